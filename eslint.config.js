@@ -1,0 +1,47 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'dist-single/**', 'node_modules/**', 'coverage/**', '.bench/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='only']", message: 'No focused tests.' },
+        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'No innerHTML: render data as text.' },
+        { selector: "AssignmentExpression[left.property.name='outerHTML']", message: 'No outerHTML: render data as text.' },
+      ],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['maplibre-gl', 'lit', 'lit/*', '@lit/*', '**/map/**', '**/ui/**', '**/app/**', '**/state/**'], message: 'core/ is pure: no DOM, MapLibre or Lit.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/ui/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['maplibre-gl', '**/map/**'], message: 'ui/ never talks to MapLibre: go through state/ or app/.' },
+        { group: ['lit/directives/unsafe-html.js', 'lit/directives/unsafe-svg.js'], message: 'No unsafeHTML: data is rendered as text.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/map/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['lit', 'lit/*', '**/ui/**'], message: 'map/ never imports ui/.' },
+      ] }],
+    },
+  },
+);

@@ -1,0 +1,11 @@
+import { launchChromium } from '../../test/helpers/chromium.ts';
+import { openApp } from '../../test/helpers/app-page.ts';
+import { serveDirectory } from '../../test/helpers/static-server.ts';
+const server = await serveDirectory('dist');
+const browser = await launchChromium();
+const w = Number(process.argv[3] ?? 1280), h = Number(process.argv[4] ?? 800);
+const app = await openApp(browser, server.url + (process.argv[5] ?? ''), { viewport: { width: w, height: h } });
+await app.page.waitForTimeout(500);
+await app.page.screenshot({ path: process.argv[2] ?? '/tmp/shot.png' });
+console.log('errors', app.errors, 'alerts', await app.page.locator('[role=alert]').textContent());
+await app.close(); await browser.close(); await server.close();

@@ -1,0 +1,158 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { provide } from '@lit/context';
+import { storeContext } from './app-context.ts';
+import type { Store } from '../state/store.ts';
+import type { Announcement, PlanState } from '../state/plan-state.ts';
+import { translate } from '../i18n/messages.ts';
+import { StoreController } from '../ui/controllers/store.controller.ts';
+
+/**
+ * The application shell: header, side panel, the map, and the ARIA live regions.
+ *
+ * @slot map - the element MapLibre draws into (light DOM, so MapLibre's CSS applies)
+ * @slot toolbar - buttons in the header
+ * @slot panel - side panel content (a bottom sheet on phones)
+ * @fires plan-lang-change - detail: the new language, when the user switches it
+ */
+@customElement('plan-app')
+export class PlanApp extends LitElement {
+  @provide({ context: storeContext })
+  @property({ attribute: false })
+  store: Store<PlanState> | undefined;
+
+  private readonly view = new StoreController<PlanState, PlanState>(this, () => this.store, (state) => state);
+
+  static override styles = css`
+    :host {
+      position: fixed;
+      inset: 0;
+      display: grid;
+      grid-template-rows: auto 1fr;
+      grid-template-columns: minmax(0, var(--plan-panel-width, 340px)) 1fr;
+      grid-template-areas: 'header header' 'panel map';
+      font-family: 'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', system-ui, sans-serif;
+      color: #1f2933;
+      background: #f3f1ec;
+    }
+    header {
+      grid-area: header;
+      display: flex;
+      align-items: center;
+      gap: 0.75rem;
+      padding: 0.4rem 0.75rem;
+      background: #14324a;
+      color: #fff;
+      min-height: 2.75rem;
+    }
+    h1 {
+      font-size: 1.05rem;
+      margin: 0;
+      font-weight: 600;
+      flex: 1;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .panel {
+      grid-area: panel;
+      overflow: auto;
+      background: #fff;
+      border-right: 1px solid #d0ccc4;
+    }
+    :host(:not([has-panel])) { grid-template-columns: 0 1fr; }
+    :host(:not([has-panel])) .panel { display: none; }
+    .map { grid-area: map; position: relative; min-height: 0; }
+    ::slotted([slot='map']) { position: absolute; inset: 0; }
+    .note {
+      position: absolute;
+      left: 0.5rem;
+      top: 0.5rem;
+      z-index: 1;
+      max-width: 22rem;
+      font-size: 0.75rem;
+      background: rgba(255, 255, 255, 0.9);
+      border-radius: 4px;
+      padding: 0.2rem 0.45rem;
+      pointer-events: none;
+    }
+    button.lang {
+      font: inherit;
+      color: #14324a;
+      background: #fff;
+      border: 0;
+      border-radius: 4px;
+      padding: 0.3rem 0.7rem;
+      cursor: pointer;
+    }
+    button:focus-visible { outline: 3px solid #ffb000; outline-offset: 2px; }
+    .sr-only {
+      position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+      clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+    }
+    .toast {
+      position: absolute;
+      right: 0.5rem;
+      bottom: 2.2rem;
+      z-index: 2;
+      max-width: min(28rem, 90vw);
+      background: #7f1d1d;
+      color: #fff;
+      padding: 0.5rem 0.75rem;
+      border-radius: 4px;
+      font-size: 0.85rem;
+    }
+    @media (max-width: 700px) {
+      :host {
+        grid-template-columns: 1fr;
+        grid-template-rows: auto 1fr auto;
+        grid-template-areas: 'header' 'map' 'panel';
+      }
+      .panel { max-height: 45vh; border-right: 0; border-top: 1px solid #d0ccc4; }
+      h1 { font-size: 0.95rem; }
+    }
+  `;
+
+  private onPanelSlotChange(event: Event): void {
+    const slot = event.target as HTMLSlotElement;
+    this.toggleAttribute('has-panel', slot.assignedElements().length > 0);
+  }
+
+  private switchLanguage(): void {
+    const store = this.store;
+    if (!store) return;
+    const lang = store.getState().lang === 'zh' ? 'en' : 'zh';
+    store.update((state) => ({ ...state, lang }));
+    this.dispatchEvent(new CustomEvent('plan-lang-change', { detail: lang, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const state = this.view.value;
+    const lang = state?.lang ?? 'zh';
+    const announcements = state?.announcements ?? [];
+    const lastError = [...announcements].reverse().find((item: Announcement) => item.level === 'error');
+    const lastInfo = [...announcements].reverse().find((item: Announcement) => item.level === 'info');
+    return html`
+      <header>
+        <h1>${translate(lang, 'app.title')}</h1>
+        <slot name="toolbar"></slot>
+        <button class="lang" lang=${lang === 'zh' ? 'en' : 'zh'} aria-label=${translate(lang, 'app.lang.switchLabel')}
+          @click=${this.switchLanguage}>${translate(lang, 'app.lang.switch')}</button>
+      </header>
+      <div class="panel"><slot name="panel" @slotchange=${this.onPanelSlotChange}></slot></div>
+      <main class="map" aria-label=${translate(lang, 'app.mapLabel')}>
+        <slot name="map"></slot>
+        <p class="note">${translate(lang, 'app.schematicNote')}</p>
+        ${lastError ? html`<div class="toast" aria-hidden="true">${lastError.text}</div>` : null}
+      </main>
+      <div class="sr-only" role="status" aria-live="polite" data-testid="status">${lastInfo?.text ?? ''}</div>
+      <div class="sr-only" role="alert" data-testid="alert">${lastError?.text ?? ''}</div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'plan-app': PlanApp;
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * The user-facing layers, grouped like the plan, and the MapLibre style layers each one controls.
+ * The map and the layer tree both read this table; nothing else names style layer ids.
+ */
+export interface CatalogLayer {
+  id: string;
+  /** message-catalogue key of the layer's label */
+  labelKey: string;
+  /** style layer ids in styles/plan-style.json that this entry shows or hides */
+  styleLayers: readonly string[];
+  visibleByDefault: boolean;
+}
+
+export interface CatalogGroup {
+  id: string;
+  labelKey: string;
+  layers: readonly CatalogLayer[];
+}
+
+export const LAYER_GROUPS: readonly CatalogGroup[] = [
+  { id: 'g-boundary', labelKey: 'group.boundary', layers: [
+    { id: 'boundary', labelKey: 'layer.boundary', styleLayers: ['boundary-line'], visibleByDefault: true },
+    { id: 'subdistricts', labelKey: 'layer.subdistricts', styleLayers: ['subdistricts-line', 'subdistricts-label'], visibleByDefault: true },
+  ] },
+  { id: 'g-structure', labelKey: 'group.structure', layers: [
+    { id: 'axis', labelKey: 'layer.axis', styleLayers: ['structure-axis'], visibleByDefault: true },
+    { id: 'belt', labelKey: 'layer.belt', styleLayers: ['structure-belt'], visibleByDefault: true },
+    { id: 'cores', labelKey: 'layer.cores', styleLayers: ['structure-core'], visibleByDefault: true },
+    { id: 'clusters', labelKey: 'layer.clusters', styleLayers: ['structure-cluster-fill', 'structure-cluster-line', 'structure-label'], visibleByDefault: true },
+  ] },
+  { id: 'g-blue-green', labelKey: 'group.blueGreen', layers: [
+    { id: 'blue-green', labelKey: 'layer.blueGreen', styleLayers: ['blue-green-fill'], visibleByDefault: true },
+  ] },
+  { id: 'g-construction', labelKey: 'group.construction', layers: [
+    { id: 'construction', labelKey: 'layer.construction', styleLayers: ['construction-fill'], visibleByDefault: false },
+  ] },
+  { id: 'g-crossings', labelKey: 'group.crossings', layers: [
+    { id: 'crossings-open', labelKey: 'layer.crossingsOpen', styleLayers: ['crossings-open'], visibleByDefault: true },
+    { id: 'crossings-under-construction', labelKey: 'layer.crossingsUnderConstruction', styleLayers: ['crossings-under-construction'], visibleByDefault: true },
+    { id: 'crossings-planned', labelKey: 'layer.crossingsPlanned', styleLayers: ['crossings-planned'], visibleByDefault: true },
+    { id: 'crossings-labels', labelKey: 'layer.crossingsLabels', styleLayers: ['crossings-label'], visibleByDefault: true },
+  ] },
+  { id: 'g-projects', labelKey: 'group.projects', layers: [
+    { id: 'projects', labelKey: 'layer.projects', styleLayers: ['projects-circle', 'projects-label'], visibleByDefault: true },
+  ] },
+  { id: 'g-context', labelKey: 'group.context', layers: [
+    { id: 'context-city', labelKey: 'layer.contextCity', styleLayers: ['context-city'], visibleByDefault: true },
+    { id: 'context-rivers', labelKey: 'layer.contextRivers', styleLayers: ['context-river'], visibleByDefault: true },
+    { id: 'context-nodes', labelKey: 'layer.contextNodes', styleLayers: ['context-historic', 'context-label'], visibleByDefault: true },
+  ] },
+];
+
+export const CATALOG_LAYERS: readonly CatalogLayer[] = LAYER_GROUPS.flatMap((group) => group.layers);
+
+export function defaultLayerVisibility(): Record<string, boolean> {
+  return Object.fromEntries(CATALOG_LAYERS.map((layer) => [layer.id, layer.visibleByDefault]));
+}

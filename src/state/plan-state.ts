@@ -1,0 +1,45 @@
+import type { Geodata } from '../data/geodata.ts';
+import type { Lang } from '../i18n/messages.ts';
+import { defaultLayerVisibility } from './layer-catalog.ts';
+
+/** What is selected on the map: nothing, or one feature of a geodata layer by its stable id. */
+export type Selection = { type: 'none' } | { type: 'feature'; layer: string; id: string };
+
+/** A message for the ARIA live regions: `error` goes to role="alert", `info` to role="status". */
+export interface Announcement {
+  id: number;
+  level: 'info' | 'error';
+  text: string;
+}
+
+export interface PlanState {
+  status: 'loading' | 'ready' | 'error';
+  lang: Lang;
+  data: Geodata;
+  /** catalog layer id → visible */
+  layerVisibility: Record<string, boolean>;
+  /** catalog layer id → opacity 0..1 (absent = 1) */
+  layerOpacity: Record<string, number>;
+  selection: Selection;
+  announcements: readonly Announcement[];
+}
+
+export function initialState(lang: Lang): PlanState {
+  return {
+    status: 'loading',
+    lang,
+    data: {},
+    layerVisibility: defaultLayerVisibility(),
+    layerOpacity: {},
+    selection: { type: 'none' },
+    announcements: [],
+  };
+}
+
+let nextAnnouncementId = 1;
+
+/** Pure update: adds an announcement, keeping the last 20. */
+export function announce(state: PlanState, level: Announcement['level'], text: string): PlanState {
+  const announcement: Announcement = { id: nextAnnouncementId++, level, text };
+  return { ...state, announcements: [...state.announcements, announcement].slice(-20) };
+}

@@ -1,0 +1,24 @@
+import { build } from 'vite';
+import type { TestProject } from 'vitest/node';
+import { chromiumPath } from '../helpers/chromium.ts';
+import { serveDirectory } from '../helpers/static-server.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+/**
+ * Builds the app once (skip with PLAN_SKIP_BUILD=1 when dist/ is fresh) and serves dist/ for every
+ * browser test file. Fails early, with install instructions, when no Chromium is present.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  chromiumPath();
+  if (process.env.PLAN_SKIP_BUILD !== '1') {
+    await build({ logLevel: 'warn', configFile: 'vite.config.ts' });
+  }
+  const server = await serveDirectory('dist');
+  project.provide('baseUrl', server.url);
+  return () => server.close();
+}

@@ -1,0 +1,72 @@
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+
+export interface AppPage {
+  page: Page;
+  /** every URL the page requested, in order */
+  requests: string[];
+  /** console errors and uncaught page errors */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** True for URLs that stay on the serving origin (or never touch the network). */
+export function isSameOrigin(url: string, origin: string): boolean {
+  return url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank';
+}
+
+/**
+ * Opens the app in a fresh context, recording requests and errors. Any request off the serving
+ * origin is recorded and then aborted, so a test can assert on it without the page hanging.
+ */
+export async function openApp(
+  browser: Browser,
+  url: string,
+  options: BrowserContextOptions & { waitForIdle?: boolean } = {},
+): Promise<AppPage> {
+  const { waitForIdle = true, ...contextOptions } = options;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  const origin = new URL(url).origin;
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  await context.route('**/*', (route) => {
+    const requestUrl = route.request().url();
+    return isSameOrigin(requestUrl, origin) ? route.continue() : route.abort('blockedbyclient');
+  });
+  await page.goto(url);
+  if (waitForIdle) await waitForMapIdle(page);
+  return { page, requests, errors, close: () => context.close() };
+}
+
+/** Waits for the app's `performance.mark('map-idle')`. */
+export async function waitForMapIdle(page: Page, timeout = 45_000): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('map-idle', 'mark').length > 0, undefined, { timeout });
+}
+
+/** Colour statistics of a PNG, decoded by the browser itself. */
+export async function imageStats(page: Page, png: Buffer): Promise<{ width: number; height: number; distinctColours: number; dominantShare: number }> {
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth;
+    canvas.height = image.naturalHeight;
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2d context');
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    const counts = new Map<number, number>();
+    for (let i = 0; i < data.length; i += 4) {
+      const key = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const dominant = Math.max(...counts.values());
+    return { width: canvas.width, height: canvas.height, distinctColours: counts.size, dominantShare: dominant / (data.length / 4) };
+  }, png.toString('base64'));
+}
