@@ -1,6 +1,6 @@
 /**
- * Composition root: creates the store, the map and the shell, loads the geodata and wires
- * state → map. `performance.mark('map-idle')` marks the first frame with every default layer drawn.
+ * Composition root: creates the store, the map and the shell, loads the geodata, wires state → map and
+ * installs the features. `performance.mark('map-idle')` marks the first frame with every default layer drawn.
  */
 import './app/plan-app.ts';
 import { MapView } from './map/map-view.ts';
@@ -9,6 +9,25 @@ import { announce, initialState } from './state/plan-state.ts';
 import type { PlanState } from './state/plan-state.ts';
 import { GEODATA_LAYERS, loadGeodata } from './data/geodata.ts';
 import { languageFromNavigator, translate } from './i18n/messages.ts';
+import type { AppServices, FeatureInstaller } from './app/services.ts';
+
+/** Features, each wired in its own module (see src/app/services.ts). One line each. */
+const FEATURES: FeatureInstaller[] = [
+];
+
+function renderCore(view: MapView, state: PlanState, previous?: PlanState): void {
+  if (state.data !== previous?.data) {
+    for (const name of GEODATA_LAYERS) {
+      const layer = state.data[name];
+      if (layer) view.setLayerData(name, layer);
+    }
+  }
+  if (state.layerVisibility !== previous?.layerVisibility) view.applyVisibility(state.layerVisibility);
+  if (state.lang !== previous?.lang) {
+    view.setLanguage(state.lang);
+    document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
+  }
+}
 
 async function start(): Promise<void> {
   const store = new Store<PlanState>(initialState(languageFromNavigator(navigator.languages)));
@@ -24,34 +43,27 @@ async function start(): Promise<void> {
     store.update((state) => announce(state, 'error', `${translate(state.lang, 'error.map')}: ${event.error?.message ?? 'unknown'}`));
   });
 
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => { markReady = resolve; });
+  const services: AppServices = { store, view, app, ready };
+  // A narrow automation hook for the browser tests and benchmarks.
+  Object.assign(globalThis, { __plan: { map: view.map, store } });
+  const installs = FEATURES.map((install) => install(services));
+
   const [{ data, problems }] = await Promise.all([geodata, view.whenLoaded()]);
   store.update((state) => {
     let next: PlanState = { ...state, data, status: problems.length ? 'error' : 'ready' };
     for (const problem of problems) next = announce(next, 'error', `${translate(state.lang, 'error.geodata')}: ${problem.message}`);
     return next;
   });
-
-  const render = (state: PlanState, previous?: PlanState): void => {
-    if (state.data !== previous?.data) {
-      for (const name of GEODATA_LAYERS) {
-        const layer = state.data[name];
-        if (layer) view.setLayerData(name, layer);
-      }
-    }
-    if (state.layerVisibility !== previous?.layerVisibility) view.applyVisibility(state.layerVisibility);
-    if (state.lang !== previous?.lang) {
-      view.setLanguage(state.lang);
-      document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
-    }
-  };
-  render(store.getState());
-  store.subscribe(render);
+  renderCore(view, store.getState());
+  store.subscribe((state, previous) => renderCore(view, state, previous));
 
   await view.whenIdle();
   performance.mark('map-idle');
+  markReady();
   store.update((state) => announce(state, 'info', translate(state.lang, 'app.ready')));
-  // A narrow automation hook for the browser tests and benchmarks (read-only use).
-  Object.assign(globalThis, { __plan: { map: view.map, store } });
+  await Promise.all(installs);
 }
 
 void start();
