@@ -36,7 +36,7 @@ import {
 export const OFFICIAL_AREA_KM2 = 798;
 
 /** Yellow River centreline clipped to 116.70–117.62 E, used to split the plane into a north-west and a south-east half. */
-function riverHalves(): { nw: Feature<Polygon>; se: Feature<Polygon> } {
+export function riverHalves(): { nw: Feature<Polygon>; se: Feature<Polygon> } {
   const line = riverLine('yellow').geometry.coordinates.filter((p) => p[0]! >= 116.7 && p[0]! <= 117.62);
   const first = line[0]!;
   const last = line[line.length - 1]!;
