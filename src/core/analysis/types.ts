@@ -1,0 +1,99 @@
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+
+/** The blue-green land classes of `geodata/blue-green.geojson` (`properties.class`). */
+export type BlueGreenClass = 'water' | 'wetland' | 'forest' | 'park' | 'farmland';
+
+/** Every blue-green class, in the plan's order. */
+export const BLUE_GREEN_CLASSES: readonly BlueGreenClass[] = ['water', 'wetland', 'forest', 'park', 'farmland'];
+
+/** A polygonal geometry, bare or wrapped in a Feature. */
+export type PolygonalInput = Polygon | MultiPolygon | Feature<Polygon | MultiPolygon>;
+
+/** Machine-readable reason codes for {@link AnalysisIssue}. */
+export type AnalysisIssueReason =
+  | 'not-polygonal'
+  | 'invalid-coordinates'
+  | 'unclosed-ring'
+  | 'too-few-points'
+  | 'zero-area'
+  | 'self-intersection'
+  | 'overlapping-parts'
+  | 'hole-outside-shell'
+  | 'outside-boundary'
+  | 'partly-outside-boundary'
+  | 'unknown-class'
+  | 'clip-failed';
+
+/** A problem found in input data. `error` issues make a result fail; `warning` issues are informative. */
+export interface AnalysisIssue {
+  readonly reason: AnalysisIssueReason;
+  readonly severity: 'error' | 'warning';
+  /** Human-readable detail (English, for logs; the UI translates `reason`). */
+  readonly message: string;
+  /** Index of the offending feature in its input collection, when the issue is about a data layer. */
+  readonly featureIndex?: number;
+  /** Where the problem is, [lng, lat], when known (e.g. a self-intersection point). */
+  readonly at?: readonly [number, number];
+}
+
+/** A planning target such as "blue-green ≥ 70 %" evaluated for one figure. */
+export interface TargetCheck {
+  /** Target share, 0..1 (0.7 for 70 %). */
+  readonly target: number;
+  /** `>=`: the share must reach the target; `<=`: the share must not exceed it. */
+  readonly op: '>=' | '<=';
+  /** Whether the figure meets the target. `false` when the share is undefined (empty region). */
+  readonly pass: boolean;
+  /**
+   * Headroom in percentage points: positive = passes by that much, negative = misses by that much.
+   * `null` when the share is undefined.
+   */
+  readonly marginPoints: number | null;
+}
+
+/** A target definition (without evaluation). */
+export interface TargetDefinition {
+  readonly target: number;
+  readonly op: '>=' | '<=';
+}
+
+/** The figures of one region (whole area, cluster, subdistrict or user polygon). */
+export interface RegionFigures {
+  /** Area of the region as given, km² (turf spherical area). */
+  readonly areaKm2: number;
+  /** Same area in hectares. */
+  readonly areaHa: number;
+  /** Same area in 亩 (1 mu = 10000/15 m²). */
+  readonly areaMu: number;
+  /** Area of the region inside the Start-up Area boundary, km². Ratios use this as denominator. */
+  readonly insideAreaKm2: number;
+  /** Area of (union of the counted blue-green classes) ∩ boundary ∩ region, km². */
+  readonly blueGreenKm2: number;
+  /** blueGreenKm2 / insideAreaKm2 (0..1), `null` when the region has no area inside the boundary. */
+  readonly blueGreenRatio: number | null;
+  /** Area of (union of construction land) ∩ boundary ∩ region, km². */
+  readonly constructionKm2: number;
+  /** constructionKm2 / insideAreaKm2 (0..1), `null` when the region has no area inside the boundary. */
+  readonly constructionRatio: number | null;
+  readonly blueGreenTarget: TargetCheck;
+  readonly constructionTarget: TargetCheck;
+  /** The blue-green classes that were counted (sorted in plan order). */
+  readonly classes: readonly BlueGreenClass[];
+  /** Non-fatal findings (e.g. `partly-outside-boundary`). */
+  readonly issues: readonly AnalysisIssue[];
+}
+
+/** Result of an analysis on user or data input: figures, or the reasons why there are none. Never thrown. */
+export type FiguresResult =
+  | { readonly ok: true; readonly figures: RegionFigures; readonly issues: readonly AnalysisIssue[] }
+  | { readonly ok: false; readonly issues: readonly AnalysisIssue[] };
+
+/** Computed boundary area beside the official figure. */
+export interface AreaReconciliation {
+  readonly computedKm2: number;
+  readonly officialKm2: number;
+  /** computed − official, km². */
+  readonly differenceKm2: number;
+  /** (computed − official) / official × 100. */
+  readonly differencePercent: number;
+}
