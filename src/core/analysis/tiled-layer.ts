@@ -38,9 +38,91 @@ function polygonBox(polygon: PolygonCoordinates): Box {
   return box;
 }
 
-function cellRectangle(box: Box): PolygonCoordinates {
-  const [w, s, e, n] = box;
-  return [[[w, s], [e, s], [e, n], [w, n], [w, s]]];
+/**
+ * Sutherland–Hodgman clip of a closed ring to a box (degrees). Cheap and exact for area; a concave ring
+ * can come out with zero-width "bridges" along the box edges, which the robust union that follows removes.
+ */
+function clipRingToBox(ring: readonly Position[], box: Box): Position[] {
+  let points: Position[] = ring.slice(0, -1) as Position[];
+  for (let side = 0; side < 4 && points.length > 0; side++) {
+    const inside = (p: Position): boolean =>
+      side === 0 ? p[0] >= box[0] : side === 1 ? p[0] <= box[2] : side === 2 ? p[1] >= box[1] : p[1] <= box[3];
+    const cut = (a: Position, b: Position): Position => {
+      if (side < 2) {
+        const x = side === 0 ? box[0] : box[2];
+        return [x, a[1] + ((b[1] - a[1]) * (x - a[0])) / (b[0] - a[0])];
+      }
+      const y = side === 2 ? box[1] : box[3];
+      return [a[0] + ((b[0] - a[0]) * (y - a[1])) / (b[1] - a[1]), y];
+    };
+    const output: Position[] = [];
+    let previous = points[points.length - 1];
+    let previousInside = inside(previous);
+    for (const point of points) {
+      const pointInside = inside(point);
+      if (pointInside !== previousInside) output.push(cut(previous, point));
+      if (pointInside) output.push(point);
+      previous = point;
+      previousInside = pointInside;
+    }
+    points = output;
+  }
+  if (points.length < 3) return [];
+  return [...points, points[0]];
+}
+
+/** How many times a closed ring leaves the box (0 or 1 means a box clip yields one clean ring). */
+function exitsFromBox(ring: readonly Position[], box: Box): number {
+  const inside = (p: Position): boolean => p[0] >= box[0] && p[0] <= box[2] && p[1] >= box[1] && p[1] <= box[3];
+  let exits = 0;
+  let previous = inside(ring[0]);
+  for (let i = 1; i < ring.length; i++) {
+    const current = inside(ring[i]);
+    if (previous && !current) exits++;
+    previous = current;
+  }
+  return exits;
+}
+
+interface ClippedPolygon {
+  readonly polygon: PolygonCoordinates;
+  /** False when the box clip may have left zero-width bridges or a hole on the box edge (needs the robust union). */
+  readonly clean: boolean;
+  readonly box: Box;
+}
+
+/** A polygon clipped to a box: the polygon itself when it lies inside, null when nothing is left. */
+function clipPolygonToBox(polygon: PolygonCoordinates, polygonBounds: Box, box: Box): ClippedPolygon | null {
+  if (polygonBounds[0] >= box[0] && polygonBounds[2] <= box[2] && polygonBounds[1] >= box[1] && polygonBounds[3] <= box[3]) {
+    return { polygon, clean: true, box: polygonBounds };
+  }
+  const shell = clipRingToBox(polygon[0], box);
+  if (shell.length === 0) return null;
+  let clean = exitsFromBox(polygon[0], box) <= 1;
+  const holes: Position[][] = [];
+  for (const ring of polygon.slice(1)) {
+    const clipped = clipRingToBox(ring, box);
+    if (clipped.length === 0) continue;
+    // A hole cut by the box edge, or one the box sits inside, needs the robust clipper to merge with the shell.
+    if (exitsFromBox(ring, box) > 0 || !ring.every((p) => p[0] >= box[0] && p[0] <= box[2] && p[1] >= box[1] && p[1] <= box[3])) clean = false;
+    holes.push(clipped);
+  }
+  return { polygon: [shell, ...holes], clean, box: polygonBox([shell]) };
+}
+
+function boxesOverlap(a: Box, b: Box): boolean {
+  return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+}
+
+/** Dissolves the clipped polygons of one cell, calling the (slow, robust) clipper only when needed. */
+function dissolveCell(parts: readonly ClippedPolygon[]): PolygonCoordinates[] {
+  let needsUnion = parts.some((part) => !part.clean);
+  for (let i = 0; i < parts.length && !needsUnion; i++) {
+    for (let j = i + 1; j < parts.length && !needsUnion; j++) needsUnion = boxesOverlap(parts[i].box, parts[j].box);
+  }
+  if (!needsUnion) return parts.map((part) => part.polygon);
+  const geoms = parts.map((part) => part.polygon as polyclip.Geom);
+  return polyclip.union(geoms[0], ...geoms.slice(1)) as PolygonCoordinates[];
 }
 
 /** Makes a piece from clipper output; undefined when empty. */
@@ -73,16 +155,16 @@ export function buildTiledLayer(
       const clipPiece = clipTo?.pieces[cell];
       if (clipTo && !clipPiece) continue;
       const box = cellBoundsLngLat(grid, col, row);
-      const rectangle = cellRectangle(box);
-      const inCell: polyclip.Geom[] = [];
+      const inCell: ClippedPolygon[] = [];
       polygons.forEach((polygon, index) => {
         const b = boxes[index];
         if (b[0] > box[2] || b[2] < box[0] || b[1] > box[3] || b[3] < box[1]) return;
-        inCell.push(polygon as polyclip.Geom);
+        const clipped = clipPolygonToBox(polygon, b, box);
+        if (clipped) inCell.push(clipped);
       });
       if (inCell.length === 0) continue;
-      // Clip to the cell, dissolve overlaps, clip to the boundary — all in one robust clipper pass each.
-      const dissolved = polyclip.intersection(rectangle as polyclip.Geom, polyclip.union(inCell[0], ...inCell.slice(1)));
+      // Cheap box clip first; the robust union only where parts may overlap or the box clip was not clean.
+      const dissolved = dissolveCell(inCell);
       const clipped =
         clipPiece && !clipPiece.fullCell && dissolved.length > 0
           ? polyclip.intersection(dissolved, clipPiece.polygons as polyclip.Geom)

@@ -189,7 +189,10 @@ export function validateUserPolygon(input: unknown): UserPolygonValidation {
   const partShapes = polygons.map((polygon) => projectPolygons(origin, [polygon]));
   const shellShapes = polygons.map((polygon) => projectPolygons(origin, [[polygon[0]]]));
   polygons.forEach((polygon, p) => {
-    if (shellShapes[p].area2 <= 0) issues.push(error('zero-area', 'A polygon part has no area (its points are collinear).'));
+    const [minX, minY, maxX, maxY] = shellShapes[p].bbox;
+    const extent2 = (maxX - minX) ** 2 + (maxY - minY) ** 2;
+    // Relative threshold: a line that is straight in degrees is very slightly curved in the area plane.
+    if (shellShapes[p].area2 <= 1e-6 * extent2) issues.push(error('zero-area', 'A polygon part has no area (its points are collinear).'));
     for (let h = 1; h < polygon.length; h++) {
       const [hx, hy] = projectPolygons(origin, [[polygon[h]]]).edges;
       if (locatePoint(shellShapes[p], hx, hy) !== 1) issues.push(error('hole-outside-shell', 'A hole lies outside its polygon.', polygon[h][0] as [number, number]));
