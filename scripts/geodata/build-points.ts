@@ -706,6 +706,13 @@ const PROJECTS: ProjectRow[] = [
     source: [S002, S004],
   },
   {
+    id: 'p-jiluo-tunnel-north-ext', name_zh: '济泺路穿黄隧道北延', name_en: 'Jiluo Road Yellow River Tunnel, northern extension',
+    category: 'transport', status: 'under-construction', phase: null, year_open: null, cluster_key: null, at: { poi: '济泺路穿黄隧道', dx: 0.3, dy: 3.2 },
+    desc_zh: '2024年推动建设;济泺路穿黄隧道(2021年通车)向北延伸。作为隧道的延伸而非新的过河通道处理,位置示意。',
+    desc_en: 'Pushed in 2024: extends the Jiluo Road tunnel (open 2021) northwards. Treated as an extension, not an extra river crossing; position schematic.',
+    source: [S004, POI],
+  },
+  {
     id: 'p-t1-line', name_zh: 'T1号线', name_en: 'Line T1',
     category: 'transport', status: 'under-construction', phase: null, year_open: null, cluster_key: 'daqiao', at: { dx: 1.8, dy: 0.9 },
     desc_zh: '2024年加快建设,完善起步区“三横五纵”轨道交通网络。',
@@ -884,7 +891,7 @@ interface ContextPoint {
 
 const CONTEXT_POINTS: ContextPoint[] = [
   // the southern nodes of 一纵 (002 §四(二))
-  { id: 'ctx-qianfoshan', name_zh: '千佛山', name_en: 'Thousand Buddha Mountain (Qianfoshan)', kind: 'historic-node', at: { lonlat: [117.032, 36.642] }, source: [S002, POI] },
+  { id: 'ctx-qianfoshan', name_zh: '千佛山', name_en: 'Thousand Buddha Mountain (Qianfoshan)', kind: 'historic-node', at: { lonlat: [117.032, 36.642] }, source: [S002] },
   { id: 'ctx-baotu-spring', name_zh: '趵突泉', name_en: 'Baotu Spring', kind: 'historic-node', at: { poi: '趵突泉' }, source: [S002, POI] },
   { id: 'ctx-daming-lake', name_zh: '大明湖', name_en: 'Daming Lake', kind: 'historic-node', at: { poi: '大明湖' }, source: [S002, POI] },
   { id: 'ctx-mingfu-city', name_zh: '明府城', name_en: 'Mingfu old walled city', kind: 'historic-node', at: { poi: '明府城' }, source: [S002, POI], accuracy: 'schematic' },
