@@ -146,6 +146,19 @@ function segmentsMeet(
   return null;
 }
 
+/** Whether a ring's points are (numerically) collinear in degrees — the coordinates the user drew. */
+function isCollinearInDegrees(ring: readonly Position[]): boolean {
+  const [x0, y0] = ring[0];
+  let area2 = 0;
+  let extent2 = 0;
+  for (let i = 1; i + 1 < ring.length; i++) {
+    const ax = ring[i][0] - x0, ay = ring[i][1] - y0, bx = ring[i + 1][0] - x0, by = ring[i + 1][1] - y0;
+    area2 += ax * by - bx * ay;
+    extent2 = Math.max(extent2, ax * ax + ay * ay);
+  }
+  return Math.abs(area2) <= 1e-12 * extent2;
+}
+
 /**
  * Checks a user-drawn (or data) polygon before analysis. Never throws: every problem becomes an issue.
  *
@@ -189,10 +202,7 @@ export function validateUserPolygon(input: unknown): UserPolygonValidation {
   const partShapes = polygons.map((polygon) => projectPolygons(origin, [polygon]));
   const shellShapes = polygons.map((polygon) => projectPolygons(origin, [[polygon[0]]]));
   polygons.forEach((polygon, p) => {
-    const [minX, minY, maxX, maxY] = shellShapes[p].bbox;
-    const extent2 = (maxX - minX) ** 2 + (maxY - minY) ** 2;
-    // Relative threshold: a line that is straight in degrees is very slightly curved in the area plane.
-    if (shellShapes[p].area2 <= 1e-6 * extent2) issues.push(error('zero-area', 'A polygon part has no area (its points are collinear).'));
+    if (isCollinearInDegrees(polygon[0])) issues.push(error('zero-area', 'A polygon part has no area (its points are collinear).'));
     for (let h = 1; h < polygon.length; h++) {
       const [hx, hy] = projectPolygons(origin, [[polygon[h]]]).edges;
       if (locatePoint(shellShapes[p], hx, hy) !== 1) issues.push(error('hole-outside-shell', 'A hole lies outside its polygon.', polygon[h][0] as [number, number]));
