@@ -1,0 +1,74 @@
+/**
+ * JS shipped: gzip (zlib level 9, per file, as a server would send it) of every .js file in a build,
+ * and the app's own weight measured directly by building the app with `maplibre-gl` left external.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import { BENCH_DIR } from './builds.ts';
+
+export interface JsFile {
+  file: string;
+  bytes: number;
+  gzip: number;
+}
+
+export function gzipSize(data: Uint8Array | string): number {
+  return gzipSync(data, { level: 9 }).length;
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+/** Every .js / .mjs file under `dir`, with raw and gzip sizes. */
+export function jsFiles(dir: string): JsFile[] {
+  return walk(dir)
+    .filter((path) => /\.m?js$/.test(path))
+    .map((path) => {
+      const data = readFileSync(path);
+      return { file: path.slice(dir.length + 1), bytes: data.length, gzip: gzipSize(data) };
+    });
+}
+
+export function totalGzip(files: readonly JsFile[]): number {
+  return files.reduce((sum, file) => sum + file.gzip, 0);
+}
+
+export interface ModuleCost {
+  id: string;
+  /** bytes of the module's code in the bundle before minification */
+  renderedBytes: number;
+}
+
+interface ChunkLike { type: string; fileName: string; modules?: Record<string, { renderedLength: number }> }
+
+/**
+ * Builds the app with the project's vite.config.ts but `maplibre-gl` external, into .bench/app-own:
+ * its JS (minus the MapLibre worker file) is exactly the app's own code, minified as shipped.
+ */
+export async function buildAppWithoutMaplibre(): Promise<{ dir: string; ownFiles: JsFile[]; modules: ModuleCost[] }> {
+  const dir = resolve(BENCH_DIR, 'app-own');
+  const result = await build({
+    logLevel: 'warn',
+    configFile: resolve('vite.config.ts'),
+    build: { outDir: dir, emptyOutDir: true, rolldownOptions: { external: [/^maplibre-gl$/] } },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]) as { output?: ChunkLike[] }[];
+  const modules: ModuleCost[] = [];
+  for (const output of outputs) {
+    for (const chunk of output.output ?? []) {
+      if (chunk.type !== 'chunk' || !chunk.modules) continue;
+      for (const [id, info] of Object.entries(chunk.modules)) {
+        modules.push({ id: id.replace(/^.*node_modules\//, '').replace(resolve('.') + '/', '').replace(/\0/g, ''), renderedBytes: info.renderedLength });
+      }
+    }
+  }
+  modules.sort((a, b) => b.renderedBytes - a.renderedBytes);
+  const ownFiles = jsFiles(dir).filter((file) => !file.file.includes('maplibre-gl-worker'));
+  return { dir, ownFiles, modules };
+}

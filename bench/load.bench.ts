@@ -1,0 +1,96 @@
+/**
+ * Load and JS weight (#8), app vs bare MapLibre in the same run.
+ * - js.*: gzip bytes of the JS each build ships (see bench/lib/js-size.ts).
+ * - load.app_idle_ms: time from navigation start to `performance.mark('map-idle')`, app and baseline
+ *   loaded alternately (A B A B …, fresh context each, 1280×800) after one discarded warm-up pair.
+ * BENCH_LOAD_RUNS (default 7) sets the number of loads of each.
+ */
+import { buildAll } from './lib/builds.ts';
+import { freshPage, launchChromium, markTime, serveDirectory } from './lib/browser.ts';
+import { buildAppWithoutMaplibre, jsFiles, totalGzip } from './lib/js-size.ts';
+import { printFigures } from './lib/report.ts';
+import type { Figure } from './lib/report.ts';
+import { ratio, round, summarize } from './lib/stats.ts';
+import { formatTable } from './lib/report.ts';
+import type { Browser } from 'playwright-core';
+
+const RUNS = Number(process.env.BENCH_LOAD_RUNS ?? 7);
+const APP_JS_BUDGET_KB = 60;
+const LOAD_RATIO_GOAL = 1.1;
+const kb = (bytes: number) => bytes / 1024;
+
+const builds = await buildAll();
+
+// --- JS shipped -------------------------------------------------------------------------------------
+const appFiles = jsFiles(builds.app);
+const fullMaplibre = totalGzip(jsFiles(builds.maplibreOnly));
+const own = await buildAppWithoutMaplibre();
+const appTotal = totalGzip(appFiles);
+const appOwn = totalGzip(own.ownFiles);
+console.log(formatTable(['JS file (app build)', 'bytes', 'gzip'], appFiles.map((file) => [file.file, String(file.bytes), String(file.gzip)])));
+console.log('\nlargest modules of the app itself (bytes before minification):');
+console.log(formatTable(['module', 'bytes'], own.modules.slice(0, 12).map((module) => [module.id, String(module.renderedBytes)])));
+
+const jsFigures: Figure[] = [
+  { bench: 'js.total_kb', value: round(kb(appTotal)), note: 'gzip -9 of every .js in the app build (main + chunks + MapLibre worker)' },
+  {
+    bench: 'js.maplibre_kb', value: round(kb(appTotal - appOwn)), baseline: round(kb(fullMaplibre)),
+    note: 'MapLibre as the app bundles it (total − app own); baseline: MapLibre with every export + worker',
+  },
+  {
+    bench: 'js.app_on_top_kb', value: round(kb(appOwn)), goal: `≤ ${APP_JS_BUDGET_KB} KB gzip`, met: kb(appOwn) <= APP_JS_BUDGET_KB,
+    note: 'the app built with maplibre-gl external, all its chunks',
+  },
+];
+
+// --- Load to map-idle --------------------------------------------------------------------------------
+async function loadOnce(browser: Browser, url: string): Promise<{ ms: number; errors: string[] }> {
+  const { context, page, errors } = await freshPage(browser);
+  try {
+    await page.goto(url);
+    const ms = await markTime(page, 'map-idle');
+    return { ms, errors };
+  } finally {
+    await context.close();
+  }
+}
+
+const appServer = await serveDirectory(builds.app);
+const baselineServer = await serveDirectory(builds.baseline);
+const browser = await launchChromium();
+const times = { app: [] as number[], baseline: [] as number[] };
+const problems: string[] = [];
+try {
+  await loadOnce(browser, appServer.url);
+  await loadOnce(browser, baselineServer.url);
+  for (let run = 0; run < RUNS; run += 1) {
+    for (const [name, url] of [['app', appServer.url], ['baseline', baselineServer.url]] as const) {
+      const { ms, errors } = await loadOnce(browser, url);
+      times[name].push(ms);
+      if (errors.length) problems.push(`${name}: ${errors.join('; ')}`);
+    }
+  }
+} finally {
+  await browser.close();
+  await appServer.close();
+  await baselineServer.close();
+}
+
+const app = summarize(times.app);
+const baseline = summarize(times.baseline);
+console.log(`\nload to map-idle, ms (${RUNS} each, alternating):`);
+console.log(formatTable(['page', 'runs', 'p25', 'median', 'p75'], [
+  ['app', times.app.map((ms) => ms.toFixed(0)).join(' '), app.p25.toFixed(0), app.median.toFixed(0), app.p75.toFixed(0)],
+  ['baseline', times.baseline.map((ms) => ms.toFixed(0)).join(' '), baseline.p25.toFixed(0), baseline.median.toFixed(0), baseline.p75.toFixed(0)],
+]));
+if (problems.length) console.log(`console errors during loads: ${[...new Set(problems)].join(' | ')}`);
+
+const loadRatio = ratio(app.median, baseline.median);
+printFigures('load and JS weight', [
+  {
+    bench: 'load.app_idle_ms', median: round(app.median), p25: round(app.p25), p75: round(app.p75),
+    baseline: round(baseline.median), baseline_p25: round(baseline.p25), baseline_p75: round(baseline.p75),
+    ratio: round(loadRatio, 3), runs: RUNS, goal: `≤ ${LOAD_RATIO_GOAL.toFixed(2)}× baseline`, met: loadRatio <= LOAD_RATIO_GOAL,
+  },
+  ...jsFigures,
+]);
