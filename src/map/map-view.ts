@@ -4,17 +4,14 @@ import {
   Map as MaplibreMap,
   NavigationControl,
   ScaleControl,
-  setWorkerUrl,
 } from 'maplibre-gl';
 import type { GeoJSONSource, MapOptions, StyleSpecification } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import './worker-url.ts';
 import type { FeatureCollection } from 'geojson';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import planStyle from '../../styles/plan-style.json';
 import type { Lang } from '../i18n/messages.ts';
 import { CATALOG_LAYERS } from '../state/layer-catalog.ts';
-
-setWorkerUrl(workerUrl);
 
 /** Source names and sources for the plan documents, shown in the attribution control. */
 export const DATA_ATTRIBUTION = [
