@@ -12,8 +12,7 @@
  *    遥墙 around the airport, 唐王 (central-west part) east of it, 高官寨 north-east by 白云湖.
  * Cells are assigned in order, each minus the ones before, and 崔寨 takes the remainder, so gaps/overlaps are ~0.
  */
-import * as turf from '@turf/turf';
-import type { Feature, Polygon, Position } from 'geojson';
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { riverHalves } from './boundary.ts';
 import {
   REF_DISTRICTS,
@@ -73,7 +72,7 @@ const CELLS: Record<string, Position[]> = {
   sungeng: [[116.96, 36.92], [117.0, 36.91], [117.04, 36.905], [117.09, 36.915], [117.2, 36.94], [117.2, 37.2], [116.96, 37.2]],
 };
 
-export function buildSubdistricts(): Feature<Polygon | import('geojson').MultiPolygon>[] {
+export function buildSubdistricts(): Feature<Polygon | MultiPolygon>[] {
   const boundary = readGeodata('boundary.geojson').features[0] as Area;
   const { nw, se } = riverHalves();
   const tianqiao = simplify(district('天桥区'), 0.0008);
@@ -129,6 +128,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const u = union(...(fs as Area[]));
   console.log(`sum ${sum.toFixed(2)}, union ${km2(u).toFixed(2)}, boundary ${km2(b).toFixed(2)}, gap ${km2(difference(b, u)).toFixed(3)}, outside ${km2(difference(u, b)).toFixed(3)}`);
-  void turf;
   writeGeodata('subdistricts.geojson', fs);
 }
