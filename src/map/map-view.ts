@@ -15,9 +15,9 @@ import { CATALOG_LAYERS } from '../state/layer-catalog.ts';
 
 /** Source names and sources for the plan documents, shown in the attribution control. */
 export const DATA_ATTRIBUTION = [
-  'Plan data: 002_411b5032421d841b.txt (中共济南市委关于加快起步区建设的意见, 2021), 003, 004 (起步区 reports 2022–2024)',
-  'Rivers: GSHHG/WDBII (LGPL-3+), NGCC 1:4M',
-  'West edge traced from DataV district borders (converted to WGS84)',
+  'Plan: 002_411b5032421d841b.txt, 003, 004 (济南起步区 documents)',
+  'Rivers: GSHHG/WDBII, NGCC 1:4M',
+  'West edge: DataV borders → WGS84',
   'Schematic where marked',
 ].join(' · ');
 
