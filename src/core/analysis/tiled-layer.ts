@@ -167,7 +167,7 @@ export function buildTiledLayer(
       const dissolved = dissolveCell(inCell);
       const clipped =
         clipPiece && !clipPiece.fullCell && dissolved.length > 0
-          ? polyclip.intersection(dissolved, clipPiece.polygons as polyclip.Geom)
+          ? polyclip.intersection(dissolved as polyclip.Geom, clipPiece.polygons as polyclip.Geom)
           : dissolved;
       const cellArea2 = 2 * grid.cellWidth * grid.cellHeight;
       const piece = makePiece(grid, clipped as PolygonCoordinates[], cellArea2);
