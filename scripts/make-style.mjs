@@ -14,15 +14,30 @@ const font = ['Noto Sans CJK SC Regular'];
 const name = ['coalesce', ['get', 'name_zh'], ['get', 'name_en']];
 const halo = { 'text-color': '#1f2933', 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.4 };
 
-const bgColor = ['match', ['get', 'class'],
-  'water', '#1f78b4', 'wetland', '#5ab4ac', 'forest', '#1b7837', 'park', '#7fbf7b', 'farmland', '#e6efc2', '#cccccc'];
+// Blue-green by class and projects by category: one style layer each, so the layer tree can toggle
+// them one by one and the legend reads a single colour per layer (#5).
+const blueGreenColours = { water: '#1f78b4', wetland: '#5ab4ac', forest: '#1b7837', park: '#7fbf7b', farmland: '#e6efc2' };
+const projectColours = { industry: '#542788', 'public-service': '#0571b0', infrastructure: '#4d4d4d', transport: '#b35806', heritage: '#a50026' };
+const blueGreenLayers = Object.entries(blueGreenColours).map(([klass, colour]) => (
+  { id: `blue-green-${klass}`, type: 'fill', source: 'blue-green', filter: ['==', ['get', 'class'], klass],
+    paint: { 'fill-color': colour, 'fill-opacity': 0.85 } }));
+const projectCircleLayers = Object.entries(projectColours).map(([category, colour]) => (
+  { id: `projects-${category}`, type: 'circle', source: 'projects',
+    filter: ['all', ['==', ['geometry-type'], 'Point'], ['==', ['get', 'category'], category]],
+    paint: {
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 4, 13, 8],
+      'circle-color': colour, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 } }));
+const projectLabelLayers = Object.keys(projectColours).map((category) => (
+  { id: `projects-${category}-label`, type: 'symbol', source: 'projects', minzoom: 11,
+    filter: ['==', ['get', 'category'], category],
+    layout: { 'text-field': name, 'text-font': font, 'text-size': 11, 'text-offset': [0, 1], 'text-anchor': 'top', 'text-optional': true },
+    paint: halo }));
 
 const layers = [
   { id: 'background', type: 'background', paint: { 'background-color': '#f3f1ec' } },
   { id: 'context-city', type: 'fill', source: 'context', filter: ['==', ['get', 'kind'], 'city'],
     paint: { 'fill-color': '#d9d4cc', 'fill-opacity': 0.7, 'fill-outline-color': '#b5ada3' } },
-  { id: 'blue-green-fill', type: 'fill', source: 'blue-green',
-    paint: { 'fill-color': bgColor, 'fill-opacity': 0.85 } },
+  ...blueGreenLayers,
   { id: 'construction-fill', type: 'fill', source: 'construction',
     paint: { 'fill-color': '#d95f02', 'fill-opacity': 0.55 } },
   { id: 'context-river', type: 'line', source: 'context', filter: ['==', ['get', 'kind'], 'river'],
@@ -49,29 +64,24 @@ const layers = [
     paint: { 'line-color': '#e66101', 'line-width': 4, 'line-dasharray': [2, 1] } },
   { id: 'crossings-open', type: 'line', source: 'crossings', filter: ['==', ['get', 'status'], 'open'],
     paint: { 'line-color': '#222222', 'line-width': 4 } },
-  { id: 'projects-circle', type: 'circle', source: 'projects', filter: ['==', ['geometry-type'], 'Point'],
-    paint: {
-      'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 4, 13, 8],
-      'circle-color': ['match', ['get', 'category'],
-        'industry', '#542788', 'public-service', '#0571b0', 'infrastructure', '#4d4d4d', 'transport', '#b35806', 'heritage', '#a50026', '#888888'],
-      'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 } },
+  ...projectCircleLayers,
   { id: 'context-historic', type: 'circle', source: 'context', filter: ['==', ['get', 'kind'], 'historic-node'],
     paint: { 'circle-radius': 5, 'circle-color': '#e08214', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 } },
-  { id: 'highlight-fill', type: 'fill', source: 'highlight', filter: ['==', ['geometry-type'], 'Polygon'],
-    paint: { 'fill-color': '#ffd92f', 'fill-opacity': 0.35 } },
+  // highlight: the selected feature (role 'selected') and the hovered one (role 'hover'), set by src/map/highlight.ts
+  { id: 'highlight-fill', type: 'fill', source: 'highlight', filter: ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false],
+    paint: { 'fill-color': '#ffd92f', 'fill-opacity': ['match', ['get', 'role'], 'hover', 0.2, 0.35] } },
   { id: 'highlight-line', type: 'line', source: 'highlight',
-    paint: { 'line-color': '#ffb000', 'line-width': 4 } },
-  { id: 'highlight-point', type: 'circle', source: 'highlight', filter: ['==', ['geometry-type'], 'Point'],
-    paint: { 'circle-radius': 10, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#ffb000', 'circle-stroke-width': 3 } },
+    paint: { 'line-color': '#ffb000', 'line-width': ['match', ['get', 'role'], 'hover', 2.5, 4] } },
+  { id: 'highlight-point', type: 'circle', source: 'highlight', filter: ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, false],
+    paint: { 'circle-radius': 10, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#ffb000',
+      'circle-stroke-width': ['match', ['get', 'role'], 'hover', 2, 3] } },
   { id: 'subdistricts-label', type: 'symbol', source: 'subdistricts', minzoom: 9.5,
     layout: { 'text-field': name, 'text-font': font, 'text-size': 12 }, paint: { ...halo, 'text-color': '#555555' } },
   { id: 'context-label', type: 'symbol', source: 'context', filter: ['in', ['get', 'kind'], ['literal', ['place', 'historic-node', 'city']]],
     layout: { 'text-field': name, 'text-font': font, 'text-size': 12, 'text-offset': [0, 1.1], 'text-anchor': 'top' }, paint: halo },
   { id: 'crossings-label', type: 'symbol', source: 'crossings', minzoom: 11,
     layout: { 'symbol-placement': 'line-center', 'text-field': name, 'text-font': font, 'text-size': 11 }, paint: halo },
-  { id: 'projects-label', type: 'symbol', source: 'projects', minzoom: 11,
-    layout: { 'text-field': name, 'text-font': font, 'text-size': 11, 'text-offset': [0, 1], 'text-anchor': 'top', 'text-optional': true },
-    paint: halo },
+  ...projectLabelLayers,
   { id: 'structure-label', type: 'symbol', source: 'structure', filter: ['in', ['get', 'kind'], ['literal', ['cluster', 'core']]],
     layout: { 'text-field': name, 'text-font': font, 'text-size': 14, 'text-max-width': 8 },
     paint: { ...halo, 'text-color': '#40004b' } },

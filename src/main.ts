@@ -10,9 +10,15 @@ import type { PlanState } from './state/plan-state.ts';
 import { GEODATA_LAYERS, loadGeodata } from './data/geodata.ts';
 import { languageFromNavigator, translate } from './i18n/messages.ts';
 import type { AppServices, FeatureInstaller } from './app/services.ts';
+import { installPresenter } from './app/presenter/install-presenter.ts';
+import { installInterface } from './app/install-interface.ts';
+import { installImport } from './app/install-import.ts';
 
 /** Features, each wired in its own module (see src/app/services.ts). One line each. */
 const FEATURES: FeatureInstaller[] = [
+  installPresenter,
+  installInterface,
+  installImport,
 ];
 
 function renderCore(view: MapView, state: PlanState, previous?: PlanState): void {

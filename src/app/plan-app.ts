@@ -104,12 +104,13 @@ export class PlanApp extends LitElement {
     }
     @media (max-width: 700px) {
       :host {
-        grid-template-columns: 1fr;
+        grid-template-columns: minmax(0, 1fr);
         grid-template-rows: auto 1fr auto;
         grid-template-areas: 'header' 'map' 'panel';
       }
       .panel { max-height: 45vh; border-right: 0; border-top: 1px solid #d0ccc4; }
       h1 { font-size: 0.95rem; }
+      .note { max-width: calc(100% - 4.5rem); }
     }
   `;
 

@@ -3,16 +3,19 @@
  * with `translate(lang, key)`. `en` is typed against `zh`, so a key missing in one language fails tsc.
  */
 import * as core from './catalogue/core.ts';
+import * as planInterface from './catalogue/interface.ts';
+import * as presenter from './catalogue/presenter.ts';
+import * as importing from './catalogue/import.ts';
 
 export type Lang = 'zh' | 'en';
 
 // Each feature keeps its strings in its own catalogue module (src/i18n/catalogue/<feature>.ts, exporting
 // `zh` and `en` with the same keys); add it to both spreads below.
-export const zh = { ...core.zh } as const;
+export const zh = { ...core.zh, ...planInterface.zh, ...presenter.zh, ...importing.zh } as const;
 
 export type MessageKey = keyof typeof zh;
 
-export const en: Record<MessageKey, string> = { ...core.en };
+export const en: Record<MessageKey, string> = { ...core.en, ...planInterface.en, ...presenter.en, ...importing.en };
 
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { zh, en };

@@ -29,7 +29,11 @@ export const LAYER_GROUPS: readonly CatalogGroup[] = [
     { id: 'clusters', labelKey: 'layer.clusters', styleLayers: ['structure-cluster-fill', 'structure-cluster-line', 'structure-label'], visibleByDefault: true },
   ] },
   { id: 'g-blue-green', labelKey: 'group.blueGreen', layers: [
-    { id: 'blue-green', labelKey: 'layer.blueGreen', styleLayers: ['blue-green-fill'], visibleByDefault: true },
+    { id: 'blue-green-water', labelKey: 'layer.bg.water', styleLayers: ['blue-green-water'], visibleByDefault: true },
+    { id: 'blue-green-wetland', labelKey: 'layer.bg.wetland', styleLayers: ['blue-green-wetland'], visibleByDefault: true },
+    { id: 'blue-green-forest', labelKey: 'layer.bg.forest', styleLayers: ['blue-green-forest'], visibleByDefault: true },
+    { id: 'blue-green-park', labelKey: 'layer.bg.park', styleLayers: ['blue-green-park'], visibleByDefault: true },
+    { id: 'blue-green-farmland', labelKey: 'layer.bg.farmland', styleLayers: ['blue-green-farmland'], visibleByDefault: true },
   ] },
   { id: 'g-construction', labelKey: 'group.construction', layers: [
     { id: 'construction', labelKey: 'layer.construction', styleLayers: ['construction-fill'], visibleByDefault: false },
@@ -41,7 +45,11 @@ export const LAYER_GROUPS: readonly CatalogGroup[] = [
     { id: 'crossings-labels', labelKey: 'layer.crossingsLabels', styleLayers: ['crossings-label'], visibleByDefault: true },
   ] },
   { id: 'g-projects', labelKey: 'group.projects', layers: [
-    { id: 'projects', labelKey: 'layer.projects', styleLayers: ['projects-circle', 'projects-label'], visibleByDefault: true },
+    { id: 'projects-industry', labelKey: 'layer.project.industry', styleLayers: ['projects-industry', 'projects-industry-label'], visibleByDefault: true },
+    { id: 'projects-public-service', labelKey: 'layer.project.publicService', styleLayers: ['projects-public-service', 'projects-public-service-label'], visibleByDefault: true },
+    { id: 'projects-infrastructure', labelKey: 'layer.project.infrastructure', styleLayers: ['projects-infrastructure', 'projects-infrastructure-label'], visibleByDefault: true },
+    { id: 'projects-transport', labelKey: 'layer.project.transport', styleLayers: ['projects-transport', 'projects-transport-label'], visibleByDefault: true },
+    { id: 'projects-heritage', labelKey: 'layer.project.heritage', styleLayers: ['projects-heritage', 'projects-heritage-label'], visibleByDefault: true },
   ] },
   { id: 'g-context', labelKey: 'group.context', layers: [
     { id: 'context-city', labelKey: 'layer.contextCity', styleLayers: ['context-city'], visibleByDefault: true },

@@ -1,0 +1,89 @@
+/**
+ * Planner and public interface (#5): side panel (inspector, layer tree, legend), search in the header,
+ * map picking and highlight, layer opacity, URL hash state. Wires state ↔ map ↔ ui; see README.
+ */
+import '../ui/components/side-panel/side-panel.ts';
+import '../ui/components/layer-tree/layer-tree.ts';
+import '../ui/components/legend/legend.ts';
+import '../ui/components/inspector/inspector.ts';
+import '../ui/components/search/search.ts';
+import { PlanSidePanel } from '../ui/components/side-panel/side-panel.ts';
+import type { AppServices } from './services.ts';
+import type { PlanState } from '../state/plan-state.ts';
+import { findFeature, selectedFeature } from '../state/selected-feature.ts';
+import { applyLayerOpacity } from '../map/layer-opacity.ts';
+import { legendEntries } from '../map/legend-entries.ts';
+import { flyToFeature, listenForFeatures, setHighlight } from '../map/highlight.ts';
+import type { PickedFeature } from '../map/highlight.ts';
+import { installUrlState } from './url-sync.ts';
+
+export function installInterface(services: AppServices): Promise<void> {
+  const { store, view, app } = services;
+  const map = view.map;
+  const whenReady = installUrlState(services);
+
+  const search = document.createElement('plan-search');
+  search.slot = 'toolbar';
+  app.append(search);
+
+  const panel = document.createElement('plan-side-panel');
+  panel.slot = 'panel';
+  app.append(panel);
+  const inspector = document.createElement('plan-inspector');
+  const legend = document.createElement('plan-legend');
+  PlanSidePanel.addSection({ id: 'inspector', labelKey: 'panel.inspector', content: inspector, order: 10 }, app);
+  PlanSidePanel.addSection({ id: 'layers', labelKey: 'panel.layers', content: document.createElement('plan-layer-tree'), order: 20 }, app);
+  PlanSidePanel.addSection({ id: 'legend', labelKey: 'panel.legend', content: legend, order: 30 }, app);
+
+  let hovered: PickedFeature | undefined;
+  const drawHighlight = (state: PlanState) => {
+    const hoveredFeature = hovered ? findFeature(state, hovered.layer, hovered.id) : undefined;
+    setHighlight(view, selectedFeature(state), hoveredFeature);
+  };
+  const refreshLegend = (state: PlanState) => {
+    legend.items = legendEntries(map, state.layerVisibility, state.lang);
+  };
+
+  let returnFocus: HTMLElement | undefined;
+  const select = (picked: PickedFeature | undefined) => {
+    store.update((state) => ({ ...state, selection: picked ? { type: 'feature', layer: picked.layer, id: picked.id } : { type: 'none' } }));
+    if (picked) panel.reveal('inspector');
+  };
+
+  search.addEventListener('plan-search-choose', (event) => {
+    const { layer, id } = event.detail;
+    select({ layer, id });
+    const feature = findFeature(store.getState(), layer, id);
+    if (feature) flyToFeature(map, feature);
+    returnFocus = search;
+    inspector.focusHeading();
+  });
+  inspector.addEventListener('plan-inspector-close', () => {
+    returnFocus?.focus();
+    returnFocus = undefined;
+  });
+  // Escape anywhere else (the map, the panel) closes the inspector too.
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || event.defaultPrevented || store.getState().selection.type === 'none') return;
+    select(undefined);
+  });
+
+  return view.whenLoaded().then(async () => {
+    await whenReady;
+    const state = store.getState();
+    applyLayerOpacity(map, state.layerOpacity);
+    refreshLegend(state);
+    drawHighlight(state);
+    store.subscribe((next, previous) => {
+      if (next.layerOpacity !== previous.layerOpacity) applyLayerOpacity(map, next.layerOpacity);
+      if (next.layerVisibility !== previous.layerVisibility || next.lang !== previous.lang || next.layerOpacity !== previous.layerOpacity) {
+        refreshLegend(next);
+      }
+      if (next.selection !== previous.selection || next.data !== previous.data) drawHighlight(next);
+    });
+    listenForFeatures(map, select, (picked) => {
+      hovered = picked;
+      drawHighlight(store.getState());
+    });
+  });
+}

@@ -1,0 +1,131 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import type { Feature } from 'geojson';
+import { storeContext } from '../../../app/app-context.ts';
+import type { Store } from '../../../state/store.ts';
+import type { PlanState } from '../../../state/plan-state.ts';
+import { selectedFeature } from '../../../state/selected-feature.ts';
+import { StoreController } from '../../controllers/store.controller.ts';
+import { translate } from '../../../i18n/messages.ts';
+import type { Lang, MessageKey } from '../../../i18n/messages.ts';
+import { translateValue } from '../../../i18n/translate-value.ts';
+import { areaSquareMeters } from '../../../core/analysis/area-square-meters.ts';
+import { toKm2, toMu } from '../../../core/analysis/units.ts';
+
+/**
+ * Details of the selected feature: names, kind, key facts, area, source and accuracy. Every value is
+ * rendered through Lit text bindings, never as HTML. Escape (inside) closes it.
+ *
+ * @fires plan-inspector-close - when the user closes it (button or Escape)
+ */
+@customElement('plan-inspector')
+export class PlanInspector extends LitElement {
+  @consume({ context: storeContext, subscribe: true })
+  @property({ attribute: false })
+  store: Store<PlanState> | undefined;
+
+  private readonly view = new StoreController(this, () => this.store, (state: PlanState) => state);
+
+  static override styles = css`
+    :host { display: block; font-size: 0.88rem; }
+    .head { display: flex; align-items: flex-start; gap: 0.5rem; }
+    h3 { margin: 0.2rem 0 0; font-size: 1rem; flex: 1; outline: none; }
+    h3:focus-visible { outline: 3px solid #b45309; outline-offset: 2px; }
+    .other { margin: 0.1rem 0 0.4rem; color: #4a5561; }
+    button {
+      font: inherit; background: #fff; color: #14324a; border: 1px solid #8a96a3; border-radius: 4px;
+      padding: 0.15rem 0.5rem; cursor: pointer;
+    }
+    button:focus-visible { outline: 3px solid #b45309; outline-offset: 2px; }
+    dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 0.75rem; margin: 0.4rem 0 0; }
+    dt { color: #4a5561; }
+    dd { margin: 0; overflow-wrap: anywhere; }
+    p.empty { color: #4a5561; margin: 0.3rem 0; }
+    .sources { margin: 0; padding-left: 1rem; }
+  `;
+
+  /** Moves keyboard focus to the feature's name (after choosing it in search). */
+  focusHeading(): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('h3')?.focus());
+  }
+
+  private close(): void {
+    this.store?.update((state) => ({ ...state, selection: { type: 'none' } }));
+    this.dispatchEvent(new CustomEvent('plan-inspector-close', { bubbles: true, composed: true }));
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      this.close();
+    }
+  }
+
+  private facts(feature: Feature, lang: Lang): [MessageKey, string][] {
+    const properties = feature.properties ?? {};
+    const localized = (base: string) => properties[`${base}_${lang}`] ?? properties[`${base}_${lang === 'zh' ? 'en' : 'zh'}`];
+    const rows: [MessageKey, unknown, string?][] = [
+      ['inspector.kind', properties.kind, 'kind'],
+      ['inspector.category', properties.category, 'category'],
+      ['inspector.class', properties.class, 'class'],
+      ['inspector.status', properties.status, 'status'],
+      ['inspector.yearStart', properties.year_start],
+      ['inspector.yearOpen', properties.year_open],
+      ['inspector.phase', properties.phase],
+      ['inspector.structure', properties.structure, 'structure'],
+      ['inspector.mode', properties.mode, 'mode'],
+      ['inspector.theme', localized('theme')],
+      ['inspector.nickname', localized('nickname')],
+      ['inspector.district', localized('district')],
+      ['inspector.description', localized('desc')],
+    ];
+    const facts: [MessageKey, string][] = [];
+    for (const [key, value, prefix] of rows) {
+      if (value === undefined || value === null || value === '') continue;
+      facts.push([key, prefix ? translateValue(lang, prefix, value) : String(value)]);
+    }
+    const type = feature.geometry?.type;
+    if (type === 'Polygon' || type === 'MultiPolygon') {
+      const squareMeters = areaSquareMeters(feature);
+      const km2 = toKm2(squareMeters);
+      const numberFormat = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: km2 < 10 ? 2 : 1 });
+      const muFormat = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 0 });
+      facts.push(['inspector.area', translate(lang, 'inspector.areaValue', { km2: numberFormat.format(km2), mu: muFormat.format(toMu(squareMeters)) })]);
+    }
+    if (properties.accuracy) facts.push(['inspector.accuracy', translateValue(lang, 'accuracy', properties.accuracy)]);
+    return facts;
+  }
+
+  override render() {
+    const state = this.view.value;
+    if (!state) return null;
+    const lang = state.lang;
+    const feature = selectedFeature(state);
+    if (!feature) return html`<p class="empty">${translate(lang, 'inspector.empty')}</p>`;
+    const properties = feature.properties ?? {};
+    const other: Lang = lang === 'zh' ? 'en' : 'zh';
+    const name = String(properties[`name_${lang}`] ?? properties[`name_${other}`] ?? properties.id ?? '');
+    const otherName = properties[`name_${other}`];
+    const sources = String(properties.source ?? '').split(';').map((item) => item.trim()).filter(Boolean);
+    return html`
+      <div @keydown=${this.onKeyDown} data-feature=${String(properties.id ?? '')}>
+        <div class="head">
+          <h3 tabindex="-1">${name}</h3>
+          <button @click=${this.close} aria-label=${translate(lang, 'inspector.close')}>✕</button>
+        </div>
+        ${otherName && otherName !== name ? html`<p class="other" lang=${other === 'zh' ? 'zh-CN' : 'en'}>${String(otherName)}</p>` : null}
+        <dl>
+          ${this.facts(feature, lang).map(([key, value]) => html`<dt>${translate(lang, key)}</dt><dd>${value}</dd>`)}
+          ${sources.length ? html`<dt>${translate(lang, 'inspector.source')}</dt>
+            <dd><ul class="sources">${sources.map((source) => html`<li>${source}</li>`)}</ul></dd>` : null}
+        </dl>
+      </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'plan-inspector': PlanInspector;
+  }
+}

@@ -1,0 +1,98 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { storeContext } from '../../../app/app-context.ts';
+import type { Store } from '../../../state/store.ts';
+import type { PlanState } from '../../../state/plan-state.ts';
+import { LAYER_GROUPS } from '../../../state/layer-catalog.ts';
+import type { CatalogGroup } from '../../../state/layer-catalog.ts';
+import { StoreController } from '../../controllers/store.controller.ts';
+import { translate } from '../../../i18n/messages.ts';
+import type { Lang, MessageKey } from '../../../i18n/messages.ts';
+
+/**
+ * The layer tree: groups like the plan, a checkbox per group (indeterminate when mixed) and per layer,
+ * and an opacity slider per layer. Native inputs in nested lists, so Tab / Space / arrows work as usual.
+ * Writes `layerVisibility` and `layerOpacity` in the store.
+ */
+@customElement('plan-layer-tree')
+export class PlanLayerTree extends LitElement {
+  @consume({ context: storeContext, subscribe: true })
+  @property({ attribute: false })
+  store: Store<PlanState> | undefined;
+
+  private readonly view = new StoreController(this, () => this.store, (state: PlanState) => state);
+
+  static override styles = css`
+    :host { display: block; font-size: 0.88rem; }
+    ul { list-style: none; margin: 0; padding: 0; }
+    ul ul { padding-left: 1.4rem; }
+    li.group { margin: 0.35rem 0; }
+    .row { display: flex; align-items: center; gap: 0.4rem; min-height: 1.9rem; }
+    .group > .row { font-weight: 600; }
+    label { flex: 1; cursor: pointer; }
+    input[type='checkbox'] { width: 1.05rem; height: 1.05rem; margin: 0; accent-color: #14324a; }
+    input[type='range'] { width: 5.5rem; accent-color: #14324a; }
+    input:focus-visible { outline: 3px solid #b45309; outline-offset: 2px; }
+    input[type='range']:disabled { opacity: 0.4; }
+    .value { width: 2.6rem; text-align: right; font-variant-numeric: tabular-nums; color: #4a5561; font-size: 0.8rem; }
+  `;
+
+  private setVisible(ids: readonly string[], visible: boolean): void {
+    this.store?.update((state) => ({
+      ...state,
+      layerVisibility: { ...state.layerVisibility, ...Object.fromEntries(ids.map((id) => [id, visible])) },
+    }));
+  }
+
+  private setOpacity(id: string, percent: number): void {
+    this.store?.update((state) => ({ ...state, layerOpacity: { ...state.layerOpacity, [id]: percent / 100 } }));
+  }
+
+  private renderGroup(group: CatalogGroup, state: PlanState, lang: Lang) {
+    const ids = group.layers.map((layer) => layer.id);
+    const shown = ids.filter((id) => state.layerVisibility[id]).length;
+    const groupLabel = translate(lang, group.labelKey as MessageKey);
+    return html`
+      <li class="group">
+        <div class="row">
+          <input type="checkbox" id="cb-${group.id}" data-group=${group.id}
+            .checked=${shown === ids.length} .indeterminate=${shown > 0 && shown < ids.length}
+            @change=${(event: Event) => this.setVisible(ids, (event.target as HTMLInputElement).checked)}>
+          <label for="cb-${group.id}">${groupLabel}</label>
+        </div>
+        <ul aria-label=${groupLabel}>
+          ${group.layers.map((layer) => {
+            const label = translate(lang, layer.labelKey as MessageKey);
+            const visible = Boolean(state.layerVisibility[layer.id]);
+            const percent = Math.round((state.layerOpacity[layer.id] ?? 1) * 100);
+            return html`
+              <li class="row">
+                <input type="checkbox" id="cb-${layer.id}" data-layer=${layer.id} .checked=${visible}
+                  @change=${(event: Event) => this.setVisible([layer.id], (event.target as HTMLInputElement).checked)}>
+                <label for="cb-${layer.id}">${label}</label>
+                <input type="range" min="0" max="100" step="5" .value=${String(percent)} data-opacity=${layer.id}
+                  aria-label=${translate(lang, 'layers.opacity', { layer: label })} aria-valuetext=${`${percent}%`}
+                  ?disabled=${!visible}
+                  @input=${(event: Event) => this.setOpacity(layer.id, Number((event.target as HTMLInputElement).value))}>
+                <span class="value" aria-hidden="true">${translate(lang, 'layers.opacityValue', { value: percent })}</span>
+              </li>`;
+          })}
+        </ul>
+      </li>`;
+  }
+
+  override render() {
+    const state = this.view.value;
+    if (!state) return null;
+    return html`<ul aria-label=${translate(state.lang, 'layers.tree')}>
+      ${LAYER_GROUPS.map((group) => this.renderGroup(group, state, state.lang))}
+    </ul>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'plan-layer-tree': PlanLayerTree;
+  }
+}

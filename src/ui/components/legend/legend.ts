@@ -1,0 +1,70 @@
+import { LitElement, css, html, svg } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { storeContext } from '../../../app/app-context.ts';
+import type { Store } from '../../../state/store.ts';
+import type { PlanState } from '../../../state/plan-state.ts';
+import { StoreController } from '../../controllers/store.controller.ts';
+import { translate } from '../../../i18n/messages.ts';
+
+/** A legend row as plain data (src/map/legend-entries.ts reads them from the live style). */
+export interface LegendItem {
+  id: string;
+  label: string;
+  groupLabel: string;
+  kind: 'fill' | 'line' | 'circle';
+  colours: string[];
+  dashed: boolean;
+}
+
+/** The legend of the visible layers; `items` is set by the app wiring whenever the style changes. */
+@customElement('plan-legend')
+export class PlanLegend extends LitElement {
+  @consume({ context: storeContext, subscribe: true })
+  @property({ attribute: false })
+  store: Store<PlanState> | undefined;
+
+  @property({ attribute: false }) items: readonly LegendItem[] = [];
+
+  private readonly language = new StoreController(this, () => this.store, (state: PlanState) => state.lang);
+
+  static override styles = css`
+    :host { display: block; font-size: 0.85rem; }
+    ul { list-style: none; margin: 0; padding: 0; }
+    li { display: flex; align-items: center; gap: 0.5rem; min-height: 1.6rem; }
+    svg { flex: none; }
+    .group { color: #4a5561; font-size: 0.78rem; }
+    p { margin: 0.3rem 0; color: #4a5561; }
+  `;
+
+  private swatch(item: LegendItem) {
+    const [first = '#888888', second] = item.colours;
+    if (item.kind === 'line') {
+      return svg`<line x1="2" y1="9" x2="26" y2="9" stroke=${first} stroke-width="3.5" stroke-linecap="round"
+        stroke-dasharray=${item.dashed ? '5 3' : 'none'}></line>`;
+    }
+    if (item.kind === 'circle') {
+      return svg`${item.colours.slice(0, 5).map((colour, index) =>
+        svg`<circle cx=${6 + index * 5} cy="9" r="5" fill=${colour} stroke="#ffffff" stroke-width="1"></circle>`)}`;
+    }
+    return svg`<rect x="2" y="3" width="24" height="12" rx="2" fill=${first} stroke=${second ?? '#6b6b6b'} stroke-width="1.5"></rect>`;
+  }
+
+  override render() {
+    const lang = this.language.value ?? 'zh';
+    if (this.items.length === 0) return html`<p>${translate(lang, 'legend.empty')}</p>`;
+    return html`<ul aria-label=${translate(lang, 'legend.label')}>
+      ${this.items.map((item) => html`
+        <li data-legend=${item.id}>
+          <svg width="28" height="18" viewBox="0 0 28 18" aria-hidden="true">${this.swatch(item)}</svg>
+          <span>${item.label} <span class="group">· ${item.groupLabel}</span></span>
+        </li>`)}
+    </ul>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'plan-legend': PlanLegend;
+  }
+}
