@@ -22,6 +22,8 @@ export interface PlanState {
   layerOpacity: Record<string, number>;
   selection: Selection;
   announcements: readonly Announcement[];
+  /** phasing timeline year (2023 baseline, 2025, 2030, 2035): crossings and projects show their status then (#6) */
+  year: number;
 }
 
 export function initialState(lang: Lang): PlanState {
@@ -33,6 +35,7 @@ export function initialState(lang: Lang): PlanState {
     layerOpacity: {},
     selection: { type: 'none' },
     announcements: [],
+    year: 2023,
   };
 }
 

@@ -1,0 +1,32 @@
+/**
+ * Document-level CSS for presenting (the map fills the screen above the shell, MapLibre's controls
+ * hidden), the slides button, and the print page (one landscape page: title, map, legend, sources).
+ */
+export const PRESENTER_CSS = `
+.plan-slides-button {
+  font: inherit; font-size: 0.85rem; color: #14324a; background: #fff; border: 0; border-radius: 4px;
+  padding: 0.3rem 0.7rem; cursor: pointer;
+}
+.plan-slides-button:focus-visible { outline: 3px solid #ffb000; outline-offset: 2px; }
+body.plan-presenting #map { position: fixed !important; inset: 0 !important; z-index: 900; }
+body.plan-presenting #map .maplibregl-control-container,
+body.plan-presenting plan-deck-panel,
+body.plan-presenting plan-timeline { display: none !important; }
+#plan-print { display: none; }
+@media print {
+  @page { size: A4 landscape; margin: 10mm; }
+  html, body { height: auto !important; overflow: visible !important; background: #fff; }
+  body > *:not(#plan-print) { display: none !important; }
+  #plan-print {
+    display: block !important; font-family: "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
+    color: #000; break-inside: avoid; page-break-inside: avoid;
+  }
+  #plan-print h1 { font-size: 16pt; margin: 0 0 3mm; }
+  #plan-print .print-body { display: flex; gap: 5mm; align-items: flex-start; }
+  #plan-print img { display: block; width: 205mm; max-height: 150mm; object-fit: contain; border: 0.3mm solid #888; }
+  #plan-print ul { list-style: none; margin: 0; padding: 0; font-size: 9pt; }
+  #plan-print li { display: flex; align-items: center; gap: 2mm; margin-bottom: 1.5mm; }
+  #plan-print .swatch { display: inline-block; width: 6mm; height: 3.5mm; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  #plan-print p { font-size: 7.5pt; margin: 2mm 0 0; }
+}
+`;

@@ -1,0 +1,360 @@
+/**
+ * The presenter: owns the deck (edit, save, import / export), applies slides to the store and the
+ * map, and runs present mode (full screen, keys, swipe, blank, spotlight). Loaded on demand.
+ */
+import '../../ui/presenter/deck-panel.ts';
+import '../../ui/presenter/presenter-overlay.ts';
+import type { DeckAction, PlanDeckPanel } from '../../ui/presenter/deck-panel.ts';
+import type { PlanPresenterOverlay } from '../../ui/presenter/presenter-overlay.ts';
+import type { AppServices } from '../services.ts';
+import type { Deck, Slide } from '../../core/deck/deck.ts';
+import { parseDeckFile, toDeckFile } from '../../core/deck/validate-deck.ts';
+import { announce } from '../../state/plan-state.ts';
+import { CATALOG_LAYERS } from '../../state/layer-catalog.ts';
+import { translate } from '../../i18n/messages.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { moveToCamera, readCamera } from '../../map/slide-camera.ts';
+import { SlideHighlight, featuresById } from '../../map/slide-highlight.ts';
+import { builtinDeck } from './builtin-deck.ts';
+import { deckRules, describeIssues, saveDeck } from './deck-storage.ts';
+import type { LoadedDeck } from './deck-storage.ts';
+import { downloadBlob, today } from './download.ts';
+
+const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Spacebar']);
+const PREVIOUS_KEYS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
+const SWIPE_MIN_PX = 50;
+
+let instance: Presenter | undefined;
+
+/** The one presenter of the page. */
+export function presenterFor(services: AppServices, loaded: LoadedDeck): Presenter {
+  instance ??= new Presenter(services, loaded);
+  return instance;
+}
+
+let slideCounter = 0;
+function newSlideId(): string {
+  slideCounter += 1;
+  return `slide-${Date.now().toString(36)}-${slideCounter}`;
+}
+
+export class Presenter {
+  private deck: Deck;
+  private index = 0;
+  private presenting = false;
+  private blank = false;
+  private busy = false;
+  private readonly backupRaw: string | undefined;
+  private readonly highlight: SlideHighlight;
+  private panel: PlanDeckPanel | undefined;
+  private overlay: PlanPresenterOverlay | undefined;
+  private touchStart: { x: number; y: number } | undefined;
+
+  constructor(private readonly services: AppServices, loaded: LoadedDeck) {
+    this.deck = loaded.deck;
+    this.backupRaw = loaded.backupRaw;
+    this.highlight = new SlideHighlight(services.view.map);
+    services.store.subscribe((state, previous) => {
+      if (state.lang !== previous.lang) this.render();
+    });
+  }
+
+  private get lang() {
+    return this.services.store.getState().lang;
+  }
+
+  private say(level: 'info' | 'error', text: string): void {
+    this.services.store.update((state) => announce(state, level, text));
+  }
+
+  // ---- panel ---------------------------------------------------------------------------------
+
+  togglePanel(): void {
+    if (this.panel) this.closePanel();
+    else this.openPanel();
+  }
+
+  openPanel(): void {
+    if (this.panel) return;
+    const panel = document.createElement('plan-deck-panel');
+    panel.setAttribute('role', 'dialog');
+    panel.setAttribute('aria-label', translate(this.lang, 'deck.title'));
+    panel.addEventListener('plan-deck-action', (event) => void this.onAction((event as CustomEvent<DeckAction>).detail));
+    this.panel = panel;
+    this.render();
+    document.body.append(panel);
+  }
+
+  closePanel(): void {
+    this.panel?.remove();
+    this.panel = undefined;
+  }
+
+  private render(): void {
+    if (this.panel) {
+      this.panel.deck = this.deck;
+      this.panel.current = this.index;
+      this.panel.uiLang = this.lang;
+      this.panel.hasBackup = this.backupRaw !== undefined;
+      this.panel.busy = this.busy;
+      this.panel.setAttribute('aria-label', translate(this.lang, 'deck.title'));
+    }
+    if (this.overlay) {
+      const slide = this.deck.slides[this.index];
+      this.overlay.caption = slide ? slide.caption[this.lang] || slide.caption.zh : '';
+      this.overlay.source = slide?.source ?? '';
+      this.overlay.counter = translate(this.lang, 'present.counter', { n: this.index + 1, total: this.deck.slides.length });
+      this.overlay.exitLabel = translate(this.lang, 'present.exit');
+      this.overlay.blankLabel = translate(this.lang, 'present.blank');
+      this.overlay.blank = this.blank;
+    }
+  }
+
+  private setDeck(deck: Deck, index = this.index): void {
+    this.deck = deck;
+    this.index = Math.max(0, Math.min(index, deck.slides.length - 1));
+    const saved = saveDeck(deck);
+    if (!saved.ok) this.say('error', translate(this.lang, 'deck.saveFailed', { message: saved.message }));
+    this.render();
+  }
+
+  private editSlides(edit: (slides: Slide[]) => void, index = this.index): void {
+    const slides = [...this.deck.slides];
+    edit(slides);
+    this.setDeck({ ...this.deck, slides }, index);
+  }
+
+  private slideFromView(): Slide {
+    const state = this.services.store.getState();
+    return {
+      id: newSlideId(),
+      camera: readCamera(this.services.view.map),
+      layers: CATALOG_LAYERS.filter((layer) => state.layerVisibility[layer.id]).map((layer) => layer.id),
+      year: state.year,
+      highlight: [],
+      spotlight: false,
+      caption: { zh: translate('zh', 'deck.newCaption'), en: translate('en', 'deck.newCaption') },
+    };
+  }
+
+  private async onAction(action: DeckAction): Promise<void> {
+    switch (action.type) {
+      case 'close': this.closePanel(); break;
+      case 'present': await this.present(this.index); break;
+      case 'present-from': await this.present(action.index); break;
+      case 'goto': await this.goTo(action.index, true); break;
+      case 'add': this.editSlides((slides) => slides.splice(this.index + 1, 0, this.slideFromView()), this.index + 1); break;
+      case 'duplicate':
+        this.editSlides((slides) => slides.splice(action.index + 1, 0, { ...structuredClone(slides[action.index]), id: newSlideId() }), action.index + 1);
+        break;
+      case 'delete':
+        if (this.deck.slides.length < 2) { this.say('error', translate(this.lang, 'deck.lastSlide')); break; }
+        this.editSlides((slides) => slides.splice(action.index, 1), Math.min(this.index, this.deck.slides.length - 2));
+        break;
+      case 'up':
+      case 'down': {
+        const target = action.index + (action.type === 'up' ? -1 : 1);
+        if (target < 0 || target >= this.deck.slides.length) break;
+        this.editSlides((slides) => { [slides[action.index], slides[target]] = [slides[target], slides[action.index]]; }, target);
+        break;
+      }
+      case 'caption':
+        this.editSlides((slides) => { slides[action.index] = { ...slides[action.index], caption: { ...slides[action.index].caption, [action.lang]: action.text } }; });
+        break;
+      case 'spotlight':
+        this.editSlides((slides) => { slides[action.index] = { ...slides[action.index], spotlight: action.value }; });
+        break;
+      case 'reset': this.setDeck(builtinDeck(), 0); this.say('info', translate(this.lang, 'deck.resetDone')); break;
+      case 'export-json': this.exportJson(); break;
+      case 'import-json': await this.importJson(action.file); break;
+      case 'download-backup':
+        if (this.backupRaw !== undefined) downloadBlob(new Blob([this.backupRaw], { type: 'application/json' }), `jinan-plan-deck-backup-${today()}.json`);
+        break;
+      case 'png-full': await this.exportPng(1920, 1080); break;
+      case 'png-window': await this.exportPng(Math.round(window.innerWidth), Math.round(window.innerHeight)); break;
+    }
+  }
+
+  private exportJson(): void {
+    const name = `jinan-plan-deck-${today()}.json`;
+    downloadBlob(new Blob([JSON.stringify(toDeckFile(this.deck), null, 2)], { type: 'application/json' }), name);
+    this.say('info', translate(this.lang, 'deck.exported', { name }));
+  }
+
+  private async importJson(file: File): Promise<void> {
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (error) {
+      this.say('error', translate(this.lang, 'deck.importFailed', { name: file.name, issues: (error as Error).message }));
+      return;
+    }
+    const result = parseDeckFile(text, deckRules());
+    if (!result.ok) {
+      this.say('error', translate(this.lang, 'deck.importFailed', { name: file.name, issues: describeIssues(this.lang, result.issues) }));
+      return;
+    }
+    this.setDeck(result.deck, 0);
+    this.say('info', translate(this.lang, 'deck.imported', { name: file.name, count: result.deck.slides.length }));
+  }
+
+  private async exportPng(width: number, height: number): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.render();
+    this.say('info', translate(this.lang, 'deck.pngWorking'));
+    try {
+      const { exportMapPng } = await import('../../map/export-png.ts');
+      const state = this.services.store.getState();
+      const lang = state.lang;
+      const slide = this.deck.slides[this.index];
+      const blob = await exportMapPng({
+        view: this.services.view,
+        data: state.data,
+        visibility: state.layerVisibility,
+        lang,
+        year: state.year,
+        highlight: this.currentHighlight,
+        spotlight: this.currentSpotlight,
+        width,
+        height,
+        title: translate(lang, 'app.title'),
+        subtitle: `${translate(lang, 'export.year', { year: state.year })} · ${translate(lang, `timeline.goal.${state.year}` as MessageKey)}`,
+        legendTitle: translate(lang, 'export.legend'),
+        layerLabels: Object.fromEntries(CATALOG_LAYERS.map((layer) => [layer.id, translate(lang, layer.labelKey as MessageKey)])),
+        sources: slide?.source && this.currentHighlight.length ? `${translate(lang, 'export.sources')} ${slide.source}` : translate(lang, 'export.sources'),
+        date: translate(lang, 'export.date', { date: today() }),
+        north: translate(lang, 'export.north'),
+      });
+      const name = `jinan-plan-${width}x${height}-${today()}.png`;
+      downloadBlob(blob, name);
+      this.say('info', translate(lang, 'deck.exported', { name }));
+    } catch (error) {
+      this.say('error', translate(this.lang, 'deck.pngFailed', { message: (error as Error).message }));
+    } finally {
+      this.busy = false;
+      this.render();
+    }
+  }
+
+  private currentHighlight: ReturnType<typeof featuresById> = [];
+  private currentSpotlight = false;
+
+  // ---- slides ------------------------------------------------------------------------------
+
+  /** Shows slide `index`: layers and year into the store, highlight and camera onto the map. */
+  async goTo(index: number, animate: boolean): Promise<void> {
+    const slide = this.deck.slides[Math.max(0, Math.min(index, this.deck.slides.length - 1))];
+    if (!slide) return;
+    this.index = this.deck.slides.indexOf(slide);
+    const visibility = Object.fromEntries(CATALOG_LAYERS.map((layer) => [layer.id, slide.layers.includes(layer.id)]));
+    this.services.store.update((state) => ({ ...state, layerVisibility: visibility, year: slide.year }));
+    this.currentHighlight = featuresById(this.services.store.getState().data, slide.highlight);
+    this.currentSpotlight = slide.spotlight && this.currentHighlight.length > 0;
+    this.highlight.set(this.currentHighlight, this.currentSpotlight);
+    this.render();
+    if (this.presenting) {
+      const caption = slide.caption[this.lang] || slide.caption.zh;
+      this.say('info', translate(this.lang, 'present.slide', { n: this.index + 1, total: this.deck.slides.length, caption }));
+    }
+    document.body.dataset.slideIndex = String(this.index);
+    await moveToCamera(this.services.view.map, slide.camera, animate);
+  }
+
+  // ---- present mode --------------------------------------------------------------------------
+
+  async present(index: number): Promise<void> {
+    if (this.presenting) return;
+    this.presenting = true;
+    this.blank = false;
+    document.body.classList.add('plan-presenting');
+    const overlay = document.createElement('plan-presenter-overlay');
+    overlay.addEventListener('plan-present-exit', () => this.stop());
+    this.overlay = overlay;
+    document.body.append(overlay);
+    const map = this.services.view.map;
+    map.keyboard.disable();
+    map.dragPan.disable();
+    map.scrollZoom.disable();
+    map.touchZoomRotate.disable();
+    window.addEventListener('keydown', this.onKey, true);
+    window.addEventListener('touchstart', this.onTouchStart, { passive: true });
+    window.addEventListener('touchend', this.onTouchEnd);
+    document.addEventListener('fullscreenchange', this.onFullscreenChange);
+    (document.activeElement as HTMLElement | null)?.blur?.();
+    try {
+      await document.documentElement.requestFullscreen?.();
+    } catch {
+      this.say('info', translate(this.lang, 'present.fullscreenRefused'));
+    }
+    map.resize();
+    this.say('info', translate(this.lang, 'present.started', { n: index + 1, total: this.deck.slides.length }));
+    await this.goTo(index, false);
+  }
+
+  stop(): void {
+    if (!this.presenting) return;
+    this.presenting = false;
+    this.blank = false;
+    window.removeEventListener('keydown', this.onKey, true);
+    window.removeEventListener('touchstart', this.onTouchStart);
+    window.removeEventListener('touchend', this.onTouchEnd);
+    document.removeEventListener('fullscreenchange', this.onFullscreenChange);
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    document.body.classList.remove('plan-presenting');
+    this.overlay?.remove();
+    this.overlay = undefined;
+    this.highlight.clear();
+    const map = this.services.view.map;
+    map.keyboard.enable();
+    map.dragPan.enable();
+    map.scrollZoom.enable();
+    map.touchZoomRotate.enable();
+    map.resize();
+    this.say('info', translate(this.lang, 'present.ended'));
+    this.render();
+  }
+
+  private step(delta: number): void {
+    if (this.blank) { this.blank = false; this.render(); }
+    void this.goTo(this.index + delta, true);
+  }
+
+  private readonly onKey = (event: KeyboardEvent): void => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    let handled = true;
+    if (NEXT_KEYS.has(event.key)) this.step(1);
+    else if (PREVIOUS_KEYS.has(event.key)) this.step(-1);
+    else if (event.key === 'Home') void this.goTo(0, true);
+    else if (event.key === 'End') void this.goTo(this.deck.slides.length - 1, true);
+    else if (event.key === 'b' || event.key === 'B' || event.key === '.') { this.blank = !this.blank; this.render(); }
+    else if (event.key === 'Escape') this.stop();
+    else handled = false;
+    if (handled) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  };
+
+  private readonly onTouchStart = (event: TouchEvent): void => {
+    const touch = event.touches[0];
+    this.touchStart = touch && event.touches.length === 1 ? { x: touch.clientX, y: touch.clientY } : undefined;
+  };
+
+  private readonly onTouchEnd = (event: TouchEvent): void => {
+    const start = this.touchStart;
+    const touch = event.changedTouches[0];
+    this.touchStart = undefined;
+    if (!start || !touch) return;
+    const dx = touch.clientX - start.x;
+    const dy = touch.clientY - start.y;
+    if (Math.abs(dx) < SWIPE_MIN_PX || Math.abs(dx) < Math.abs(dy) * 1.5) return;
+    this.step(dx < 0 ? 1 : -1);
+  };
+
+  private readonly onFullscreenChange = (): void => {
+    this.services.view.map.resize();
+    // Esc in full screen is taken by the browser: leaving full screen leaves the presentation.
+    if (!document.fullscreenElement && this.presenting) this.stop();
+  };
+}

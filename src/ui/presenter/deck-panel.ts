@@ -1,0 +1,138 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Deck } from '../../core/deck/deck.ts';
+import { translate } from '../../i18n/messages.ts';
+import type { Lang, MessageKey } from '../../i18n/messages.ts';
+
+/** What the user asked the slides panel to do; the app's presenter controller carries it out. */
+export type DeckAction =
+  | { type: 'add' | 'present' | 'export-json' | 'reset' | 'png-full' | 'png-window' | 'download-backup' | 'close' }
+  | { type: 'goto' | 'duplicate' | 'delete' | 'up' | 'down' | 'present-from'; index: number }
+  | { type: 'caption'; index: number; lang: Lang; text: string }
+  | { type: 'spotlight'; index: number; value: boolean }
+  | { type: 'import-json'; file: File };
+
+/**
+ * The slides panel: the deck as a list (show, caption zh/en, spotlight, reorder, duplicate, delete),
+ * new slide from the current view, present, JSON export / import, PNG export.
+ *
+ * @fires plan-deck-action - detail: DeckAction
+ */
+@customElement('plan-deck-panel')
+export class PlanDeckPanel extends LitElement {
+  @property({ attribute: false }) deck: Deck | undefined;
+  @property({ type: Number }) current = 0;
+  @property({ attribute: false }) uiLang: Lang = 'zh';
+  @property({ type: Boolean }) hasBackup = false;
+  @property({ type: Boolean }) busy = false;
+
+  static override styles = css`
+    :host {
+      position: fixed;
+      top: 3.4rem;
+      right: 0.5rem;
+      bottom: 0.5rem;
+      z-index: 20;
+      width: min(24rem, calc(100vw - 1rem));
+      display: flex;
+      flex-direction: column;
+      background: #fff;
+      color: #1f2933;
+      border-radius: 6px;
+      box-shadow: 0 2px 12px rgba(0, 0, 0, 0.3);
+      font-family: 'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', system-ui, sans-serif;
+      font-size: 0.85rem;
+    }
+    header { display: flex; align-items: center; gap: 0.4rem; padding: 0.5rem 0.6rem; border-bottom: 1px solid #ddd; }
+    h2 { flex: 1; margin: 0; font-size: 1rem; }
+    .tools { display: flex; flex-wrap: wrap; gap: 0.3rem; padding: 0.5rem 0.6rem; border-bottom: 1px solid #ddd; }
+    ol { list-style: none; margin: 0; padding: 0.4rem 0.6rem; overflow: auto; flex: 1; }
+    li { border: 1px solid #d0ccc4; border-radius: 4px; padding: 0.4rem; margin-bottom: 0.4rem; }
+    li[aria-current='true'] { border-color: #14324a; box-shadow: 0 0 0 2px #14324a inset; }
+    .slide-head { display: flex; flex-wrap: wrap; gap: 0.25rem; align-items: center; }
+    .slide-head strong { flex: 1; }
+    label { display: block; margin-top: 0.3rem; font-size: 0.75rem; color: #444; }
+    textarea { display: block; box-sizing: border-box; width: 100%; font: inherit; min-height: 3.2rem; resize: vertical; }
+    button {
+      font: inherit;
+      font-size: 0.78rem;
+      border: 1px solid #14324a;
+      background: #fff;
+      color: #14324a;
+      border-radius: 4px;
+      padding: 0.15rem 0.45rem;
+      cursor: pointer;
+      min-height: 1.7rem;
+    }
+    button.primary { background: #14324a; color: #fff; }
+    button:disabled { opacity: 0.5; cursor: default; }
+    button:focus-visible, textarea:focus-visible, input:focus-visible { outline: 3px solid #ffb000; outline-offset: 1px; }
+    .file { position: relative; overflow: hidden; }
+    .file input { position: absolute; inset: 0; opacity: 0; cursor: pointer; }
+    .check { display: flex; gap: 0.3rem; align-items: center; }
+  `;
+
+  private t(key: MessageKey, params: Record<string, string | number> = {}): string {
+    return translate(this.uiLang, key, params);
+  }
+
+  private act(action: DeckAction): void {
+    this.dispatchEvent(new CustomEvent<DeckAction>('plan-deck-action', { detail: action, bubbles: true, composed: true }));
+  }
+
+  private onImport(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (file) this.act({ type: 'import-json', file });
+    input.value = '';
+  }
+
+  override render() {
+    const slides = this.deck?.slides ?? [];
+    return html`
+      <header>
+        <h2 id="deck-title">${this.t('deck.title')}</h2>
+        <button type="button" class="primary" data-action="present" @click=${() => this.act({ type: 'present' })}>${this.t('deck.present')}</button>
+        <button type="button" data-action="close" @click=${() => this.act({ type: 'close' })}>${this.t('deck.close')}</button>
+      </header>
+      <div class="tools">
+        <button type="button" data-action="add" @click=${() => this.act({ type: 'add' })}>${this.t('deck.add')}</button>
+        <button type="button" data-action="export-json" @click=${() => this.act({ type: 'export-json' })}>${this.t('deck.exportJson')}</button>
+        <span class="file"><button type="button" tabindex="-1" aria-hidden="true">${this.t('deck.importJson')}</button>
+          <input type="file" accept=".json,application/json" data-action="import-json" aria-label=${this.t('deck.importJson')} @change=${this.onImport} /></span>
+        <button type="button" data-action="png-full" ?disabled=${this.busy} @click=${() => this.act({ type: 'png-full' })}>${this.t('deck.pngFull')}</button>
+        <button type="button" data-action="png-window" ?disabled=${this.busy} @click=${() => this.act({ type: 'png-window' })}>${this.t('deck.pngWindow')}</button>
+        <button type="button" data-action="reset" @click=${() => this.act({ type: 'reset' })}>${this.t('deck.reset')}</button>
+        ${this.hasBackup ? html`<button type="button" data-action="download-backup" @click=${() => this.act({ type: 'download-backup' })}>${this.t('deck.downloadBackup')}</button>` : null}
+      </div>
+      <ol aria-labelledby="deck-title">
+        ${slides.map((slide, index) => html`
+          <li aria-current=${index === this.current ? 'true' : 'false'} data-slide=${slide.id}>
+            <div class="slide-head">
+              <strong>${this.t('deck.slideLabel', { n: index + 1 })}</strong>
+              <button type="button" @click=${() => this.act({ type: 'goto', index })}>${this.t('deck.goto')}</button>
+              <button type="button" @click=${() => this.act({ type: 'present-from', index })}>${this.t('deck.presentFrom')}</button>
+              <button type="button" ?disabled=${index === 0} @click=${() => this.act({ type: 'up', index })}>${this.t('deck.up')}</button>
+              <button type="button" ?disabled=${index === slides.length - 1} @click=${() => this.act({ type: 'down', index })}>${this.t('deck.down')}</button>
+              <button type="button" @click=${() => this.act({ type: 'duplicate', index })}>${this.t('deck.duplicate')}</button>
+              <button type="button" ?disabled=${slides.length < 2} @click=${() => this.act({ type: 'delete', index })}>${this.t('deck.delete')}</button>
+            </div>
+            <label>${this.t('deck.captionZh')}
+              <textarea lang="zh" .value=${slide.caption.zh}
+                @change=${(event: Event) => this.act({ type: 'caption', index, lang: 'zh', text: (event.target as HTMLTextAreaElement).value })}></textarea></label>
+            <label>${this.t('deck.captionEn')}
+              <textarea lang="en" .value=${slide.caption.en}
+                @change=${(event: Event) => this.act({ type: 'caption', index, lang: 'en', text: (event.target as HTMLTextAreaElement).value })}></textarea></label>
+            <label class="check"><input type="checkbox" .checked=${slide.spotlight}
+              @change=${(event: Event) => this.act({ type: 'spotlight', index, value: (event.target as HTMLInputElement).checked })} />${this.t('deck.spotlight')}</label>
+          </li>`)}
+      </ol>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'plan-deck-panel': PlanDeckPanel;
+  }
+}

@@ -1,0 +1,83 @@
+import { LitElement, css, html } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { storeContext } from '../../app/app-context.ts';
+import type { Store } from '../../state/store.ts';
+import type { PlanState } from '../../state/plan-state.ts';
+import { StoreController } from '../controllers/store.controller.ts';
+import { translate } from '../../i18n/messages.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { TIMELINE_YEARS } from '../../core/timeline/status-in-year.ts';
+
+/**
+ * The phasing timeline ("三步走"): a compact year switch over the map and the step's goal as text.
+ * Writes `year` into the store; the map follows.
+ */
+@customElement('plan-timeline')
+export class PlanTimeline extends LitElement {
+  @consume({ context: storeContext, subscribe: true })
+  store: Store<PlanState> | undefined;
+
+  private readonly view = new StoreController<PlanState, { lang: PlanState['lang']; year: number }>(
+    this, () => this.store, (state) => this.pick(state));
+
+  private picked: { lang: PlanState['lang']; year: number } | undefined;
+
+  private pick(state: PlanState): { lang: PlanState['lang']; year: number } {
+    if (!this.picked || this.picked.lang !== state.lang || this.picked.year !== state.year) this.picked = { lang: state.lang, year: state.year };
+    return this.picked;
+  }
+
+  static override styles = css`
+    :host {
+      display: block;
+      background: rgba(255, 255, 255, 0.94);
+      border-radius: 6px;
+      box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25);
+      padding: 0.35rem 0.5rem;
+      font-size: 0.8rem;
+      color: #14324a;
+      max-width: min(34rem, calc(100vw - 1rem));
+    }
+    .row { display: flex; align-items: center; gap: 0.35rem; flex-wrap: wrap; }
+    .label { font-weight: 600; margin-right: 0.2rem; }
+    button {
+      font: inherit;
+      border: 1px solid #14324a;
+      background: #fff;
+      color: #14324a;
+      border-radius: 4px;
+      padding: 0.15rem 0.5rem;
+      cursor: pointer;
+      min-height: 1.8rem;
+    }
+    button[aria-pressed='true'] { background: #14324a; color: #fff; }
+    button:focus-visible { outline: 3px solid #ffb000; outline-offset: 2px; }
+    .goal { margin: 0.25rem 0 0; line-height: 1.35; }
+  `;
+
+  private choose(year: number): void {
+    this.store?.update((state) => (state.year === year ? state : { ...state, year }));
+  }
+
+  override render() {
+    const value = this.view.value;
+    if (!value) return null;
+    const { lang, year } = value;
+    return html`
+      <div class="row" role="group" aria-label=${translate(lang, 'timeline.label')}>
+        <span class="label">${translate(lang, 'timeline.label')}</span>
+        ${TIMELINE_YEARS.map((candidate) => html`
+          <button type="button" aria-pressed=${candidate === year ? 'true' : 'false'} data-year=${candidate}
+            @click=${() => this.choose(candidate)}>${translate(lang, `timeline.year.${candidate}` as MessageKey)}</button>`)}
+      </div>
+      <p class="goal" data-testid="timeline-goal" title=${translate(lang, 'timeline.note')}>${translate(lang, `timeline.goal.${year}` as MessageKey)}</p>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'plan-timeline': PlanTimeline;
+  }
+}

@@ -1,0 +1,210 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium.ts';
+import { imageStats, openApp, waitForMapIdle } from '../helpers/app-page.ts';
+import type { AppPage } from '../helpers/app-page.ts';
+import { builtinDeck } from '../../src/app/presenter/builtin-deck.ts';
+import { CATALOG_LAYERS } from '../../src/state/layer-catalog.ts';
+
+interface PageProbe {
+  center: [number, number];
+  zoom: number;
+  bearing: number;
+  pitch: number;
+  moving: boolean;
+  year: number;
+  visible: string[];
+}
+
+/** Camera, year and visible catalog layers, read from the page's map and store. */
+function probe(page: Page): Promise<PageProbe> {
+  return page.evaluate(() => {
+    const plan = (globalThis as unknown as { __plan: {
+      map: { getCenter(): { lng: number; lat: number }; getZoom(): number; getBearing(): number; getPitch(): number; isMoving(): boolean };
+      store: { getState(): { year: number; layerVisibility: Record<string, boolean> } };
+    } }).__plan;
+    const center = plan.map.getCenter();
+    const state = plan.store.getState();
+    return {
+      center: [center.lng, center.lat] as [number, number],
+      zoom: plan.map.getZoom(),
+      bearing: plan.map.getBearing(),
+      pitch: plan.map.getPitch(),
+      moving: plan.map.isMoving(),
+      year: state.year,
+      visible: Object.keys(state.layerVisibility).filter((id) => state.layerVisibility[id]).sort(),
+    };
+  });
+}
+
+async function openSlides(page: Page): Promise<void> {
+  await page.locator('[data-testid=open-slides]').click();
+  await page.locator('plan-deck-panel li').first().waitFor();
+}
+
+async function slideCount(page: Page): Promise<number> {
+  return page.locator('plan-deck-panel li').count();
+}
+
+describe('presenter mode, slides, timeline and exports', () => {
+  let browser: Browser;
+  let app: AppPage;
+  const baseUrl = inject('baseUrl');
+  const deck = builtinDeck();
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    // Reduced motion makes slide changes jumps, so the walk through the deck stays quick.
+    app = await openApp(browser, baseUrl, { reducedMotion: 'reduce', locale: 'zh-CN' });
+    await app.page.locator('[data-testid=open-slides]').waitFor();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await browser?.close();
+  });
+
+  it('presents the built-in deck end to end by keyboard', async () => {
+    const page = app.page;
+    await openSlides(page);
+    await page.locator('plan-deck-panel [data-action=present]').click();
+    const counter = page.locator('[data-testid=slide-counter]');
+    const caption = page.locator('[data-testid=slide-caption]');
+    await expect.poll(() => counter.textContent()).toBe(`1 / ${deck.slides.length}`);
+    expect(await page.evaluate(() => document.body.classList.contains('plan-presenting'))).toBe(true);
+    const first = await caption.textContent();
+    expect(first).toContain('798');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => counter.textContent()).toBe(`2 / ${deck.slides.length}`);
+    expect(await caption.textContent()).not.toBe(first);
+    expect(await caption.textContent()).toContain('一纵');
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => counter.textContent()).toBe(`5 / ${deck.slides.length}`);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('PageUp');
+    await expect.poll(() => counter.textContent()).toBe(`3 / ${deck.slides.length}`);
+    await page.keyboard.press('End');
+    await expect.poll(() => counter.textContent()).toBe(`${deck.slides.length} / ${deck.slides.length}`);
+    expect(await caption.textContent()).toContain('2035');
+    await page.keyboard.press('Home');
+    await expect.poll(() => counter.textContent()).toBe(`1 / ${deck.slides.length}`);
+    await page.keyboard.press('b');
+    await expect.poll(() => page.locator('[data-testid=blank-screen]').count()).toBe(1);
+    await page.keyboard.press('.');
+    await expect.poll(() => page.locator('[data-testid=blank-screen]').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('plan-presenter-overlay').count()).toBe(0);
+    expect(await page.evaluate(() => document.body.classList.contains('plan-presenting'))).toBe(false);
+  });
+
+  it('restores each slide’s camera, layers and year', async () => {
+    const page = app.page;
+    await page.locator('plan-deck-panel [data-action=present]').click();
+    await page.keyboard.press('Home');
+    const known = new Set(CATALOG_LAYERS.map((layer) => layer.id));
+    for (const [index, slide] of deck.slides.entries()) {
+      if (index > 0) await page.keyboard.press('ArrowRight');
+      await expect.poll(() => page.locator('[data-testid=slide-counter]').textContent()).toBe(`${index + 1} / ${deck.slides.length}`);
+      await expect.poll(async () => (await probe(page)).moving).toBe(false);
+      const state = await probe(page);
+      expect(state.center[0], slide.id).toBeCloseTo(slide.camera.center[0], 3);
+      expect(state.center[1], slide.id).toBeCloseTo(slide.camera.center[1], 3);
+      expect(state.zoom, slide.id).toBeCloseTo(slide.camera.zoom, 2);
+      expect(state.bearing, slide.id).toBeCloseTo(slide.camera.bearing, 1);
+      expect(state.pitch, slide.id).toBeCloseTo(slide.camera.pitch, 1);
+      expect(state.year, slide.id).toBe(slide.year);
+      expect(state.visible, slide.id).toEqual(slide.layers.filter((id) => known.has(id)).sort());
+    }
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('plan-presenter-overlay').count()).toBe(0);
+  });
+
+  it('shows the phasing timeline in normal use with the step’s goal', async () => {
+    const page = app.page;
+    await page.locator('plan-timeline button[data-year="2030"]').click();
+    await expect.poll(async () => (await probe(page)).year).toBe(2030);
+    expect(await page.locator('[data-testid=timeline-goal]').textContent()).toContain('十年成势');
+    await page.locator('plan-timeline button[data-year="2023"]').click();
+    await expect.poll(async () => (await probe(page)).year).toBe(2023);
+  });
+
+  it('keeps an edited deck across a reload and round-trips it through export and import', async () => {
+    const page = app.page;
+    const before = await slideCount(page);
+    await page.locator('plan-deck-panel [data-action=add]').click();
+    await expect.poll(() => slideCount(page)).toBe(before + 1);
+    const newCaption = page.locator('plan-deck-panel li').nth(1).locator('textarea[lang=zh]');
+    await newCaption.fill('测试幻灯片：往返');
+    await newCaption.press('Tab');
+    await page.reload();
+    await waitForMapIdle(page);
+    await page.locator('[data-testid=open-slides]').waitFor();
+    await openSlides(page);
+    expect(await slideCount(page)).toBe(before + 1);
+    expect(await page.locator('plan-deck-panel li').nth(1).locator('textarea[lang=zh]').inputValue()).toBe('测试幻灯片：往返');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('plan-deck-panel [data-action=export-json]').click()]);
+    const text = await readFile(await download.path(), 'utf8');
+    const file = JSON.parse(text) as { format: string; deck: { slides: { caption: { zh: string } }[] } };
+    expect(file.format).toBe('jinan-plan-deck');
+    expect(file.deck.slides[1].caption.zh).toBe('测试幻灯片：往返');
+
+    await page.locator('plan-deck-panel [data-action=reset]').click();
+    await expect.poll(() => slideCount(page)).toBe(deck.slides.length);
+    await page.locator('plan-deck-panel input[data-action=import-json]').setInputFiles({ name: 'deck.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await expect.poll(() => slideCount(page)).toBe(before + 1);
+    expect(await page.locator('plan-deck-panel li').nth(1).locator('textarea[lang=zh]').inputValue()).toBe('测试幻灯片：往返');
+  });
+
+  it('refuses a bad deck file with a clear message and leaves the current deck untouched', async () => {
+    const page = app.page;
+    const before = await slideCount(page);
+    const bad = { format: 'jinan-plan-deck', version: 1, deck: { title: { zh: 'x', en: 'x' }, slides: [{ ...deck.slides[0], year: 2024, layers: ['no-such-layer'] }] } };
+    await page.locator('plan-deck-panel input[data-action=import-json]').setInputFiles({ name: 'bad-deck.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    const alert = page.locator('[data-testid=alert]');
+    await expect.poll(() => alert.textContent()).toContain('bad-deck.json');
+    const message = await alert.textContent();
+    expect(message).toContain('deck.slides[0].year');
+    expect(message).toContain('deck.slides[0].layers[0]');
+    expect(await slideCount(page)).toBe(before);
+    await page.locator('plan-deck-panel input[data-action=import-json]').setInputFiles({ name: 'not-json.json', mimeType: 'application/json', buffer: Buffer.from('{oops') });
+    await expect.poll(() => alert.textContent()).toContain('not-json.json');
+    expect(await slideCount(page)).toBe(before);
+  });
+
+  it('exports a non-blank PNG at 1920×1080', async () => {
+    const page = app.page;
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 45_000 }),
+      page.locator('plan-deck-panel [data-action=png-full]').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/1920x1080.*\.png$/);
+    const png = await readFile(await download.path());
+    const stats = await imageStats(page, png);
+    expect(stats.width).toBe(1920);
+    expect(stats.height).toBe(1080);
+    expect(stats.distinctColours).toBeGreaterThan(100);
+    expect(stats.dominantShare).toBeLessThan(0.85);
+  });
+
+  it('starts with the built-in deck when the saved deck is corrupt, says so and keeps the raw data', async () => {
+    const page = app.page;
+    await page.evaluate(() => localStorage.setItem('jinan-plan:deck', '{"version":1,"value":{"slides":"broken"'));
+    await page.reload();
+    await waitForMapIdle(page);
+    const alert = page.locator('[data-testid=alert]');
+    await expect.poll(() => alert.textContent()).toMatch(/幻灯片|slides/);
+    const backups = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('jinan-plan:backup:deck')));
+    expect(backups).toHaveLength(1);
+    await openSlides(page);
+    expect(await slideCount(page)).toBe(deck.slides.length);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('plan-deck-panel [data-action=download-backup]').click()]);
+    expect(await readFile(await download.path(), 'utf8')).toContain('"broken"');
+  });
+
+  it('logs no console errors', () => {
+    expect(app.errors).toEqual([]);
+  });
+});
