@@ -1,6 +1,8 @@
 import type { Geodata } from '../data/geodata.ts';
 import type { Lang } from '../i18n/messages.ts';
 import { defaultLayerVisibility } from './layer-catalog.ts';
+import { initialStudyState } from './study-state.ts';
+import type { StudyState } from './study-state.ts';
 
 /** What is selected on the map: nothing, or one feature of a geodata layer by its stable id. */
 export type Selection = { type: 'none' } | { type: 'feature'; layer: string; id: string };
@@ -22,6 +24,8 @@ export interface PlanState {
   layerOpacity: Record<string, number>;
   selection: Selection;
   announcements: readonly Announcement[];
+  /** study-area tool and what-if cluster outlines (#4; helpers in ./study-state.ts) */
+  study: StudyState;
   /** phasing timeline year (2023 baseline, 2025, 2030, 2035): crossings and projects show their status then (#6) */
   year: number;
 }
@@ -35,6 +39,7 @@ export function initialState(lang: Lang): PlanState {
     layerOpacity: {},
     selection: { type: 'none' },
     announcements: [],
+    study: initialStudyState(),
     year: 2023,
   };
 }

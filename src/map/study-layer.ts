@@ -1,0 +1,36 @@
+/**
+ * Static display of the saved study area and the what-if cluster outlines (#4), for when they are not
+ * being edited in terra-draw. A GeoJSON source of its own; the plan's sources are never modified.
+ */
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Feature, FeatureCollection } from 'geojson';
+
+const SOURCE = 'study-shapes';
+
+/** Feature property `role`: `study` (the study area) or `what-if` (an edited cluster outline). */
+export type StudyShapeRole = 'study' | 'what-if';
+
+function ensureLayers(map: MapLibreMap): GeoJSONSource {
+  const existing = map.getSource<GeoJSONSource>(SOURCE);
+  if (existing) return existing;
+  map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+  map.addLayer({
+    id: 'study-shapes-fill', type: 'fill', source: SOURCE,
+    paint: { 'fill-color': ['match', ['get', 'role'], 'study', '#c2410c', '#7c3aed'], 'fill-opacity': 0.1 },
+  });
+  map.addLayer({
+    id: 'study-shapes-line', type: 'line', source: SOURCE,
+    paint: {
+      'line-color': ['match', ['get', 'role'], 'study', '#c2410c', '#7c3aed'],
+      'line-width': 2.5,
+      'line-dasharray': [2, 1.5],
+    },
+  });
+  return map.getSource<GeoJSONSource>(SOURCE) as GeoJSONSource;
+}
+
+/** Replaces the shapes drawn (each feature needs `properties.role`). */
+export function setStudyShapes(map: MapLibreMap, features: Feature[]): void {
+  const data: FeatureCollection = { type: 'FeatureCollection', features };
+  ensureLayers(map).setData(data);
+}

@@ -1,0 +1,103 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { translate } from '../../../i18n/messages.ts';
+import type { Lang, MessageKey } from '../../../i18n/messages.ts';
+import type { RegionFigures, TargetCheck } from '../../../core/analysis/types.ts';
+import type { AnalysisIssueReason } from '../../../core/analysis/types.ts';
+
+/** Message key of an analysis error reason (a generic message for the rarer ones). */
+export function errorMessage(lang: Lang, reason: AnalysisIssueReason): string {
+  const known: Partial<Record<AnalysisIssueReason, MessageKey>> = {
+    'self-intersection': 'study.error.self-intersection',
+    'too-few-points': 'study.error.too-few-points',
+    'zero-area': 'study.error.zero-area',
+  };
+  const key = known[reason];
+  return key ? translate(lang, key) : translate(lang, 'study.error.other', { reason });
+}
+
+/** 0..1 → "71.3 %" (one decimal). */
+export function formatPercent(lang: Lang, ratio: number | null): string {
+  if (ratio === null) return translate(lang, 'study.noRatio');
+  const number = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ratio * 100);
+  return lang === 'zh' ? `${number}%` : `${number} %`;
+}
+
+export function formatNumber(lang: Lang, value: number, digits: number): string {
+  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
+/**
+ * The live figures of one outline (study area or what-if cluster): area in km², ha and 亩, blue-green and
+ * construction shares with their targets (pass / fail and by how much), the partly-outside warning, and —
+ * while the outline is invalid — the error with the last good figures kept (marked as such).
+ * Raw values are in `data-value` attributes (km², ratios 0..1) for tests and copy-paste.
+ */
+@customElement('plan-study-figures')
+export class PlanStudyFigures extends LitElement {
+  @property({ attribute: false }) figures: RegionFigures | null = null;
+  @property({ attribute: false }) error: AnalysisIssueReason | null = null;
+  @property({ attribute: false }) language: Lang = 'zh';
+  @property() heading = '';
+
+  static override styles = css`
+    :host { display: block; font-size: 0.88rem; }
+    h3 { font-size: 0.9rem; margin: 0.5rem 0 0.3rem; }
+    dl { display: grid; grid-template-columns: auto 1fr; gap: 0.2rem 0.6rem; margin: 0; }
+    dt { color: #4b5563; }
+    dd { margin: 0; font-variant-numeric: tabular-nums; }
+    .units { color: #4b5563; font-size: 0.8rem; }
+    .check { display: inline-block; font-size: 0.78rem; border-radius: 3px; padding: 0 0.3rem; margin-left: 0.3rem; }
+    .pass { background: #dcfce7; color: #14532d; }
+    .fail { background: #fee2e2; color: #7f1d1d; }
+    .target { color: #4b5563; font-size: 0.78rem; }
+    .warning { background: #fef3c7; color: #78350f; padding: 0.3rem 0.45rem; border-radius: 3px; margin: 0.35rem 0; }
+    .error { background: #fee2e2; color: #7f1d1d; padding: 0.3rem 0.45rem; border-radius: 3px; margin: 0.35rem 0; }
+    .stale dl { opacity: 0.6; }
+  `;
+
+  private ratio(label: MessageKey, targetKey: MessageKey, ratio: number | null, check: TargetCheck, testId: string) {
+    const lang = this.language;
+    const margin = check.marginPoints === null ? '' : formatNumber(lang, Math.abs(check.marginPoints), 1);
+    return html`
+      <dt>${translate(lang, label)}</dt>
+      <dd data-testid=${testId} data-value=${ratio === null ? '' : String(ratio)}>
+        <strong>${formatPercent(lang, ratio)}</strong>
+        <span class="target">${translate(lang, targetKey)}</span>
+        ${check.marginPoints === null ? nothing : html`<span class="check ${check.pass ? 'pass' : 'fail'}"
+          data-testid=${`${testId}-check`} data-pass=${String(check.pass)}>${check.pass ? '✓' : '✗'}
+          ${translate(lang, check.pass ? 'study.pass' : 'study.fail', { margin })}</span>`}
+      </dd>`;
+  }
+
+  override render() {
+    const { figures, error, language: lang } = this;
+    const reasons = new Set(figures?.issues.map((issue) => issue.reason) ?? []);
+    return html`
+      <div class=${error && figures ? 'stale' : ''} data-testid="study-figures">
+        ${this.heading ? html`<h3>${this.heading}</h3>` : nothing}
+        ${error ? html`<p class="error" data-testid="study-error">${errorMessage(lang, error)}
+          ${figures ? html`<br>${translate(lang, 'study.stale')}` : nothing}</p>` : nothing}
+        ${figures ? html`
+          ${reasons.has('outside-boundary') ? html`<p class="warning" data-testid="study-outside">${translate(lang, 'study.outside')}</p>` : nothing}
+          ${reasons.has('partly-outside-boundary') ? html`<p class="warning" data-testid="study-partly-outside">${translate(lang, 'study.partlyOutside', { inside: formatNumber(lang, figures.insideAreaKm2, 2) })}</p>` : nothing}
+          <dl>
+            <dt>${translate(lang, 'study.area')}</dt>
+            <dd data-testid="study-area" data-value=${String(figures.areaKm2)}>
+              <strong>${formatNumber(lang, figures.areaKm2, 2)} ${translate(lang, 'study.unit.km2')}</strong><br>
+              <span class="units">${formatNumber(lang, figures.areaHa, 0)} ${translate(lang, 'study.unit.ha')} ·
+                ${formatNumber(lang, figures.areaMu, 0)} ${translate(lang, 'study.unit.mu')}</span>
+            </dd>
+            ${this.ratio('study.blueGreen', 'study.target.blueGreen', figures.blueGreenRatio, figures.blueGreenTarget, 'study-blue-green')}
+            ${this.ratio('study.construction', 'study.target.construction', figures.constructionRatio, figures.constructionTarget, 'study-construction')}
+          </dl>` : nothing}
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'plan-study-figures': PlanStudyFigures;
+  }
+}

@@ -1,0 +1,157 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { storeContext } from '../../../app/app-context.ts';
+import type { Store } from '../../../state/store.ts';
+import type { PlanState } from '../../../state/plan-state.ts';
+import { clusterFeatures, featureId } from '../../../state/study-state.ts';
+import { StoreController } from '../../controllers/store.controller.ts';
+import { translate } from '../../../i18n/messages.ts';
+import type { Lang, MessageKey } from '../../../i18n/messages.ts';
+import type { RegionFigures } from '../../../core/analysis/types.ts';
+import { formatNumber, formatPercent } from './study-figures.ts';
+import './study-figures.ts';
+
+/** What the panel asks the app to do (`plan-study-command` event detail). */
+export type StudyCommand =
+  | { command: 'open' | 'draw' | 'from-view' | 'edit' | 'done' | 'cancel' | 'clear' }
+  | { command: 'choose-cluster'; clusterId: string | null }
+  | { command: 'edit-cluster' | 'reset-cluster'; clusterId: string };
+
+/**
+ * The study-area tool's panel section: draw / edit / clear the study area and its live figures, and the
+ * what-if cluster outline (choose, edit, reset) with the plan-vs-what-if row of that cluster.
+ * It only renders state and fires `plan-study-command`; src/app/study.ts does the work.
+ *
+ * @fires plan-study-command - detail: {@link StudyCommand}
+ */
+@customElement('plan-study-panel')
+export class PlanStudyPanel extends LitElement {
+  @consume({ context: storeContext, subscribe: true })
+  @property({ attribute: false })
+  store: Store<PlanState> | undefined;
+
+  private readonly view = new StoreController(this, () => this.store, (state: PlanState) => state);
+
+  static override styles = css`
+    :host { display: block; font-size: 0.9rem; }
+    .buttons { display: flex; flex-wrap: wrap; gap: 0.35rem; margin: 0.3rem 0; }
+    button, select {
+      font: inherit; font-size: 0.85rem; padding: 0.3rem 0.6rem; border-radius: 4px; border: 1px solid #94a3b8;
+      background: #fff; color: #14324a; cursor: pointer;
+    }
+    button.primary { background: #14324a; color: #fff; border-color: #14324a; }
+    button:focus-visible, select:focus-visible { outline: 3px solid #b45309; outline-offset: 2px; }
+    .hint, .note { color: #4b5563; font-size: 0.8rem; margin: 0.3rem 0; }
+    h3 { font-size: 0.9rem; margin: 0.8rem 0 0.3rem; }
+    table { border-collapse: collapse; width: 100%; font-size: 0.82rem; font-variant-numeric: tabular-nums; }
+    th, td { text-align: right; padding: 0.15rem 0.3rem; border-bottom: 1px solid #e5e7eb; }
+    th:first-child, td:first-child { text-align: left; }
+    label { display: block; margin: 0.3rem 0 0.15rem; }
+  `;
+
+  private send(detail: StudyCommand): void {
+    this.dispatchEvent(new CustomEvent<StudyCommand>('plan-study-command', { detail, bubbles: true, composed: true }));
+  }
+
+  private button(lang: Lang, key: MessageKey, detail: StudyCommand, primary = false, testId = '') {
+    return html`<button class=${primary ? 'primary' : ''} data-testid=${testId || `study-${detail.command}`}
+      @click=${() => this.send(detail)}>${translate(lang, key)}</button>`;
+  }
+
+  private studyTools(state: PlanState) {
+    const { lang, study } = state;
+    const onStudy = study.target.kind === 'study';
+    if (study.mode === 'drawing' && onStudy) {
+      return html`<p class="hint">${translate(lang, 'study.hint.drawing')}</p>
+        <div class="buttons">${this.button(lang, 'study.cancel', { command: 'cancel' })}</div>`;
+    }
+    const editing = study.mode === 'editing' && onStudy;
+    return html`
+      ${editing ? html`<p class="hint">${translate(lang, 'study.hint.editing')}</p>` : nothing}
+      <div class="buttons">
+        ${this.button(lang, study.polygon ? 'study.redraw' : 'study.draw', { command: 'draw' }, !study.polygon)}
+        ${this.button(lang, 'study.fromView', { command: 'from-view' })}
+        ${study.polygon && !editing ? this.button(lang, 'study.edit', { command: 'edit' }) : nothing}
+        ${editing ? this.button(lang, 'study.done', { command: 'done' }) : nothing}
+        ${study.polygon ? this.button(lang, 'study.clear', { command: 'clear' }) : nothing}
+      </div>`;
+  }
+
+  private comparisonRows(lang: Lang, plan: RegionFigures | null, whatIf: RegionFigures | null) {
+    const rows: [MessageKey, (f: RegionFigures) => string, string][] = [
+      ['study.area', (f) => `${formatNumber(lang, f.areaKm2, 2)} km²`, 'area'],
+      ['study.blueGreen', (f) => formatPercent(lang, f.blueGreenRatio), 'blue-green'],
+      ['study.construction', (f) => formatPercent(lang, f.constructionRatio), 'construction'],
+    ];
+    return rows.map(([key, format, id]) => html`<tr data-testid=${`what-if-row-${id}`}>
+      <td>${translate(lang, key)}</td>
+      <td data-testid="plan">${plan ? format(plan) : '…'}</td>
+      <td data-testid="what-if">${whatIf ? format(whatIf) : '…'}</td></tr>`);
+  }
+
+  private whatIfTools(state: PlanState) {
+    const { lang, study } = state;
+    const clusters = clusterFeatures(state.data.structure);
+    const chosen = study.clusterId;
+    const editing = study.mode === 'editing' && study.target.kind === 'cluster';
+    const comparison = study.comparison && study.comparison.id === chosen ? study.comparison : null;
+    const name = (id: string) => {
+      const feature = clusters.find((item) => featureId(item) === id);
+      return String(feature?.properties?.[lang === 'zh' ? 'name_zh' : 'name_en'] ?? id);
+    };
+    return html`
+      <h3>${translate(lang, 'whatIf.title')}</h3>
+      <label for="cluster">${translate(lang, 'whatIf.cluster')}</label>
+      <select id="cluster" data-testid="what-if-cluster" .value=${chosen ?? ''}
+        @change=${(event: Event) => this.send({ command: 'choose-cluster', clusterId: (event.target as HTMLSelectElement).value || null })}>
+        <option value="" ?selected=${!chosen}>${translate(lang, 'whatIf.choose')}</option>
+        ${clusters.map((feature) => {
+          const id = featureId(feature);
+          return html`<option value=${id} ?selected=${id === chosen}>${name(id)}${study.whatIf[id] ? ` ${translate(lang, 'whatIf.edited')}` : ''}</option>`;
+        })}
+      </select>
+      ${chosen ? html`
+        ${editing ? html`<p class="hint">${translate(lang, 'study.hint.editing')}</p>` : nothing}
+        <div class="buttons">
+          ${editing
+            ? this.button(lang, 'whatIf.done', { command: 'done' }, false, 'what-if-done')
+            : this.button(lang, 'whatIf.edit', { command: 'edit-cluster', clusterId: chosen }, true, 'what-if-edit')}
+          ${study.whatIf[chosen] ? this.button(lang, 'whatIf.reset', { command: 'reset-cluster', clusterId: chosen }, false, 'what-if-reset') : nothing}
+        </div>
+        ${editing ? html`<plan-study-figures .language=${lang} .figures=${study.cluster.figures} .error=${study.cluster.error}></plan-study-figures>` : nothing}
+        <table data-testid="what-if-table">
+          <caption class="note">${name(chosen)}</caption>
+          <thead><tr><th>${translate(lang, 'whatIf.column.figure')}</th><th>${translate(lang, 'whatIf.column.plan')}</th>
+            <th>${translate(lang, 'whatIf.column.whatIf')}</th></tr></thead>
+          <tbody>${this.comparisonRows(lang, comparison?.plan ?? null, comparison?.whatIf ?? null)}</tbody>
+        </table>` : nothing}
+      <p class="note">${translate(lang, 'whatIf.note')}</p>`;
+  }
+
+  override render() {
+    const state = this.view.value;
+    if (!state) return nothing;
+    const { lang, study } = state;
+    const onStudy = study.target.kind === 'study';
+    return html`
+      ${this.studyTools(state)}
+      ${study.loading ? html`<p class="hint" data-testid="study-loading">${translate(lang, 'study.loading')}</p>` : nothing}
+      ${study.polygon || (study.mode === 'drawing' && onStudy) ? html`
+        <plan-study-figures data-testid="study-figures-element" .language=${lang} .heading=${translate(lang, 'study.figures')}
+          .figures=${study.study.figures} .error=${study.study.error}></plan-study-figures>`
+        : html`<p class="hint">${translate(lang, 'study.empty')}</p>`}
+      <p class="note">${translate(lang, 'study.schematic')}</p>
+      ${this.whatIfTools(state)}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'plan-study-panel': PlanStudyPanel;
+  }
+  interface HTMLElementEventMap {
+    'plan-study-command': CustomEvent<StudyCommand>;
+  }
+}
