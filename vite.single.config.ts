@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { defineConfig, mergeConfig } from 'vite';
 import type { Plugin } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
@@ -8,20 +9,28 @@ import baseConfig from './vite.config.ts';
  * MapLibre worker (started from a blob: URL) and the geodata (data: URLs) all inline, so the file opens
  * by double-click over file:// with no server and no network.
  */
-function inlineMaplibreWorker(): Plugin {
+/**
+ * Module variants for this build: a relative import of `x.ts` resolves to a sibling `x.single.ts` when
+ * one exists (e.g. src/map/worker-url.single.ts starts MapLibre's worker from an inlined blob: URL;
+ * src/app/analysis/start-worker.single.ts inlines the analysis worker). Normal builds never see them.
+ */
+function singleFileVariants(): Plugin {
   return {
-    name: 'plan:inline-maplibre-worker',
+    name: 'plan:single-file-variants',
     enforce: 'pre',
     async resolveId(source, importer, options) {
-      if (!importer || !/[\\/]src[\\/]map[\\/]/.test(importer) || source !== './worker-url.ts') return null;
-      return this.resolve('./worker-url.single.ts', importer, { ...options, skipSelf: true });
+      if (!importer || !source.startsWith('.') || source.includes('?')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      if (!resolved || resolved.external || !resolved.id.endsWith('.ts') || resolved.id.endsWith('.single.ts')) return null;
+      const variant = resolved.id.replace(/\.ts$/, '.single.ts');
+      return existsSync(variant) ? variant : null;
     },
   };
 }
 
 export default mergeConfig(baseConfig, defineConfig({
   mode: 'single',
-  plugins: [inlineMaplibreWorker(), viteSingleFile()],
+  plugins: [singleFileVariants(), viteSingleFile()],
   build: {
     outDir: 'dist-single',
     emptyOutDir: true,

@@ -1,0 +1,69 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium.ts';
+import { waitForMapIdle } from '../helpers/app-page.ts';
+import { builtinDeck } from '../../src/app/presenter/builtin-deck.ts';
+
+/** The one-file offline build, opened over file:// as if double-clicked from a USB stick (#6). */
+describe('the single-file build over file://', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const requests: string[] = [];
+  const errors: string[] = [];
+  const total = builtinDeck().slides.length;
+
+  beforeAll(async () => {
+    await build({ configFile: 'vite.single.config.ts', mode: 'single', logLevel: 'warn' });
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce', locale: 'zh-CN' });
+    // No network at all: anything that is not file:, data: or blob: fails (and is recorded).
+    await context.route(/^https?:/, (route) => route.abort('internetdisconnected'));
+    page = await context.newPage();
+    page.on('request', (request) => requests.push(request.url()));
+    page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    await page.goto(pathToFileURL(resolve('dist-single/index.html')).href);
+    await waitForMapIdle(page);
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+
+  it('is one HTML file', () => {
+    expect(existsSync('dist-single/index.html')).toBe(true);
+    expect(readdirSync('dist-single')).toEqual(['index.html']);
+  });
+
+  it('draws the map and steps through the built-in deck by keyboard', async () => {
+    await page.locator('[data-testid=open-slides]').click();
+    await page.locator('plan-deck-panel [data-action=present]').click();
+    const counter = page.locator('[data-testid=slide-counter]');
+    await expect.poll(() => counter.textContent()).toBe(`1 / ${total}`);
+    for (let index = 2; index <= total; index += 1) {
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => counter.textContent()).toBe(`${index} / ${total}`);
+    }
+    const rendered = await page.evaluate(() => {
+      const { map } = (globalThis as unknown as { __plan: { map: { queryRenderedFeatures(): { source: string }[] } } }).__plan;
+      return new Set(map.queryRenderedFeatures().map((feature) => feature.source)).size;
+    });
+    expect(rendered).toBeGreaterThan(3);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('plan-presenter-overlay').count()).toBe(0);
+  });
+
+  it('makes no request other than file:, data: or blob:', () => {
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((url) => !/^(file|data|blob):/.test(url))).toEqual([]);
+  });
+
+  it('logs no console errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
