@@ -13,12 +13,14 @@ import type { AppServices, FeatureInstaller } from './app/services.ts';
 import { installPresenter } from './app/presenter/install-presenter.ts';
 import { installInterface } from './app/install-interface.ts';
 import { installImport } from './app/install-import.ts';
+import { installAnalysis } from './app/install-analysis.ts';
 
 /** Features, each wired in its own module (see src/app/services.ts). One line each. */
 const FEATURES: FeatureInstaller[] = [
   installPresenter,
   installInterface,
   installImport,
+  installAnalysis,
 ];
 
 function renderCore(view: MapView, state: PlanState, previous?: PlanState): void {

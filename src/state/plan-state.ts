@@ -1,6 +1,9 @@
 import type { Geodata } from '../data/geodata.ts';
 import type { Lang } from '../i18n/messages.ts';
 import { defaultLayerVisibility } from './layer-catalog.ts';
+import type { BlueGreenClass } from '../core/analysis/index.ts';
+import { defaultAnalysisClasses, initialAnalysisState } from './analysis-state.ts';
+import type { AnalysisState } from './analysis-state.ts';
 import { initialStudyState } from './study-state.ts';
 import type { StudyState } from './study-state.ts';
 
@@ -28,6 +31,10 @@ export interface PlanState {
   study: StudyState;
   /** phasing timeline year (2023 baseline, 2025, 2030, 2035): crossings and projects show their status then (#6) */
   year: number;
+  /** blue-green classes that count in every figure (#4; toggled in the statistics panel) */
+  analysisClasses: readonly BlueGreenClass[];
+  /** analysis results from the worker, all for one class set (#4; see ./analysis-state.ts) */
+  analysis: AnalysisState;
 }
 
 export function initialState(lang: Lang): PlanState {
@@ -41,6 +48,8 @@ export function initialState(lang: Lang): PlanState {
     announcements: [],
     study: initialStudyState(),
     year: 2023,
+    analysisClasses: defaultAnalysisClasses(),
+    analysis: initialAnalysisState(),
   };
 }
 

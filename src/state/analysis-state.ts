@@ -1,0 +1,27 @@
+import type { BlueGreenClass, RegionTableRow, WholeAreaFigures } from '../core/analysis/index.ts';
+import { BLUE_GREEN_CLASSES } from '../core/analysis/index.ts';
+
+/**
+ * Analysis results in the store (#4): computed in the analysis worker after map-idle, all for the same
+ * class set (`classes`), replaced together so every figure on screen changes at once.
+ */
+export interface AnalysisState {
+  /** `idle` before the worker starts (the first map draw comes first), `preparing`, `ready`, `error` */
+  status: 'idle' | 'preparing' | 'ready' | 'error';
+  /** the class set these figures were computed for */
+  classes: readonly BlueGreenClass[];
+  whole: WholeAreaFigures | undefined;
+  clusters: readonly RegionTableRow[];
+  subdistricts: readonly RegionTableRow[];
+  /** what went wrong (English detail; the UI shows a translated message) */
+  error?: string;
+}
+
+export function initialAnalysisState(): AnalysisState {
+  return { status: 'idle', classes: [...BLUE_GREEN_CLASSES], whole: undefined, clusters: [], subdistricts: [] };
+}
+
+/** The classes counted by default: all five. */
+export function defaultAnalysisClasses(): BlueGreenClass[] {
+  return [...BLUE_GREEN_CLASSES];
+}
