@@ -1,8 +1,28 @@
 import { defineConfig } from 'vite';
+import type { Plugin } from 'vite';
+
+/**
+ * The single-file build (mode 'single', #6) inlines its scripts, worker and geodata, so it cannot use the
+ * strict policy of index.html (#7); this swaps in its own variant. Everything else keeps the strict one.
+ */
+export const SINGLE_FILE_CSP = "default-src 'self' data: blob:; script-src 'self' 'unsafe-inline' blob: data:; worker-src 'self' blob: data:; "
+  + "connect-src 'self' data: blob:; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'none'";
+function singleFileCsp(): Plugin {
+  let mode = '';
+  return {
+    name: 'plan:csp-variant',
+    configResolved(config) { mode = config.mode; },
+    transformIndexHtml(html) {
+      if (mode !== 'single') return html;
+      return html.replace(/(<meta http-equiv="Content-Security-Policy" content=")[^"]*(")/, `$1${SINGLE_FILE_CSP}$2`);
+    },
+  };
+}
 
 // base './' makes dist/ work from any static server path (and file:// for the single-file build).
 export default defineConfig({
   base: './',
+  plugins: [singleFileCsp()],
   build: {
     target: 'es2022',
     outDir: 'dist',

@@ -1,11 +1,13 @@
 import type { Geodata } from '../data/geodata.ts';
 import type { Lang } from '../i18n/messages.ts';
 import { defaultLayerVisibility } from './layer-catalog.ts';
+import { initialStudyState } from './study-state.ts';
+import type { StudyState } from './study-state.ts';
+import { initialImportSession } from './imports.ts';
+import type { ImportSession, ImportedLayer } from './imports.ts';
 import type { BlueGreenClass } from '../core/analysis/index.ts';
 import { defaultAnalysisClasses, initialAnalysisState } from './analysis-state.ts';
 import type { AnalysisState } from './analysis-state.ts';
-import { initialStudyState } from './study-state.ts';
-import type { StudyState } from './study-state.ts';
 
 /** What is selected on the map: nothing, or one feature of a geodata layer by its stable id. */
 export type Selection = { type: 'none' } | { type: 'feature'; layer: string; id: string };
@@ -31,6 +33,10 @@ export interface PlanState {
   study: StudyState;
   /** phasing timeline year (2023 baseline, 2025, 2030, 2035): crossings and projects show their status then (#6) */
   year: number;
+  /** user-imported GeoJSON layers, in import order (#7; helpers in ./imports.ts) */
+  imports: readonly ImportedLayer[];
+  /** import messages, progress, inspected imported feature, storage problems (#7) */
+  importSession: ImportSession;
   /** blue-green classes that count in every figure (#4; toggled in the statistics panel) */
   analysisClasses: readonly BlueGreenClass[];
   /** analysis results from the worker, all for one class set (#4; see ./analysis-state.ts) */
@@ -48,6 +54,8 @@ export function initialState(lang: Lang): PlanState {
     announcements: [],
     study: initialStudyState(),
     year: 2023,
+    imports: [],
+    importSession: initialImportSession(),
     analysisClasses: defaultAnalysisClasses(),
     analysis: initialAnalysisState(),
   };

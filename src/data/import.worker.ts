@@ -1,0 +1,66 @@
+/// <reference lib="webworker" />
+/**
+ * Reads, parses and validates a user's GeoJSON off the main thread (#7) and posts back progress and the
+ * validated FeatureCollection (or the issues). The main thread cancels by terminating the worker.
+ */
+import { MAX_IMPORT_BYTES, parseGeoJsonText, validateImport } from '../core/import/validate-import.ts';
+import type { ImportWorkerRequest, ImportWorkerResponse } from './import-protocol.ts';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+function post(message: ImportWorkerResponse): void {
+  scope.postMessage(message);
+}
+
+async function readFile(file: Blob): Promise<string> {
+  const reader = file.stream().getReader();
+  const decoder = new TextDecoder('utf-8');
+  const parts: string[] = [];
+  let read = 0;
+  let lastPosted = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    read += value.byteLength;
+    parts.push(decoder.decode(value, { stream: true }));
+    const fraction = file.size ? read / file.size : 1;
+    if (fraction - lastPosted >= 0.02) {
+      lastPosted = fraction;
+      post({ type: 'progress', stage: 'read', fraction });
+    }
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}
+
+async function handle(request: ImportWorkerRequest): Promise<void> {
+  const bytes = request.type === 'file' ? request.file.size : request.text.length;
+  if (bytes > MAX_IMPORT_BYTES) {
+    post({ type: 'result', bytes, result: { ok: false, issues: [{ code: 'too-large', severity: 'error', params: { limitMb: MAX_IMPORT_BYTES / 1048576, sizeMb: Math.round(bytes / 1048576) } }] } });
+    return;
+  }
+  post({ type: 'progress', stage: 'read', fraction: 0 });
+  const text = request.type === 'file' ? await readFile(request.file) : request.text;
+  post({ type: 'progress', stage: 'parse', fraction: 0 });
+  const parsed = parseGeoJsonText(text);
+  if (!parsed.ok) {
+    post({ type: 'result', bytes, result: parsed });
+    return;
+  }
+  let lastPosted = 0;
+  const result = validateImport(parsed.value, {
+    onProgress: (fraction) => {
+      if (fraction - lastPosted >= 0.05 || fraction === 1) {
+        lastPosted = fraction;
+        post({ type: 'progress', stage: 'validate', fraction });
+      }
+    },
+  });
+  post({ type: 'result', bytes, result });
+}
+
+scope.addEventListener('message', (event: MessageEvent<ImportWorkerRequest>) => {
+  handle(event.data).catch((error: unknown) => {
+    post({ type: 'result', bytes: 0, result: { ok: false, issues: [{ code: 'internal', severity: 'error', params: { detail: error instanceof Error ? error.message : String(error) } }] } });
+  });
+});
