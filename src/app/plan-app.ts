@@ -109,7 +109,8 @@ export class PlanApp extends LitElement {
         grid-template-areas: 'header' 'map' 'panel';
       }
       .panel { max-height: 45vh; border-right: 0; border-top: 1px solid #d0ccc4; }
-      h1 { font-size: 0.95rem; }
+      header { flex-wrap: wrap; row-gap: 0.35rem; }
+      h1 { font-size: 0.95rem; flex-basis: 100%; }
       .note { max-width: calc(100% - 4.5rem); }
     }
   `;
@@ -137,7 +138,7 @@ export class PlanApp extends LitElement {
       <header>
         <h1>${translate(lang, 'app.title')}</h1>
         <slot name="toolbar"></slot>
-        <button class="lang" lang=${lang === 'zh' ? 'en' : 'zh'} aria-label=${translate(lang, 'app.lang.switchLabel')}
+        <button class="lang" lang=${lang === 'zh' ? 'en' : 'zh'} title=${translate(lang, 'app.lang.switchLabel')}
           @click=${this.switchLanguage}>${translate(lang, 'app.lang.switch')}</button>
       </header>
       <div class="panel"><slot name="panel" @slotchange=${this.onPanelSlotChange}></slot></div>

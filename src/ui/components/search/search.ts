@@ -37,7 +37,11 @@ export class PlanSearch extends LitElement {
   private entries: SearchEntry[] = [];
 
   static override styles = css`
-    :host { position: relative; display: block; font-size: 0.9rem; }
+    :host { position: relative; display: block; font-size: 0.9rem; min-width: 0; }
+    @media (max-width: 700px) {
+      :host { flex: 1 1 6rem; }
+      input { width: 100%; }
+    }
     input {
       font: inherit; width: clamp(8rem, 28vw, 18rem); box-sizing: border-box; padding: 0.3rem 0.5rem;
       border: 1px solid #8a96a3; border-radius: 4px; color: #1f2933; background: #fff;
