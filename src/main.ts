@@ -14,6 +14,7 @@ import { installPresenter } from './app/presenter/install-presenter.ts';
 import { installInterface } from './app/install-interface.ts';
 import { installImport } from './app/install-import.ts';
 import { installAnalysis } from './app/install-analysis.ts';
+import { installStudy } from './app/study.ts';
 
 /** Features, each wired in its own module (see src/app/services.ts). One line each. */
 const FEATURES: FeatureInstaller[] = [
@@ -21,6 +22,7 @@ const FEATURES: FeatureInstaller[] = [
   installInterface,
   installImport,
   installAnalysis,
+  installStudy,
 ];
 
 function renderCore(view: MapView, state: PlanState, previous?: PlanState): void {

@@ -38,6 +38,8 @@ export class StudyDraw {
   private readonly draw: TerraDraw;
   private featureId: string | number | undefined;
   private phase: 'idle' | 'drawing' | 'editing' = 'idle';
+  /** the last coordinates reported, so selection/styling updates that do not move anything are not reported */
+  private lastCoordinates = '';
 
   constructor(map: MapLibreMap, private readonly callbacks: DrawCallbacks) {
     const polygon = new TerraDrawPolygonMode({
@@ -79,6 +81,8 @@ export class StudyDraw {
       if (!geometry) return;
       this.featureId = id;
       this.phase = 'editing';
+      this.lastCoordinates = JSON.stringify(geometry.coordinates);
+      this.draw.setMode('select');
       this.draw.selectFeature(id);
       this.callbacks.onFinish(geometry);
     });
@@ -101,6 +105,7 @@ export class StudyDraw {
     this.reset();
     const id = this.draw.getFeatureId();
     const feature = { type: 'Feature', id, geometry: rounded(geometry), properties: { mode: 'polygon' } } as GeoJSONStoreFeatures;
+    this.lastCoordinates = JSON.stringify(feature.geometry.coordinates);
     const [validation] = this.draw.addFeatures([feature]);
     if (!validation?.valid) throw new Error(`terra-draw refused the outline: ${validation?.reason ?? 'unknown reason'}`);
     this.featureId = id;
@@ -120,6 +125,7 @@ export class StudyDraw {
 
   private reset(): void {
     this.featureId = undefined;
+    this.lastCoordinates = '';
     this.phase = 'idle';
     this.draw.setMode('static');
     this.draw.clear();
@@ -142,7 +148,10 @@ export class StudyDraw {
     }
     if (this.phase === 'editing' && this.featureId !== undefined && ids.includes(this.featureId)) {
       const geometry = this.polygonOf(this.featureId);
-      if (geometry) this.callbacks.onShape(geometry, 'editing');
+      const coordinates = JSON.stringify(geometry?.coordinates);
+      if (!geometry || coordinates === this.lastCoordinates) return;
+      this.lastCoordinates = coordinates;
+      this.callbacks.onShape(geometry, 'editing');
     }
   }
 }
