@@ -31,7 +31,8 @@ function panelStrings(page: Page, selector: string): Promise<string[]> {
       }
       if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return;
       if (node.nodeType === Node.ELEMENT_NODE) {
-        if (['STYLE', 'SCRIPT'].includes(node.tagName)) return;
+        // STYLE / SCRIPT hold no UI text; an element with its own lang attribute is deliberately in the other language
+        if (['STYLE', 'SCRIPT'].includes(node.tagName) || node.hasAttribute('lang')) return;
         for (const name of ['aria-label', 'placeholder', 'aria-valuetext']) {
           const value = node.getAttribute(name);
           if (value) strings.push(value);
@@ -47,6 +48,15 @@ function panelStrings(page: Page, selector: string): Promise<string[]> {
 }
 
 const HAN = /[\u3400-\u9fff]/;
+
+/** Polls an expression in the page until it is truthy (the app's CSP forbids waitForFunction's eval). */
+async function waitUntil(page: Page, expression: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${expression}`);
+    await page.waitForTimeout(100);
+  }
+}
 
 describe('planner and public interface', () => {
   let browser: Browser;
@@ -139,6 +149,10 @@ describe('planner and public interface', () => {
       const projected = map.project(ring[Math.floor(ring.length / 3)]);
       return { x: canvas.left + projected.x, y: canvas.top + projected.y };
     })()`) as { x: number; y: number };
+    // hovering draws the feature in the highlight source with role 'hover'
+    await page.mouse.move(point.x, point.y);
+    await waitUntil(page, `globalThis.__plan.map.getSource('highlight').serialize().data.features
+      .some((feature) => feature.properties.role === 'hover')`);
     await page.mouse.click(point.x, point.y);
     await expect(page.locator('plan-inspector h3').textContent()).resolves.toBeTruthy();
     const selection = await page.evaluate('globalThis.__plan.store.getState().selection');
@@ -161,7 +175,7 @@ describe('planner and public interface', () => {
     await expect(page.locator('plan-inspector .other').textContent()).resolves.toBe('黄河体育中心');
     // focus moved to the feature's name for keyboard and screen-reader users
     await expect(page.evaluate(`document.querySelector('plan-inspector').shadowRoot.activeElement?.tagName`)).resolves.toBe('H3');
-    await page.waitForFunction('!globalThis.__plan.map.isMoving()');
+    await waitUntil(page, '!globalThis.__plan.map.isMoving()');
     const distance = await page.evaluate(`(() => {
       const { map, store } = globalThis.__plan;
       const feature = store.getState().data.projects.features.find((item) => item.properties.id === 'p-yr-sports-center');
@@ -175,6 +189,7 @@ describe('planner and public interface', () => {
   });
 
   it('the language switch changes every string in the panel and header, and the map labels', async () => {
+    await page.evaluate(`globalThis.__plan.store.update((state) => ({ ...state, selection: { type: 'none' } }))`);
     const english = await panelStrings(page, 'plan-side-panel, plan-search');
     expect(english.length).toBeGreaterThan(40);
     expect(english.filter((text) => HAN.test(text))).toEqual([]);
@@ -199,7 +214,7 @@ describe('planner and public interface', () => {
     await page.locator('plan-layer-tree input[data-layer="construction"]').check();
     await page.locator('plan-layer-tree input[data-layer="context-city"]').uncheck();
     await page.evaluate(`globalThis.__plan.store.update((state) => ({ ...state, selection: { type: 'feature', layer: 'projects', id: 'p-byd' } }))`);
-    await page.waitForFunction('location.hash.includes("sel=p-byd") && location.hash.includes("map=11.3/")');
+    await waitUntil(page, 'location.hash.includes("sel=p-byd") && location.hash.includes("map=11.3/")');
     const url = page.url();
     expect(url).toContain('lang=en');
     expect(url).toMatch(/l=[^&]*construction/);
