@@ -36,7 +36,7 @@ async function buildOnce(name: string, config: InlineConfig & { build: { outDir:
   if (runId && existsSync(stamp) && readFileSync(stamp, 'utf8') === runId) return outDir;
   if (process.env.BENCH_SKIP_BUILD === '1' && existsSync(resolve(outDir, 'index.html'))) return outDir;
   const started = performance.now();
-  await build({ logLevel: 'warn', ...config });
+  await build({ logLevel: 'error', ...config });
   if (runId) writeFileSync(stamp, runId);
   console.log(`built ${name} → ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return outDir;

@@ -54,7 +54,7 @@ interface ChunkLike { type: string; fileName: string; modules?: Record<string, {
 export async function buildAppWithoutMaplibre(): Promise<{ dir: string; ownFiles: JsFile[]; modules: ModuleCost[] }> {
   const dir = resolve(BENCH_DIR, 'app-own');
   const result = await build({
-    logLevel: 'warn',
+    logLevel: 'error',
     configFile: resolve('vite.config.ts'),
     build: { outDir: dir, emptyOutDir: true, rolldownOptions: { external: [/^maplibre-gl$/] } },
   });

@@ -68,3 +68,17 @@ describe('bench report', () => {
     expect(table).toMatch(/NO/);
   });
 });
+
+describe('bench summary', () => {
+  it('gives analysis figures their naive baseline, ratio and the drag goal', async () => {
+    const { normaliseFigure, summaryFigures } = await import('../../bench/lib/summary.ts');
+    const drag = normaliseFigure({ bench: 'analysis.drag', p50: 1, p95: 2, naive_p95: 40 });
+    expect(drag).toMatchObject({ baseline: 40, ratio: 0.05, goal: 'p95 ≤ 4 ms', met: true });
+    expect(normaliseFigure({ bench: 'analysis.drag', p95: 5, naive_p95: 40 }).met).toBe(false);
+    const load = { bench: 'load.app_idle_ms', median: 1, baseline: 1, ratio: 1 };
+    expect(normaliseFigure(load)).toBe(load);
+    const rows = summaryFigures([load], true);
+    expect(rows.find((row) => row.bench === 'import.visible_ms')).toMatchObject({ met: null });
+    expect(summaryFigures([load], false)).toHaveLength(1);
+  });
+});
