@@ -12,6 +12,8 @@ export interface LegendEntry {
   /** fill / line / circle colours, in drawing order (a fill's outline layer adds its colour) */
   colours: string[];
   dashed: boolean;
+  /** the fill's own opacity (0..1) where it is a plain number, so faint areas look faint in the legend */
+  fillOpacity: number;
 }
 
 const COLOUR_PROPERTY = { fill: 'fill-color', line: 'line-color', circle: 'circle-color' } as const;
@@ -42,10 +44,15 @@ export function legendEntries(map: MaplibreMap, visibility: Readonly<Record<stri
       let kind: LegendEntry['kind'] | undefined;
       const colours: string[] = [];
       let dashed = false;
+      let fillOpacity = 1;
       for (const styleLayerId of layer.styleLayers) {
         const styleLayer = map.getLayer(styleLayerId);
         if (!styleLayer || !(styleLayer.type in COLOUR_PROPERTY)) continue;
         const type = styleLayer.type as keyof typeof COLOUR_PROPERTY;
+        if (!kind && type === 'fill') {
+          const opacity = map.getPaintProperty(styleLayerId, 'fill-opacity');
+          if (typeof opacity === 'number') fillOpacity = opacity;
+        }
         kind ??= type;
         for (const colour of coloursOf(map.getPaintProperty(styleLayerId, COLOUR_PROPERTY[type]))) {
           if (!colours.includes(colour)) colours.push(colour);
@@ -60,6 +67,7 @@ export function legendEntries(map: MaplibreMap, visibility: Readonly<Record<stri
         kind,
         colours,
         dashed,
+        fillOpacity,
       });
     }
   }

@@ -15,6 +15,7 @@ export interface LegendItem {
   kind: 'fill' | 'line' | 'circle';
   colours: string[];
   dashed: boolean;
+  fillOpacity: number;
 }
 
 /** The legend of the visible layers; `items` is set by the app wiring whenever the style changes. */
@@ -47,7 +48,9 @@ export class PlanLegend extends LitElement {
       return svg`${item.colours.slice(0, 5).map((colour, index) =>
         svg`<circle cx=${6 + index * 5} cy="9" r="5" fill=${colour} stroke="#ffffff" stroke-width="1"></circle>`)}`;
     }
-    return svg`<rect x="2" y="3" width="24" height="12" rx="2" fill=${first} stroke=${second ?? '#6b6b6b'} stroke-width="1.5"></rect>`;
+    // faint fills are drawn at least 25 % opaque so the swatch stays visible
+    return svg`<rect x="2" y="3" width="24" height="12" rx="2" fill=${first} fill-opacity=${Math.max(0.25, item.fillOpacity)}
+      stroke=${second ?? first} stroke-width="1.5"></rect>`;
   }
 
   override render() {
