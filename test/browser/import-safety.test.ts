@@ -226,7 +226,7 @@ describe('GeoJSON import, XSS and CSP (#7)', () => {
     // Remove it again (keeps the next tests light) — the map source goes too.
     await page.locator('plan-import-panel .layers li').last().locator('button.remove').click();
     expect((await snapshot(page)).sources).toEqual(initial.sources);
-  });
+  }, 240_000);
 
   it('starts with corrupt saved settings, says so, and offers them as a download without deleting them', async () => {
     const opened = await open(`if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); localStorage.setItem('jinan-plan:settings', '{"version":1, broken'); }`, false);
