@@ -96,7 +96,7 @@ async function appImport(browser: Browser, url: string): Promise<ImportResult | 
     }
     await page.evaluate(WATCH_APP_IMPORT);
     await input.setInputFiles(FILE);
-    const handle = await page.waitForFunction('globalThis.__importDone', undefined, { timeout: TIMEOUT_MS, polling: 100 });
+    const handle = await page.waitForFunction(() => (globalThis as { __importDone?: unknown }).__importDone, undefined, { timeout: TIMEOUT_MS, polling: 100 });
     const done = (await handle.jsonValue()) as { ms?: number; error?: string };
     const tasks = await longTasksSince(page);
     return { ms: done.ms ?? null, longestTask: tasks.longest, tasksOver100: tasks.over, ...(done.error ? { error: done.error } : {}) };
