@@ -14,6 +14,8 @@ import { installPresenter } from './app/presenter/install-presenter.ts';
 import { installInterface } from './app/install-interface.ts';
 import { installImport } from './app/install-import.ts';
 import { installAnalysis } from './app/install-analysis.ts';
+import { installStats } from './app/install-stats.ts';
+import { installClusters } from './app/install-clusters.ts';
 import { installStudy } from './app/study.ts';
 
 /** Features, each wired in its own module (see src/app/services.ts). One line each. */
@@ -22,6 +24,8 @@ const FEATURES: FeatureInstaller[] = [
   installInterface,
   installImport,
   installAnalysis,
+  installStats,
+  installClusters,
   installStudy,
 ];
 

@@ -1,0 +1,163 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import type { Feature } from 'geojson';
+import { storeContext } from '../../../app/app-context.ts';
+import type { Store } from '../../../state/store.ts';
+import type { PlanState } from '../../../state/plan-state.ts';
+import { StoreController } from '../../controllers/store.controller.ts';
+import { translate } from '../../../i18n/messages.ts';
+import type { Lang } from '../../../i18n/messages.ts';
+import { formatNumber, formatPercent } from '../stats/stats-table.ts';
+
+/** What a cluster card shows, from structure.geojson, projects.geojson and the analysis. */
+export interface ClusterCard {
+  id: string;
+  key: string;
+  nameZh: string;
+  nameEn: string;
+  nicknameZh: string | null;
+  nicknameEn: string | null;
+  themeZh: string;
+  themeEn: string;
+  projects: { id: string; nameZh: string; nameEn: string }[];
+  areaKm2: number | null;
+  blueGreen: number | null;
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+const nullableText = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
+
+/** The five cluster cards in file order (pure; exported for tests). */
+export function clusterCards(state: Pick<PlanState, 'data' | 'analysis'>): ClusterCard[] {
+  const clusters = (state.data.structure?.features ?? []).filter((feature) => feature.properties?.kind === 'cluster');
+  const projects = state.data.projects?.features ?? [];
+  return clusters.map((feature: Feature) => {
+    const p = feature.properties ?? {};
+    const id = String(p.id ?? feature.id ?? '');
+    const row = state.analysis.clusters.find((item) => item.id === id);
+    const figures = row?.result.ok ? row.result.figures : null;
+    return {
+      id,
+      key: text(p.cluster_key),
+      nameZh: text(p.name_zh),
+      nameEn: text(p.name_en),
+      nicknameZh: nullableText(p.nickname_zh),
+      nicknameEn: nullableText(p.nickname_en),
+      themeZh: text(p.theme_zh),
+      themeEn: text(p.theme_en),
+      projects: projects
+        .filter((project) => project.properties?.cluster_key === p.cluster_key)
+        .map((project) => ({ id: String(project.properties?.id ?? project.id ?? ''), nameZh: text(project.properties?.name_zh), nameEn: text(project.properties?.name_en) })),
+      areaKm2: figures ? figures.areaKm2 : null,
+      blueGreen: figures ? figures.blueGreenRatio : null,
+    };
+  });
+}
+
+/** The id of the selected cluster (selection on layer 'structure' with a cluster id), if any. */
+export function selectedClusterId(state: Pick<PlanState, 'selection'>): string | undefined {
+  const selection = state.selection;
+  return selection.type === 'feature' && selection.layer === 'structure' && selection.id.startsWith('cluster-') ? selection.id : undefined;
+}
+
+/**
+ * The cluster explorer for the public (#5): five cards with name, nickname, theme, area and blue-green
+ * share; choosing one asks the app to fly there and select it (`plan-cluster-choose`); the selected
+ * cluster's card (also when picked on the map) opens to show its key projects.
+ *
+ * @fires plan-cluster-choose - detail: { id } of the chosen cluster
+ * @fires plan-cluster-close - when the open card is closed
+ */
+@customElement('plan-clusters')
+export class PlanClusters extends LitElement {
+  @consume({ context: storeContext, subscribe: true })
+  @property({ attribute: false })
+  store: Store<PlanState> | undefined;
+
+  private readonly view = new StoreController(this, () => this.store, (s: PlanState) => s);
+
+  static override styles = css`
+    :host { display: block; font-size: 0.88rem; }
+    p { margin: 0.3rem 0; }
+    ul.cards { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 0.45rem; }
+    li.card { border: 1px solid #d0ccc4; border-radius: 6px; background: #fbfaf7; }
+    li.card[data-open] { border-color: #14324a; box-shadow: 0 0 0 1px #14324a; background: #fff; }
+    h3 { margin: 0; font-size: 0.92rem; }
+    .choose {
+      font: inherit; width: 100%; text-align: left; background: none; border: 0; padding: 0.5rem 0.6rem 0.2rem;
+      cursor: pointer; color: #14324a; display: flex; flex-direction: column; gap: 0.1rem;
+    }
+    .choose:hover { background: #f3f1ec; }
+    .name { font-weight: 600; }
+    .nickname { font-weight: 600; color: #b45309; font-size: 0.85rem; }
+    .summary { padding: 0 0.6rem 0.45rem; color: #37414b; }
+    .facts { display: flex; gap: 1rem; font-variant-numeric: tabular-nums; font-size: 0.82rem; color: #4a5561; }
+    .details { padding: 0 0.6rem 0.6rem; }
+    .details h4 { font-size: 0.82rem; margin: 0.4rem 0 0.2rem; }
+    .details ul { margin: 0; padding-left: 1.1rem; }
+    .close { font: inherit; font-size: 0.8rem; margin-top: 0.4rem; background: #fff; border: 1px solid #14324a; color: #14324a; border-radius: 4px; padding: 0.2rem 0.55rem; cursor: pointer; }
+    button:focus-visible { outline: 3px solid #b45309; outline-offset: -3px; }
+  `;
+
+  private choose(id: string): void {
+    this.dispatchEvent(new CustomEvent('plan-cluster-choose', { detail: { id }, bubbles: true, composed: true }));
+  }
+
+  /** Moves keyboard focus to the card of a cluster (after a map pick, if the caller wants it). */
+  focusCard(id: string): void {
+    this.renderRoot.querySelector<HTMLButtonElement>(`li.card[data-id="${CSS.escape(id)}"] button.choose`)?.focus();
+  }
+
+  private renderCard(card: ClusterCard, lang: Lang, open: boolean) {
+    const name = lang === 'zh' ? card.nameZh : card.nameEn;
+    const nickname = (lang === 'zh' ? card.nicknameZh : card.nicknameEn) ?? (card.key === 'daqiao' ? translate(lang, 'clusters.subCentre') : null);
+    const other = lang === 'zh' ? card.nameEn : card.nameZh;
+    const detailsId = `cluster-details-${card.key}`;
+    return html`
+      <li class="card" data-id=${card.id} ?data-open=${open}>
+        <h3>
+          <button type="button" class="choose" aria-expanded=${String(open)} aria-controls=${detailsId}
+            @click=${() => this.choose(card.id)}>
+            ${nickname ? html`<span class="nickname">${nickname}</span>` : nothing}
+            <span class="name">${name}</span>
+          </button>
+        </h3>
+        <div class="summary">
+          <p lang=${lang === 'zh' ? 'en' : 'zh-CN'}>${other}</p>
+          <p><strong>${translate(lang, 'clusters.theme')}:</strong> ${lang === 'zh' ? card.themeZh : card.themeEn}</p>
+          <p class="facts">
+            <span>${translate(lang, 'clusters.area')}: ${formatNumber(card.areaKm2, lang, 1)} km²</span>
+            <span data-figure="blueGreen">${translate(lang, 'clusters.ratio')}: ${formatPercent(card.blueGreen, lang)}</span>
+          </p>
+        </div>
+        <div class="details" id=${detailsId} ?hidden=${!open}>
+          <h4>${translate(lang, 'clusters.projects')}</h4>
+          ${card.projects.length === 0 ? html`<p>${translate(lang, 'clusters.noProjects')}</p>` : html`
+            <ul>${card.projects.map((project) => html`<li data-project=${project.id}>${lang === 'zh' ? project.nameZh : project.nameEn}</li>`)}</ul>`}
+          <button type="button" class="close" @click=${() => this.dispatchEvent(new CustomEvent('plan-cluster-close', { bubbles: true, composed: true }))}>
+            ${translate(lang, 'clusters.close')}
+          </button>
+        </div>
+      </li>`;
+  }
+
+  override render() {
+    const state = this.view.value;
+    if (!state) return nothing;
+    const lang = state.lang;
+    const cards = clusterCards(state);
+    const openId = selectedClusterId(state);
+    return html`
+      <p>${translate(lang, 'clusters.intro')}</p>
+      <ul class="cards" aria-label=${translate(lang, 'clusters.list')}>
+        ${cards.map((card) => this.renderCard(card, lang, card.id === openId))}
+      </ul>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'plan-clusters': PlanClusters;
+  }
+}

@@ -1,0 +1,229 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { storeContext } from '../../../app/app-context.ts';
+import type { Store } from '../../../state/store.ts';
+import type { PlanState } from '../../../state/plan-state.ts';
+import { announce } from '../../../state/plan-state.ts';
+import { StoreController } from '../../controllers/store.controller.ts';
+import { translate } from '../../../i18n/messages.ts';
+import type { Lang, MessageKey } from '../../../i18n/messages.ts';
+import { BLUE_GREEN_CLASSES } from '../../../core/analysis/index.ts';
+import type { BlueGreenClass, TargetCheck } from '../../../core/analysis/index.ts';
+import {
+  SORT_KEYS, formatNumber, formatPercent, formatSigned, nextSort, rowName, sortRows, statsCsv, statsRows,
+} from './stats-table.ts';
+import type { RegionType, SortKey, SortState, StatsRow } from './stats-table.ts';
+
+const COLUMN_KEYS: Record<SortKey, MessageKey> = {
+  name: 'stats.col.name',
+  type: 'stats.col.type',
+  area: 'stats.col.area',
+  blueGreen: 'stats.col.blueGreen',
+  construction: 'stats.col.construction',
+};
+
+/** The CSV file name of the table export. */
+export const STATS_CSV_FILE = 'startup-area-figures.csv';
+
+/**
+ * The statistics panel (#4, #5): whole-area blue-green and construction shares against their targets,
+ * the area reconciliation, which blue-green classes count, and a sortable, exportable table of clusters
+ * and subdistricts. Reads `state.analysis` (computed in the analysis worker); writes `state.analysisClasses`.
+ */
+@customElement('plan-stats')
+export class PlanStats extends LitElement {
+  @consume({ context: storeContext, subscribe: true })
+  @property({ attribute: false })
+  store: Store<PlanState> | undefined;
+
+  @state() private sort: SortState | undefined;
+
+  private readonly view = new StoreController(this, () => this.store, (s: PlanState) => s.analysis);
+  private readonly language = new StoreController(this, () => this.store, (s: PlanState) => s.lang);
+  private readonly counted = new StoreController(this, () => this.store, (s: PlanState) => s.analysisClasses);
+
+  static override styles = css`
+    :host { display: block; font-size: 0.88rem; }
+    p { margin: 0.4rem 0; }
+    .schematic { font-size: 0.78rem; color: #6b4e16; background: #fdf6e3; border-left: 3px solid #b45309; padding: 0.3rem 0.5rem; }
+    .gauge { margin: 0.6rem 0; }
+    .gauge-head { display: flex; justify-content: space-between; gap: 0.5rem; font-weight: 600; }
+    .gauge-value { font-variant-numeric: tabular-nums; font-size: 1.05rem; }
+    .bar { position: relative; height: 0.9rem; background: #e6e2da; border-radius: 3px; margin: 0.25rem 0; overflow: visible; }
+    .fill { position: absolute; inset: 0 auto 0 0; border-radius: 3px; }
+    .fill.blue-green { background: #1b7f5a; }
+    .fill.construction { background: #8a5a44; }
+    .target-line { position: absolute; top: -0.2rem; bottom: -0.2rem; width: 2px; background: #14324a; }
+    .target-line::after { content: attr(data-label); position: absolute; top: 1.1rem; transform: translateX(-50%); font-size: 0.7rem; color: #14324a; white-space: nowrap; }
+    .verdict { font-size: 0.82rem; margin-top: 0.9rem; }
+    .pass { color: #14532d; }
+    .fail { color: #991b1b; }
+    dl { display: grid; grid-template-columns: auto 1fr; gap: 0.1rem 0.75rem; margin: 0.3rem 0; }
+    dt { color: #4a5561; }
+    dd { margin: 0; font-variant-numeric: tabular-nums; text-align: right; }
+    h3 { font-size: 0.88rem; margin: 0.8rem 0 0.3rem; color: #14324a; }
+    fieldset { border: 1px solid #d0ccc4; border-radius: 4px; margin: 0.6rem 0; padding: 0.3rem 0.6rem 0.5rem; }
+    legend { font-weight: 600; padding: 0 0.25rem; color: #14324a; }
+    .class-row { display: flex; align-items: center; gap: 0.4rem; min-height: 1.8rem; }
+    .class-row label { flex: 1; cursor: pointer; }
+    .class-area { color: #4a5561; font-variant-numeric: tabular-nums; font-size: 0.8rem; }
+    input[type='checkbox'] { width: 1.05rem; height: 1.05rem; margin: 0; accent-color: #14324a; }
+    .hint { font-size: 0.78rem; color: #4a5561; }
+    .table-wrap { overflow-x: auto; }
+    table { border-collapse: collapse; width: 100%; font-size: 0.78rem; }
+    tbody th { font-weight: 500; }
+    .type { display: block; font-size: 0.7rem; color: #4a5561; font-weight: 400; }
+    caption { text-align: left; font-size: 0.78rem; color: #4a5561; padding-bottom: 0.25rem; }
+    th, td { padding: 0.2rem 0.3rem; border-bottom: 1px solid #e6e2da; }
+    td.num { text-align: right; font-variant-numeric: tabular-nums; }
+    th { text-align: left; vertical-align: bottom; }
+    th button {
+      font: inherit; font-weight: 600; background: none; border: 0; padding: 0.15rem 0; color: #14324a; cursor: pointer;
+      text-align: inherit;
+    }
+    th button span { margin-left: 0.15rem; }
+    th.num { text-align: right; }
+    button:focus-visible, input:focus-visible { outline: 3px solid #b45309; outline-offset: 2px; }
+    .export {
+      font: inherit; margin-top: 0.5rem; padding: 0.35rem 0.7rem; background: #14324a; color: #fff; border: 0;
+      border-radius: 4px; cursor: pointer;
+    }
+    .export:disabled { opacity: 0.5; cursor: default; }
+    .error { color: #991b1b; }
+  `;
+
+  private toggleClass(name: BlueGreenClass, on: boolean): void {
+    this.store?.update((s) => {
+      const set = new Set(s.analysisClasses);
+      if (on) set.add(name);
+      else set.delete(name);
+      return { ...s, analysisClasses: BLUE_GREEN_CLASSES.filter((item) => set.has(item)) };
+    });
+  }
+
+  private rows(): StatsRow[] {
+    const analysis = this.view.value;
+    if (!analysis) return [];
+    return [...statsRows('cluster', analysis.clusters), ...statsRows('subdistrict', analysis.subdistricts)];
+  }
+
+  /** Builds the CSV of the table as shown (current sort and language). */
+  csvText(): string {
+    const lang = this.language.value ?? 'zh';
+    const rows = this.sort ? sortRows(this.rows(), this.sort, lang) : this.rows();
+    const headers = (['stats.csv.id', 'stats.col.type', 'stats.csv.nameZh', 'stats.csv.nameEn', 'stats.csv.area', 'stats.csv.blueGreen', 'stats.csv.construction'] as const)
+      .map((key) => translate(lang, key));
+    return statsCsv(rows, headers, (type) => translate(lang, `stats.type.${type}`));
+  }
+
+  private exportCsv(): void {
+    const blob = new Blob([this.csvText()], { type: 'text/csv;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = STATS_CSV_FILE;
+    link.style.display = 'none';
+    this.renderRoot.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    this.store?.update((s) => announce(s, 'info', translate(s.lang, 'stats.exported', { file: STATS_CSV_FILE })));
+  }
+
+  private renderGauge(lang: Lang, kind: 'blueGreen' | 'construction', ratio: number | null, check: TargetCheck) {
+    const label = translate(lang, kind === 'blueGreen' ? 'stats.blueGreen' : 'stats.construction');
+    const targetText = translate(lang, check.op === '>=' ? 'stats.target.min' : 'stats.target.max', { target: formatPercent(check.target, lang).replace(/\.0(?=\D*$)/, '') });
+    const verdict = translate(lang, check.pass ? 'stats.pass' : 'stats.fail');
+    const margin = check.marginPoints === null ? '' : translate(lang, check.pass ? 'stats.marginPass' : 'stats.marginFail', {
+      points: formatNumber(Math.abs(check.marginPoints), lang, 1),
+    });
+    const width = ratio === null ? 0 : Math.max(0, Math.min(1, ratio)) * 100;
+    return html`
+      <div class="gauge" data-figure=${kind} data-value=${ratio === null ? '' : String(ratio)} data-pass=${String(check.pass)}>
+        <div class="gauge-head"><span>${label}</span><span class="gauge-value">${formatPercent(ratio, lang)}</span></div>
+        <div class="bar" aria-hidden="true">
+          <div class="fill ${kind === 'blueGreen' ? 'blue-green' : 'construction'}" style="width: ${width}%"></div>
+          <div class="target-line" style="left: ${check.target * 100}%" data-label=${targetText}></div>
+        </div>
+        <p class="verdict ${check.pass ? 'pass' : 'fail'}">
+          <span aria-hidden="true">${check.pass ? '✓' : '✗'}</span> ${verdict} · ${targetText}${margin ? ` · ${margin}` : ''}
+        </p>
+      </div>`;
+  }
+
+  private renderTable(lang: Lang) {
+    const rows = this.sort ? sortRows(this.rows(), this.sort, lang) : this.rows();
+    const numeric = (key: SortKey) => key === 'area' || key === 'blueGreen' || key === 'construction';
+    return html`
+      <h3>${translate(lang, 'stats.table')}</h3>
+      <div class="table-wrap">
+        <table data-testid="stats-table">
+          <caption>${translate(lang, 'stats.table.caption')}</caption>
+          <thead><tr>
+            ${SORT_KEYS.filter((key) => key !== 'type').map((key) => {
+              const column = translate(lang, COLUMN_KEYS[key]);
+              const sorted = this.sort?.key === key ? this.sort.direction : undefined;
+              return html`<th scope="col" class=${numeric(key) ? 'num' : ''} aria-sort=${sorted ?? 'none'} data-sort-key=${key}>
+                <button type="button" @click=${() => { this.sort = nextSort(this.sort, key); }}>
+                  ${column}<span aria-hidden="true">${sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : '↕'}</span>
+                </button></th>`;
+            })}
+          </tr></thead>
+          <tbody>
+            ${rows.map((row) => html`<tr data-id=${row.id}>
+              <th scope="row">${rowName(row, lang)}<span class="type">${translate(lang, `stats.type.${row.type}` as `stats.type.${RegionType}`)}</span></th>
+              <td class="num">${formatNumber(row.areaKm2, lang, 1)}</td>
+              <td class="num" data-col="blueGreen">${formatPercent(row.blueGreen, lang)}</td>
+              <td class="num">${formatPercent(row.construction, lang)}</td>
+            </tr>`)}
+          </tbody>
+        </table>
+      </div>
+      <button type="button" class="export" ?disabled=${rows.length === 0} @click=${this.exportCsv}>${translate(lang, 'stats.exportCsv')}</button>`;
+  }
+
+  override render() {
+    const lang = this.language.value ?? 'zh';
+    const analysis = this.view.value;
+    const counted = this.counted.value ?? BLUE_GREEN_CLASSES;
+    const whole = analysis?.whole;
+    const busy = analysis?.status === 'preparing' || (analysis?.status === 'ready' && analysis.classes.join() !== counted.join());
+    return html`
+      <p class="schematic">${translate(lang, 'stats.schematic')}</p>
+      ${analysis?.status === 'error' ? html`<p class="error">${translate(lang, 'stats.errorShort')}</p>` : nothing}
+      ${!whole && analysis?.status !== 'error'
+        ? html`<p>${translate(lang, analysis?.status === 'preparing' ? 'stats.preparing' : 'stats.waiting')}</p>` : nothing}
+      <div class="figures" aria-busy=${String(busy)}>
+        ${whole ? html`
+          ${this.renderGauge(lang, 'blueGreen', whole.blueGreenRatio, whole.blueGreenTarget)}
+          ${this.renderGauge(lang, 'construction', whole.constructionRatio, whole.constructionTarget)}
+          <h3>${translate(lang, 'stats.reconciliation')}</h3>
+          <dl data-testid="reconciliation">
+            <dt>${translate(lang, 'stats.computedArea')}</dt><dd>${formatNumber(whole.reconciliation.computedKm2, lang, 2)} km²</dd>
+            <dt>${translate(lang, 'stats.officialArea')}</dt><dd>${formatNumber(whole.reconciliation.officialKm2, lang, 0)} km²</dd>
+            <dt>${translate(lang, 'stats.difference')}</dt>
+            <dd>${formatSigned(whole.reconciliation.differenceKm2, lang, 2)} km² (${formatSigned(whole.reconciliation.differencePercent, lang, 3)}%)</dd>
+          </dl>` : nothing}
+      </div>
+      <fieldset>
+        <legend>${translate(lang, 'stats.classes')}</legend>
+        ${BLUE_GREEN_CLASSES.map((name) => html`
+          <div class="class-row">
+            <input type="checkbox" id="class-${name}" data-class=${name} .checked=${counted.includes(name)}
+              @change=${(event: Event) => this.toggleClass(name, (event.target as HTMLInputElement).checked)}>
+            <label for="class-${name}">${translate(lang, `stats.class.${name}`)}</label>
+            ${whole ? html`<span class="class-area">${translate(lang, 'stats.classArea', { km2: formatNumber(whole.classAreasKm2[name], lang, 1) })}</span>` : nothing}
+          </div>`)}
+        <p class="hint">${translate(lang, 'stats.classesHint')}</p>
+      </fieldset>
+      ${analysis && (analysis.clusters.length > 0 || analysis.subdistricts.length > 0) ? this.renderTable(lang) : nothing}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'plan-stats': PlanStats;
+  }
+}
