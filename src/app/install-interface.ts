@@ -9,7 +9,9 @@ import '../ui/components/inspector/inspector.ts';
 import '../ui/components/search/search.ts';
 import { PlanSidePanel } from '../ui/components/side-panel/side-panel.ts';
 import type { AppServices } from './services.ts';
+import { announce } from '../state/plan-state.ts';
 import type { PlanState } from '../state/plan-state.ts';
+import { translate } from '../i18n/messages.ts';
 import { findFeature, selectedFeature } from '../state/selected-feature.ts';
 import { applyLayerOpacity } from '../map/layer-opacity.ts';
 import { legendEntries } from '../map/legend-entries.ts';
@@ -46,7 +48,14 @@ export function installInterface(services: AppServices): Promise<void> {
 
   let returnFocus: HTMLElement | undefined;
   const select = (picked: PickedFeature | undefined) => {
-    store.update((state) => ({ ...state, selection: picked ? { type: 'feature', layer: picked.layer, id: picked.id } : { type: 'none' } }));
+    store.update((state) => {
+      if (!picked) return state.selection.type === 'none' ? state : { ...state, selection: { type: 'none' } };
+      const next: PlanState = { ...state, selection: { type: 'feature', layer: picked.layer, id: picked.id } };
+      const properties = findFeature(state, picked.layer, picked.id)?.properties ?? {};
+      const name = String(properties[`name_${state.lang}`] ?? properties.name_zh ?? properties.name_en ?? picked.id);
+      // screen readers hear what was chosen (the inspector itself is not a live region)
+      return announce(next, 'info', translate(state.lang, 'inspector.selected', { name }));
+    });
     if (picked) panel.reveal('inspector');
   };
 
@@ -81,7 +90,8 @@ export function installInterface(services: AppServices): Promise<void> {
       }
       if (next.selection !== previous.selection || next.data !== previous.data) drawHighlight(next);
     });
-    listenForFeatures(map, select, (picked) => {
+    // while the study tool draws or edits (#4), map clicks place vertices and do not select features
+    listenForFeatures(map, (picked) => { if (store.getState().study.mode === 'off') select(picked); }, (picked) => {
       hovered = picked;
       drawHighlight(store.getState());
     });
