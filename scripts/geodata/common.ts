@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as turf from '@turf/turf';
+import * as polyclip from 'polyclip-ts';
 import type { Feature, FeatureCollection, Geometry, LineString, MultiPolygon, Polygon, Position } from 'geojson';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -116,9 +117,202 @@ export function dropSlivers(a: Area, minKm2 = 0.05): Area {
 
 export const round5 = (v: number): number => Math.round(v * 1e5) / 1e5;
 
-/** Round every coordinate to 5 decimals (~1 m), drop repeated positions, enforce RFC 7946 winding. */
-export function tidy<G extends Geometry>(g: G): G {
-  const rp = (p: Position): Position => [round5(p[0]!), round5(p[1]!)];
+type Ring = Position[];
+type PolyCoords = Ring[];
+
+const roundPos = (p: Position): Position => [round5(p[0]!), round5(p[1]!)];
+
+/** Round a ring to 5 decimals, drop repeated positions, keep it closed; null if fewer than 3 distinct points remain. */
+function roundRing(ring: Ring): Ring | null {
+  const out: Ring = [];
+  for (const p of ring.map(roundPos)) {
+    const last = out[out.length - 1];
+    if (!last || last[0] !== p[0] || last[1] !== p[1]) out.push(p);
+  }
+  if (out.length > 1 && out[0]![0] === out[out.length - 1]![0] && out[0]![1] === out[out.length - 1]![1]) out.pop();
+  if (out.length < 3) return null;
+  out.push([out[0]![0]!, out[0]![1]!]);
+  return out;
+}
+
+/** Round every ring; a polygon whose shell degenerates is dropped, a degenerate hole is dropped. */
+function roundPolys(polys: PolyCoords[]): PolyCoords[] {
+  const out: PolyCoords[] = [];
+  for (const p of polys) {
+    const shell = roundRing(p[0]!);
+    if (!shell) continue;
+    const holes = p.slice(1).map(roundRing).filter((r): r is Ring => r !== null);
+    out.push([shell, ...holes]);
+  }
+  return out;
+}
+
+interface Touch {
+  /** polygon / ring / vertex index of the vertex that lies on another edge */
+  p: number;
+  r: number;
+  j: number;
+  /** polygon / ring / start index of that edge */
+  bp: number;
+  br: number;
+  k: number;
+}
+
+/**
+ * Vertices that lie on another edge of the same geometry (another ring's edge or vertex, or a non-adjacent edge of
+ * their own ring), i.e. the "touches" turf.kinks and the analysis validator reject. Exact: coordinates are on the
+ * 1e-5 grid and tested in integer units.
+ */
+function findTouches(polys: PolyCoords[], firstOnly = false): Touch[] {
+  const q = (v: number): number => Math.round(v * 1e5);
+  const rings: { p: number; r: number; pts: [number, number][] }[] = [];
+  polys.forEach((poly, p) => poly.forEach((ring, r) => rings.push({ p, r, pts: ring.map((c) => [q(c[0]!), q(c[1]!)]) })));
+  const out: Touch[] = [];
+  for (const a of rings) {
+    const na = a.pts.length - 1; // closed ring: last = first
+    for (let j = 0; j < na; j++) {
+      const [x, y] = a.pts[j]!;
+      for (const b of rings) {
+        const nb = b.pts.length - 1;
+        for (let k = 0; k < nb; k++) {
+          // skip the two edges of a's own ring that end at vertex j
+          if (b === a && (k === j || (k + 1) % na === j)) continue;
+          const [x1, y1] = b.pts[k]!;
+          const [x2, y2] = b.pts[k + 1]!;
+          if (x < Math.min(x1, x2) || x > Math.max(x1, x2) || y < Math.min(y1, y2) || y > Math.max(y1, y2)) continue;
+          if ((x2 - x1) * (y - y1) - (y2 - y1) * (x - x1) !== 0) continue;
+          out.push({ p: a.p, r: a.r, j, bp: b.p, br: b.r, k });
+          if (firstOnly) return out;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+const crossCount = (polys: PolyCoords[]): number => (polys.length ? turf.kinks(turf.multiPolygon(polys)).features.length : 0);
+
+/** Remove vertex j of ring (p, r); a ring left with < 3 points is dropped (a shell takes its polygon with it). */
+function withoutVertex(polys: PolyCoords[], p: number, r: number, j: number): PolyCoords[] {
+  return polys.flatMap((poly, pi) => {
+    if (pi !== p) return [poly];
+    const rings = poly.flatMap((ring, ri) => {
+      if (ri !== r) return [ring];
+      const open = ring.slice(0, -1);
+      const kept = open.filter((_, i) => i !== j % open.length);
+      return kept.length >= 3 ? [[...kept, [kept[0]![0]!, kept[0]![1]!]]] : [];
+    });
+    if (r === 0 && rings.length < poly.length) return []; // shell gone
+    return [rings];
+  });
+}
+
+/** Area (deg², planar) a vertex removal cuts off or adds: a triangle, or the whole ring if it has only 3 points. */
+function removalCost(polys: PolyCoords[], p: number, r: number, j: number): number {
+  const open = polys[p]![r]!.slice(0, -1);
+  const n = open.length;
+  if (n <= 3) {
+    let twice = 0;
+    for (let i = 0; i < n; i++) twice += open[i]![0]! * open[(i + 1) % n]![1]! - open[(i + 1) % n]![0]! * open[i]![1]!;
+    return Math.abs(twice) / 2;
+  }
+  const [ax, ay] = open[(j - 1 + n) % n]!;
+  const [bx, by] = open[j % n]!;
+  const [cx, cy] = open[(j + 1) % n]!;
+  return Math.abs((bx! - ax!) * (cy! - ay!) - (by! - ay!) * (cx! - ax!)) / 2;
+}
+
+const problemCount = (polys: PolyCoords[]): number => findTouches(polys).length + crossCount(polys);
+
+/** Move vertex j of ring (p, r) by (dx, dy) grid steps of 1e-5°, keeping the ring closed. */
+function withVertexMoved(polys: PolyCoords[], p: number, r: number, j: number, dx: number, dy: number): PolyCoords[] {
+  return polys.map((poly, pi) =>
+    pi !== p
+      ? poly
+      : poly.map((ring, ri) => {
+          if (ri !== r) return ring;
+          const n = ring.length - 1;
+          return ring.map((c, i) => (i % n === j ? [round5(c[0]! + dx * 1e-5), round5(c[1]! + dy * 1e-5)] : c));
+        }),
+  );
+}
+
+/** Area (deg², planar) a vertex move by (dx, dy) grid steps changes: the two triangles on either side. */
+function moveCost(polys: PolyCoords[], p: number, r: number, j: number, dx: number, dy: number): number {
+  const open = polys[p]![r]!.slice(0, -1);
+  const n = open.length;
+  const a = open[(j - 1 + n) % n]!;
+  const c = open[(j + 1) % n]!;
+  return Math.abs((c[0]! - a[0]!) * dy * 1e-5 - (c[1]! - a[1]!) * dx * 1e-5) / 2;
+}
+
+/**
+ * Resolve one touch with the smallest change: remove the touching vertex or an end of the edge it touches (e.g. the
+ * tip of a zero-width spike, or a whole 3-point sliver ring), or move the touching vertex by one grid step (~1 m).
+ * Candidates that leave fewer problems (touches + turf.kinks points) win, then those that add none; among equals, the
+ * smallest area change. Returns the new coordinates and the area changed in km² (approximate).
+ */
+function fixOneTouch(polys: PolyCoords[], t: Touch): { polys: PolyCoords[]; km2: number } {
+  const nb = polys[t.bp]![t.br]!.length - 1;
+  const before = problemCount(polys);
+  const options: { polys: PolyCoords[]; cost: number }[] = [
+    [t.p, t.r, t.j],
+    [t.bp, t.br, t.k],
+    [t.bp, t.br, (t.k + 1) % nb],
+  ].map(([p, r, j]) => ({ polys: withoutVertex(polys, p!, r!, j!), cost: removalCost(polys, p!, r!, j!) }));
+  for (const dx of [-1, 0, 1]) {
+    for (const dy of [-1, 0, 1]) {
+      if (dx === 0 && dy === 0) continue;
+      options.push({ polys: withVertexMoved(polys, t.p, t.r, t.j, dx, dy), cost: moveCost(polys, t.p, t.r, t.j, dx, dy) });
+    }
+  }
+  const ranked = options.map((o) => {
+    const after = problemCount(o.polys);
+    return { ...o, tier: after < before ? 0 : after === before ? 1 : 2 };
+  });
+  ranked.sort((x, y) => x.tier - y.tier || x.cost - y.cost);
+  const best = ranked[0]!;
+  const lat = (polys[t.p]![t.r]![t.j]![1]! * Math.PI) / 180;
+  return { polys: best.polys, km2: best.cost * 111.32 * 111.32 * Math.cos(lat) };
+}
+
+/**
+ * Makes a (Multi)Polygon simple on the 5-decimal grid the files use: no edge crossing or touching another
+ * (turf.kinks finds none; the analysis core's validator accepts it). Rounding after clipping can make edges cross or
+ * rings touch, so: round; while edges cross, let polyclip-ts union the geometry with itself (it splits crossing and
+ * self-touching rings into separate polygons / holes, meeting at most at a vertex) and round again; and resolve, one at a
+ * time, each vertex where a ring touches itself or another ring, by the smallest change (drop a spike tip or a
+ * sliver, nudge a vertex by ~1 m; see fixOneTouch). Repeats until clean; `label` names the feature in the log when
+ * the changes add up to more than 100 m².
+ */
+export function simplePolygonal(g: Polygon | MultiPolygon, label = ''): Polygon | MultiPolygon {
+  let polys = roundPolys(g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
+  let cut = 0;
+  for (let step = 0; step < 500; step++) {
+    const touch = findTouches(polys, true)[0];
+    if (touch) {
+      const fixed = fixOneTouch(polys, touch);
+      polys = fixed.polys;
+      cut += fixed.km2;
+      continue;
+    }
+    // no vertex touches an edge any more, so what turf.kinks still finds are proper crossings
+    if (crossCount(polys) === 0) break;
+    polys = roundPolys(polyclip.union(polys as polyclip.Geom) as PolyCoords[]);
+  }
+  if (crossCount(polys) > 0 || findTouches(polys, true).length > 0) throw new Error(`simplePolygonal ${label}: could not remove every self-intersection`);
+  if (polys.length === 0) throw new Error(`simplePolygonal ${label}: nothing left`);
+  if (cut > 1e-4) console.log(`  simplePolygonal ${label}: touch fixes changed ${(cut * 1e6).toFixed(0)} m²`);
+  const out: Polygon | MultiPolygon = polys.length === 1 ? { type: 'Polygon', coordinates: polys[0]! } : { type: 'MultiPolygon', coordinates: polys };
+  return turf.rewind(out) as Polygon | MultiPolygon;
+}
+
+/**
+ * Round every coordinate to 5 decimals (~1 m), drop repeated positions, enforce RFC 7946 winding; polygons are also
+ * made simple (no self-intersecting or self-touching rings, see simplePolygonal).
+ */
+export function tidy<G extends Geometry>(g: G, label = ''): G {
+  const rp = roundPos;
   const dedupe = (ps: Position[]): Position[] =>
     ps.filter((p, i) => i === 0 || p[0] !== ps[i - 1]![0] || p[1] !== ps[i - 1]![1]);
   let out: Geometry;
@@ -130,15 +324,12 @@ export function tidy<G extends Geometry>(g: G): G {
       out = { type: 'LineString', coordinates: dedupe(g.coordinates.map(rp)) };
       break;
     case 'Polygon':
-      out = { type: 'Polygon', coordinates: g.coordinates.map((r) => dedupe(r.map(rp))) };
-      break;
     case 'MultiPolygon':
-      out = { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map((r) => dedupe(r.map(rp)))) };
+      out = simplePolygonal(g, label);
       break;
     default:
       throw new Error(`tidy: unsupported ${g.type}`);
   }
-  if (out.type === 'Polygon' || out.type === 'MultiPolygon') out = turf.rewind(out) as Geometry;
   return out as G;
 }
 
@@ -158,7 +349,7 @@ export interface BaseProps {
 }
 
 export function feature<G extends Geometry>(geometry: G, props: BaseProps): Feature<G> {
-  return { type: 'Feature', id: props.id, properties: { ...props }, geometry: tidy(geometry) };
+  return { type: 'Feature', id: props.id, properties: { ...props }, geometry: tidy(geometry, props.id) };
 }
 
 export function countVertices(g: Geometry): number {

@@ -74,6 +74,16 @@ describe('geodata files', () => {
       });
       expect(n).toBeLessThan(3000);
     });
+
+    it('has no self-intersecting or self-touching Polygon / MultiPolygon (turf.kinks finds nothing)', () => {
+      const bad: string[] = [];
+      for (const f of fc.features) {
+        if (f.geometry?.type !== 'Polygon' && f.geometry?.type !== 'MultiPolygon') continue;
+        const found = turf.kinks(f as Area).features;
+        if (found.length > 0) bad.push(`${String(f.id)}: ${found.length} at ${JSON.stringify(found[0]!.geometry.coordinates)}`);
+      }
+      expect(bad).toEqual([]);
+    });
   });
 
   it('uses ids that are unique across all files', () => {
