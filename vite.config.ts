@@ -30,6 +30,12 @@ export default defineConfig({
     chunkSizeWarningLimit: 1200,
     // Geodata stays a same-origin file (fetched under CSP connect-src 'self'), never a data: URL.
     assetsInlineLimit: (file: string) => (file.endsWith('.geojson') ? false : undefined),
+    rolldownOptions: {
+      // polyclip-ts and its helpers have no side effects but do not say so: without this a value import from
+      // the src/core/analysis barrel (e.g. BLUE_GREEN_CLASSES) drags ~15 KB gzip of them into the first-view
+      // chunk although only the analysis worker uses them (#8, measured by `npm run bench`).
+      treeshake: { moduleSideEffects: (id: string) => !/node_modules\/(polyclip-ts|bignumber\.js|splaytree-ts)\//.test(id) },
+    },
   },
   server: { port: 5173 },
   preview: { port: 4173 },

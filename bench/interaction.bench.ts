@@ -5,7 +5,7 @@
  * requestAnimationFrame with jumpTo and renders it at once with map.redraw(). Two figures per page:
  * - frame_ms: interval between consecutive animation frames (what the user sees: render + compositing);
  * - render_ms: main-thread time of the synchronous render of that camera (MapLibre's JS + GL calls).
- * Pages alternate A B A B … (BENCH_INTERACTION_RUNS each, default 3), each walks the 150-camera path once
+ * Pages alternate A B A B … (BENCH_INTERACTION_RUNS each, default 2), each walks the 100-camera path once
  * (BENCH_INTERACTION_PASSES).
  * SwiftShader renders on the CPU here, so absolute numbers are slow; compare the ratios.
  */
@@ -15,7 +15,7 @@ import { formatTable, printFigures } from './lib/report.ts';
 import { ratio, round, summarize } from './lib/stats.ts';
 import type { Browser } from 'playwright-core';
 
-const RUNS = Number(process.env.BENCH_INTERACTION_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_INTERACTION_RUNS ?? 2);
 const GOAL = 1.1;
 
 /** Runs in the page (a string, so the bundler's helpers never leak into it). */
@@ -24,9 +24,9 @@ const CAMERA_PATH = `(async () => {
   const map = (globalThis.__plan ?? globalThis.__baseline).map;
   const lerp = (a, b, t) => a + (b - a) * t;
   const steps = [];
-  for (let i = 0; i < 60; i += 1) { const t = i / 59; steps.push({ center: [lerp(116.85, 117.35, t), lerp(36.80, 36.92, t)], zoom: 11 }); }
-  for (let i = 0; i < 45; i += 1) { const t = i / 44; steps.push({ center: [117.05, 36.85], zoom: lerp(9.6, 13, t) }); }
-  for (let i = 0; i < 45; i += 1) { const t = i / 44; steps.push({ center: [lerp(117.05, 117.2, t), lerp(36.85, 36.75, t)], zoom: lerp(13, 9, t) }); }
+  for (let i = 0; i < 40; i += 1) { const t = i / 39; steps.push({ center: [lerp(116.85, 117.35, t), lerp(36.80, 36.92, t)], zoom: 11 }); }
+  for (let i = 0; i < 30; i += 1) { const t = i / 29; steps.push({ center: [117.05, 36.85], zoom: lerp(9.6, 13, t) }); }
+  for (let i = 0; i < 30; i += 1) { const t = i / 29; steps.push({ center: [lerp(117.05, 117.2, t), lerp(36.85, 36.75, t)], zoom: lerp(13, 9, t) }); }
   const frames = [];
   const renders = [];
   for (let pass = 0; pass < PASSES; pass += 1) {
@@ -76,7 +76,9 @@ let catalogLayers = 0;
 try {
   for (let run = 0; run < RUNS; run += 1) {
     for (const [name, url] of [['app', appServer.url], ['baseline', baselineServer.url]] as const) {
+      const started = Date.now();
       const result = await walk(browser, url);
+      console.log(`${name} page ${run + 1}: ${result.frames.length} frames in ${((Date.now() - started) / 1000).toFixed(0)} s`);
       pooled[name].frames.push(...result.frames);
       pooled[name].renders.push(...result.renders);
       if (name === 'app') catalogLayers = result.layers;
@@ -94,7 +96,7 @@ const summaries = {
   appRenders: summarize(pooled.app.renders),
   baselineRenders: summarize(pooled.baseline.renders),
 };
-console.log(`\npan/zoom, ${RUNS} pages each × 150 cameras; app with all ${catalogLayers} catalog layers on (ms):`);
+console.log(`\npan/zoom, ${RUNS} pages each × 100 cameras; app with all ${catalogLayers} catalog layers on (ms):`);
 console.log(formatTable(['series', 'n', 'p50', 'p95', 'max'], Object.entries(summaries).map(([name, s]) => [
   name, String(s.n), s.median.toFixed(1), s.p95.toFixed(1), s.max.toFixed(1),
 ])));

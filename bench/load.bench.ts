@@ -26,21 +26,31 @@ const appFiles = jsFiles(builds.app);
 const fullMaplibre = totalGzip(jsFiles(builds.maplibreOnly));
 const own = await buildAppWithoutMaplibre();
 const appTotal = totalGzip(appFiles);
-const appOwn = totalGzip(own.ownFiles);
+const appOwnAll = totalGzip(own.ownFiles);
+const initialFiles = new Set(own.chunks.filter((chunk) => chunk.initial).map((chunk) => chunk.file));
+const appOwnInitial = totalGzip(own.ownFiles.filter((file) => initialFiles.has(file.file)));
 console.log(formatTable(['JS file (app build)', 'bytes', 'gzip'], appFiles.map((file) => [file.file, String(file.bytes), String(file.gzip)])));
-console.log('\nlargest modules of the app itself (bytes before minification):');
-console.log(formatTable(['module', 'bytes'], own.modules.slice(0, 12).map((module) => [module.id, String(module.renderedBytes)])));
+console.log('\nthe app\'s own JS (built with maplibre-gl external); first view = entry chunk + its static imports:');
+console.log(formatTable(['file', 'first view', 'gzip', 'largest modules (bytes before minification)'], own.ownFiles.map((file) => {
+  const chunk = own.chunks.find((item) => item.file === file.file);
+  const top = chunk ? chunk.modules.slice(0, 4).map((module) => `${module.id} ${module.renderedBytes}`).join(', ') : '(worker)';
+  return [file.file, initialFiles.has(file.file) ? 'yes' : '', String(file.gzip), top];
+})));
+console.log('\nlargest modules in the first-view chunks:');
+console.log(formatTable(['module', 'bytes'], own.chunks.filter((chunk) => chunk.initial).flatMap((chunk) => chunk.modules)
+  .sort((a, b) => b.renderedBytes - a.renderedBytes).slice(0, 15).map((module) => [module.id, String(module.renderedBytes)])));
 
 const jsFigures: Figure[] = [
-  { bench: 'js.total_kb', value: round(kb(appTotal)), note: 'gzip -9 of every .js in the app build (main + chunks + MapLibre worker)' },
+  { bench: 'js.total_kb', value: round(kb(appTotal)), note: 'gzip -9 of every .js in the app build (chunks, workers, MapLibre worker)' },
   {
-    bench: 'js.maplibre_kb', value: round(kb(appTotal - appOwn)), baseline: round(kb(fullMaplibre)),
-    note: 'MapLibre as the app bundles it (total − app own); baseline: MapLibre with every export + worker',
+    bench: 'js.maplibre_kb', value: round(kb(appTotal - appOwnAll)), baseline: round(kb(fullMaplibre)),
+    note: 'MapLibre as the app bundles it (total − app own); baseline: MapLibre, every export + worker',
   },
   {
-    bench: 'js.app_on_top_kb', value: round(kb(appOwn)), goal: `≤ ${APP_JS_BUDGET_KB} KB gzip`, met: kb(appOwn) <= APP_JS_BUDGET_KB,
-    note: 'the app built with maplibre-gl external, all its chunks',
+    bench: 'js.app_on_top_kb', value: round(kb(appOwnInitial)), goal: `≤ ${APP_JS_BUDGET_KB} KB gzip`, met: kb(appOwnInitial) <= APP_JS_BUDGET_KB,
+    note: 'app JS the first view loads beside MapLibre (entry chunk + static imports)',
   },
+  { bench: 'js.app_all_kb', value: round(kb(appOwnAll)), note: 'all app JS incl. lazy chunks and workers' },
 ];
 
 // --- Load to map-idle --------------------------------------------------------------------------------

@@ -45,13 +45,39 @@ export interface ModuleCost {
   renderedBytes: number;
 }
 
-interface ChunkLike { type: string; fileName: string; modules?: Record<string, { renderedLength: number }> }
+interface ChunkLike {
+  type: string;
+  fileName: string;
+  isEntry?: boolean;
+  imports?: string[];
+  modules?: Record<string, { renderedLength: number }>;
+}
+
+export interface ChunkCost {
+  file: string;
+  /** loaded with the first view: the entry chunk and what it imports statically */
+  initial: boolean;
+  modules: ModuleCost[];
+}
+
+/** The entry chunks and everything they import statically (what the first view downloads). */
+export function initialChunks(chunks: readonly { fileName: string; isEntry?: boolean; imports?: string[] }[]): Set<string> {
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const initial = new Set<string>();
+  const visit = (name: string) => {
+    if (initial.has(name)) return;
+    initial.add(name);
+    for (const next of byName.get(name)?.imports ?? []) visit(next);
+  };
+  for (const chunk of chunks) if (chunk.isEntry) visit(chunk.fileName);
+  return initial;
+}
 
 /**
  * Builds the app with the project's vite.config.ts but `maplibre-gl` external, into .bench/app-own:
  * its JS (minus the MapLibre worker file) is exactly the app's own code, minified as shipped.
  */
-export async function buildAppWithoutMaplibre(): Promise<{ dir: string; ownFiles: JsFile[]; modules: ModuleCost[] }> {
+export async function buildAppWithoutMaplibre(): Promise<{ dir: string; ownFiles: JsFile[]; modules: ModuleCost[]; chunks: ChunkCost[] }> {
   const dir = resolve(BENCH_DIR, 'app-own');
   const result = await build({
     logLevel: 'error',
@@ -59,16 +85,17 @@ export async function buildAppWithoutMaplibre(): Promise<{ dir: string; ownFiles
     build: { outDir: dir, emptyOutDir: true, rolldownOptions: { external: [/^maplibre-gl$/] } },
   });
   const outputs = (Array.isArray(result) ? result : [result]) as { output?: ChunkLike[] }[];
-  const modules: ModuleCost[] = [];
-  for (const output of outputs) {
-    for (const chunk of output.output ?? []) {
-      if (chunk.type !== 'chunk' || !chunk.modules) continue;
-      for (const [id, info] of Object.entries(chunk.modules)) {
-        modules.push({ id: id.replace(/^.*node_modules\//, '').replace(resolve('.') + '/', '').replace(/\0/g, ''), renderedBytes: info.renderedLength });
-      }
-    }
-  }
-  modules.sort((a, b) => b.renderedBytes - a.renderedBytes);
+  const chunkList = outputs.flatMap((output) => (output.output ?? []).filter((chunk) => chunk.type === 'chunk'));
+  const initial = initialChunks(chunkList);
+  const root = resolve('.') + '/';
+  const chunks: ChunkCost[] = chunkList.map((chunk) => ({
+    file: chunk.fileName,
+    initial: initial.has(chunk.fileName),
+    modules: Object.entries(chunk.modules ?? {})
+      .map(([id, info]) => ({ id: id.replace(/^.*node_modules\//, '').replace(root, '').replace(/\0/g, ''), renderedBytes: info.renderedLength }))
+      .sort((a, b) => b.renderedBytes - a.renderedBytes),
+  }));
+  const modules = chunks.flatMap((chunk) => chunk.modules).sort((a, b) => b.renderedBytes - a.renderedBytes);
   const ownFiles = jsFiles(dir).filter((file) => !file.file.includes('maplibre-gl-worker'));
-  return { dir, ownFiles, modules };
+  return { dir, ownFiles, modules, chunks };
 }
