@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          // Real-geodata analysis and property tests do real geometry; a loaded 2-core CI box needs room.
+          testTimeout: 60_000,
         },
       },
       {
