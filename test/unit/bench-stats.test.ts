@@ -82,3 +82,32 @@ describe('bench summary', () => {
     expect(summaryFigures([load], false)).toHaveLength(1);
   });
 });
+
+describe('bench helpers', () => {
+  it('initialChunks follows static imports from the entries only', async () => {
+    const { initialChunks } = await import('../../bench/lib/js-size.ts');
+    const chunks = [
+      { fileName: 'index.js', isEntry: true, imports: ['shared.js'] },
+      { fileName: 'shared.js', imports: [] },
+      { fileName: 'draw.js', imports: ['shared.js'] },
+    ];
+    expect([...initialChunks(chunks)].sort()).toEqual(['index.js', 'shared.js']);
+  });
+
+  it('generated import plots are closed, counter-clockwise rings inside the area, same every run', async () => {
+    const { AREA_BBOX, plotFeature, seededRandom } = await import('../../bench/lib/generate-import.ts');
+    const random = seededRandom(8);
+    const feature = JSON.parse(plotFeature(0, random)) as { geometry: { coordinates: number[][][] } };
+    const ring = feature.geometry.coordinates[0];
+    expect(ring).toHaveLength(25);
+    expect(ring[0]).toEqual(ring[ring.length - 1]);
+    let twiceArea = 0;
+    for (let i = 0; i < ring.length - 1; i += 1) twiceArea += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
+    expect(twiceArea).toBeGreaterThan(0);
+    for (const [lon, lat] of ring) {
+      expect(lon).toBeGreaterThan(AREA_BBOX[0] - 0.01);
+      expect(lat).toBeLessThan(AREA_BBOX[3] + 0.01);
+    }
+    expect(plotFeature(0, seededRandom(8))).toBe(plotFeature(0, seededRandom(8)));
+  });
+});
