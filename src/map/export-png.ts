@@ -69,6 +69,14 @@ async function renderMapOffscreen(input: PngExportInput): Promise<{ canvas: HTML
   }
 }
 
+function dataUrlToBlob(dataUrl: string): Blob {
+  const [header, base64 = ''] = dataUrl.split(',', 2);
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
+  return new Blob([bytes], { type: /^data:([^;,]+)/.exec(header)?.[1] ?? 'image/png' });
+}
+
 function niceLength(maxMeters: number): number {
   const power = 10 ** Math.floor(Math.log10(maxMeters));
   for (const step of [5, 2, 1]) if (step * power <= maxMeters) return step * power;
@@ -99,7 +107,7 @@ export async function exportMapPng(input: PngExportInput): Promise<Blob> {
     const canvas = document.createElement('canvas');
     canvas.width = width;
     canvas.height = height;
-    const context = canvas.getContext('2d');
+    const context = canvas.getContext('2d', { willReadFrequently: true });
     if (!context) throw new Error('no 2d canvas');
     context.fillStyle = '#f3f1ec';
     context.fillRect(0, 0, width, height);
@@ -184,9 +192,8 @@ export async function exportMapPng(input: PngExportInput): Promise<Blob> {
     context.fillStyle = '#1f2933';
     context.fillText(footer, pad, height - 26 * unit, width - 2 * pad);
 
-    return await new Promise<Blob>((resolve, reject) => {
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('canvas.toBlob gave nothing'))), 'image/png');
-    });
+    // toDataURL encodes at once; Chromium's toBlob waits for idle time, which a busy laptop may not have.
+    return dataUrlToBlob(canvas.toDataURL('image/png'));
   } finally {
     dispose();
   }
