@@ -16,11 +16,13 @@ import { generateImportFile } from './lib/generate-import.ts';
 import { formatTable, printFigures } from './lib/report.ts';
 import type { Figure } from './lib/report.ts';
 import { ratio, round } from './lib/stats.ts';
+import { selfTimes, startProfiler, stopProfiler } from './lib/profile.ts';
 
 const TARGET_MB = Number(process.env.BENCH_IMPORT_MB ?? 50);
 const TIMEOUT_MS = Number(process.env.BENCH_IMPORT_TIMEOUT_S ?? 900) * 1000;
 const LONG_TASK_GOAL_MS = 100;
 const FILE = resolve(BENCH_DIR, `import-${TARGET_MB}mb.geojson`);
+const PROFILE = process.env.BENCH_PROFILE === '1';
 const INPUT = 'input[data-testid="import-file"], input[type="file"]';
 
 const LONG_TASK_OBSERVER = `
@@ -94,9 +96,17 @@ async function appImport(browser: Browser, url: string): Promise<ImportResult | 
     } catch {
       return 'unavailable';
     }
+    const cdp = PROFILE ? await context.newCDPSession(page) : null;
+    if (cdp) await startProfiler(cdp);
     await page.evaluate(WATCH_APP_IMPORT);
     await input.setInputFiles(FILE);
     const handle = await page.waitForFunction(() => (globalThis as { __importDone?: unknown }).__importDone, undefined, { timeout: TIMEOUT_MS, polling: 100 });
+    if (cdp) {
+      const { functions, scripts } = selfTimes(await stopProfiler(cdp), new URL(url).origin);
+      console.log('app import, main-thread self time (BENCH_PROFILE=1):');
+      console.log(formatTable(['script', 'ms'], scripts.slice(0, 8).map(([name, ms]) => [name, ms.toFixed(0)])));
+      console.log(formatTable(['function', 'ms'], functions.slice(0, 25).map(([name, ms]) => [name.slice(0, 110), ms.toFixed(0)])));
+    }
     const done = (await handle.jsonValue()) as { ms?: number; error?: string };
     const tasks = await longTasksSince(page);
     return { ms: done.ms ?? null, longestTask: tasks.longest, tasksOver100: tasks.over, ...(done.error ? { error: done.error } : {}) };

@@ -2,7 +2,9 @@
  * Load and JS weight (#8), app vs bare MapLibre in the same run.
  * - js.*: gzip bytes of the JS each build ships (see bench/lib/js-size.ts).
  * - load.app_idle_ms: time from navigation start to `performance.mark('map-idle')`, app and baseline
- *   loaded alternately (A B A B …, fresh context each, 1280×800) after one discarded warm-up pair.
+ *   loaded alternately (A B C A B C …, fresh context each, 1280×800) after one discarded warm-up each.
+ * - load.bare_plan_style_idle_ms (diagnostic, page C): the baseline page drawing with the app's own style,
+ *   which splits the app's gap into "the style" and "the app's code".
  * BENCH_LOAD_RUNS (default 7) sets the number of loads of each.
  */
 import { buildAll } from './lib/builds.ts';
@@ -68,13 +70,13 @@ async function loadOnce(browser: Browser, url: string): Promise<{ ms: number; er
 const appServer = await serveDirectory(builds.app);
 const baselineServer = await serveDirectory(builds.baseline);
 const browser = await launchChromium();
-const times = { app: [] as number[], baseline: [] as number[] };
+const times = { app: [] as number[], baseline: [] as number[], planStyle: [] as number[] };
 const problems: string[] = [];
 try {
-  await loadOnce(browser, appServer.url);
-  await loadOnce(browser, baselineServer.url);
+  const pages = [['app', appServer.url], ['baseline', baselineServer.url], ['planStyle', `${baselineServer.url}?style=plan`]] as const;
+  for (const [, url] of pages) await loadOnce(browser, url);
   for (let run = 0; run < RUNS; run += 1) {
-    for (const [name, url] of [['app', appServer.url], ['baseline', baselineServer.url]] as const) {
+    for (const [name, url] of pages) {
       const { ms, errors } = await loadOnce(browser, url);
       times[name].push(ms);
       if (errors.length) problems.push(`${name}: ${errors.join('; ')}`);
@@ -88,10 +90,12 @@ try {
 
 const app = summarize(times.app);
 const baseline = summarize(times.baseline);
+const planStyle = summarize(times.planStyle);
 console.log(`\nload to map-idle, ms (${RUNS} each, alternating):`);
 console.log(formatTable(['page', 'runs', 'p25', 'median', 'p75'], [
   ['app', times.app.map((ms) => ms.toFixed(0)).join(' '), app.p25.toFixed(0), app.median.toFixed(0), app.p75.toFixed(0)],
   ['baseline', times.baseline.map((ms) => ms.toFixed(0)).join(' '), baseline.p25.toFixed(0), baseline.median.toFixed(0), baseline.p75.toFixed(0)],
+  ['bare + plan style', times.planStyle.map((ms) => ms.toFixed(0)).join(' '), planStyle.p25.toFixed(0), planStyle.median.toFixed(0), planStyle.p75.toFixed(0)],
 ]));
 if (problems.length) console.log(`console errors during loads: ${[...new Set(problems)].join(' | ')}`);
 
@@ -101,6 +105,11 @@ printFigures('load and JS weight', [
     bench: 'load.app_idle_ms', median: round(app.median), p25: round(app.p25), p75: round(app.p75),
     baseline: round(baseline.median), baseline_p25: round(baseline.p25), baseline_p75: round(baseline.p75),
     ratio: round(loadRatio, 3), runs: RUNS, goal: `≤ ${LOAD_RATIO_GOAL.toFixed(2)}× baseline`, met: loadRatio <= LOAD_RATIO_GOAL,
+  },
+  {
+    bench: 'load.bare_plan_style_idle_ms', median: round(planStyle.median), p25: round(planStyle.p25), p75: round(planStyle.p75),
+    baseline: round(baseline.median), ratio: round(ratio(planStyle.median, baseline.median), 3),
+    note: 'diagnostic: bare MapLibre drawing the data with the app\'s style (labels, dashes, per-class layers), no app code',
   },
   ...jsFigures,
 ]);
