@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { FeatureCollection } from 'geojson';
+import { launchChromium } from '../helpers/chromium.ts';
+import { openApp } from '../helpers/app-page.ts';
+import type { AppPage } from '../helpers/app-page.ts';
+import { prepareAnalysis, wholeAreaFigures } from '../../src/core/analysis/index.ts';
+import { bbox } from '@turf/bbox';
+
+/*
+ * Statistics panel and cluster explorer (#4, #5) in real Chromium, against an independent computation
+ * of the same geodata in node with the analysis core. One browser, one page (reduced motion, so camera
+ * moves are immediate). Page code is passed as strings (the app's CSP forbids waitForFunction's eval).
+ */
+
+const load = (name: string) => JSON.parse(readFileSync(resolve(__dirname, `../../geodata/${name}.geojson`), 'utf8')) as FeatureCollection;
+
+async function waitUntil(page: Page, expression: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${expression}`);
+    await page.waitForTimeout(50);
+  }
+}
+
+/** The number in a formatted percentage such as "71.9%". */
+const percentOf = (text: string | null) => Number((text ?? '').replace(/[^\d.-]/g, ''));
+
+describe('statistics panel and cluster explorer', () => {
+  let browser: Browser;
+  let app: AppPage;
+  let page: Page;
+  const baseUrl = inject('baseUrl');
+  const layers = { boundary: load('boundary'), blueGreen: load('blue-green'), construction: load('construction') };
+  const prepared = prepareAnalysis(layers);
+  const structure = load('structure');
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    app = await openApp(browser, `${baseUrl}#lang=en`, { reducedMotion: 'reduce', acceptDownloads: true });
+    page = app.page;
+    await waitUntil(page, `globalThis.__plan.store.getState().analysis.status === 'ready'`);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await browser?.close();
+  });
+
+  const gaugeValue = (figure: string) => page.locator(`plan-stats .gauge[data-figure="${figure}"] .gauge-value`).textContent();
+
+  it('shows the whole-area figures equal to an independent computation, with targets and reconciliation', async () => {
+    const expected = wholeAreaFigures(prepared, { classes: ['water', 'wetland', 'forest', 'park', 'farmland'] });
+    expect(Math.abs(percentOf(await gaugeValue('blueGreen')) - expected.blueGreenRatio! * 100)).toBeLessThanOrEqual(0.1);
+    expect(Math.abs(percentOf(await gaugeValue('construction')) - expected.constructionRatio! * 100)).toBeLessThanOrEqual(0.1);
+    const verdict = await page.locator('plan-stats .gauge[data-figure="blueGreen"] .verdict').textContent();
+    expect(verdict).toContain(expected.blueGreenTarget.pass ? 'meets target' : 'misses target');
+    expect(verdict).toContain('70%');
+    const reconciliation = await page.locator('plan-stats [data-testid="reconciliation"]').textContent();
+    expect(reconciliation).toContain('798 km²');
+    expect(reconciliation).toContain(`${expected.reconciliation.computedKm2.toFixed(2)} km²`);
+    await expect(page.locator('plan-stats .schematic').isVisible()).resolves.toBe(true);
+  });
+
+  it('toggling farmland off updates the blue-green share to the core value for that class set', async () => {
+    const before = percentOf(await gaugeValue('blueGreen'));
+    await page.locator('plan-stats input[data-class="farmland"]').click();
+    await waitUntil(page, `(() => { const a = globalThis.__plan.store.getState().analysis; return a.status === 'ready' && !a.classes.includes('farmland'); })()`);
+    const after = percentOf(await gaugeValue('blueGreen'));
+    const expected = wholeAreaFigures(prepared, { classes: ['water', 'wetland', 'forest', 'park'] });
+    expect(after).not.toBe(before);
+    expect(Math.abs(after - expected.blueGreenRatio! * 100)).toBeLessThanOrEqual(0.1);
+    // the table follows at once: every cluster row equals the store's figures for the same class set
+    const clusterRatio = await page.evaluate(`globalThis.__plan.store.getState().analysis.clusters[0].result.figures.blueGreenRatio`) as number;
+    const firstId = await page.evaluate(`globalThis.__plan.store.getState().analysis.clusters[0].id`) as string;
+    const cell = await page.locator(`plan-stats tr[data-id="${firstId}"] td[data-col="blueGreen"]`).textContent();
+    expect(Math.abs(percentOf(cell) - clusterRatio * 100)).toBeLessThanOrEqual(0.05 + 1e-9);
+    await page.locator('plan-stats input[data-class="farmland"]').click();
+    await waitUntil(page, `globalThis.__plan.store.getState().analysis.classes.includes('farmland')`);
+  });
+
+  it('sorts the table by blue-green with the keyboard (aria-sort follows)', async () => {
+    const header = page.locator('plan-stats th[data-sort-key="blueGreen"]');
+    await header.locator('button').focus();
+    await page.keyboard.press('Enter');
+    await expect(header.getAttribute('aria-sort')).resolves.toBe('descending');
+    const read = async () => (await page.locator('plan-stats tbody td[data-col="blueGreen"]').allTextContents()).map(percentOf);
+    const descending = await read();
+    expect(descending.length).toBeGreaterThan(5);
+    expect(descending).toEqual([...descending].sort((a, b) => b - a));
+    await page.keyboard.press('Space');
+    await expect(header.getAttribute('aria-sort')).resolves.toBe('ascending');
+    const ascending = await read();
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+    await expect(page.locator('plan-stats th[data-sort-key="area"]').getAttribute('aria-sort')).resolves.toBe('none');
+  });
+
+  it('exports the table as CSV (escaped, one line per row, figures from the analysis)', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('plan-stats button.export').click()]);
+    expect(download.suggestedFilename()).toBe('startup-area-figures.csv');
+    const path = await download.path();
+    const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+    const lines = text.trimEnd().split('\r\n');
+    const analysis = await page.evaluate(`(() => { const a = globalThis.__plan.store.getState().analysis; return { rows: a.clusters.length + a.subdistricts.length, first: a.clusters[0] }; })()`) as
+      { rows: number; first: { id: string; result: { figures: { blueGreenRatio: number } } } };
+    expect(lines[0]).toBe('id,Type,name_zh,name_en,area_km2,blue_green_percent,construction_percent');
+    expect(lines).toHaveLength(analysis.rows + 1);
+    const line = lines.find((item) => item.startsWith(`${analysis.first.id},`));
+    expect(line).toBeDefined();
+    expect(Number(line!.split(',')[5])).toBeCloseTo(analysis.first.result.figures.blueGreenRatio * 100, 2);
+    expect(lines.every((item) => !/^[=+\-@]|,[=+\-@]/.test(item))).toBe(true);
+  });
+
+  it('choosing a cluster card fits the map to the cluster and highlights it', async () => {
+    const id = 'cluster-cuizhai';
+    const cluster = structure.features.find((feature) => feature.properties?.id === id)!;
+    const [west, south, east, north] = bbox(cluster);
+    await page.locator(`plan-clusters li.card[data-id="${id}"] button.choose`).click();
+    await waitUntil(page, `(() => { const s = globalThis.__plan.store.getState().selection; return s.type === 'feature' && s.id === '${id}'; })()`);
+    const view = await page.evaluate(`(() => { const b = globalThis.__plan.map.getBounds(); return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]; })()`) as number[];
+    // the whole cluster is in view, and it fills a good part of it (the camera moved to it)
+    expect(view[0]).toBeLessThanOrEqual(west);
+    expect(view[1]).toBeLessThanOrEqual(south);
+    expect(view[2]).toBeGreaterThanOrEqual(east);
+    expect(view[3]).toBeGreaterThanOrEqual(north);
+    expect(Math.max((east - west) / (view[2] - view[0]), (north - south) / (view[3] - view[1]))).toBeGreaterThan(0.5);
+    await waitUntil(page, `(() => { const { map } = globalThis.__plan; map.triggerRepaint(); return map.queryRenderedFeatures({ layers: ['highlight-line'] }).some((f) => f.properties.id === '${id}'); })()`);
+    await expect(page.locator(`plan-clusters li.card[data-id="${id}"] .details`).isVisible()).resolves.toBe(true);
+    await expect(page.locator(`plan-clusters li.card[data-id="${id}"] .details li`).count()).resolves.toBeGreaterThan(0);
+  });
+
+  it('clicking a cluster on the map opens its card', async () => {
+    const id = 'cluster-airport';
+    await page.keyboard.press('Escape');
+    await waitUntil(page, `globalThis.__plan.store.getState().selection.type === 'none'`);
+    const cluster = structure.features.find((feature) => feature.properties?.id === id)!;
+    await page.evaluate(`globalThis.__plan.map.fitBounds(${JSON.stringify(bbox(cluster))}, { padding: 40, animate: false })`);
+    await page.evaluate(`new Promise((resolve) => { const { map } = globalThis.__plan; map.once('idle', resolve); map.triggerRepaint(); })`);
+    // Points inside the cluster where nothing else is drawn (points, lines and opaque fills win a click)
+    const candidates = await page.evaluate(`(() => {
+      const { map } = globalThis.__plan;
+      const out = [];
+      const canvas = map.getCanvas().getBoundingClientRect();
+      for (let i = 1; i < 16; i++) for (let j = 1; j < 16; j++) {
+        const x = (canvas.width * i) / 16, y = (canvas.height * j) / 16;
+        const hits = map.queryRenderedFeatures([[x - 8, y - 8], [x + 8, y + 8]]);
+        const inCluster = hits.some((f) => f.layer.id === 'structure-cluster-fill' && f.properties.id === '${id}');
+        const onlyCluster = hits.every((f) => f.source === 'highlight' || (f.layer.id === 'structure-cluster-fill' && f.properties.id === '${id}'));
+        if (inCluster && onlyCluster) out.push([canvas.left + x, canvas.top + y]);
+      }
+      return out;
+    })()`) as [number, number][];
+    expect(candidates.length).toBeGreaterThan(0);
+    let picked = false;
+    for (const [x, y] of candidates) {
+      await page.mouse.click(x, y);
+      picked = await page.evaluate(`globalThis.__plan.store.getState().selection.id === '${id}'`) as boolean;
+      if (picked) break;
+    }
+    expect(picked).toBe(true);
+    const card = page.locator(`plan-clusters li.card[data-id="${id}"]`);
+    await expect(card.getAttribute('data-open')).resolves.not.toBeNull();
+    await expect(card.locator('.details').isVisible()).resolves.toBe(true);
+    await expect(card.locator('button.choose').getAttribute('aria-expanded')).resolves.toBe('true');
+  });
+});
