@@ -10,9 +10,7 @@ import { resolve } from 'node:path';
 import { BENCH_DIR, buildAll } from './lib/builds.ts';
 import { freshPage, launchChromium, markTime, serveDirectory } from './lib/browser.ts';
 import { formatTable } from './lib/report.ts';
-
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }
-interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
+import { selfTimes, startProfiler, stopProfiler } from './lib/profile.ts';
 
 const which = process.argv[2] === 'baseline' ? 'baseline' : 'app';
 const builds = await buildAll();
@@ -21,31 +19,18 @@ const browser = await launchChromium();
 try {
   const { context, page } = await freshPage(browser);
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await cdp.send('Profiler.start');
+  await startProfiler(cdp, 100);
   await page.goto(server.url);
   const idle = await markTime(page, 'map-idle');
-  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+  const profile = await stopProfiler(cdp);
   writeFileSync(resolve(BENCH_DIR, `${which}.cpuprofile`), JSON.stringify(profile));
 
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const self = new Map<string, number>();
-  const byScript = new Map<string, number>();
-  profile.samples.forEach((id, index) => {
-    const node = byId.get(id);
-    if (!node) return;
-    const ms = (profile.timeDeltas[index + 1] ?? 0) / 1000;
-    const script = node.callFrame.url.replace(server.url, '') || '(native)';
-    const key = `${node.callFrame.functionName || '(anonymous)'} ${script}:${node.callFrame.lineNumber}`;
-    self.set(key, (self.get(key) ?? 0) + ms);
-    byScript.set(script, (byScript.get(script) ?? 0) + ms);
-  });
-  const top = (map: Map<string, number>, n: number) => [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => [k.slice(0, 110), v.toFixed(1)]);
+  const { functions, scripts } = selfTimes(profile, server.url.replace(/\/$/, ''));
+  const top = (rows: [string, number][], n: number) => rows.slice(0, n).map(([k, v]) => [k.slice(0, 110), v.toFixed(1)]);
   console.log(`${which}: map-idle at ${idle.toFixed(0)} ms; main-thread profile ${((profile.endTime - profile.startTime) / 1000).toFixed(0)} ms`);
-  console.log(formatTable(['script', 'self ms'], top(byScript, 10)));
+  console.log(formatTable(['script', 'self ms'], top(scripts, 10)));
   console.log();
-  console.log(formatTable(['function', 'self ms'], top(self, 30)));
+  console.log(formatTable(['function', 'self ms'], top(functions, 30)));
   const timeline = (await page.evaluate(`performance.getEntries().filter((e) => e.entryType === 'mark' || e.entryType === 'resource' || e.entryType === 'navigation' || e.entryType === 'paint')
     .map((e) => [e.entryType, e.name.replace(location.origin, ''), Math.round(e.startTime), Math.round(e.responseEnd ?? e.startTime), Math.round(e.duration)])`)) as (string | number)[][];
   console.log();
