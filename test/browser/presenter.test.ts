@@ -205,6 +205,27 @@ describe('presenter mode, slides, timeline and exports', () => {
     expect(await readFile(await download.path(), 'utf8')).toContain('"broken"');
   });
 
+  it('prints title, map and legend on one landscape page', async () => {
+    const page = app.page;
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.emulateMedia({ media: 'print' });
+    try {
+      const print = page.locator('#plan-print');
+      expect(await print.isVisible()).toBe(true);
+      expect(await page.locator('plan-app').isVisible()).toBe(false);
+      expect(await print.locator('h1').textContent()).toContain('起步区');
+      expect(await print.locator('img').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+      expect(await print.locator('li').count()).toBeGreaterThan(3);
+      const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+      expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+      const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)/.exec(pdf);
+      expect(Number(box?.[1])).toBeGreaterThan(Number(box?.[2]));
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    }
+  });
+
   it('logs no console errors', () => {
     expect(app.errors).toEqual([]);
   });
