@@ -6,6 +6,7 @@
 import { MAX_IMPORT_BYTES } from '../core/import/validate-import.ts';
 import type { ImportValidation } from '../core/import/validate-import.ts';
 import type { ImportStage, ImportWorkerRequest, ImportWorkerResponse } from './import-protocol.ts';
+import { startImportWorker } from './start-import-worker.ts';
 
 export type ImportOutcome = { cancelled: true } | { cancelled: false; bytes: number; result: ImportValidation };
 
@@ -27,7 +28,7 @@ export class ImportClient {
       this.finish = resolve;
       let worker: Worker;
       try {
-        worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+        worker = startImportWorker();
       } catch (error) {
         this.done({ cancelled: false, bytes, result: { ok: false, issues: [{ code: 'internal', severity: 'error', params: { detail: (error as Error).message } }] } });
         return;
