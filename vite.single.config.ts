@@ -33,6 +33,8 @@ export default mergeConfig(baseConfig, defineConfig({
   plugins: [singleFileVariants(), viteSingleFile()],
   build: {
     outDir: 'dist-single',
+    // One file holds everything (MapLibre and its worker included), so it is large by design.
+    chunkSizeWarningLimit: 100_000_000,
     emptyOutDir: true,
     // Everything inline, the geodata included (the normal build keeps it as fetched files).
     assetsInlineLimit: () => true,
