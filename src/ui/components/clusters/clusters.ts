@@ -125,10 +125,10 @@ export class PlanClusters extends LitElement {
         </h3>
         <div class="summary">
           <p lang=${lang === 'zh' ? 'en' : 'zh-CN'}>${other}</p>
-          <p><strong>${translate(lang, 'clusters.theme')}:</strong> ${lang === 'zh' ? card.themeZh : card.themeEn}</p>
+          <p><strong>${translate(lang, 'clusters.theme')}</strong>${lang === 'zh' ? card.themeZh : card.themeEn}</p>
           <p class="facts">
-            <span>${translate(lang, 'clusters.area')}: ${formatNumber(card.areaKm2, lang, 1)} km²</span>
-            <span data-figure="blueGreen">${translate(lang, 'clusters.ratio')}: ${formatPercent(card.blueGreen, lang)}</span>
+            <span>${translate(lang, 'clusters.area', { value: formatNumber(card.areaKm2, lang, 1) })}</span>
+            <span data-figure="blueGreen">${translate(lang, 'clusters.ratio', { value: formatPercent(card.blueGreen, lang) })}</span>
           </p>
         </div>
         <div class="details" id=${detailsId} ?hidden=${!open}>

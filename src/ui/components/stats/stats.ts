@@ -200,10 +200,10 @@ export class PlanStats extends LitElement {
           ${this.renderGauge(lang, 'construction', whole.constructionRatio, whole.constructionTarget)}
           <h3>${translate(lang, 'stats.reconciliation')}</h3>
           <dl data-testid="reconciliation">
-            <dt>${translate(lang, 'stats.computedArea')}</dt><dd>${formatNumber(whole.reconciliation.computedKm2, lang, 2)} km²</dd>
-            <dt>${translate(lang, 'stats.officialArea')}</dt><dd>${formatNumber(whole.reconciliation.officialKm2, lang, 0)} km²</dd>
+            <dt>${translate(lang, 'stats.computedArea')}</dt><dd>${translate(lang, 'stats.classArea', { km2: formatNumber(whole.reconciliation.computedKm2, lang, 2) })}</dd>
+            <dt>${translate(lang, 'stats.officialArea')}</dt><dd>${translate(lang, 'stats.classArea', { km2: formatNumber(whole.reconciliation.officialKm2, lang, 0) })}</dd>
             <dt>${translate(lang, 'stats.difference')}</dt>
-            <dd>${formatSigned(whole.reconciliation.differenceKm2, lang, 2)} km² (${formatSigned(whole.reconciliation.differencePercent, lang, 3)}%)</dd>
+            <dd>${translate(lang, 'stats.differenceValue', { km2: formatSigned(whole.reconciliation.differenceKm2, lang, 2), percent: formatSigned(whole.reconciliation.differencePercent, lang, 3) })}</dd>
           </dl>` : nothing}
       </div>
       <fieldset>
