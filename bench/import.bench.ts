@@ -165,6 +165,7 @@ if (app === 'unavailable') {
     },
     {
       bench: 'import.longest_task_ms', value: round(app.longestTask ?? Number.NaN), baseline: round(bare.longestTask ?? Number.NaN),
+      ratio: round(ratio(app.longestTask ?? Number.NaN, bare.longestTask ?? Number.NaN), 3),
       tasks_over_100: app.tasksOver100, goal: `no task > ${LONG_TASK_GOAL_MS} ms`,
       met: app.longestTask === null ? null : app.longestTask <= LONG_TASK_GOAL_MS,
     },

@@ -56,9 +56,10 @@ export function figureLine(figure: Figure): string {
   return JSON.stringify(figure, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value));
 }
 
-function formatNumber(value: unknown, digits = 1): string {
+/** One decimal, or three for numbers under 1 (sub-millisecond analysis figures). */
+function formatNumber(value: unknown, digits?: number): string {
   if (typeof value !== 'number' || !Number.isFinite(value)) return '—';
-  return value.toFixed(digits);
+  return value.toFixed(digits ?? (Math.abs(value) < 1 && value !== 0 ? 3 : 1));
 }
 
 /** Left-aligned fixed-width text table. */
@@ -80,7 +81,7 @@ export function figuresTable(figures: readonly Figure[]): string {
     figure.bench,
     formatNumber(headline(figure)),
     formatNumber(figure.baseline),
-    typeof figure.ratio === 'number' ? `${formatNumber(figure.ratio, 2)}×` : '—',
+    typeof figure.ratio === 'number' ? `${figure.ratio.toFixed(2)}×` : '—',
     figure.goal ?? '',
     verdict(figure.met),
     figure.note ?? '',

@@ -111,3 +111,12 @@ describe('bench helpers', () => {
     expect(plotFeature(0, seededRandom(8))).toBe(plotFeature(0, seededRandom(8)));
   });
 });
+
+describe('bench table numbers', () => {
+  it('shows sub-millisecond figures with three decimals', () => {
+    const table = figuresTable([{ bench: 'analysis.whole.warm', p95: 0.011, baseline: 437.4, ratio: 0.00003 }]);
+    expect(table).toContain('0.011');
+    expect(table).toContain('437.4');
+    expect(table).toContain('0.00×');
+  });
+});
