@@ -85,6 +85,14 @@ export async function installAnalysis(services: AppServices): Promise<void> {
     return;
   }
   await compute();
+  // Warm the worker's cache for the most common toggle (farmland out), so it answers at once later.
+  const withoutFarmland = ['water', 'wetland', 'forest', 'park'] as const;
+  const warm = store.getState();
+  void Promise.all([
+    client.whole(withoutFarmland),
+    client.table(clusterRegions(warm), withoutFarmland),
+    client.table(subdistrictRegions(warm), withoutFarmland),
+  ]).catch(() => undefined);
   store.subscribe((next, previous) => {
     if (next.analysisClasses !== previous.analysisClasses || next.data.structure !== previous.data.structure
       || next.data.subdistricts !== previous.data.subdistricts || whatIfOf(next) !== whatIfOf(previous)) {
