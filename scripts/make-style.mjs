@@ -34,7 +34,8 @@ const projectLabelLayers = Object.keys(projectColours).map((category) => (
     paint: halo }));
 
 const layers = [
-  { id: 'background', type: 'background', paint: { 'background-color': '#f3f1ec' } },
+  // No `background` layer: the page colour comes from CSS behind a transparent canvas, which saves a
+  // shader program at start-up (measured by bench/load.bench.ts; PNG export fills the same colour).
   { id: 'context-city', type: 'fill', source: 'context', filter: ['==', ['get', 'kind'], 'city'],
     paint: { 'fill-color': '#d9d4cc', 'fill-opacity': 0.7, 'fill-outline-color': '#b5ada3' } },
   ...blueGreenLayers,
