@@ -99,6 +99,25 @@ describe('presenter mode, slides, timeline and exports', () => {
     expect(await page.evaluate(() => document.body.classList.contains('plan-presenting'))).toBe(false);
   });
 
+  it('changes slides by touch swipe', async () => {
+    const page = app.page;
+    await page.locator('plan-deck-panel [data-action=present]').click();
+    const counter = page.locator('[data-testid=slide-counter]');
+    await page.keyboard.press('Home');
+    await expect.poll(() => counter.textContent()).toBe(`1 / ${deck.slides.length}`);
+    const swipe = (fromX: number, toX: number) => page.evaluate(([startX, endX]) => {
+      const touch = (x: number) => new Touch({ identifier: 1, target: document.body, clientX: x, clientY: 400 });
+      window.dispatchEvent(new TouchEvent('touchstart', { touches: [touch(startX)], changedTouches: [touch(startX)] }));
+      window.dispatchEvent(new TouchEvent('touchend', { touches: [], changedTouches: [touch(endX)] }));
+    }, [fromX, toX]);
+    await swipe(900, 300);
+    await expect.poll(() => counter.textContent()).toBe(`2 / ${deck.slides.length}`);
+    await swipe(300, 900);
+    await expect.poll(() => counter.textContent()).toBe(`1 / ${deck.slides.length}`);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('plan-presenter-overlay').count()).toBe(0);
+  });
+
   it('restores each slide’s camera, layers and year', async () => {
     const page = app.page;
     await page.locator('plan-deck-panel [data-action=present]').click();
