@@ -131,7 +131,8 @@ export class Presenter {
       camera: readCamera(this.services.view.map),
       layers: CATALOG_LAYERS.filter((layer) => state.layerVisibility[layer.id]).map((layer) => layer.id),
       year: state.year,
-      highlight: [],
+      // The feature selected on the map (inspector / search) becomes the slide's highlight.
+      highlight: state.selection.type === 'feature' ? [state.selection.id] : [],
       spotlight: false,
       caption: { zh: translate('zh', 'deck.newCaption'), en: translate('en', 'deck.newCaption') },
     };
