@@ -30,6 +30,12 @@ export interface AnalysisClient {
    * Use one channel per independently edited shape.
    */
   region(feature: Feature, classes: readonly BlueGreenClass[], channel?: string): Promise<FiguresResult>;
+  /**
+   * Counts extra polygons as blue-green in every later answer (imported layers marked "count as
+   * blue-green", #7): Blobs of GeoJSON text, read by the worker. Replaces the previous set; [] = none.
+   * @returns the number of polygon features read
+   */
+  setExtraBlueGreen(blobs: readonly Blob[]): Promise<{ polygonCount: number }>;
   /** Stops the worker; pending calls reject. */
   dispose(): void;
 }
@@ -164,6 +170,7 @@ export function createAnalysisClient(geodata: Geodata, start: () => Worker = sta
     ready,
     whole: (classes) => send<WholeAreaFigures>({ kind: 'whole', classes: [...classes] }),
     table: (regions, classes) => send<RegionTableRow[]>({ kind: 'table', classes: [...classes], regions: [...regions] }),
+    setExtraBlueGreen: (blobs) => send<{ polygonCount: number }>({ kind: 'extra-blue-green', blobs: [...blobs] }),
     region(feature, classes, channelName = 'region') {
       if (disposed) return Promise.reject(new AnalysisDisposedError());
       if (failure) return Promise.reject(failure);

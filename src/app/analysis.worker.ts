@@ -4,14 +4,38 @@
  * thread), then answers whole-area, table and region requests with plain data. Never throws at the
  * client: every failure is answered with an `error` / `init-error` message.
  */
-import type { Feature } from 'geojson';
-import { prepareAnalysis, ratioForRegion, regionTable, wholeAreaFigures } from '../core/analysis/index.ts';
+import type { Feature, FeatureCollection } from 'geojson';
+import { prepareAnalysis, ratioForRegion, regionTable, wholeAreaFigures, withExtraBlueGreen } from '../core/analysis/index.ts';
 import type { PreparedAnalysis } from '../core/analysis/index.ts';
 import type { AnalysisRequestMessage, ToClientMessage, ToWorkerMessage } from './analysis/analysis-protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 let prepared: PreparedAnalysis | undefined;
+/** The plan's own data, prepared once; `prepared` is this plus any extra blue-green polygons. */
+let base: PreparedAnalysis | undefined;
+/**
+ * Reading extra blue-green Blobs is asynchronous; requests wait on this chain so every request is answered
+ * with the extra set sent before it (message order = answer order).
+ */
+let queue: Promise<void> = Promise.resolve();
+
+async function setExtraBlueGreen(requestId: number, blobs: readonly Blob[]): Promise<void> {
+  if (!base) {
+    post({ type: 'error', requestId, message: 'analysis is not prepared' });
+    return;
+  }
+  try {
+    const collections = await Promise.all(blobs.map(async (blob) => JSON.parse(await blob.text()) as FeatureCollection));
+    prepared = withExtraBlueGreen(base, collections);
+    canonical.clear();
+    const polygonCount = collections.reduce((sum, collection) => sum + collection.features.filter((feature) =>
+      feature.geometry?.type === 'Polygon' || feature.geometry?.type === 'MultiPolygon').length, 0);
+    post({ type: 'result', requestId, value: { polygonCount } });
+  } catch (error) {
+    post({ type: 'error', requestId, message: error instanceof Error ? error.message : String(error) });
+  }
+}
 
 /**
  * The core memoises per feature object; structured clone makes new objects on every message, so equal
@@ -45,6 +69,7 @@ function answer(message: AnalysisRequestMessage): void {
     post({ type: 'error', requestId, message: 'analysis is not prepared' });
     return;
   }
+  if (message.kind === 'extra-blue-green') return; // handled by setExtraBlueGreen
   try {
     const classes = { classes: message.classes };
     switch (message.kind) {
@@ -68,6 +93,7 @@ self.addEventListener('message', (event: MessageEvent<ToWorkerMessage>) => {
   if (message.type === 'init') {
     try {
       prepared = prepareAnalysis(message.layers);
+      base = prepared;
       canonical.clear();
       post({
         type: 'ready',
@@ -79,5 +105,6 @@ self.addEventListener('message', (event: MessageEvent<ToWorkerMessage>) => {
     }
     return;
   }
-  if (message.type === 'request') answer(message);
+  if (message.type !== 'request') return;
+  queue = queue.then(() => (message.kind === 'extra-blue-green' ? setExtraBlueGreen(message.requestId, message.blobs) : answer(message)));
 });

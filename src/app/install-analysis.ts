@@ -12,6 +12,7 @@ import { createAnalysisClient } from './analysis-client.ts';
 import type { AnalysisClient } from './analysis-client.ts';
 import { provideAnalysisClient } from './analysis/analysis-service.ts';
 import { translate } from '../i18n/messages.ts';
+import { blueGreenImportData, sameItems } from '../state/imports.ts';
 
 type WhatIf = Readonly<Record<string, Geometry>> | undefined;
 
@@ -58,11 +59,18 @@ export async function installAnalysis(services: AppServices): Promise<void> {
   provideAnalysisClient(client);
 
   let generation = 0;
+  // Imported layers counted as blue-green (#7): sent (as Blobs) before the requests they must affect.
+  let extraSent: readonly Blob[] = [];
   const compute = async () => {
     const token = ++generation;
     const state = store.getState();
     const classes = [...state.analysisClasses];
+    const extra = blueGreenImportData(state);
     try {
+      if (!sameItems(extra, extraSent)) {
+        extraSent = extra;
+        void client.setExtraBlueGreen(extra).catch(fail);
+      }
       const [whole, clusters, subdistricts] = await Promise.all([
         client.whole(classes),
         client.table(clusterRegions(state), classes),
@@ -95,7 +103,8 @@ export async function installAnalysis(services: AppServices): Promise<void> {
   ]).catch(() => undefined);
   store.subscribe((next, previous) => {
     if (next.analysisClasses !== previous.analysisClasses || next.data.structure !== previous.data.structure
-      || next.data.subdistricts !== previous.data.subdistricts || whatIfOf(next) !== whatIfOf(previous)) {
+      || next.data.subdistricts !== previous.data.subdistricts || whatIfOf(next) !== whatIfOf(previous)
+      || (next.imports !== previous.imports && !sameItems(blueGreenImportData(next), blueGreenImportData(previous)))) {
       void compute();
     }
   });

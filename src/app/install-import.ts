@@ -3,27 +3,29 @@
  * import worker; validated layers into state (PlanState.imports) and onto the map (src/map/imported-layers);
  * clicks on imported features into the inspector; and saves settings and imports automatically.
  * A failure at any step leaves the map, the other layers and the user's work as they were.
+ * Big data stays off the main thread (#8): the worker returns a summary and Blobs; MapLibre, the analysis
+ * worker and storage take the Blobs; restoring and GCJ-02/BD-09 conversion run in the import worker too.
  */
 import type { AppServices } from './services.ts';
 import type { PlanState } from '../state/plan-state.ts';
 import { announce } from '../state/plan-state.ts';
 import {
-  addImportedLayer, inspectImported, newImportId, setImportProgress, withImportMessages,
+  addImportedLayer, inspectImported, newImportId, setImportBlueGreen, setImportConversion, setImportProgress, withImportMessages,
 } from '../state/imports.ts';
 import type { ImportedLayer } from '../state/imports.ts';
-import { ImportClient } from '../data/import-client.ts';
+import { ImportClient, readImportedFeature } from '../data/import-client.ts';
 import type { ImportWorkerRequest } from '../data/import-protocol.ts';
 import { exportDocument, loadWork, MAX_SAVED_IMPORT_BYTES, saveImports, saveSettings } from '../data/work-store.ts';
 import type { Backup, SavedImport, SavedSettings, StorageProblem } from '../data/work-store.ts';
-import { convertToWgs84 } from '../core/import/convert-collection.ts';
-import { validateImport } from '../core/import/validate-import.ts';
+import { MAX_ANALYSIS_IMPORT_BYTES } from '../core/import/limits.ts';
+import { studyPolygonOf } from '../core/import/study-polygon-of.ts';
 import { ImportedLayers } from '../map/imported-layers.ts';
 import { translate } from '../i18n/messages.ts';
 import '../ui/components/import-panel/import-panel.ts';
 import { issueText } from '../ui/components/import-panel/issue-text.ts';
 
-function download(name: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+function download(name: string, body: string | Blob, type = 'application/json'): void {
+  const url = URL.createObjectURL(typeof body === 'string' ? new Blob([body], { type }) : body);
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
@@ -62,6 +64,9 @@ export function installImport(services: AppServices): void {
   panel.actions = {
     importFile: (file) => void runImport({ type: 'file', file }, file.name),
     cancel: () => client.cancel(),
+    convert: (id, conversion) => void convert(id, conversion),
+    countAsBlueGreen: (id, on) => countAsBlueGreen(id, on),
+    useAsStudyArea: () => void useAsStudyArea(),
     exportWork: () => download(`jinan-plan-work-${new Date().toISOString().slice(0, 10)}.json`, exportDocument(settingsOf(store.getState()), savedImportsOf(store.getState()))),
     downloadBackup: (id) => {
       const backup = backups.find((item) => item.id === id);
@@ -81,7 +86,7 @@ export function installImport(services: AppServices): void {
   }
 
   // ------------------------------------------------------------------ import
-  async function runImport(request: ImportWorkerRequest, source: string): Promise<void> {
+  async function runImport(request: Exclude<ImportWorkerRequest, { type: 'feature' }>, source: string): Promise<void> {
     if (client.busy) {
       store.update((state) => announce(state, 'error', translate(state.lang, 'import.busy')));
       return;
@@ -104,13 +109,58 @@ export function installImport(services: AppServices): void {
       return;
     }
     const layer: ImportedLayer = {
-      id: newImportId(), name: source, original: result.collection, data: result.collection, conversion: 'none',
+      id: newImportId(), name: source, original: result.original, data: result.data, conversion: 'none',
       summary: result.summary, visible: true, countAsBlueGreen: false, bytes, importedAt: new Date().toISOString(),
     };
     store.update((state) => setImportProgress(state, { source, stage: 'add', fraction: 1 }));
     store.update((state) => withImportMessages(addImportedLayer(setImportProgress(state, null), layer), source, result.issues));
     if (!store.getState().imports.includes(layer)) return; // the map refused it; already reported and undone
     store.update((state) => announce(state, 'info', translate(state.lang, 'import.added', { name: source, count: result.summary.featureCount })));
+  }
+
+  /** GCJ-02 / BD-09 → WGS84 (or back to the original) in a worker of its own, from the saved original. */
+  async function convert(id: string, conversion: ImportedLayer['conversion']): Promise<void> {
+    const layer = store.getState().imports.find((item) => item.id === id);
+    if (!layer) return;
+    const outcome = await new ImportClient().run({ type: 'file', file: layer.original, conversion });
+    if (outcome.cancelled) return;
+    if (!outcome.result.ok) {
+      const first = outcome.result.issues[0];
+      store.update((state) => announce(state, 'error', `${translate(state.lang, 'import.failed', { name: layer.name, count: outcome.result.issues.length })}${first ? ` ${issueText(state.lang, first)}` : ''}`));
+      return;
+    }
+    const data = outcome.result.data;
+    store.update((state) => setImportConversion(state, id, conversion, data));
+  }
+
+  /** "Count as blue-green": the analysis worker reads the layer itself; capped so the figures stay live. */
+  function countAsBlueGreen(id: string, on: boolean): void {
+    const state = store.getState();
+    if (on) {
+      const total = state.imports.filter((layer) => layer.countAsBlueGreen || layer.id === id).reduce((sum, layer) => sum + layer.bytes, 0);
+      if (total > MAX_ANALYSIS_IMPORT_BYTES) {
+        store.update((current) => announce(current, 'error', translate(current.lang, 'import.blueGreenTooLarge', {
+          limitMb: MAX_ANALYSIS_IMPORT_BYTES / 1048576, sizeMb: Math.round(total / 1048576),
+        })));
+        return;
+      }
+    }
+    store.update((current) => setImportBlueGreen(current, id, on));
+  }
+
+  /** "Use as study area": the clicked polygon's full geometry, read from the layer's Blob in a worker. */
+  async function useAsStudyArea(): Promise<void> {
+    const inspected = store.getState().importSession.inspected;
+    const layer = store.getState().imports.find((item) => item.id === inspected?.layerId);
+    if (!inspected || !layer) return;
+    const feature = await readImportedFeature(layer.data, inspected.featureIndex);
+    const polygon = feature ? studyPolygonOf(feature.geometry) : null;
+    if (!polygon) {
+      store.update((state) => announce(state, 'error', translate(state.lang, 'import.studyFailed')));
+      return;
+    }
+    app.dispatchEvent(new CustomEvent('plan-study-command', { detail: { command: 'set-polygon', polygon: polygon.polygon }, bubbles: true, composed: true }));
+    store.update((state) => announce(state, 'info', translate(state.lang, polygon.parts > 1 ? 'import.studySetLargest' : 'import.studySet', { name: layer.name, parts: polygon.parts })));
   }
 
   const mapContainer = view.map.getContainer();
@@ -141,7 +191,8 @@ export function installImport(services: AppServices): void {
     if (!layers.length) return;
     const hit = view.map.queryRenderedFeatures(event.point, { layers })[0];
     if (hit && typeof hit.id === 'number') {
-      store.update((state) => inspectImported(state, { layerId: hit.source, featureIndex: hit.id as number }));
+      const polygon = hit.geometry.type === 'Polygon' || hit.geometry.type === 'MultiPolygon';
+      store.update((state) => inspectImported(state, { layerId: hit.source, featureIndex: hit.id as number, properties: { ...hit.properties }, polygon }));
     }
   });
 
@@ -196,23 +247,22 @@ export function installImport(services: AppServices): void {
     }
   });
 
-  void loadWork().then((work) => {
+  void loadWork().then(async (work) => {
     backups.push(...work.backups);
+    // Saved data is re-validated in the import worker (storage is input too), one layer at a time.
+    const restored: ImportedLayer[] = [];
+    for (const saved of work.imports) {
+      const outcome = await new ImportClient().run({ type: 'file', file: saved.original, conversion: saved.conversion });
+      if (outcome.cancelled || !outcome.result.ok) continue;
+      restored.push({
+        id: saved.id, name: saved.name, original: outcome.result.original, conversion: saved.conversion, data: outcome.result.data,
+        summary: outcome.result.summary, visible: saved.visible, countAsBlueGreen: saved.countAsBlueGreen, bytes: saved.bytes, importedAt: saved.importedAt,
+      });
+    }
     store.update((state) => {
       let next: PlanState = state;
       if (work.settings) {
         next = { ...next, lang: work.settings.lang, layerVisibility: { ...next.layerVisibility, ...work.settings.layerVisibility }, layerOpacity: work.settings.layerOpacity };
-      }
-      const restored: ImportedLayer[] = [];
-      for (const saved of work.imports) {
-        // Saved data is re-validated: storage is input too.
-        const checked = validateImport(saved.original);
-        if (!checked.ok) continue;
-        restored.push({
-          id: saved.id, name: saved.name, original: checked.collection, conversion: saved.conversion,
-          data: saved.conversion === 'none' ? checked.collection : convertToWgs84(checked.collection, saved.conversion),
-          summary: checked.summary, visible: saved.visible, countAsBlueGreen: saved.countAsBlueGreen, bytes: saved.bytes, importedAt: saved.importedAt,
-        });
       }
       if (restored.length) {
         next = announce({ ...next, imports: [...next.imports, ...restored] }, 'info', translate(next.lang, 'storage.restored', { count: restored.length }));

@@ -232,6 +232,12 @@ export function installStudy(services: AppServices): Promise<void> {
         void analyseStudy(geometry, false);
         return void editStudy(geometry);
       }
+      case 'set-polygon':
+        sidePanel?.reveal('study');
+        if (study.mode !== 'off') stopEditing();
+        setStudy(() => ({ polygon: detail.polygon, study: { figures: null, error: null } }));
+        void analyseStudy(detail.polygon, false);
+        return;
       case 'edit': if (study.polygon) void editStudy(study.polygon); return;
       case 'done': return stopEditing();
       case 'cancel': return cancelDrawing();

@@ -2,13 +2,20 @@
  * Runs one import at a time in a Web Worker (src/data/import.worker.ts). `cancel()` terminates the
  * worker, so a huge parse stops at once; the next import starts a fresh worker. Never rejects: failures
  * (including a worker that cannot start) resolve as an invalid result with a message.
+ * Results carry Blobs, never FeatureCollections (#8): see src/data/import-protocol.ts.
  */
-import { MAX_IMPORT_BYTES } from '../core/import/validate-import.ts';
-import type { ImportValidation } from '../core/import/validate-import.ts';
-import type { ImportStage, ImportWorkerRequest, ImportWorkerResponse } from './import-protocol.ts';
+import type { Feature } from 'geojson';
+import { MAX_IMPORT_BYTES } from '../core/import/limits.ts';
+import type { ImportResult, ImportStage, ImportWorkerRequest, ImportWorkerResponse } from './import-protocol.ts';
 import { startImportWorker } from './start-import-worker.ts';
 
-export type ImportOutcome = { cancelled: true } | { cancelled: false; bytes: number; result: ImportValidation };
+export type ImportOutcome = { cancelled: true } | { cancelled: false; bytes: number; result: ImportResult };
+
+type FileRequest = Exclude<ImportWorkerRequest, { type: 'feature' }>;
+
+function failure(bytes: number, detail: string): ImportOutcome {
+  return { cancelled: false, bytes, result: { ok: false, issues: [{ code: 'internal', severity: 'error', params: { detail } }] } };
+}
 
 export class ImportClient {
   private worker: Worker | undefined;
@@ -18,7 +25,7 @@ export class ImportClient {
     return this.finish !== undefined;
   }
 
-  run(request: ImportWorkerRequest, onProgress: (stage: ImportStage, fraction: number) => void): Promise<ImportOutcome> {
+  run(request: FileRequest, onProgress: (stage: ImportStage, fraction: number) => void = () => undefined): Promise<ImportOutcome> {
     this.cancel();
     const bytes = request.type === 'file' ? request.file.size : request.text.length;
     if (bytes > MAX_IMPORT_BYTES) {
@@ -30,18 +37,18 @@ export class ImportClient {
       try {
         worker = startImportWorker();
       } catch (error) {
-        this.done({ cancelled: false, bytes, result: { ok: false, issues: [{ code: 'internal', severity: 'error', params: { detail: (error as Error).message } }] } });
+        this.done(failure(bytes, (error as Error).message));
         return;
       }
       this.worker = worker;
       worker.addEventListener('message', (event: MessageEvent<ImportWorkerResponse>) => {
         const message = event.data;
         if (message.type === 'progress') onProgress(message.stage, message.fraction);
-        else this.done({ cancelled: false, bytes: message.bytes, result: message.result });
+        else if (message.type === 'result') this.done({ cancelled: false, bytes: message.bytes, result: message.result });
       });
       worker.addEventListener('error', (event) => {
         event.preventDefault();
-        this.done({ cancelled: false, bytes, result: { ok: false, issues: [{ code: 'internal', severity: 'error', params: { detail: event.message || 'the import worker failed' } }] } });
+        this.done(failure(bytes, event.message || 'the import worker failed'));
       });
       worker.postMessage(request);
     });
@@ -59,4 +66,32 @@ export class ImportClient {
     this.finish = undefined;
     finish?.(outcome);
   }
+}
+
+/**
+ * One feature of a layer's map copy (`data` Blob; ids are feature indexes), read in a short-lived worker so
+ * the main thread never parses the layer. Resolves null when it cannot be read.
+ */
+export function readImportedFeature(data: Blob, index: number): Promise<Feature | null> {
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      worker = startImportWorker();
+    } catch {
+      resolve(null);
+      return;
+    }
+    const finish = (feature: Feature | null) => {
+      worker.terminate();
+      resolve(feature);
+    };
+    worker.addEventListener('message', (event: MessageEvent<ImportWorkerResponse>) => {
+      if (event.data.type === 'feature') finish(event.data.feature);
+    });
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      finish(null);
+    });
+    worker.postMessage({ type: 'feature', data, index } satisfies ImportWorkerRequest);
+  });
 }

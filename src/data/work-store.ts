@@ -2,12 +2,14 @@
  * Saves the user's work automatically (#7): settings in localStorage (src/data/persist.ts), imported
  * layers in IndexedDB (big; falls back to localStorage when IndexedDB is unavailable). Never throws;
  * unreadable saved data is kept (moved to a backup key) and returned so the UI can offer it as a download.
+ * An imported layer is saved as the Blob of GeoJSON text the import worker wrote (#8), never as objects
+ * of the main thread; restoring sends it back through the worker (saved data is input too).
  */
-import type { FeatureCollection } from 'geojson';
 import { keepAsBackup, loadSaved, save } from './persist.ts';
 
 export const SETTINGS_VERSION = 1;
-export const IMPORTS_VERSION = 1;
+/** 2: `original` is a Blob (IndexedDB) or text (localStorage fallback); 1 (still read): an object. */
+export const IMPORTS_VERSION = 2;
 /** Imports larger than this in total are not saved automatically (the user is told and can export). */
 export const MAX_SAVED_IMPORT_BYTES = 150 * 1024 * 1024;
 
@@ -20,7 +22,8 @@ export interface SavedSettings {
 export interface SavedImport {
   id: string;
   name: string;
-  original: FeatureCollection;
+  /** GeoJSON text of the validated collection as given */
+  original: Blob;
   conversion: 'none' | 'gcj02' | 'bd09';
   visible: boolean;
   countAsBlueGreen: boolean;
@@ -53,11 +56,27 @@ export function validateImports(value: unknown): SavedImport[] | string {
     if (!isRecord(item)) return `imported layer ${index} is not an object`;
     if (typeof item.id !== 'string' || typeof item.name !== 'string') return `imported layer ${index} has no id or name`;
     const data = item.original;
-    if (!isRecord(data) || data.type !== 'FeatureCollection' || !Array.isArray(data.features)) return `imported layer ${index} has no FeatureCollection`;
+    const isBlob = typeof Blob !== 'undefined' && data instanceof Blob;
+    if (!isBlob && typeof data !== 'string' && !(isRecord(data) && data.type === 'FeatureCollection' && Array.isArray(data.features))) {
+      return `imported layer ${index} has no FeatureCollection`;
+    }
     if (!['none', 'gcj02', 'bd09'].includes(item.conversion as string)) return `imported layer ${index} has an unknown conversion`;
     if (typeof item.visible !== 'boolean' || typeof item.countAsBlueGreen !== 'boolean') return `imported layer ${index} has malformed flags`;
   }
-  return value as SavedImport[];
+  // Text (localStorage) and version-1 objects become Blobs; the import worker re-validates them anyway.
+  return (value as Record<string, unknown>[]).map((item) => {
+    const data = item.original;
+    if (typeof Blob !== 'undefined' && data instanceof Blob) return item as unknown as SavedImport;
+    return { ...item, original: new Blob([typeof data === 'string' ? data : JSON.stringify(data)], { type: 'application/geo+json' }) } as unknown as SavedImport;
+  });
+}
+
+/** Reads a loadSaved envelope of version 1 or 2 (version 1 objects are converted by validateImports). */
+function loadSavedImports(): ReturnType<typeof loadSaved<SavedImport[]>> {
+  const current = loadSaved('imports', IMPORTS_VERSION, validateImports);
+  if (current.ok || current.reason !== 'version') return current;
+  const old = loadSaved('imports', 1, validateImports);
+  return old.ok ? old : current;
 }
 
 // ---------------------------------------------------------------- IndexedDB (tiny key-value store)
@@ -136,7 +155,7 @@ export async function loadWork(): Promise<LoadedWork> {
     if (got.ok && got.value !== undefined) {
       const envelope = got.value;
       const problem = !isRecord(envelope) || typeof envelope.version !== 'number' ? 'saved imports have no schema version'
-        : envelope.version !== IMPORTS_VERSION ? `saved imports have schema version ${String(envelope.version)}; this app reads version ${IMPORTS_VERSION}`
+        : envelope.version !== IMPORTS_VERSION && envelope.version !== 1 ? `saved imports have schema version ${String(envelope.version)}; this app reads version ${IMPORTS_VERSION}`
           : undefined;
       const checked = problem ?? validateImports((envelope as { value?: unknown }).value);
       if (typeof checked === 'string') {
@@ -152,7 +171,7 @@ export async function loadWork(): Promise<LoadedWork> {
     }
     db.close();
   } else {
-    const saved = loadSaved('imports', IMPORTS_VERSION, validateImports);
+    const saved = loadSavedImports();
     if (saved.ok) out.imports = saved.value ?? [];
     else if (saved.raw !== undefined) {
       keepAsBackup('imports', saved.raw);
@@ -173,7 +192,9 @@ export async function saveImports(imports: SavedImport[]): Promise<{ ok: true } 
   if (total > MAX_SAVED_IMPORT_BYTES) return { ok: false, problem: 'too-large', detail: `${Math.round(total / 1048576)} MB` };
   const db = await openDb();
   if (!db) {
-    const result = save('imports', IMPORTS_VERSION, imports);
+    // localStorage holds text only (and little of it: big layers end in a quota message and the export).
+    const texts = await Promise.all(imports.map(async (item) => ({ ...item, original: await item.original.text() })));
+    const result = save('imports', IMPORTS_VERSION, texts);
     return result.ok ? result : { ok: false, problem: result.reason, detail: result.message };
   }
   const envelope = { version: IMPORTS_VERSION, savedAt: new Date().toISOString(), value: imports };
@@ -184,13 +205,17 @@ export async function saveImports(imports: SavedImport[]): Promise<{ ok: true } 
   return { ok: false, problem: quota ? 'quota' : 'unavailable', detail: result.error?.message ?? 'IndexedDB write failed' };
 }
 
-/** The user's work as one JSON document (the export offered when saving fails). */
-export function exportDocument(settings: SavedSettings, imports: SavedImport[]): string {
-  return JSON.stringify({
-    app: 'jinan-startup-area-map',
-    version: 1,
-    exportedAt: new Date().toISOString(),
-    settings,
-    imports: imports.map((item) => ({ name: item.name, conversion: item.conversion, visible: item.visible, countAsBlueGreen: item.countAsBlueGreen, data: item.original })),
+/**
+ * The user's work as one JSON document (the export offered when saving fails). Built as a Blob from parts,
+ * so each layer's GeoJSON text is copied in as it is, never parsed on the main thread.
+ */
+export function exportDocument(settings: SavedSettings, imports: SavedImport[]): Blob {
+  const head = JSON.stringify({ app: 'jinan-startup-area-map', version: 1, exportedAt: new Date().toISOString(), settings });
+  const parts: BlobPart[] = [`${head.slice(0, -1)},"imports":[`];
+  imports.forEach((item, index) => {
+    const meta = JSON.stringify({ name: item.name, conversion: item.conversion, visible: item.visible, countAsBlueGreen: item.countAsBlueGreen });
+    parts.push(`${index > 0 ? ',' : ''}${meta.slice(0, -1)},"data":`, item.original, '}');
   });
+  parts.push(']}');
+  return new Blob(parts, { type: 'application/json' });
 }

@@ -2,9 +2,11 @@
  * Draws user-imported GeoJSON layers (#7): one source per import (`<id>`) and three style layers
  * (`<id>-fill`, `<id>-line`, `<id>-circle`) filtered by geometry type, on top of the plan's layers.
  * Sources and layers are added, updated and removed to match state; nothing else of the style is touched.
+ * Each source is given an object URL of the layer's `data` Blob (#8): MapLibre's worker fetches and parses
+ * it, so a 50 MB layer is never serialized on the main thread. URLs are revoked when the data changes or
+ * the layer goes (CSP: connect-src needs `blob:`).
  */
 import type { GeoJSONSource, LayerSpecification, Map as MaplibreMap } from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
 import type { ImportedLayer } from '../state/imports.ts';
 
 /** Distinct colours, none of them the plan's blue-green or construction colours' near twins. */
@@ -25,13 +27,8 @@ export function importedLayerSpecs(id: string, colour: string, visible: boolean)
   ];
 }
 
-/** The map's copy of the data: feature ids replaced by the feature index, so a click finds the feature in state. */
-function indexed(data: FeatureCollection): FeatureCollection {
-  return { type: 'FeatureCollection', features: data.features.map((feature, index) => ({ ...feature, id: index })) };
-}
-
 export class ImportedLayers {
-  private readonly shown = new Map<string, { data: FeatureCollection; visible: boolean }>();
+  private readonly shown = new Map<string, { data: Blob; url: string; visible: boolean }>();
 
   constructor(private readonly map: MaplibreMap) {}
 
@@ -52,21 +49,30 @@ export class ImportedLayers {
         this.add(layer, PALETTE[index % PALETTE.length] as string);
         return;
       }
+      let url = current.url;
       if (current.data !== layer.data) {
-        this.map.getSource<GeoJSONSource>(layer.id)?.setData(indexed(layer.data));
+        url = URL.createObjectURL(layer.data);
+        try {
+          this.map.getSource<GeoJSONSource>(layer.id)?.setData(url);
+        } catch (error) {
+          URL.revokeObjectURL(url);
+          throw error;
+        }
+        URL.revokeObjectURL(current.url);
       }
       if (current.visible !== layer.visible) {
         for (const suffix of IMPORT_LAYER_SUFFIXES) this.map.setLayoutProperty(`${layer.id}${suffix}`, 'visibility', layer.visible ? 'visible' : 'none');
       }
-      this.shown.set(layer.id, { data: layer.data, visible: layer.visible });
+      this.shown.set(layer.id, { data: layer.data, url, visible: layer.visible });
     });
   }
 
   private add(layer: ImportedLayer, colour: string): void {
+    const url = URL.createObjectURL(layer.data);
+    this.shown.set(layer.id, { data: layer.data, url, visible: layer.visible });
     try {
-      this.map.addSource(layer.id, { type: 'geojson', data: indexed(layer.data) });
+      this.map.addSource(layer.id, { type: 'geojson', data: url });
       for (const spec of importedLayerSpecs(layer.id, colour, layer.visible)) this.map.addLayer(spec);
-      this.shown.set(layer.id, { data: layer.data, visible: layer.visible });
     } catch (error) {
       this.remove(layer.id);
       throw error;
@@ -78,6 +84,8 @@ export class ImportedLayers {
       if (this.map.getLayer(`${id}${suffix}`)) this.map.removeLayer(`${id}${suffix}`);
     }
     if (this.map.getSource(id)) this.map.removeSource(id);
+    const url = this.shown.get(id)?.url;
+    if (url) URL.revokeObjectURL(url);
     this.shown.delete(id);
   }
 }

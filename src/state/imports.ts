@@ -2,13 +2,13 @@
  * User-imported GeoJSON layers (#7): plain data in PlanState.imports, with pure updates and the views the
  * map, the layer tree and the analysis read. `original` is the validated WGS84-as-given collection;
  * `data` is what is drawn and analysed (the original, or its GCJ-02/BD-09 → WGS84 conversion when the user
- * chose one), so switching the conversion is lossless.
+ * chose one), so switching the conversion is lossless. Both are Blobs of GeoJSON text written by the import
+ * worker (#8): the main thread never holds an imported FeatureCollection; MapLibre reads `data` through an
+ * object URL and the analysis worker reads it itself.
  */
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { ImportIssue } from '../core/import/import-issues.ts';
 import type { ImportSummary } from '../core/import/validate-import.ts';
 import type { OffsetDatum } from '../core/import/china-offset.ts';
-import { convertToWgs84 } from '../core/import/convert-collection.ts';
 import type { PlanState } from './plan-state.ts';
 
 export interface ImportedLayer {
@@ -16,8 +16,10 @@ export interface ImportedLayer {
   id: string;
   /** the file name (untrusted text) */
   name: string;
-  original: FeatureCollection;
-  data: FeatureCollection;
+  /** GeoJSON text of the validated collection as given (saved and exported) */
+  original: Blob;
+  /** GeoJSON text drawn and analysed (converted when `conversion` says so); feature ids = feature index */
+  data: Blob;
   conversion: 'none' | OffsetDatum;
   summary: ImportSummary;
   visible: boolean;
@@ -36,13 +38,21 @@ export interface ImportMessage {
   issue: ImportIssue;
 }
 
+/** A clicked imported feature: its index in the layer, its properties, whether it is a polygon. */
+export interface InspectedFeature {
+  layerId: string;
+  featureIndex: number;
+  properties?: Record<string, unknown>;
+  polygon?: boolean;
+}
+
 export interface ImportSession {
   /** visible, dismissable message list */
   messages: readonly ImportMessage[];
   /** the import running in the worker, if any */
-  progress: { source: string; stage: 'read' | 'parse' | 'validate' | 'add'; fraction: number } | null;
-  /** the imported feature whose properties the inspector shows */
-  inspected: { layerId: string; featureIndex: number } | null;
+  progress: { source: string; stage: 'read' | 'parse' | 'validate' | 'write' | 'add'; fraction: number } | null;
+  /** the imported feature whose properties the inspector shows (as MapLibre gave them on click) */
+  inspected: InspectedFeature | null;
   /** saved data that could not be read, kept for download */
   backups: readonly { id: string; label: string; raw: string }[];
   /** storage problem: saving is failing, offer an export */
@@ -100,34 +110,21 @@ export function setImportBlueGreen(state: PlanState, id: string, countAsBlueGree
   return updateLayer(state, id, (layer) => ({ ...layer, countAsBlueGreen }));
 }
 
-/** Applies (or undoes, with 'none') a GCJ-02 / BD-09 → WGS84 conversion, always from the original. */
-export function setImportConversion(state: PlanState, id: string, conversion: ImportedLayer['conversion']): PlanState {
-  return updateLayer(state, id, (layer) => ({
-    ...layer,
-    conversion,
-    data: conversion === 'none' ? layer.original : convertToWgs84(layer.original, conversion),
-  }));
+/** Sets a layer's conversion and the matching drawn data (made by the import worker from `original`). */
+export function setImportConversion(state: PlanState, id: string, conversion: ImportedLayer['conversion'], data: Blob): PlanState {
+  return updateLayer(state, id, (layer) => ({ ...layer, conversion, data }));
 }
 
 export function inspectImported(state: PlanState, inspected: ImportSession['inspected']): PlanState {
   return { ...state, importSession: { ...state.importSession, inspected } };
 }
 
-type PolygonFeature = Feature<Polygon | MultiPolygon>;
-
-function polygonsOf(layer: ImportedLayer): PolygonFeature[] {
-  return layer.data.features.filter((feature): feature is PolygonFeature =>
-    feature.geometry?.type === 'Polygon' || feature.geometry?.type === 'MultiPolygon');
+/** For the analysis: the drawn data of visible imports with polygons that the user marked "count as blue-green". */
+export function blueGreenImportData(state: PlanState): Blob[] {
+  return state.imports.filter((layer) => layer.visible && layer.countAsBlueGreen).map((layer) => layer.data);
 }
 
-/** For the analysis: polygons of visible imports the user marked "count as blue-green". */
-export function importedBlueGreenPolygons(state: PlanState): PolygonFeature[] {
-  return state.imports.filter((layer) => layer.visible && layer.countAsBlueGreen).flatMap(polygonsOf);
-}
-
-/** For the analysis: every imported polygon, with its layer id and feature index (study-area candidates). */
-export function importedPolygons(state: PlanState): { layerId: string; featureIndex: number; feature: PolygonFeature }[] {
-  return state.imports.flatMap((layer) => layer.data.features.flatMap((feature, featureIndex) =>
-    feature.geometry?.type === 'Polygon' || feature.geometry?.type === 'MultiPolygon'
-      ? [{ layerId: layer.id, featureIndex, feature: feature as PolygonFeature }] : []));
+/** True when two lists hold the same items in the same order (identity). */
+export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
 }

@@ -13,6 +13,22 @@ import { launchChromium } from '../helpers/chromium.ts';
 import { waitForMapIdle } from '../helpers/app-page.ts';
 import { serveDirectory } from '../helpers/static-server.ts';
 import type { StaticServer } from '../helpers/static-server.ts';
+import type { FeatureCollection } from 'geojson';
+import { prepareAnalysis, ratioForRegion, wholeAreaFigures, withExtraBlueGreen } from '../../src/core/analysis/index.ts';
+
+const geodata = (name: string) => JSON.parse(readFileSync(`geodata/${name}.geojson`, 'utf8')) as FeatureCollection;
+const prepared = prepareAnalysis({ boundary: geodata('boundary'), blueGreen: geodata('blue-green'), construction: geodata('construction') });
+/** The number in a formatted percentage such as "71.9%". */
+const percentOf = (text: string | null) => Number((text ?? '').replace(/[^\d.-]/g, ''));
+
+/** Polls a condition from node (no page-side eval: the app's CSP forbids it). */
+async function until(page: Page, condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await page.waitForTimeout(100);
+  }
+}
 
 const CSP = /content="([^"]+)"/.exec(/<meta http-equiv="Content-Security-Policy"[^>]*>/.exec(readFileSync('index.html', 'utf8'))?.[0] ?? '')?.[1] ?? '';
 const XSS = '<img src=x onerror=window.__xss=1>';
@@ -96,6 +112,8 @@ describe('GeoJSON import, XSS and CSP (#7)', () => {
 
   it('ships a strict CSP without unsafe-eval or remote origins', () => {
     expect(CSP).toContain("script-src 'self'");
+    // Imported layers reach MapLibre's worker as object URLs of the import worker's Blob (#8).
+    expect(CSP).toContain("connect-src 'self' blob:");
     expect(CSP).toContain("object-src 'none'");
     expect(CSP).not.toContain('unsafe-eval');
     expect(CSP).not.toMatch(/https?:/);
@@ -166,20 +184,65 @@ describe('GeoJSON import, XSS and CSP (#7)', () => {
     const page = app.page;
     const layer = page.locator('plan-import-panel .layers li').first();
     await expect(layer.locator('.offset').textContent()).resolves.toContain('cannot prove');
-    const coordinate = () => page.evaluate(() => {
-      const state = (globalThis as unknown as { __plan: { store: { getState(): { imports: { conversion: string; data: { features: { geometry: { coordinates: number[][][] } }[] } }[] } } } }).__plan.store.getState();
+    // The drawn data is a Blob of GeoJSON text (#8); read it here to check the conversion.
+    const coordinate = () => page.evaluate(async () => {
+      const state = (globalThis as unknown as { __plan: { store: { getState(): { imports: { conversion: string; data: Blob }[] } } } }).__plan.store.getState();
       const first = state.imports[0]!;
-      return { conversion: first.conversion, x: first.data.features[0]!.geometry.coordinates[0]![0]![0]! };
+      const data = JSON.parse(await first.data.text()) as { features: { geometry: { coordinates: number[][][] } }[] };
+      return { conversion: first.conversion, x: data.features[0]!.geometry.coordinates[0]![0]![0]! };
     });
+    const conversionIs = (value: string) => page.waitForFunction((expected) => (globalThis as unknown as { __plan: { store: { getState(): { imports: { conversion: string }[] } } } }).__plan.store.getState().imports[0]?.conversion === expected, value);
     const before = await coordinate();
     expect(before.conversion).toBe('none');
     await layer.locator('button.convert-gcj02').click();
+    await conversionIs('gcj02');
     const converted = await coordinate();
     expect(converted.conversion).toBe('gcj02');
     expect(before.x - converted.x).toBeGreaterThan(0.005);
     expect(before.x - converted.x).toBeLessThan(0.0065);
     await layer.locator('button.convert-undo').click();
+    await conversionIs('none');
     expect(await coordinate()).toEqual(before);
+  });
+
+  it('counts an imported polygon as blue-green: the whole-area figure in the stats panel equals the core in node', async () => {
+    const page = app.page;
+    const center = await page.evaluate(() => (globalThis as unknown as { __plan: { map: { getCenter(): { lng: number; lat: number } } } }).__plan.map.getCenter());
+    const green = { type: 'FeatureCollection', features: [square(center.lng, center.lat, 0.03, { name: 'new park' })] } as FeatureCollection;
+    await importFile(page, file('green.geojson', green));
+    const classes = ['water', 'wetland', 'forest', 'park', 'farmland'] as const;
+    const plan = wholeAreaFigures(prepared, { classes });
+    const counted = wholeAreaFigures(withExtraBlueGreen(prepared, [green]), { classes });
+    expect(counted.blueGreenRatio! - plan.blueGreenRatio!).toBeGreaterThan(0.002); // the square adds a visible share
+    const shown = () => page.locator('plan-stats .gauge[data-figure="blueGreen"] .gauge-value').textContent();
+    await until(page, async () => Math.abs(percentOf(await shown()) - plan.blueGreenRatio! * 100) <= 0.1);
+    await page.locator('plan-import-panel .layers li').last().locator('input.blue-green').check();
+    await until(page, async () => Math.abs(percentOf(await shown()) - counted.blueGreenRatio! * 100) <= 0.1);
+    expect(await page.evaluate(() => (globalThis as unknown as { __plan: { store: { getState(): { analysis: { whole: { blueGreenKm2: number } } } } } }).__plan.store.getState().analysis.whole.blueGreenKm2))
+      .toBeCloseTo(counted.blueGreenKm2, 1);
+  });
+
+  it('uses a clicked imported polygon as the study area: the study figures equal the core in node', async () => {
+    const page = app.page;
+    const center = await page.evaluate(() => (globalThis as unknown as { __plan: { map: { getCenter(): { lng: number; lat: number } } } }).__plan.map.getCenter());
+    const green = { type: 'FeatureCollection', features: [square(center.lng, center.lat, 0.03, { name: 'new park' })] } as FeatureCollection;
+    const box = await page.locator('#map canvas').boundingBox();
+    if (!box) throw new Error('no canvas');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const panel = page.locator('plan-import-panel');
+    await expect(panel.locator('.inspector').textContent()).resolves.toContain('new park');
+    await panel.locator('.inspector button.use-as-study').click();
+    const figures = () => page.evaluate(() => (globalThis as unknown as { __plan: { store: { getState(): { study: { polygon: unknown; study: { figures: { areaKm2: number; blueGreenRatio: number } | null } } } } } }).__plan.store.getState().study);
+    await until(page, async () => (await figures()).study.figures !== null);
+    const study = await figures();
+    expect(study.polygon).toEqual(green.features[0]!.geometry);
+    // The layer is still counted as blue-green (previous test), so the core counts it too.
+    const expected = ratioForRegion(withExtraBlueGreen(prepared, [green]), green.features[0]!);
+    if (!expected.ok) throw new Error('core failed');
+    expect(study.study.figures!.areaKm2).toBeCloseTo(expected.figures.areaKm2, 3);
+    expect(Math.abs(study.study.figures!.blueGreenRatio - expected.figures.blueGreenRatio!)).toBeLessThan(0.001);
+    expect(expected.figures.blueGreenRatio!).toBeGreaterThan(0.99); // the square is all blue-green now
+    await expect(page.locator('plan-app [data-testid=status]').textContent()).resolves.toContain('study area');
   });
 
   it('reported no CSP violation and no CSP console error on any of the above', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { issueText } from '../../src/ui/components/import-panel/issue-text.ts';
 import { validateImport, validateImportText } from '../../src/core/import/validate-import.ts';
 import { importedLayerSpecs } from '../../src/map/imported-layers.ts';
-import { addImportedLayer, importedBlueGreenPolygons, removeImportedLayer, setImportBlueGreen, setImportConversion } from '../../src/state/imports.ts';
+import { addImportedLayer, blueGreenImportData, removeImportedLayer, setImportBlueGreen, setImportConversion, setImportVisible } from '../../src/state/imports.ts';
 import type { ImportedLayer } from '../../src/state/imports.ts';
 import { initialState } from '../../src/state/plan-state.ts';
 import type { ImportIssue } from '../../src/core/import/import-issues.ts';
@@ -57,21 +57,24 @@ describe('imported layers in state (pure)', () => {
     { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[117, 36.8], [117.1, 36.8], [117.1, 36.9], [117, 36.8]]] } },
     { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [117, 36.8] } },
   ] };
-  const layer: ImportedLayer = { id: 'imp-a', name: 'a', original: data, data, conversion: 'none', summary: { featureCount: 2, geometryTypes: ['Point', 'Polygon'], offsetCandidate: true, rewoundRings: 0 }, visible: true, countAsBlueGreen: false, bytes: 10, importedAt: '' };
+  const original = new Blob([JSON.stringify(data)]);
+  const layer: ImportedLayer = { id: 'imp-a', name: 'a', original, data: original, conversion: 'none', summary: { featureCount: 2, geometryTypes: ['Point', 'Polygon'], offsetCandidate: true, rewoundRings: 0 }, visible: true, countAsBlueGreen: false, bytes: 10, importedAt: '' };
 
   it('exposes polygons marked as blue-green to the analysis', () => {
     let state = addImportedLayer(initialState('en'), layer);
-    expect(importedBlueGreenPolygons(state)).toEqual([]);
+    expect(blueGreenImportData(state)).toEqual([]);
     state = setImportBlueGreen(state, 'imp-a', true);
-    expect(importedBlueGreenPolygons(state).map((feature) => feature.geometry.type)).toEqual(['Polygon']);
+    expect(blueGreenImportData(state)).toEqual([original]);
+    expect(blueGreenImportData(setImportVisible(state, 'imp-a', false))).toEqual([]);
     expect(removeImportedLayer(state, 'imp-a').imports).toEqual([]);
   });
 
-  it('converts from the original and undoes losslessly', () => {
+  it('sets a conversion with its data and keeps the original', () => {
     const state = addImportedLayer(initialState('en'), layer);
-    const converted = setImportConversion(state, 'imp-a', 'bd09');
-    expect(converted.imports[0]!.data).not.toBe(data);
-    expect(setImportConversion(converted, 'imp-a', 'none').imports[0]!.data).toBe(data);
+    const convertedData = new Blob(['{}']);
+    const converted = setImportConversion(state, 'imp-a', 'bd09', convertedData);
+    expect(converted.imports[0]).toMatchObject({ conversion: 'bd09', data: convertedData, original });
+    expect(setImportConversion(converted, 'imp-a', 'none', original).imports[0]!.data).toBe(original);
   });
 
   it('builds fill, line and circle layers filtered by geometry type', () => {

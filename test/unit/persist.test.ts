@@ -74,20 +74,26 @@ describe('work-store validators and export', () => {
     expect(validateSettings(null)).toMatch(/not an object/);
   });
 
-  it('checks saved imports', () => {
-    const good = { id: 'imp-1', name: 'a.geojson', original: { type: 'FeatureCollection', features: [] }, conversion: 'none', visible: true, countAsBlueGreen: false, bytes: 1, importedAt: '' };
+  it('checks saved imports (Blob, text from localStorage, or a version-1 object, each read back as a Blob)', async () => {
+    const good = { id: 'imp-1', name: 'a.geojson', original: new Blob(['{"type":"FeatureCollection","features":[]}']), conversion: 'none', visible: true, countAsBlueGreen: false, bytes: 1, importedAt: '' };
     expect(validateImports([good])).toEqual([good]);
+    for (const original of ['{"type":"FeatureCollection","features":[]}', { type: 'FeatureCollection', features: [] }]) {
+      const checked = validateImports([{ ...good, original }]);
+      if (typeof checked === 'string') throw new Error(checked);
+      expect(JSON.parse(await checked[0]!.original.text())).toEqual({ type: 'FeatureCollection', features: [] });
+    }
     expect(validateImports([{ ...good, conversion: 'mars' }])).toMatch(/conversion/);
     expect(validateImports([{ ...good, original: { type: 'Feature' } }])).toMatch(/FeatureCollection/);
     expect(validateImports({})).toMatch(/not a list/);
   });
 
-  it('exports settings and imported layers as one JSON document', () => {
-    const text = exportDocument({ lang: 'en', layerVisibility: {}, layerOpacity: {} }, [
-      { id: 'imp-1', name: '<b>x</b>', original: { type: 'FeatureCollection', features: [] }, conversion: 'gcj02', visible: true, countAsBlueGreen: true, bytes: 1, importedAt: '' },
-    ]);
-    const parsed = JSON.parse(text) as { settings: { lang: string }; imports: { name: string; conversion: string }[] };
+  it('exports settings and imported layers as one JSON document', async () => {
+    const layer = (name: string) => ({ id: name, name, original: new Blob([`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"n":"${name}"},"geometry":null}]}`]), conversion: 'gcj02' as const, visible: true, countAsBlueGreen: true, bytes: 1, importedAt: '' });
+    const blob = exportDocument({ lang: 'en', layerVisibility: {}, layerOpacity: {} }, [layer('<b>x</b>'), layer('y')]);
+    const parsed = JSON.parse(await blob.text()) as { settings: { lang: string }; imports: { name: string; conversion: string; data: { features: { properties: { n: string } }[] } }[] };
     expect(parsed.settings.lang).toBe('en');
     expect(parsed.imports[0]).toMatchObject({ name: '<b>x</b>', conversion: 'gcj02' });
+    expect(parsed.imports.map((item) => item.data.features[0]!.properties.n)).toEqual(['<b>x</b>', 'y']);
+    expect(JSON.parse(await exportDocument({ lang: 'zh', layerVisibility: {}, layerOpacity: {} }, []).text())).toMatchObject({ imports: [] });
   });
 });

@@ -13,7 +13,13 @@ export interface AnalysisInitMessage {
 export type AnalysisRequestBody =
   | { kind: 'whole'; classes: readonly BlueGreenClass[] }
   | { kind: 'table'; classes: readonly BlueGreenClass[]; regions: readonly Feature[] }
-  | { kind: 'region'; classes: readonly BlueGreenClass[]; feature: Feature };
+  | { kind: 'region'; classes: readonly BlueGreenClass[]; feature: Feature }
+  /**
+   * Extra polygons counted as blue-green from now on (imported layers, #7): GeoJSON text Blobs the worker
+   * reads itself (no objects through the main thread). Replaces the previous extra set; [] = none.
+   * Answered with the number of polygon features read.
+   */
+  | { kind: 'extra-blue-green'; blobs: readonly Blob[] };
 
 export type AnalysisRequestMessage = { type: 'request'; requestId: number } & AnalysisRequestBody;
 
@@ -22,5 +28,5 @@ export type ToWorkerMessage = AnalysisInitMessage | AnalysisRequestMessage;
 export type ToClientMessage =
   | { type: 'ready'; prepareMilliseconds: number; issues: readonly { reason: string; severity: string; message: string }[] }
   | { type: 'init-error'; message: string }
-  | { type: 'result'; requestId: number; value: WholeAreaFigures | RegionTableRow[] | FiguresResult }
+  | { type: 'result'; requestId: number; value: WholeAreaFigures | RegionTableRow[] | FiguresResult | { polygonCount: number } }
   | { type: 'error'; requestId: number; message: string };

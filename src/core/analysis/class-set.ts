@@ -11,13 +11,14 @@ export function normalizeClasses(classes: readonly string[]): BlueGreenClass[] {
 
 /**
  * Internal: the tiled union of the counted classes, built on first use and cached per class set, from the
- * cached per-class layers (so toggling farmland only unions pieces cell by cell, never re-dissolves data).
+ * cached per-class layers, plus any extra blue-green polygons (so toggling farmland only unions pieces cell by cell, never re-dissolves data).
  */
 export function blueGreenLayer(prepared: PreparedAnalysis, classes: readonly BlueGreenClass[]): TiledLayer {
   const key = classes.join(',');
   const cached = prepared.classSetLayers.get(key);
   if (cached) return cached;
   const layers = classes.map((name) => prepared.classLayers.get(name)).filter((layer): layer is TiledLayer => layer !== undefined);
+  if (prepared.extraBlueGreen) layers.push(prepared.extraBlueGreen);
   const layer = layers.length === 0 ? { pieces: [], totalSquareMeters: 0 } : unionTiledLayers(prepared.grid, layers);
   prepared.classSetLayers.set(key, layer);
   return layer;

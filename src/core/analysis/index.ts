@@ -10,6 +10,7 @@ export { checkTarget, DEFAULT_TARGETS } from './target-check.js';
 export { prepareAnalysis } from './prepare-analysis.js';
 export type { AnalysisLayers, PrepareAnalysisOptions } from './prepare-analysis.js';
 export type { PreparedAnalysis } from './prepared-analysis.js';
+export { withExtraBlueGreen } from './extra-blue-green.js';
 export { ratioForRegion } from './ratio-for-region.js';
 export type { RatioOptions } from './ratio-for-region.js';
 export { wholeAreaFigures } from './whole-area-figures.js';

@@ -18,6 +18,8 @@ export interface PreparedAnalysis {
   readonly construction: TiledLayer;
   /** Each blue-green class ∩ boundary, dissolved and tiled. Absent classes map to an empty layer. */
   readonly classLayers: ReadonlyMap<BlueGreenClass, TiledLayer>;
+  /** Extra polygons counted as blue-green with every class set (see `withExtraBlueGreen`), tiled. */
+  readonly extraBlueGreen?: TiledLayer;
   /** Cache: sorted class-set key → union of those class layers. */
   readonly classSetLayers: Map<string, TiledLayer>;
   /** Cache: region input object → class-set key → result. Valid because inputs are never mutated. */

@@ -15,8 +15,9 @@ import { outOfChina } from './china-offset.ts';
 import { snippet } from './import-issues.ts';
 import type { ImportIssue, ImportIssueCode, ImportIssueSeverity } from './import-issues.ts';
 
-/** Largest file the import accepts (bytes). At least 50 MB must load. */
-export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+import { MAX_IMPORT_BYTES } from './limits.ts';
+
+export { MAX_IMPORT_BYTES };
 
 const GEOMETRY_TYPES = ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection'] as const;
 const ALL_TYPES = [...GEOMETRY_TYPES, 'Feature', 'FeatureCollection'] as const;
@@ -31,6 +32,10 @@ export interface ImportSummary {
   offsetCandidate: boolean;
   /** rings whose winding was reversed to the RFC 7946 right-hand rule */
   rewoundRings: number;
+  /** property keys found on the features, sorted (at most 50) */
+  propertyKeys?: string[];
+  /** Polygon and MultiPolygon features */
+  polygonCount?: number;
 }
 
 export type ImportValidation =
@@ -402,5 +407,14 @@ function validateUnsafe(value: unknown, options: ValidateImportOptions): ImportV
     rewoundRings: checker.rewound,
   };
   if (count > 0) summary.bbox = [minX, minY, maxX, maxY];
+  const keys = new Set<string>();
+  let polygonCount = 0;
+  for (const feature of features) {
+    if (keys.size < 50) for (const key of Object.keys(feature.properties ?? {})) keys.add(key);
+    const type = feature.geometry?.type;
+    if (type === 'Polygon' || type === 'MultiPolygon') polygonCount += 1;
+  }
+  summary.propertyKeys = [...keys].slice(0, 50).sort();
+  summary.polygonCount = polygonCount;
   return { ok: true, collection: { type: 'FeatureCollection', features }, issues: checker.issues, summary };
 }

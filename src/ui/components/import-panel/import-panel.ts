@@ -5,19 +5,25 @@ import { storeContext } from '../../../app/app-context.ts';
 import type { Store } from '../../../state/store.ts';
 import type { PlanState } from '../../../state/plan-state.ts';
 import {
-  dismissImportMessage, inspectImported, removeImportedLayer, setImportBlueGreen, setImportConversion, setImportVisible,
+  dismissImportMessage, inspectImported, removeImportedLayer, setImportVisible,
 } from '../../../state/imports.ts';
 import type { ImportedLayer } from '../../../state/imports.ts';
 import { StoreController } from '../../controllers/store.controller.ts';
 import { translate } from '../../../i18n/messages.ts';
 import type { Lang } from '../../../i18n/messages.ts';
-import { MAX_IMPORT_BYTES } from '../../../core/import/validate-import.ts';
+import { MAX_IMPORT_BYTES } from '../../../core/import/limits.ts';
 import { issueText } from './issue-text.ts';
 
 /** What the panel asks the app to do (wired in src/app/install-import.ts). */
 export interface ImportPanelActions {
   importFile(file: File): void;
   cancel(): void;
+  /** convert the layer's data from GCJ-02 / BD-09 to WGS84, or back ('none'), in the import worker */
+  convert(id: string, conversion: 'none' | 'gcj02' | 'bd09'): void;
+  /** count the layer's polygons as blue-green in the analysis (checked against the analysis size limit) */
+  countAsBlueGreen(id: string, on: boolean): void;
+  /** make the inspected polygon the study area */
+  useAsStudyArea(): void;
   exportWork(): void;
   downloadBackup(id: string): void;
 }
@@ -88,15 +94,19 @@ export class PlanImportPanel extends LitElement {
       </div>
       <div class="meta">${translate(lang, 'import.features', { count: layer.summary.featureCount, types: layer.summary.geometryTypes.join(', ') })}</div>
       ${polygons ? html`<label class="row"><input type="checkbox" class="blue-green" .checked=${layer.countAsBlueGreen}
-        @change=${(event: Event) => this.update_((state) => setImportBlueGreen(state, layer.id, (event.target as HTMLInputElement).checked))}>
+        @change=${(event: Event) => {
+          const input = event.target as HTMLInputElement;
+          this.actions?.countAsBlueGreen(layer.id, input.checked);
+          input.checked = this.store?.getState().imports.find((item) => item.id === layer.id)?.countAsBlueGreen ?? false;
+        }}>
         ${translate(lang, 'import.blueGreen')}</label>` : nothing}
       ${layer.summary.offsetCandidate ? html`<div class="offset">
         <p>${translate(lang, 'import.offset.note')}</p>
         ${layer.conversion !== 'none' ? html`<p>${translate(lang, layer.conversion === 'gcj02' ? 'import.offset.current.gcj02' : 'import.offset.current.bd09')}</p>` : nothing}
         <div class="row">
-          ${layer.conversion !== 'gcj02' ? html`<button class="convert-gcj02" @click=${() => this.update_((state) => setImportConversion(state, layer.id, 'gcj02'))}>${translate(lang, 'import.offset.gcj02')}</button>` : nothing}
-          ${layer.conversion !== 'bd09' ? html`<button class="convert-bd09" @click=${() => this.update_((state) => setImportConversion(state, layer.id, 'bd09'))}>${translate(lang, 'import.offset.bd09')}</button>` : nothing}
-          ${layer.conversion !== 'none' ? html`<button class="convert-undo" @click=${() => this.update_((state) => setImportConversion(state, layer.id, 'none'))}>${translate(lang, 'import.offset.undo')}</button>` : nothing}
+          ${layer.conversion !== 'gcj02' ? html`<button class="convert-gcj02" @click=${() => this.actions?.convert(layer.id, 'gcj02')}>${translate(lang, 'import.offset.gcj02')}</button>` : nothing}
+          ${layer.conversion !== 'bd09' ? html`<button class="convert-bd09" @click=${() => this.actions?.convert(layer.id, 'bd09')}>${translate(lang, 'import.offset.bd09')}</button>` : nothing}
+          ${layer.conversion !== 'none' ? html`<button class="convert-undo" @click=${() => this.actions?.convert(layer.id, 'none')}>${translate(lang, 'import.offset.undo')}</button>` : nothing}
         </div>
       </div>` : nothing}
     </li>`;
@@ -106,12 +116,12 @@ export class PlanImportPanel extends LitElement {
     const inspected = state.importSession.inspected;
     if (!inspected) return nothing;
     const layer = state.imports.find((item) => item.id === inspected.layerId);
-    const feature = layer?.data.features[inspected.featureIndex];
-    if (!layer || !feature) return nothing;
-    const entries = Object.entries(feature.properties ?? {});
+    if (!layer) return nothing;
+    const entries = Object.entries(inspected.properties ?? {});
     return html`<section class="inspector" aria-labelledby="inspect-title">
       <h3 id="inspect-title">${translate(lang, 'import.inspect.title')}</h3>
       <div class="row"><span class="meta">${translate(lang, 'import.inspect.feature', { name: layer.name, index: inspected.featureIndex })}</span>
+        ${inspected.polygon ? html`<button class="use-as-study" @click=${() => this.actions?.useAsStudyArea()}>${translate(lang, 'import.useAsStudy')}</button>` : nothing}
         <button class="close-inspector" @click=${() => this.update_((s) => inspectImported(s, null))}>${translate(lang, 'import.inspect.close')}</button></div>
       ${entries.length === 0 ? html`<p class="meta">${translate(lang, 'import.inspect.empty')}</p>` : html`<dl>
         ${entries.map(([key, value]) => html`<dt>${key}</dt><dd>${typeof value === 'string' ? value : JSON.stringify(value)}</dd>`)}

@@ -1,3 +1,4 @@
+import type { Polygon } from 'geojson';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
@@ -16,7 +17,9 @@ import './study-figures.ts';
 export type StudyCommand =
   | { command: 'open' | 'draw' | 'from-view' | 'edit' | 'done' | 'cancel' | 'clear' }
   | { command: 'choose-cluster'; clusterId: string | null }
-  | { command: 'edit-cluster' | 'reset-cluster'; clusterId: string };
+  | { command: 'edit-cluster' | 'reset-cluster'; clusterId: string }
+  /** use this polygon as the study area (e.g. an imported feature, #7) */
+  | { command: 'set-polygon'; polygon: Polygon };
 
 /**
  * The study-area tool's panel section: draw / edit / clear the study area and its live figures, and the
