@@ -18,11 +18,20 @@ import { legendEntries } from '../map/legend-entries.ts';
 import { flyToFeature, listenForFeatures, setHighlight } from '../map/highlight.ts';
 import type { PickedFeature } from '../map/highlight.ts';
 import { installUrlState } from './url-sync.ts';
+import { importedStyleLayers } from '../map/imported-opacity.ts';
+import { collapseAttribution, fitInitialView } from '../map/initial-view.ts';
+import { parseUrlHash } from '../state/url-state.ts';
+import { CATALOG_LAYERS } from '../state/layer-catalog.ts';
+
+/** Phone layout (the shell's side panel becomes a bottom sheet at this width). */
+const PHONE_QUERY = '(max-width: 700px)';
 
 export function installInterface(services: AppServices): Promise<void> {
   const { store, view, app } = services;
   const map = view.map;
+  const urlHasView = Boolean(parseUrlHash(location.hash, CATALOG_LAYERS.map((layer) => layer.id)).view);
   const whenReady = installUrlState(services);
+  const phone = () => globalThis.matchMedia?.(PHONE_QUERY).matches ?? false;
 
   const search = document.createElement('plan-search');
   search.slot = 'toolbar';
@@ -31,6 +40,8 @@ export function installInterface(services: AppServices): Promise<void> {
   const panel = document.createElement('plan-side-panel');
   panel.slot = 'panel';
   app.append(panel);
+  // On phones the sheet starts as a peek bar so the map is the main thing; choosing a feature opens it.
+  panel.collapsed = phone();
   const inspector = document.createElement('plan-inspector');
   const legend = document.createElement('plan-legend');
   PlanSidePanel.addSection({ id: 'inspector', labelKey: 'panel.inspector', content: inspector, order: 10 }, app);
@@ -47,6 +58,8 @@ export function installInterface(services: AppServices): Promise<void> {
   };
 
   let returnFocus: HTMLElement | undefined;
+  /** set after a pointer pick on the map: the next Tab from the map goes to the inspector's heading */
+  let tabToInspector = false;
   const select = (picked: PickedFeature | undefined) => {
     store.update((state) => {
       if (!picked) return state.selection.type === 'none' ? state : { ...state, selection: { type: 'none' } };
@@ -77,23 +90,65 @@ export function installInterface(services: AppServices): Promise<void> {
     select(undefined);
   });
 
+  // Keyboard users: after a pick on the map, one Tab from the map reaches the inspector's heading.
+  map.getContainer().addEventListener('keydown', (event) => {
+    if (event.key !== 'Tab' || event.shiftKey || !tabToInspector) return;
+    tabToInspector = false;
+    if (store.getState().selection.type === 'none') return;
+    event.preventDefault();
+    returnFocus = map.getCanvas();
+    inspector.focusHeading();
+  });
+  /** A map click or tap that chose a feature: focus follows only for keyboard / assistive clicks and on phones. */
+  const mapPick = (picked: PickedFeature | undefined, originalEvent: MouseEvent | undefined) => {
+    if (store.getState().study.mode !== 'off') return; // the study tool places vertices
+    select(picked);
+    tabToInspector = Boolean(picked);
+    if (!picked) return;
+    // detail 0: a click synthesised by the keyboard or a screen reader, not a pointer
+    const assistive = originalEvent !== undefined && originalEvent.detail === 0;
+    if (assistive || phone()) {
+      returnFocus = map.getCanvas();
+      inspector.focusHeading({ preventScroll: true });
+    }
+  };
+
+  // Initial camera when the URL has none: the whole boundary, computed before the first full frame.
+  if (!urlHasView) {
+    const unsubscribe = store.subscribe((next) => {
+      const boundary = next.data.boundary;
+      if (!boundary) return;
+      unsubscribe();
+      fitInitialView(map, boundary);
+    });
+  }
+
   return view.whenLoaded().then(async () => {
+    collapseAttribution(map);
     await whenReady;
     const state = store.getState();
-    applyLayerOpacity(map, state.layerOpacity);
+    applyLayerOpacity(map, state.layerOpacity, importedStyleLayers(state.imports));
     refreshLegend(state);
     drawHighlight(state);
     store.subscribe((next, previous) => {
-      if (next.layerOpacity !== previous.layerOpacity) applyLayerOpacity(map, next.layerOpacity);
+      if (next.layerOpacity !== previous.layerOpacity || next.imports !== previous.imports) {
+        applyLayerOpacity(map, next.layerOpacity, importedStyleLayers(next.imports));
+      }
+      // the study tool owns the map's pointer while it draws or edits: drop any hover highlight
+      if (next.study.mode !== 'off' && previous.study.mode === 'off' && hovered) {
+        hovered = undefined;
+        drawHighlight(next);
+      }
       if (next.layerVisibility !== previous.layerVisibility || next.lang !== previous.lang || next.layerOpacity !== previous.layerOpacity) {
         refreshLegend(next);
       }
       if (next.selection !== previous.selection || next.data !== previous.data) drawHighlight(next);
     });
     // while the study tool draws or edits (#4), map clicks place vertices and do not select features
-    listenForFeatures(map, (picked) => { if (store.getState().study.mode === 'off') select(picked); }, (picked) => {
+    // (hover highlight and pointer cursor too: they stay quiet while the study tool is active)
+    listenForFeatures(map, mapPick, (picked) => {
       hovered = picked;
       drawHighlight(store.getState());
-    });
+    }, () => store.getState().study.mode === 'off');
   });
 }

@@ -247,7 +247,10 @@ export function installStudy(services: AppServices): Promise<void> {
         setStudy(() => ({ clusterId: detail.clusterId, comparison: null, cluster: { figures: null, error: null } }));
         void analyseCluster();
         return;
-      case 'edit-cluster': return void editCluster(detail.clusterId);
+      case 'edit-cluster':
+        // also sent by the cluster cards and the inspector: show the figures beside the map
+        sidePanel?.reveal('study');
+        return void editCluster(detail.clusterId);
       case 'reset-cluster': return resetCluster(detail.clusterId);
     }
   };

@@ -48,19 +48,30 @@ export function pickFeature(map: MaplibreMap, point: { x: number; y: number }): 
 }
 
 /**
- * Calls back with the picked feature on click / tap and on hover (undefined when leaving features).
+ * Calls back with the picked feature on click / tap (with the DOM event that caused it) and on hover
+ * (undefined when leaving features). While `hoverEnabled()` is false (e.g. the study tool is drawing),
+ * hovering neither highlights nor sets the pointer cursor, so another tool owns the cursor.
  * @returns a function that removes the listeners
  */
 export function listenForFeatures(
   map: MaplibreMap,
-  onClick: (picked: PickedFeature | undefined) => void,
+  onClick: (picked: PickedFeature | undefined, originalEvent: MouseEvent | undefined) => void,
   onHover: (picked: PickedFeature | undefined) => void,
+  hoverEnabled: () => boolean = () => true,
 ): () => void {
   let lastHoverKey = '';
   let frame = 0;
-  const click = (event: { point: { x: number; y: number } }) => onClick(pickFeature(map, event.point));
+  const click = (event: { point: { x: number; y: number }; originalEvent?: MouseEvent }) => onClick(pickFeature(map, event.point), event.originalEvent);
   const move = (event: { point: { x: number; y: number } }) => {
     cancelAnimationFrame(frame);
+    if (!hoverEnabled()) {
+      if (lastHoverKey) {
+        lastHoverKey = '';
+        if (map.getCanvas().style.cursor === 'pointer') map.getCanvas().style.cursor = '';
+        onHover(undefined);
+      }
+      return;
+    }
     frame = requestAnimationFrame(() => {
       const picked = pickFeature(map, event.point);
       const key = picked ? `${picked.layer}/${picked.id}` : '';
@@ -73,6 +84,7 @@ export function listenForFeatures(
   };
   const leave = () => {
     cancelAnimationFrame(frame);
+    if (map.getCanvas().style.cursor === 'pointer') map.getCanvas().style.cursor = '';
     if (lastHoverKey) onHover(undefined);
     lastHoverKey = '';
   };

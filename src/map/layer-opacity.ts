@@ -20,11 +20,13 @@ const appliedByMap = new WeakMap<MaplibreMap, Map<string, Applied>>();
  * Applies the user's per-layer opacity (0..1, absent = 1) on top of the layer's own opacity, by setting
  * the `*-opacity` paint properties of every style layer a catalog layer controls. The layer's own value
  * (from the style, or set by another feature such as the timeline) is kept as the base and multiplied.
+ * `extra` adds layers outside the catalog (user imports: id → their style layers), keyed the same way.
  */
-export function applyLayerOpacity(map: MaplibreMap, opacity: Readonly<Record<string, number>>): void {
+export function applyLayerOpacity(map: MaplibreMap, opacity: Readonly<Record<string, number>>,
+  extra: readonly { id: string; styleLayers: readonly string[] }[] = []): void {
   let applied = appliedByMap.get(map);
   if (!applied) appliedByMap.set(map, (applied = new Map()));
-  for (const layer of CATALOG_LAYERS) {
+  for (const layer of [...CATALOG_LAYERS, ...extra]) {
     const factor = Math.min(1, Math.max(0, opacity[layer.id] ?? 1));
     for (const styleLayerId of layer.styleLayers) {
       const styleLayer = map.getLayer(styleLayerId);

@@ -1,5 +1,5 @@
 import { LitElement, css, html } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../../app/app-context.ts';
 import type { Store } from '../../state/store.ts';
@@ -11,7 +11,8 @@ import { TIMELINE_YEARS } from '../../core/timeline/status-in-year.ts';
 
 /**
  * The phasing timeline ("三步走"): a compact year switch over the map and the step's goal as text.
- * Writes `year` into the store; the map follows.
+ * Writes `year` into the store; the map follows. On phones (≤ 700 px) it is one compact row: the
+ * label is only the group's accessible name and the goal text opens with a toggle.
  */
 @customElement('plan-timeline')
 export class PlanTimeline extends LitElement {
@@ -22,6 +23,9 @@ export class PlanTimeline extends LitElement {
     this, () => this.store, (state) => this.pick(state));
 
   private picked: { lang: PlanState['lang']; year: number } | undefined;
+
+  /** phone only: the step's goal text is shown */
+  @state() private goalOpen = false;
 
   private pick(state: PlanState): { lang: PlanState['lang']; year: number } {
     if (!this.picked || this.picked.lang !== state.lang || this.picked.year !== state.year) this.picked = { lang: state.lang, year: state.year };
@@ -54,6 +58,15 @@ export class PlanTimeline extends LitElement {
     button[aria-pressed='true'] { background: #14324a; color: #fff; }
     button:focus-visible { outline: 3px solid #ffb000; outline-offset: 2px; }
     .goal { margin: 0.25rem 0 0; line-height: 1.35; }
+    button.goal-toggle { display: none; border-color: #8a96a3; }
+    @media (max-width: 700px) {
+      :host { padding: 0.25rem 0.35rem; }
+      .row { flex-wrap: nowrap; gap: 0.25rem; }
+      .label { display: none; }
+      button { padding: 0.1rem 0.4rem; white-space: nowrap; }
+      button.goal-toggle { display: inline-block; }
+      .goal:not([data-open]) { display: none; }
+    }
   `;
 
   private choose(year: number): void {
@@ -70,8 +83,11 @@ export class PlanTimeline extends LitElement {
         ${TIMELINE_YEARS.map((candidate) => html`
           <button type="button" aria-pressed=${candidate === year ? 'true' : 'false'} data-year=${candidate}
             @click=${() => this.choose(candidate)}>${translate(lang, `timeline.year.${candidate}` as MessageKey)}</button>`)}
+        <button type="button" class="goal-toggle" aria-expanded=${String(this.goalOpen)} aria-controls="goal"
+          title=${translate(lang, 'timeline.showGoalLabel')} @click=${() => { this.goalOpen = !this.goalOpen; }}>
+          ${translate(lang, 'timeline.showGoal')} ${this.goalOpen ? '▾' : '▸'}</button>
       </div>
-      <p class="goal" data-testid="timeline-goal" title=${translate(lang, 'timeline.note')}>${translate(lang, `timeline.goal.${year}` as MessageKey)}</p>
+      <p class="goal" id="goal" ?data-open=${this.goalOpen} data-testid="timeline-goal" title=${translate(lang, 'timeline.note')}>${translate(lang, `timeline.goal.${year}` as MessageKey)}</p>
     `;
   }
 }

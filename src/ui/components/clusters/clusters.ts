@@ -9,6 +9,7 @@ import { StoreController } from '../../controllers/store.controller.ts';
 import { translate } from '../../../i18n/messages.ts';
 import type { Lang } from '../../../i18n/messages.ts';
 import { formatNumber, formatPercent } from '../stats/stats-table.ts';
+import type { StudyCommand } from '../study/study-panel.ts';
 
 /** What a cluster card shows, from structure.geojson, projects.geojson and the analysis. */
 export interface ClusterCard {
@@ -68,6 +69,7 @@ export function selectedClusterId(state: Pick<PlanState, 'selection'>): string |
  *
  * @fires plan-cluster-choose - detail: { id } of the chosen cluster
  * @fires plan-cluster-close - when the open card is closed
+ * @fires plan-study-command - `{ command: 'edit-cluster', clusterId }` from the card's "Edit outline (what-if)" (#4)
  */
 @customElement('plan-clusters')
 export class PlanClusters extends LitElement {
@@ -96,7 +98,8 @@ export class PlanClusters extends LitElement {
     .details { padding: 0 0.6rem 0.6rem; }
     .details h4 { font-size: 0.82rem; margin: 0.4rem 0 0.2rem; }
     .details ul { margin: 0; padding-left: 1.1rem; }
-    .close { font: inherit; font-size: 0.8rem; margin-top: 0.4rem; background: #fff; border: 1px solid #14324a; color: #14324a; border-radius: 4px; padding: 0.2rem 0.55rem; cursor: pointer; }
+    .actions { display: flex; flex-wrap: wrap; gap: 0.4rem; }
+    .close, .edit-outline { font: inherit; font-size: 0.8rem; margin-top: 0.4rem; background: #fff; border: 1px solid #14324a; color: #14324a; border-radius: 4px; padding: 0.2rem 0.55rem; cursor: pointer; }
     button:focus-visible { outline: 3px solid #b45309; outline-offset: -3px; }
   `;
 
@@ -135,9 +138,16 @@ export class PlanClusters extends LitElement {
           <h4>${translate(lang, 'clusters.projects')}</h4>
           ${card.projects.length === 0 ? html`<p>${translate(lang, 'clusters.noProjects')}</p>` : html`
             <ul>${card.projects.map((project) => html`<li data-project=${project.id}>${lang === 'zh' ? project.nameZh : project.nameEn}</li>`)}</ul>`}
-          <button type="button" class="close" @click=${() => this.dispatchEvent(new CustomEvent('plan-cluster-close', { bubbles: true, composed: true }))}>
-            ${translate(lang, 'clusters.close')}
-          </button>
+          <div class="actions">
+            <button type="button" class="edit-outline" data-testid="cluster-edit-outline"
+              aria-label=${translate(lang, 'whatIf.editOutlineLabel', { name })}
+              @click=${() => this.dispatchEvent(new CustomEvent<StudyCommand>('plan-study-command', { detail: { command: 'edit-cluster', clusterId: card.id }, bubbles: true, composed: true }))}>
+              ${translate(lang, 'whatIf.editOutline')}
+            </button>
+            <button type="button" class="close" @click=${() => this.dispatchEvent(new CustomEvent('plan-cluster-close', { bubbles: true, composed: true }))}>
+              ${translate(lang, 'clusters.close')}
+            </button>
+          </div>
         </div>
       </li>`;
   }

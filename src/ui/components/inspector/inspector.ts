@@ -12,12 +12,14 @@ import type { Lang, MessageKey } from '../../../i18n/messages.ts';
 import { translateValue } from '../../../i18n/translate-value.ts';
 import { areaSquareMeters } from '../../../core/analysis/area-square-meters.ts';
 import { toKm2, toMu } from '../../../core/analysis/units.ts';
+import type { StudyCommand } from '../study/study-panel.ts';
 
 /**
  * Details of the selected feature: names, kind, key facts, area, source and accuracy. Every value is
  * rendered through Lit text bindings, never as HTML. Escape (inside) closes it.
  *
  * @fires plan-inspector-close - when the user closes it (button or Escape)
+ * @fires plan-study-command - `{ command: 'edit-cluster', clusterId }` from a cluster's "Edit outline (what-if)"
  */
 @customElement('plan-inspector')
 export class PlanInspector extends LitElement {
@@ -42,12 +44,17 @@ export class PlanInspector extends LitElement {
     dt { color: #4a5561; }
     dd { margin: 0; overflow-wrap: anywhere; }
     p.empty { color: #4a5561; margin: 0.3rem 0; }
+    button.edit-outline { margin-top: 0.5rem; }
     .sources { margin: 0; padding-left: 1rem; }
   `;
 
-  /** Moves keyboard focus to the feature's name (after choosing it in search). */
-  focusHeading(): void {
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('h3')?.focus());
+  /** Moves keyboard focus to the feature's name (after choosing it in search, or a keyboard pick on the map). */
+  focusHeading(options?: FocusOptions): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('h3')?.focus(options));
+  }
+
+  private editOutline(clusterId: string): void {
+    this.dispatchEvent(new CustomEvent<StudyCommand>('plan-study-command', { detail: { command: 'edit-cluster', clusterId }, bubbles: true, composed: true }));
   }
 
   private close(): void {
@@ -120,6 +127,9 @@ export class PlanInspector extends LitElement {
           ${sources.length ? html`<dt>${translate(lang, 'inspector.source')}</dt>
             <dd><ul class="sources">${sources.map((source) => html`<li>${source}</li>`)}</ul></dd>` : null}
         </dl>
+        ${properties.kind === 'cluster' && properties.id ? html`<button type="button" class="edit-outline" data-testid="inspector-edit-outline"
+          aria-label=${translate(lang, 'whatIf.editOutlineLabel', { name })}
+          @click=${() => this.editOutline(String(properties.id))}>${translate(lang, 'whatIf.editOutline')}</button>` : null}
       </div>`;
   }
 }

@@ -4,6 +4,9 @@ import { consume } from '@lit/context';
 import { storeContext } from '../../../app/app-context.ts';
 import type { Store } from '../../../state/store.ts';
 import type { PlanState } from '../../../state/plan-state.ts';
+import { announce } from '../../../state/plan-state.ts';
+import { removeImportedLayer, setImportVisible } from '../../../state/imports.ts';
+import type { ImportedLayer } from '../../../state/imports.ts';
 import { LAYER_GROUPS } from '../../../state/layer-catalog.ts';
 import type { CatalogGroup } from '../../../state/layer-catalog.ts';
 import { StoreController } from '../../controllers/store.controller.ts';
@@ -13,7 +16,8 @@ import type { Lang, MessageKey } from '../../../i18n/messages.ts';
 /**
  * The layer tree: groups like the plan, a checkbox per group (indeterminate when mixed) and per layer,
  * and an opacity slider per layer. Native inputs in nested lists, so Tab / Space / arrows work as usual.
- * Writes `layerVisibility` and `layerOpacity` in the store.
+ * Writes `layerVisibility` and `layerOpacity` in the store. User-imported layers (#7) follow in an
+ * "Imported" group (show, opacity keyed by the import id, remove) through the import state helpers.
  */
 @customElement('plan-layer-tree')
 export class PlanLayerTree extends LitElement {
@@ -35,6 +39,12 @@ export class PlanLayerTree extends LitElement {
     input[type='range'] { width: 5.5rem; accent-color: #14324a; }
     input:focus-visible { outline: 3px solid #b45309; outline-offset: 2px; }
     input[type='range']:disabled { opacity: 0.4; }
+    .imported-name { overflow-wrap: anywhere; }
+    button.remove {
+      font: inherit; font-size: 0.78rem; padding: 0.1rem 0.4rem; border: 1px solid #8a96a3; border-radius: 4px;
+      background: #fff; color: #14324a; cursor: pointer;
+    }
+    button.remove:focus-visible { outline: 3px solid #b45309; outline-offset: 2px; }
     .value { width: 2.6rem; text-align: right; font-variant-numeric: tabular-nums; color: #4a5561; font-size: 0.8rem; }
   `;
 
@@ -82,11 +92,48 @@ export class PlanLayerTree extends LitElement {
       </li>`;
   }
 
+  private removeImported(layer: ImportedLayer): void {
+    this.store?.update((state) => {
+      const { [layer.id]: _removed, ...layerOpacity } = state.layerOpacity;
+      return announce({ ...removeImportedLayer(state, layer.id), layerOpacity }, 'info', translate(state.lang, 'layers.importedRemoved', { name: layer.name }));
+    });
+  }
+
+  /** The user's imported layers (names are file names: untrusted text, rendered as text). */
+  private renderImported(state: PlanState, lang: Lang) {
+    if (!state.imports.length) return null;
+    const groupLabel = translate(lang, 'layers.imported');
+    return html`
+      <li class="group" data-group="imported">
+        <div class="row"><span>${groupLabel}</span></div>
+        <ul aria-label=${groupLabel}>
+          ${state.imports.map((layer, index) => {
+            const percent = Math.round((state.layerOpacity[layer.id] ?? 1) * 100);
+            const inputId = `cb-imported-${index}`;
+            return html`
+              <li class="row" data-import-id=${layer.id}>
+                <input type="checkbox" id=${inputId} .checked=${layer.visible}
+                  aria-label=${translate(lang, 'layers.importedShow', { name: layer.name })}
+                  @change=${(event: Event) => this.store?.update((s) => setImportVisible(s, layer.id, (event.target as HTMLInputElement).checked))}>
+                <label for=${inputId} class="imported-name">${layer.name}</label>
+                <input type="range" min="0" max="100" step="5" .value=${String(percent)} data-opacity=${layer.id}
+                  aria-label=${translate(lang, 'layers.opacity', { layer: layer.name })} aria-valuetext=${`${percent}%`}
+                  ?disabled=${!layer.visible}
+                  @input=${(event: Event) => this.setOpacity(layer.id, Number((event.target as HTMLInputElement).value))}>
+                <button type="button" class="remove" aria-label=${translate(lang, 'layers.importedRemoveLabel', { name: layer.name })}
+                  @click=${() => this.removeImported(layer)}>${translate(lang, 'layers.importedRemove')}</button>
+              </li>`;
+          })}
+        </ul>
+      </li>`;
+  }
+
   override render() {
     const state = this.view.value;
     if (!state) return null;
     return html`<ul aria-label=${translate(state.lang, 'layers.tree')}>
       ${LAYER_GROUPS.map((group) => this.renderGroup(group, state, state.lang))}
+      ${this.renderImported(state, state.lang)}
     </ul>`;
   }
 }
