@@ -127,6 +127,8 @@ export function installInterface(services: AppServices): Promise<void> {
     collapseAttribution(map);
     await whenReady;
     const state = store.getState();
+    // a link with a selection shows that feature's details (on phones: opens the sheet)
+    if (state.selection.type === 'feature') panel.reveal('inspector');
     applyLayerOpacity(map, state.layerOpacity, importedStyleLayers(state.imports));
     refreshLegend(state);
     drawHighlight(state);
