@@ -270,6 +270,15 @@ describe('integration: layer tree, what-if, focus, phone layout and untrusted te
       const clashes = layout.overlays.flatMap((overlay) => layout.controls.filter((control) => overlap(overlay, control)));
       expect(clashes).toEqual([]);
 
+      // the step's goal text opens from the timeline's toggle
+      const goal = page.locator('plan-timeline [data-testid=timeline-goal]');
+      expect(await goal.isVisible()).toBe(false);
+      await page.locator('plan-timeline button.goal-toggle').click();
+      expect(await goal.isVisible()).toBe(true);
+      expect(await page.locator('plan-timeline button.goal-toggle').getAttribute('aria-expanded')).toBe('true');
+      await page.locator('plan-timeline button.goal-toggle').click();
+      expect(await goal.isVisible()).toBe(false);
+
       // a tap on a feature opens the sheet and moves focus to the inspector's heading
       const point = await featurePixel(page, 'projects', 'p-yr-sports-center');
       await page.touchscreen.tap(point.x, point.y);
