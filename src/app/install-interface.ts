@@ -22,6 +22,7 @@ import { importedStyleLayers } from '../map/imported-opacity.ts';
 import { collapseAttribution, fitInitialView } from '../map/initial-view.ts';
 import { parseUrlHash } from '../state/url-state.ts';
 import { CATALOG_LAYERS } from '../state/layer-catalog.ts';
+import { installCoreFigures } from './inspector-figures.ts';
 
 /** Phone layout (the shell's side panel becomes a bottom sheet at this width). */
 const PHONE_QUERY = '(max-width: 700px)';
@@ -61,6 +62,8 @@ export function installInterface(services: AppServices): Promise<void> {
   /** set after a pointer pick on the map: the next Tab from the map goes to the inspector's heading */
   let tabToInspector = false;
   const select = (picked: PickedFeature | undefined) => {
+    // a map pick tells the inspector where it was clicked (its "Where" context); other choices do not
+    inspector.pickedAt = picked?.at ? picked : undefined;
     store.update((state) => {
       if (!picked) return state.selection.type === 'none' ? state : { ...state, selection: { type: 'none' } };
       const next: PlanState = { ...state, selection: { type: 'feature', layer: picked.layer, id: picked.id } };
@@ -80,6 +83,15 @@ export function installInterface(services: AppServices): Promise<void> {
     returnFocus = search;
     inspector.focusHeading();
   });
+  // the inspector's "Where" / "Contains" buttons select like a search result (focus stays in the inspector)
+  inspector.addEventListener('plan-inspector-choose', (event) => {
+    const { layer, id } = event.detail;
+    select({ layer, id });
+    const feature = findFeature(store.getState(), layer, id);
+    if (feature) flyToFeature(map, feature);
+    inspector.focusHeading({ preventScroll: true });
+  });
+  installCoreFigures(store, inspector);
   inspector.addEventListener('plan-inspector-close', () => {
     returnFocus?.focus();
     returnFocus = undefined;

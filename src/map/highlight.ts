@@ -8,6 +8,8 @@ import { CATALOG_LAYERS } from '../state/layer-catalog.ts';
 export interface PickedFeature {
   layer: string;
   id: string;
+  /** where on the map it was picked, [lng, lat] (the inspector's "Where" context uses it) */
+  at?: [number, number];
 }
 
 const PICK_TOLERANCE_PX = 6;
@@ -44,7 +46,9 @@ export function pickFeature(map: MaplibreMap, point: { x: number; y: number }): 
     }
   }
   const id = best?.properties?.id ?? best?.id;
-  return best && id !== undefined ? { layer: best.source, id: String(id) } : undefined;
+  if (!best || id === undefined) return undefined;
+  const at = map.unproject([point.x, point.y]);
+  return { layer: best.source, id: String(id), at: [at.lng, at.lat] };
 }
 
 /**

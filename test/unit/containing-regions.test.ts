@@ -91,6 +91,14 @@ describe('containingRegions', () => {
     expect(ids(containingRegions(multi, layers).subdistricts)).toEqual(['sd-west']);
   });
 
+  it('uses the picked location when given (a multi-part feature clicked on a small part)', () => {
+    const multi = feature('multi', { type: 'MultiPolygon', coordinates: [[square(6.1, 0.1, 0.2)], [square(1.1, 1.1, 0.8)]] });
+    const where = containingRegions(multi, layers, [6.2, 0.2]);
+    expect(where.point).toEqual([6.2, 0.2]);
+    expect(ids(where.clusters)).toEqual([]);
+    expect(ids(where.subdistricts)).toEqual(['sd-east']);
+  });
+
   it('never lists a region as its own container; a line is tested at its midpoint', () => {
     const cluster = layers.structure.features[1];
     expect(ids(containingRegions(cluster, layers).clusters)).toEqual([]);

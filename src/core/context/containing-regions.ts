@@ -25,7 +25,7 @@ export interface RegionRef {
 }
 
 export interface ContainingRegions {
-  /** the point tested: the point itself, a line's midpoint, a polygon's representative interior point */
+  /** the point tested: `at` if given, else the point itself, a line's midpoint, a polygon's representative interior point */
   point: LngLat | undefined;
   clusters: RegionRef[];
   cores: RegionRef[];
@@ -188,10 +188,13 @@ export function representativePoint(feature: Feature): LngLat | undefined {
 /**
  * The regions that contain a feature (tested at its {@link representativePoint}). The feature itself is
  * never listed as its own container.
+ * @param at - where the user picked the feature on the map, if inside it: a large multi-part feature (a
+ *   subdistrict's farmland) is then placed where it was clicked, not at its representative point
  * @example containingRegions(farmland, state.data).clusters.map((region) => region.id) // ['cluster-cuizhai']
  */
-export function containingRegions(feature: Feature, layers: ContextLayers): ContainingRegions {
-  const point = representativePoint(feature);
+export function containingRegions(feature: Feature, layers: ContextLayers, at?: LngLat): ContainingRegions {
+  const usable = at !== undefined && Number.isFinite(at[0]) && Number.isFinite(at[1]);
+  const point = usable ? [at[0], at[1]] as LngLat : representativePoint(feature);
   const result: ContainingRegions = { point, clusters: [], cores: [], subdistricts: [], insideBoundary: undefined };
   if (!point) return result;
   const selfId = idOf(feature);

@@ -13,12 +13,15 @@ import { translateValue } from '../../../i18n/translate-value.ts';
 import { areaSquareMeters } from '../../../core/analysis/area-square-meters.ts';
 import { toKm2, toMu } from '../../../core/analysis/units.ts';
 import type { StudyCommand } from '../study/study-panel.ts';
+import { renderInspectorContext } from './inspector-context.ts';
+import type { ExtraRegionFigures, InspectorChoice } from './inspector-context.ts';
 
 /**
  * Details of the selected feature: names, kind, key facts, area, source and accuracy. Every value is
  * rendered through Lit text bindings, never as HTML. Escape (inside) closes it.
  *
  * @fires plan-inspector-close - when the user closes it (button or Escape)
+ * @fires plan-inspector-choose - detail {@link InspectorChoice}: a containing region or contained feature was chosen
  * @fires plan-study-command - `{ command: 'edit-cluster', clusterId }` from a cluster's "Edit outline (what-if)"
  */
 @customElement('plan-inspector')
@@ -26,6 +29,14 @@ export class PlanInspector extends LitElement {
   @consume({ context: storeContext, subscribe: true })
   @property({ attribute: false })
   store: Store<PlanState> | undefined;
+
+  /** Figures of a region without a row in state.analysis (a core), set by the app (install-interface). */
+  @property({ attribute: false })
+  regionFigures: ExtraRegionFigures | undefined;
+
+  /** Where the selected feature was picked on the map (set by the app; used when it matches the selection). */
+  @property({ attribute: false })
+  pickedAt: InspectorChoice & { at?: [number, number] } | undefined;
 
   private readonly view = new StoreController(this, () => this.store, (state: PlanState) => state);
 
@@ -46,6 +57,12 @@ export class PlanInspector extends LitElement {
     p.empty { color: #4a5561; margin: 0.3rem 0; }
     button.edit-outline { margin-top: 0.5rem; }
     .sources { margin: 0; padding-left: 1rem; }
+    section.context { margin-top: 0.6rem; border-top: 1px solid #d5dbe1; padding-top: 0.3rem; }
+    h4 { margin: 0.2rem 0; font-size: 0.9rem; }
+    ul.choices { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 0.2rem; align-items: flex-start; }
+    button.link { text-align: start; overflow-wrap: anywhere; }
+    .note, p.computing { color: #4a5561; margin: 0.2rem 0; }
+    section.context p { margin: 0.2rem 0; }
   `;
 
   /** Moves keyboard focus to the feature's name (after choosing it in search, or a keyboard pick on the map). */
@@ -55,6 +72,16 @@ export class PlanInspector extends LitElement {
 
   private editOutline(clusterId: string): void {
     this.dispatchEvent(new CustomEvent<StudyCommand>('plan-study-command', { detail: { command: 'edit-cluster', clusterId }, bubbles: true, composed: true }));
+  }
+
+  private pickedAtFor(state: PlanState): [number, number] | undefined {
+    const picked = this.pickedAt;
+    const selection = state.selection;
+    return picked && selection.type === 'feature' && picked.layer === selection.layer && picked.id === selection.id ? picked.at : undefined;
+  }
+
+  private choose(choice: InspectorChoice): void {
+    this.dispatchEvent(new CustomEvent<InspectorChoice>('plan-inspector-choose', { detail: choice, bubbles: true, composed: true }));
   }
 
   private close(): void {
@@ -130,6 +157,7 @@ export class PlanInspector extends LitElement {
         ${properties.kind === 'cluster' && properties.id ? html`<button type="button" class="edit-outline" data-testid="inspector-edit-outline"
           aria-label=${translate(lang, 'whatIf.editOutlineLabel', { name })}
           @click=${() => this.editOutline(String(properties.id))}>${translate(lang, 'whatIf.editOutline')}</button>` : null}
+        ${renderInspectorContext(feature, state, (choice) => this.choose(choice), this.regionFigures, this.pickedAtFor(state))}
       </div>`;
   }
 }
@@ -137,5 +165,8 @@ export class PlanInspector extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'plan-inspector': PlanInspector;
+  }
+  interface HTMLElementEventMap {
+    'plan-inspector-choose': CustomEvent<InspectorChoice>;
   }
 }

@@ -1,0 +1,35 @@
+/**
+ * Figures for the inspector of a selected core (#5): clusters and subdistricts have rows in
+ * state.analysis; cores do not, so their figures are asked of the analysis worker (latest wins) and given
+ * to `<plan-inspector>` as `regionFigures` for the current class set.
+ */
+import type { Store } from '../state/store.ts';
+import type { PlanState } from '../state/plan-state.ts';
+import { selectedFeature } from '../state/selected-feature.ts';
+import { whenAnalysisClient } from './analysis/analysis-service.ts';
+import type { PlanInspector } from '../ui/components/inspector/inspector.ts';
+
+export function installCoreFigures(store: Store<PlanState>, inspector: PlanInspector): void {
+  let asked = '';
+  const update = (state: PlanState) => {
+    const feature = selectedFeature(state);
+    if (!feature || feature.properties?.kind !== 'core' || state.analysis.status !== 'ready') return;
+    const id = String(feature.properties.id ?? feature.id ?? '');
+    const classes = [...state.analysis.classes];
+    const key = `${id}|${classes.join(',')}`;
+    if (key === asked) return;
+    asked = key;
+    void whenAnalysisClient()
+      .then((client) => client.region(feature, classes, 'inspector'))
+      .then((result) => {
+        if (asked === key) inspector.regionFigures = { id, classes, result };
+      })
+      .catch(() => {
+        if (asked === key) asked = ''; // try again on the next change
+      });
+  };
+  store.subscribe((next, previous) => {
+    if (next.selection !== previous.selection || next.analysis !== previous.analysis) update(next);
+  });
+  update(store.getState());
+}
