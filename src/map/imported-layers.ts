@@ -27,6 +27,25 @@ export function importedLayerSpecs(id: string, colour: string, visible: boolean)
   ];
 }
 
+const EMPTY = { type: 'FeatureCollection' as const, features: [] };
+
+/**
+ * A page opened over file:// (the single-file build, #6) has an opaque origin: MapLibre's worker cannot
+ * fetch its blob: URLs. There the Blob is read as a data: URL instead (asynchronously, by the browser).
+ */
+function opaqueOrigin(): boolean {
+  return typeof location !== 'undefined' && location.protocol === 'file:';
+}
+
+function readAsDataUrl(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('could not read the layer'));
+    reader.readAsDataURL(blob);
+  });
+}
+
 export class ImportedLayers {
   private readonly shown = new Map<string, { data: Blob; url: string; visible: boolean }>();
 
@@ -51,14 +70,14 @@ export class ImportedLayers {
       }
       let url = current.url;
       if (current.data !== layer.data) {
-        url = URL.createObjectURL(layer.data);
+        url = this.urlOf(layer.id, layer.data);
         try {
-          this.map.getSource<GeoJSONSource>(layer.id)?.setData(url);
+          if (url) this.map.getSource<GeoJSONSource>(layer.id)?.setData(url);
         } catch (error) {
           URL.revokeObjectURL(url);
           throw error;
         }
-        URL.revokeObjectURL(current.url);
+        if (current.url) URL.revokeObjectURL(current.url);
       }
       if (current.visible !== layer.visible) {
         for (const suffix of IMPORT_LAYER_SUFFIXES) this.map.setLayoutProperty(`${layer.id}${suffix}`, 'visibility', layer.visible ? 'visible' : 'none');
@@ -67,11 +86,24 @@ export class ImportedLayers {
     });
   }
 
+  /**
+   * An object URL of `data` (revoke it when done), or '' where object URLs cannot be fetched: then the data:
+   * URL is set on the source when read, if the layer still shows the same data.
+   */
+  private urlOf(id: string, data: Blob): string {
+    if (!opaqueOrigin()) return URL.createObjectURL(data);
+    void readAsDataUrl(data).then((dataUrl) => {
+      if (this.shown.get(id)?.data === data) this.map.getSource<GeoJSONSource>(id)?.setData(dataUrl);
+    }, () => undefined);
+    return '';
+  }
+
   private add(layer: ImportedLayer, colour: string): void {
-    const url = URL.createObjectURL(layer.data);
+    this.shown.set(layer.id, { data: layer.data, url: '', visible: layer.visible });
+    const url = this.urlOf(layer.id, layer.data);
     this.shown.set(layer.id, { data: layer.data, url, visible: layer.visible });
     try {
-      this.map.addSource(layer.id, { type: 'geojson', data: url });
+      this.map.addSource(layer.id, { type: 'geojson', data: url || EMPTY });
       for (const spec of importedLayerSpecs(layer.id, colour, layer.visible)) this.map.addLayer(spec);
     } catch (error) {
       this.remove(layer.id);

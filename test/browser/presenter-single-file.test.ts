@@ -58,6 +58,16 @@ describe('the single-file build over file://', () => {
     await expect.poll(() => page.locator('plan-presenter-overlay').count()).toBe(0);
   });
 
+  it('draws an imported GeoJSON layer over file:// (read as a data: URL: blob: URLs of a file:// page cannot be fetched by MapLibre\'s worker, #7)', async () => {
+    const square = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { n: 1 }, geometry: { type: 'Polygon', coordinates: [[[117, 36.8], [117.1, 36.8], [117.1, 36.9], [117, 36.9], [117, 36.8]]] } }] };
+    await page.locator('plan-import-panel input[type=file]').setInputFiles({ name: 'square.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(square)) });
+    const plan = 'globalThis.__plan';
+    await expect.poll(() => page.evaluate(`${plan}.store.getState().imports.length`)).toBe(1);
+    await page.evaluate(`${plan}.map.jumpTo({ center: [117.05, 36.85], zoom: 10 })`);
+    await expect.poll(() => page.evaluate(`(() => { const { map, store } = ${plan}; const id = store.getState().imports[0].id;
+      return map.queryRenderedFeatures({ layers: [id + '-fill'] }).length; })()`), { timeout: 30_000 }).toBeGreaterThan(0);
+  });
+
   it('makes no request other than file:, data: or blob:', () => {
     expect(requests.length).toBeGreaterThan(0);
     expect(requests.filter((url) => !/^(file|data|blob):/.test(url))).toEqual([]);
