@@ -69,6 +69,20 @@ describe('analysis client', () => {
     await expect(third).resolves.toEqual(figures(3));
   });
 
+  it('sends extra blue-green Blobs as a request, in order before later requests (#7)', async () => {
+    const fake = new FakeWorker();
+    const client = createAnalysisClient({}, () => fake as unknown as Worker);
+    const blob = new Blob(['{"type":"FeatureCollection","features":[]}']);
+    const counted = client.setExtraBlueGreen([blob]);
+    void client.whole(['water']);
+    const [extra, whole] = fake.requests() as ({ requestId: number; kind: string; blobs?: Blob[] })[];
+    expect(extra).toMatchObject({ kind: 'extra-blue-green' });
+    expect(await extra!.blobs![0]!.text()).toBe('{"type":"FeatureCollection","features":[]}');
+    expect(whole).toMatchObject({ kind: 'whole' });
+    fake.reply({ type: 'result', requestId: extra!.requestId, value: { polygonCount: 0 } });
+    await expect(counted).resolves.toEqual({ polygonCount: 0 });
+  });
+
   it('separate channels do not supersede each other', async () => {
     const fake = new FakeWorker();
     const client = createAnalysisClient({}, () => fake as unknown as Worker);
