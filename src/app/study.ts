@@ -16,6 +16,7 @@ import type { AppServices } from './services.ts';
 import { whenAnalysisClient } from './analysis/analysis-service.ts';
 import { frameCoalescer } from './frame-coalescer.ts';
 import { announce } from '../state/plan-state.ts';
+import { blueGreenImportData, sameItems } from '../state/imports.ts';
 import type { PlanState } from '../state/plan-state.ts';
 import {
   STUDY_SCHEMA_VERSION, STUDY_STORAGE_KEY, applyResult, asFeature, clusterFeatures, clustersWithWhatIf, copyGeometry, featureId,
@@ -307,11 +308,17 @@ export function installStudy(services: AppServices): Promise<void> {
       store.update((state) => announce(state, 'error', translate(state.lang, 'study.restoreFailed', { message: saved.message })));
     }
     drawShapes(store.getState().study);
+    let studyExtras = blueGreenImportData(store.getState());
     store.subscribe((next, previous) => {
       const a = next.study, b = previous.study;
       if (a.polygon !== b.polygon || a.whatIf !== b.whatIf || a.mode !== b.mode || a.target !== b.target) drawShapes(a);
       if (a.polygon !== b.polygon || a.whatIf !== b.whatIf) scheduleSave();
-      if (classesOf(next) !== classesOf(previous)) {
+      // Imports counted as blue-green (#7) reach the worker before the whole-area figures they change, so the
+      // study figures follow once those arrive.
+      const extraChanged = next.analysis !== previous.analysis && next.analysis.status === 'ready'
+        && !sameItems(blueGreenImportData(next), studyExtras);
+      if (extraChanged) studyExtras = blueGreenImportData(next);
+      if (classesOf(next) !== classesOf(previous) || extraChanged) {
         if (a.polygon) void analyseStudy(a.polygon, false);
         if (a.clusterId) void analyseCluster();
       }

@@ -243,6 +243,11 @@ describe('GeoJSON import, XSS and CSP (#7)', () => {
     expect(Math.abs(study.study.figures!.blueGreenRatio - expected.figures.blueGreenRatio!)).toBeLessThan(0.001);
     expect(expected.figures.blueGreenRatio!).toBeGreaterThan(0.99); // the square is all blue-green now
     await expect(page.locator('plan-app [data-testid=status]').textContent()).resolves.toContain('study area');
+    // Not counted any more: the study figures follow, back to the plan's own blue-green.
+    const plain = ratioForRegion(prepared, green.features[0]!);
+    if (!plain.ok) throw new Error('core failed');
+    await page.locator('plan-import-panel .layers li').last().locator('input.blue-green').uncheck();
+    await until(page, async () => Math.abs(((await figures()).study.figures?.blueGreenRatio ?? -1) - plain.figures.blueGreenRatio!) < 0.001);
   });
 
   it('reported no CSP violation and no CSP console error on any of the above', async () => {
