@@ -49,11 +49,12 @@ describe('the single-file build over file://', () => {
       await page.keyboard.press('ArrowRight');
       await expect.poll(() => counter.textContent()).toBe(`${index} / ${total}`);
     }
-    const rendered = await page.evaluate(() => {
+    // The last slide's camera flight may still be under way: poll until the map has drawn the slide.
+    const renderedSources = () => page.evaluate(() => {
       const { map } = (globalThis as unknown as { __plan: { map: { queryRenderedFeatures(): { source: string }[] } } }).__plan;
       return new Set(map.queryRenderedFeatures().map((feature) => feature.source)).size;
     });
-    expect(rendered).toBeGreaterThan(3);
+    await expect.poll(renderedSources, { timeout: 20_000 }).toBeGreaterThan(3);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('plan-presenter-overlay').count()).toBe(0);
   });
