@@ -5,20 +5,11 @@
  */
 import { createWriteStream, existsSync, statSync } from 'node:fs';
 import { once } from 'node:events';
+import { seededRandom } from '../../src/core/random/seeded-random.ts';
+export { seededRandom };
 
 export const AREA_BBOX = [116.85, 36.7, 117.35, 37.0] as const;
 
-/** mulberry32: a small seeded PRNG so every run imports the same file. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One feature as JSON text: a closed, counter-clockwise ring (RFC 7946 exterior winding). */
 export function plotFeature(index: number, random: () => number, vertices = 24): string {

@@ -1,6 +1,7 @@
 import type { Feature, Polygon, Position } from 'geojson';
 import { areaSquareMeters } from './area-square-meters.js';
 import { EARTH_RADIUS_METERS } from './projection.js';
+import { seededRandom as random } from '../random/seeded-random.ts';
 
 /** Options of {@link createStudyPolygon}. */
 export interface StudyPolygonOptions {
@@ -16,17 +17,6 @@ export interface StudyPolygonOptions {
   readonly seed?: number;
 }
 
-/** mulberry32: a tiny deterministic PRNG, so benchmarks and tests see the same polygon. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Builds a simple (never self-intersecting) star-shaped test polygon: ~50 vertices around a centre,
