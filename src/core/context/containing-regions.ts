@@ -5,6 +5,7 @@
  * for "which region holds this point" (the regions are kilometres wide).
  */
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import { ringSignedArea2 } from '../geojson/rfc7946.ts';
 
 export type LngLat = [number, number];
 
@@ -75,9 +76,7 @@ export function pointInPolygonal(point: LngLat, geometry: Geometry | null | unde
 }
 
 function ringArea(ring: readonly Position[]): number {
-  let sum = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) sum += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
-  return Math.abs(sum) / 2;
+  return Math.abs(ringSignedArea2(ring)) / 2;
 }
 
 /**

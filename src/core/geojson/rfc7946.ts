@@ -63,12 +63,15 @@ function isObject(v: Json): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Twice the signed planar area of a ring (shoelace); > 0 means counter-clockwise. */
+/**
+ * Twice the signed planar area of a ring (shoelace on lon/lat); > 0 means counter-clockwise. The closing
+ * edge is implied, so a ring that repeats its first position and one that does not give the same sum.
+ */
 export function ringSignedArea2(ring: readonly (readonly number[])[]): number {
   let s = 0;
-  for (let i = 0; i < ring.length - 1; i += 1) {
-    const a = ring[i]!;
-    const b = ring[i + 1]!;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i, i += 1) {
+    const a = ring[j]!;
+    const b = ring[i]!;
     s += a[0]! * b[1]! - b[0]! * a[1]!;
   }
   return s;

@@ -1,14 +1,9 @@
 import type { Geometry, Polygon, Position } from 'geojson';
+import { ringSignedArea2 } from '../geojson/rfc7946.ts';
 
-/** Shoelace area of a ring in degree² (absolute; for choosing the largest part only). */
+/** Planar area of a ring in degree² (absolute; for choosing the largest part only). */
 function ringArea(ring: readonly Position[]): number {
-  let sum = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i, i += 1) {
-    const a = ring[j] as number[];
-    const b = ring[i] as number[];
-    sum += (a[0] as number) * (b[1] as number) - (b[0] as number) * (a[1] as number);
-  }
-  return Math.abs(sum / 2);
+  return Math.abs(ringSignedArea2(ring)) / 2;
 }
 
 function partArea(rings: readonly Position[][]): number {

@@ -16,6 +16,7 @@ import { snippet } from './import-issues.ts';
 import type { ImportIssue, ImportIssueCode, ImportIssueSeverity } from './import-issues.ts';
 
 import { MAX_IMPORT_BYTES } from './limits.ts';
+import { ringSignedArea2 } from '../geojson/rfc7946.ts';
 
 export { MAX_IMPORT_BYTES };
 
@@ -316,13 +317,7 @@ function round(value: number): string {
 
 /** Shoelace area in degree² (positive = counterclockwise). */
 function signedArea(ring: readonly Position[]): number {
-  let sum = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i, i += 1) {
-    const a = ring[j] as number[];
-    const b = ring[i] as number[];
-    sum += (a[0] as number) * (b[1] as number) - (b[0] as number) * (a[1] as number);
-  }
-  return sum / 2;
+  return ringSignedArea2(ring) / 2;
 }
 
 function crsName(crs: unknown): string {
