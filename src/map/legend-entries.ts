@@ -2,19 +2,9 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 import { LAYER_GROUPS } from '../state/layer-catalog.ts';
 import { translate } from '../i18n/messages.ts';
 import type { Lang, MessageKey } from '../i18n/messages.ts';
+import type { LegendEntry } from '../state/legend.ts';
 
-/** One legend row: plain data for the ui, read from the live style. */
-export interface LegendEntry {
-  id: string;
-  label: string;
-  groupLabel: string;
-  kind: 'fill' | 'line' | 'circle';
-  /** fill / line / circle colours, in drawing order (a fill's outline layer adds its colour) */
-  colours: string[];
-  dashed: boolean;
-  /** the fill's own opacity (0..1) where it is a plain number, so faint areas look faint in the legend */
-  fillOpacity: number;
-}
+export type { LegendEntry };
 
 const COLOUR_PROPERTY = { fill: 'fill-color', line: 'line-color', circle: 'circle-color' } as const;
 

@@ -6,17 +6,10 @@ import type { Store } from '../../../state/store.ts';
 import type { PlanState } from '../../../state/plan-state.ts';
 import { StoreController } from '../../controllers/store.controller.ts';
 import { translate } from '../../../i18n/messages.ts';
+import type { LegendEntry } from '../../../state/legend.ts';
 
 /** A legend row as plain data (src/map/legend-entries.ts reads them from the live style). */
-export interface LegendItem {
-  id: string;
-  label: string;
-  groupLabel: string;
-  kind: 'fill' | 'line' | 'circle';
-  colours: string[];
-  dashed: boolean;
-  fillOpacity: number;
-}
+export type LegendItem = LegendEntry;
 
 /** The legend of the visible layers; `items` is set by the app wiring whenever the style changes. */
 @customElement('plan-legend')
