@@ -12,7 +12,8 @@ export interface PickedFeature {
   at?: [number, number];
 }
 
-const PICK_TOLERANCE_PX = 6;
+/** Half the side of the box around a click or tap in which features are picked, in CSS pixels. */
+export const PICK_TOLERANCE_PX = 6;
 const TYPE_PRIORITY: Record<string, number> = { circle: 0, symbol: 0, line: 1, fill: 2 };
 
 function pickableLayerIds(map: MaplibreMap): string[] {

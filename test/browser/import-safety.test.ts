@@ -260,7 +260,19 @@ describe('GeoJSON import, XSS and CSP (#7)', () => {
     const page = app.page;
     const names = (await snapshot(page)).imports;
     expect(names.length).toBeGreaterThan(0);
-    await page.waitForTimeout(600); // the save is debounced by 300 ms (not a timing assertion)
+    // the save is debounced: wait until IndexedDB holds every imported layer
+    const savedCount = () => page.evaluate(() => new Promise<number>((resolve) => {
+      const open = indexedDB.open('jinan-plan');
+      open.onerror = () => resolve(0);
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains('work')) { db.close(); resolve(0); return; }
+        const get = db.transaction('work', 'readonly').objectStore('work').get('imports');
+        get.onsuccess = () => { db.close(); resolve((get.result as { value?: unknown[] } | undefined)?.value?.length ?? 0); };
+        get.onerror = () => { db.close(); resolve(0); };
+      };
+    }));
+    await until(page, async () => (await savedCount()) === names.length);
     await page.reload();
     await waitForMapIdle(page);
     await page.waitForFunction((count) => (globalThis as unknown as { __plan: { store: { getState(): { imports: unknown[] } } } }).__plan.store.getState().imports.length === count, names.length);

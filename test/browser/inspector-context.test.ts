@@ -2,14 +2,16 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { launchChromium } from '../helpers/chromium.ts';
 import { openApp } from '../helpers/app-page.ts';
 import type { AppPage } from '../helpers/app-page.ts';
 import { regionContents } from '../../src/core/context/containing-regions.ts';
+import { PICK_TOLERANCE_PX } from '../../src/map/highlight.ts';
 
 /*
- * The inspector's "Where" context (#5) in real Chromium: a click on farmland inside the Cuizhai cluster
+ * The inspector's "Where" context in real Chromium: a click on a blue-green area inside the Cuizhai cluster
  * reaches the cluster in one more click, and the cluster shows its blue-green share (equal to the
  * statistics table's row) and what it contains. One browser, one page; page code passed as strings (CSP).
  */
@@ -43,10 +45,19 @@ describe('inspector: where a feature is, and what a cluster holds', () => {
     await browser?.close();
   });
 
-  it('map click on farmland in Cuizhai → "Part of" the cluster → its blue-green share and projects, in 2 clicks', async () => {
+  it('map click on a blue-green area in Cuizhai → "Part of" the cluster → its blue-green share and projects, in 2 clicks', async () => {
     let clicks = 0;
-    // On the fresh map (whole boundary in view): a pixel inside the cluster where farmland is drawn and
-    // no point or line is near (so the click means the farmland, which wins over the cluster's faint fill).
+    // The user zooms to the cluster (the whole area at once is too small to aim at one field), then looks for a pixel inside the cluster where a blue-green area is drawn
+    // right under the pointer, and within the product's pick tolerance nothing else but fills of that one
+    // feature and the cluster's faint fill (so the click means that blue-green area, as a user sees it).
+    await page.evaluate(`(() => {
+      const { map, store } = globalThis.__plan;
+      const cluster = store.getState().data.structure.features.find((f) => f.properties.id === '${CLUSTER}');
+      const ring = cluster.geometry.coordinates[0];
+      const lngs = ring.map((p) => p[0]), lats = ring.map((p) => p[1]);
+      map.fitBounds([[Math.min(...lngs), Math.min(...lats)], [Math.max(...lngs), Math.max(...lats)]], { animate: false, padding: 40 });
+    })()`);
+    await waitUntil(page, `globalThis.__plan.map.loaded() && globalThis.__plan.map.areTilesLoaded() && !globalThis.__plan.map.isMoving()`);
     const candidates = await page.evaluate(`(() => {
       const { map, store } = globalThis.__plan;
       const cluster = store.getState().data.structure.features.find((f) => f.properties.id === '${CLUSTER}');
@@ -54,30 +65,38 @@ describe('inspector: where a feature is, and what a cluster holds', () => {
       const lngs = ring.map((p) => p[0]), lats = ring.map((p) => p[1]);
       const [west, east, south, north] = [Math.min(...lngs), Math.max(...lngs), Math.min(...lats), Math.max(...lats)];
       const box = map.getCanvas().getBoundingClientRect();
+      const r = ${PICK_TOLERANCE_PX};
       const out = [];
-      for (let i = 1; i < 20; i++) for (let j = 1; j < 20; j++) {
-        const { x, y } = map.project([west + ((east - west) * i) / 20, south + ((north - south) * j) / 20]);
-        const hits = map.queryRenderedFeatures([[x - 8, y - 8], [x + 8, y + 8]]);
-        const farmland = hits.find((f) => f.source === 'blue-green' && f.properties.class === 'farmland' && f.layer.type === 'fill');
-        const inCluster = hits.some((f) => f.layer.id === 'structure-cluster-fill' && f.properties.id === '${CLUSTER}');
-        const quiet = hits.every((f) => f.layer.type === 'fill' || f.source === 'highlight');
-        if (farmland && inCluster && quiet) out.push({ x: box.left + x, y: box.top + y, id: farmland.properties.id });
+      for (let i = 1; i < 40; i++) for (let j = 1; j < 40; j++) {
+        const { x, y } = map.project([west + ((east - west) * i) / 40, south + ((north - south) * j) / 40]);
+        const under = map.queryRenderedFeatures([x, y]).find((f) => f.source === 'blue-green' && f.layer.type === 'fill');
+        if (!under) continue;
+        const near = map.queryRenderedFeatures([[x - r, y - r], [x + r, y + r]]);
+        const inCluster = near.some((f) => f.layer.id === 'structure-cluster-fill' && f.properties.id === '${CLUSTER}');
+        const quiet = near.every((f) => f.source === 'highlight'
+          || (f.layer.type === 'fill' && (f.properties.id === under.properties.id || f.layer.id === 'structure-cluster-fill')));
+        if (inCluster && quiet) {
+          const at = map.unproject([x, y]);
+          out.push({ x: box.left + x, y: box.top + y, id: under.properties.id, name: under.properties.name_en, at: [at.lng, at.lat] });
+        }
       }
       return out;
-    })()`) as { x: number; y: number; id: string }[];
+    })()`) as { x: number; y: number; id: string; name: string; at: [number, number] }[];
     expect(candidates.length).toBeGreaterThan(0);
-    const target = candidates[Math.floor(candidates.length / 2)];
+    const target = candidates[Math.floor(candidates.length / 2)]!;
     await page.mouse.click(target.x, target.y);
     clicks++;
     await waitUntil(page, `globalThis.__plan.store.getState().selection.type === 'feature'`);
     expect(await selectedId()).toBe(target.id);
 
     const inspector = page.locator('plan-inspector');
-    await expect(inspector.locator('h3').textContent()).resolves.toMatch(/farmland/i);
+    await expect(inspector.locator('h3').textContent()).resolves.toBe(target.name);
     const partOf = inspector.locator(`[data-testid=inspector-where] button[data-choose="${CLUSTER}"]`);
     await expect(partOf.textContent()).resolves.toBe('Part of: Cuizhai High-tech Industry Cluster (Hydrogen Valley)');
-    await expect(inspector.locator('[data-testid=inspector-where] button[data-choose="sd-cuizhai"]').textContent())
-      .resolves.toBe('Subdistrict: Cuizhai Subdistrict (schematic)');
+    const subdistrict = load('subdistricts').features.find((f) => booleanPointInPolygon(target.at, f as Feature<Polygon | MultiPolygon>));
+    expect(subdistrict).toBeDefined();
+    await expect(inspector.locator(`[data-testid=inspector-where] button[data-choose="${String(subdistrict!.properties?.id)}"]`).textContent())
+      .resolves.toContain(`Subdistrict: ${String(subdistrict!.properties?.name_en)}`);
     await expect(inspector.locator('[data-testid=inspector-where] li[data-inside]').textContent()).resolves.toBe('Inside the Start-up Area');
 
     await partOf.click();
@@ -109,13 +128,17 @@ describe('inspector: where a feature is, and what a cluster holds', () => {
     expect(expected.projects.length).toBeGreaterThan(0);
     await expect(inspector.locator('[data-testid=inspector-contents] [data-count=projects]').textContent())
       .resolves.toContain(`Key projects: ${expected.projects.length}`);
-    await expect(inspector.locator('[data-testid=inspector-contents] button[data-choose="p-byd"]').textContent())
-      .resolves.toBe('BYD new-energy passenger car and components park');
+    const first = expected.projects[0]!;
+    await expect(inspector.locator(`[data-testid=inspector-contents] button[data-choose="${String(first.properties?.id)}"]`).textContent())
+      .resolves.toBe(String(first.properties?.name_en));
   });
 
   it('a contained project button selects the project, which is "Part of" the cluster again', async () => {
-    await page.locator('plan-inspector [data-testid=inspector-contents] button[data-choose="p-byd"]').click();
-    await waitUntil(page, `globalThis.__plan.store.getState().selection.id === 'p-byd'`);
+    await page.evaluate(`globalThis.__plan.store.update((s) => ({ ...s, selection: { type: 'feature', layer: 'structure', id: '${CLUSTER}' } }))`);
+    const cluster = load('structure').features.find((feature) => feature.properties?.id === CLUSTER)!;
+    const project = String(regionContents(cluster, { projects: load('projects'), crossings: load('crossings') }).projects[0]!.properties?.id);
+    await page.locator(`plan-inspector [data-testid=inspector-contents] button[data-choose="${project}"]`).click();
+    await waitUntil(page, `globalThis.__plan.store.getState().selection.id === '${project}'`);
     await expect(page.locator(`plan-inspector [data-testid=inspector-where] button[data-choose="${CLUSTER}"]`).count()).resolves.toBe(1);
     // no figures for a project
     await expect(page.locator('plan-inspector [data-testid=inspector-figures]').count()).resolves.toBe(0);

@@ -177,7 +177,11 @@ describe('study-area tool in real Chromium', () => {
 
   it('saves the study polygon and restores it, with its figures, after a reload', async () => {
     const { page } = app;
-    await page.waitForTimeout(500); // the save is debounced by 300 ms (not a timing assertion)
+    // the save is debounced: wait until storage holds exactly this polygon
+    await page.waitForFunction((polygon) => {
+      const raw = globalThis.localStorage.getItem('jinan-plan:study');
+      return raw !== null && JSON.stringify((JSON.parse(raw) as { value: { polygon: unknown } }).value.polygon) === polygon;
+    }, JSON.stringify(drawn));
     await page.reload();
     await waitForMapIdle(page);
     await page.waitForFunction(() => {
