@@ -21,6 +21,9 @@ import { MAX_ANALYSIS_IMPORT_BYTES } from '../core/import/limits.ts';
 import { studyPolygonOf } from '../core/import/study-polygon-of.ts';
 import { ImportedLayers } from '../map/imported-layers.ts';
 import { translate } from '../i18n/messages.ts';
+import { CATALOG_LAYERS } from '../state/layer-catalog.ts';
+import { applySavedSettings } from '../state/saved-settings.ts';
+import { parseUrlHash } from '../state/url-state.ts';
 import '../ui/components/import-panel/import-panel.ts';
 import { issueText } from '../ui/components/import-panel/issue-text.ts';
 
@@ -58,6 +61,8 @@ export function installImport(services: AppServices): void {
   const backups: Backup[] = [];
   const mapLayers = new ImportedLayers(view.map);
   let loaded = false;
+  // What a shared link states wins over saved settings: read the hash before the app rewrites it.
+  const link = parseUrlHash(location.hash, CATALOG_LAYERS.map((layer) => layer.id));
 
   // ------------------------------------------------------------------ the panel
   const panel = document.createElement('plan-import-panel');
@@ -262,7 +267,7 @@ export function installImport(services: AppServices): void {
     store.update((state) => {
       let next: PlanState = state;
       if (work.settings) {
-        next = { ...next, lang: work.settings.lang, layerVisibility: { ...next.layerVisibility, ...work.settings.layerVisibility }, layerOpacity: work.settings.layerOpacity };
+        next = applySavedSettings(next, work.settings, link);
       }
       if (restored.length) {
         next = announce({ ...next, imports: [...next.imports, ...restored] }, 'info', translate(next.lang, 'storage.restored', { count: restored.length }));

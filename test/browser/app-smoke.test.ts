@@ -70,5 +70,9 @@ describe('the offline guard itself', () => {
     expect(isSameOrigin('http://127.0.0.1:9999/x.js', origin)).toBe(false);
     expect(isSameOrigin('http://127.0.0.1:1234/assets/x.js', origin)).toBe(true);
     expect(isSameOrigin('blob:http://127.0.0.1:1234/abc', origin)).toBe(true);
+    // a port that merely starts with the serving port is another origin
+    expect(isSameOrigin('http://127.0.0.1:12345/x.js', origin)).toBe(false);
+    expect(isSameOrigin('http://127.0.0.1:1234.evil.example/x.js', origin)).toBe(false);
+    expect(isSameOrigin('blob:http://127.0.0.1:9999/abc', origin)).toBe(false);
   });
 });

@@ -11,7 +11,13 @@ export interface AppPage {
 
 /** True for URLs that stay on the serving origin (or never touch the network). */
 export function isSameOrigin(url: string, origin: string): boolean {
-  return url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank';
+  if (url.startsWith('data:') || url === 'about:blank') return true;
+  try {
+    // blob: URLs carry the origin that made them; URL.origin reads it
+    return new URL(url).origin === new URL(origin).origin;
+  } catch {
+    return false;
+  }
 }
 
 /**
