@@ -6,6 +6,7 @@ import { imageStats, openApp, waitForMapIdle } from '../helpers/app-page.ts';
 import type { AppPage } from '../helpers/app-page.ts';
 import { builtinDeck } from '../../src/app/presenter/builtin-deck.ts';
 import { CATALOG_LAYERS } from '../../src/state/layer-catalog.ts';
+import { translate } from '../../src/i18n/messages.ts';
 
 interface PageProbe {
   center: [number, number];
@@ -194,8 +195,21 @@ describe('presenter mode, slides, timeline and exports', () => {
   });
 
   // Software WebGL and PNG encoding on a shared CI core can take a while; no timing is asserted.
-  it('exports a non-blank PNG at 1920×1080', { timeout: 180_000 }, async () => {
+  it('exports a PNG at 1920×1080 with the map, title, legend, scale bar and north arrow', { timeout: 180_000 }, async () => {
     const page = app.page;
+    // Record the text drawn on the 1920-wide export canvas (the only canvas of that size).
+    await page.evaluate(() => {
+      const record: string[] = [];
+      (globalThis as unknown as { __exportText: string[] }).__exportText = record;
+      const fillText = CanvasRenderingContext2D.prototype.fillText;
+      CanvasRenderingContext2D.prototype.fillText = function (text: string, x: number, y: number, maxWidth?: number) {
+        if (this.canvas.width === 1920) record.push(text);
+        return maxWidth === undefined ? fillText.call(this, text, x, y) : fillText.call(this, text, x, y, maxWidth);
+      };
+    });
+    if (!(await page.locator('plan-deck-panel [data-action=png-full]').isVisible())) await openSlides(page);
+    const lang = await page.evaluate('globalThis.__plan.store.getState().lang') as 'zh' | 'en';
+    const legendLabels = await page.locator('plan-legend li').evaluateAll((items) => items.map((item) => item.textContent?.trim() ?? ''));
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 170_000 }),
       page.locator('plan-deck-panel [data-action=png-full]').click(),
@@ -207,6 +221,30 @@ describe('presenter mode, slides, timeline and exports', () => {
     expect(stats.height).toBe(1080);
     expect(stats.distinctColours).toBeGreaterThan(100);
     expect(stats.dominantShare).toBeLessThan(0.85);
+
+    const drawn = await page.evaluate('globalThis.__exportText') as string[];
+    expect(drawn).toContain(translate(lang, 'app.title'));
+    expect(drawn).toContain(translate(lang, 'export.legend'));
+    expect(drawn).toContain(translate(lang, 'export.north'));
+    expect(drawn.some((text) => /^\d+(\.\d+)? (km|m)$/.test(text)), 'scale bar label').toBe(true);
+    expect(legendLabels.length).toBeGreaterThan(0);
+    for (const label of legendLabels) expect(drawn.some((text) => label.includes(text) && text.length > 0), label).toBe(true);
+    // The scale bar itself: a dark bar in the PNG at its place above the footer (left edge, 1 unit = 1 px at 1080 p).
+    const bar = await page.evaluate(async (base64) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.naturalWidth;
+      canvas.height = image.naturalHeight;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const { data } = context.getImageData(48, 1005, 40, 1);
+      let dark = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i]! < 60 && data[i + 1]! < 70 && data[i + 2]! < 80) dark += 1;
+      return dark;
+    }, png.toString('base64'));
+    expect(bar).toBe(40);
   });
 
   it('starts with the built-in deck when the saved deck is corrupt, says so and keeps the raw data', async () => {

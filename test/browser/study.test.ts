@@ -76,6 +76,12 @@ async function expectFiguresOf(page: Page, polygon: Polygon, classes: string[], 
   expect(Math.abs((shown.area ?? 0) - core.figures.areaKm2)).toBeLessThan(0.001 * core.figures.areaKm2);
   expect(Math.abs(percentOf(shown.blueGreen) - (core.figures.blueGreenRatio ?? 0) * 100)).toBeLessThanOrEqual(0.1);
   expect(Math.abs(percentOf(shown.construction) - (core.figures.constructionRatio ?? 0) * 100)).toBeLessThanOrEqual(0.1);
+  // the target labels state the targets the analysis checks against (read from the core, not typed in)
+  const targets = await page.locator('[data-testid="study-figures"] .target').allTextContents();
+  const { blueGreenTarget, constructionTarget } = core.figures;
+  expect(targets.map((text) => percentOf(text))).toEqual([blueGreenTarget.target * 100, constructionTarget.target * 100]);
+  expect(targets[0]).toContain(blueGreenTarget.op === '>=' ? '≥' : '≤');
+  expect(targets[1]).toContain(constructionTarget.op === '>=' ? '≥' : '≤');
   if (!alsoNaive) return;
   const naive = naiveRegionAreas(layers, { type: 'Feature', properties: {}, geometry: polygon }, classes);
   expect(Math.abs(percentOf(shown.blueGreen) - (naive.blueGreenKm2 / naive.insideAreaKm2) * 100)).toBeLessThanOrEqual(0.1);

@@ -1,9 +1,9 @@
 /**
  * The real plan's figures (#4): computed with the prepared path and asserted against an independent naive
  * turf computation over the same geodata — never against typed-in constants, since the data is still
- * being built. Skips with a message when the geodata files are not there yet.
+ * being built.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
@@ -12,8 +12,6 @@ import { prepareAnalysis, regionTable, wholeAreaFigures } from '../../src/core/a
 
 const FILES = ['boundary', 'blue-green', 'construction', 'structure', 'subdistricts'] as const;
 const paths = FILES.map((name) => resolve(__dirname, `../../geodata/${name}.geojson`));
-const missing = FILES.filter((_, i) => !existsSync(paths[i]));
-if (missing.length > 0) console.warn(`analysis real-data test skipped: geodata missing (${missing.join(', ')}.geojson)`);
 
 const load = (name: (typeof FILES)[number]): FeatureCollection =>
   JSON.parse(readFileSync(paths[FILES.indexOf(name)], 'utf8')) as FeatureCollection;
@@ -24,12 +22,11 @@ function near(actual: number, expected: number): void {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(0.001 * Math.abs(expected) + 1e-6);
 }
 
-describe.skipIf(missing.length > 0)('real plan figures equal the naive turf computation', () => {
-  const layers = missing.length > 0 ? null : { boundary: load('boundary'), blueGreen: load('blue-green'), construction: load('construction') };
-  const prepared = layers ? prepareAnalysis(layers) : null;
+describe('real plan figures equal the naive turf computation', () => {
+  const layers = { boundary: load('boundary'), blueGreen: load('blue-green'), construction: load('construction') };
+  const prepared = prepareAnalysis(layers);
 
   it.each(CLASS_SETS)('whole area (classes %#)', (...classes) => {
-    if (!layers || !prepared) return;
     const figures = wholeAreaFigures(prepared, { classes });
     const boundary = layers.boundary.features[0] as Feature<Polygon | MultiPolygon>;
     const naive = naiveRegionAreas(layers, boundary, classes);
@@ -41,7 +38,6 @@ describe.skipIf(missing.length > 0)('real plan figures equal the naive turf comp
   });
 
   it.each([['structure', 'cluster'], ['subdistricts', 'subdistrict']] as const)('every %s region', (file, kind) => {
-    if (!layers || !prepared) return;
     const regions = load(file).features.filter((feature) => feature.properties?.kind === kind);
     expect(regions.length).toBeGreaterThan(0);
     for (const classes of CLASS_SETS) {

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   colourDifference, contrastRatio, parseHexColour, simulateDeficiency,
@@ -46,10 +48,51 @@ describe('contrastRatio (WCAG)', () => {
     expect(contrastRatio(hex('#1f78b4'), hex('#1f78b4'))).toBe(1);
   });
 
-  it('passes AA for the shell text colours used by the interface', () => {
-    expect(contrastRatio(hex('#1f2933'), hex('#ffffff'))).toBeGreaterThanOrEqual(4.5);
-    expect(contrastRatio(hex('#ffffff'), hex('#14324a'))).toBeGreaterThanOrEqual(4.5);
-    expect(contrastRatio(hex('#4a5561'), hex('#ffffff'))).toBeGreaterThanOrEqual(4.5);
+});
+
+/**
+ * Every CSS rule of the interface (component styles in src/ui and src/app, and index.html) that sets a text
+ * colour: read from the sources, not copied here. A rule that also sets its background is checked against it;
+ * otherwise dark text is checked against every light background the interface uses and light text against
+ * every dark one (it inherits one of them).
+ */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') && !path.endsWith('.test.ts') ? [path] : [];
+  });
+}
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const cssRules = [...sourceFiles(join(root, 'src/ui')), ...sourceFiles(join(root, 'src/app')), join(root, 'index.html')].flatMap((file) =>
+  [...readFileSync(file, 'utf8').matchAll(/([^{}`;]+)\{([^{}]*)\}/g)].map((match) => ({
+    where: `${relative(root, file)} ${match[1]!.trim()}`,
+    colour: match[2]!.match(/(?<![-\w])color:\s*(#[0-9a-fA-F]{3,8})\b/)?.[1],
+    background: match[2]!.match(/background(?:-color)?:\s*(#[0-9a-fA-F]{3,8})\b/)?.[1],
+  })));
+
+describe('the interface’s text colours (WCAG AA, read from the CSS)', () => {
+  const backgrounds = [...new Set(cssRules.flatMap((rule) => (rule.background ? [rule.background.toLowerCase()] : [])))];
+  const isLight = (colour: string) => contrastRatio(hex(colour), [0, 0, 0]) > 10;
+  const light = backgrounds.filter(isLight);
+  const dark = backgrounds.filter((colour) => contrastRatio(hex(colour), [0, 0, 0]) < 5);
+
+  it('finds the interface’s colours in its sources', () => {
+    expect(cssRules.filter((rule) => rule.colour).length).toBeGreaterThan(30);
+    expect(light).toContain('#fff');
+    expect(dark.length).toBeGreaterThan(0);
+  });
+
+  it('gives every text colour a contrast of at least 4.5:1 with the backgrounds it sits on', () => {
+    const failures: string[] = [];
+    for (const rule of cssRules) {
+      if (!rule.colour) continue;
+      const against = rule.background ? [rule.background] : isLight(rule.colour) ? dark : light;
+      for (const background of against) {
+        const ratio = contrastRatio(hex(rule.colour), hex(background));
+        if (ratio < 4.5) failures.push(`${rule.where}: ${rule.colour} on ${background} = ${ratio.toFixed(2)}`);
+      }
+    }
+    expect(failures).toEqual([]);
   });
 });
 

@@ -39,8 +39,13 @@ describe('message catalogue', () => {
   });
 
   it('fills placeholders as plain text', () => {
-    expect(translate('en', 'app.title')).toContain('Jinan');
-    expect(translate('zh', 'app.title')).toContain('起步区');
+    expect(translate('en', 'storage.restored', { count: 3 })).toBe('Restored your last work: 3 imported layers.');
+    expect(translate('zh', 'storage.restored', { count: 3 })).toBe('已恢复上次的工作：3 个导入图层。');
+    // markup and replacement patterns in a value stay literal text
+    const payload = '<img src=x onerror=alert(1)> $& $1';
+    expect(translate('en', 'storage.restored', { count: payload })).toBe(`Restored your last work: ${payload} imported layers.`);
+    // a placeholder without a value is left visible, not silently dropped
+    expect(translate('en', 'storage.restored')).toBe('Restored your last work: {count} imported layers.');
   });
 
   it('picks the language from the browser preferences', () => {

@@ -67,7 +67,7 @@ export class PlanPresenterOverlay extends LitElement {
       opacity: 0.5;
     }
     button:hover, button:focus-visible { opacity: 1; outline: 3px solid #ffb000; }
-    .blank { position: absolute; inset: 0; background: #000; pointer-events: auto; color: #555; display: flex; align-items: flex-end; justify-content: center; padding-bottom: 2rem; font-size: 0.8rem; }
+    .blank { position: absolute; inset: 0; background: #000; pointer-events: auto; color: #9aa5b1; display: flex; align-items: flex-end; justify-content: center; padding-bottom: 2rem; font-size: 0.8rem; }
   `;
 
   override render() {

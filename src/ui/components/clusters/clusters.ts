@@ -92,7 +92,7 @@ export class PlanClusters extends LitElement {
     }
     .choose:hover { background: #f3f1ec; }
     .name { font-weight: 600; }
-    .nickname { font-weight: 600; color: #b45309; font-size: 0.85rem; }
+    .nickname { font-weight: 600; color: #92400e; font-size: 0.85rem; }
     .summary { padding: 0 0.6rem 0.45rem; color: #37414b; }
     .facts { display: flex; gap: 1rem; font-variant-numeric: tabular-nums; font-size: 0.82rem; color: #4a5561; }
     .details { padding: 0 0.6rem 0.6rem; }

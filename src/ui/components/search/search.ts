@@ -54,7 +54,7 @@ export class PlanSearch extends LitElement {
     }
     li { padding: 0.35rem 0.6rem; cursor: pointer; }
     li[aria-selected='true'] { background: #14324a; color: #fff; }
-    li[aria-selected='true'] .kind { color: #dfe7ee; }
+    li[aria-selected='true'] .kind { color: #ffffff; }
     .kind { display: block; font-size: 0.78rem; color: #4a5561; }
     li.none { cursor: default; color: #4a5561; }
     .sr-only {

@@ -56,14 +56,14 @@ export class PlanStudyFigures extends LitElement {
     .stale dl { opacity: 0.6; }
   `;
 
-  private ratio(label: MessageKey, targetKey: MessageKey, ratio: number | null, check: TargetCheck, testId: string) {
+  private ratio(label: MessageKey, ratio: number | null, check: TargetCheck, testId: string) {
     const lang = this.language;
     const margin = check.marginPoints === null ? '' : formatNumber(lang, Math.abs(check.marginPoints), 1);
     return html`
       <dt>${translate(lang, label)}</dt>
       <dd data-testid=${testId} data-value=${ratio === null ? '' : String(ratio)}>
         <strong>${formatPercent(lang, ratio)}</strong>
-        <span class="target">${translate(lang, targetKey)}</span>
+        <span class="target">${translate(lang, check.op === '>=' ? 'study.target.min' : 'study.target.max', { target: formatPercent(lang, check.target) })}</span>
         ${check.marginPoints === null ? nothing : html`<span class="check ${check.pass ? 'pass' : 'fail'}"
           data-testid=${`${testId}-check`} data-pass=${String(check.pass)}>${check.pass ? '✓' : '✗'}
           ${translate(lang, check.pass ? 'study.pass' : 'study.fail', { margin })}</span>`}
@@ -88,8 +88,8 @@ export class PlanStudyFigures extends LitElement {
               <span class="units">${formatNumber(lang, figures.areaHa, 0)} ${translate(lang, 'study.unit.ha')} ·
                 ${formatNumber(lang, figures.areaMu, 0)} ${translate(lang, 'study.unit.mu')}</span>
             </dd>
-            ${this.ratio('study.blueGreen', 'study.target.blueGreen', figures.blueGreenRatio, figures.blueGreenTarget, 'study-blue-green')}
-            ${this.ratio('study.construction', 'study.target.construction', figures.constructionRatio, figures.constructionTarget, 'study-construction')}
+            ${this.ratio('study.blueGreen', figures.blueGreenRatio, figures.blueGreenTarget, 'study-blue-green')}
+            ${this.ratio('study.construction', figures.constructionRatio, figures.constructionTarget, 'study-construction')}
           </dl>` : nothing}
       </div>
     `;
