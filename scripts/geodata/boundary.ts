@@ -1,15 +1,18 @@
 /**
- * Builds geodata/boundary.geojson: the 起步区 outline (see geodata/README.md, "boundary").
+ * Builds geodata/boundary.geojson: the Start-up Area outline (002 §一: 西起济南德州界, 东至小清河—白云湖湿地,
+ * 南起黄河—济青高速, 北至徒骇河).
  *
- * Edges (002 §一: 西至济南德州界, 东至小清河—白云湖湿地, 南至黄河—济青高速, 北至徒骇河):
- *  - west : Jinan–Dezhou border, TRACED = everything inside 齐河县 ∪ 临邑县 (reference districts, WGS84) is removed;
- *  - south: Yellow River centreline, TRACED (reference rivers, GSHHG/WDBII), from the Dezhou border to ~117.035 E;
- *           then the 济青高速 (G20), SCHEMATIC (not in any reference), eastwards south of 遥墙 airport;
- *  - north: 徒骇河 centreline, TRACED (reference rivers) for 太平/孙耿; east of ~117.1 E a SCHEMATIC cut down to the
- *           Yellow River leaves 济阳 town (济阳街道, not in the area) outside; south-east of the river the north edge is
- *           the river again, and east of ~117.26 E the 章丘区/济阳区 border (TRACED: 济阳区 land is removed there);
- *  - east : 小清河 – 白云湖, SCHEMATIC; its longitude is the single calibration knob that makes the geodesic area
- *           equal 798 km² (bisection on a uniform east–west shift, see calibrate()).
+ * The outline is assembled from district polygons and river lines of the reference, cut by the lines in
+ * facts/boundary.json. Each edge there says what it follows, which reference it comes from, its error, and whether
+ * it had to be placed by judgement (no published course). Nothing is adjusted to make the area come out at the
+ * plan's 798 km²: the area is whatever these edges give, and it is reported next to the official figure.
+ *
+ *  - north-west of the river: 天桥区 ∪ 济阳区, north-west of the Yellow River's north bank (so the channel and the
+ *    south-bank city, 槐荫区 included, stay out), south of 徒骇河 (太平 reaches across it to the 临邑 border), west
+ *    of the limit against 济阳 town;
+ *  - the river channel where both banks are in the area (遥墙 opposite 崔寨);
+ *  - south-east of the river: 历城区 ∪ 章丘区 between the river, the 济青高速 line, the 小清河–白云湖 line and the
+ *    高官寨 north line (fitted to 高官寨's published area).
  */
 import * as turf from '@turf/turf';
 import type { Feature, Polygon, Position } from 'geojson';
@@ -18,155 +21,176 @@ import {
   REF_RIVERS,
   SEED_PLAN,
   type Area,
+  type EdgeFact,
+  bisect,
   difference,
   district,
   dropSlivers,
   feature,
   intersect,
   km2,
-  largestPart,
   poly,
-  riverLine,
+  readFacts,
+  sideOf,
   simplify,
+  solidLargest,
   tidy,
+  tuhai,
   union,
   writeGeodata,
+  yellowRiver,
 } from './common.ts';
 
 export const OFFICIAL_AREA_KM2 = 798;
 
-/** Yellow River centreline clipped to 116.70–117.62 E, used to split the plane into a north-west and a south-east half. */
-export function riverHalves(): { nw: Feature<Polygon>; se: Feature<Polygon> } {
-  const line = riverLine('yellow').geometry.coordinates.filter((p) => p[0]! >= 116.7 && p[0]! <= 117.62);
-  const first = line[0]!;
-  const last = line[line.length - 1]!;
-  const nw = poly([...line, [last[0]!, 37.6], [116.6, 37.6], [116.6, first[1]!]]);
-  const se = poly([...line, [117.9, last[1]!], [117.9, 36.3], [116.6, 36.3], [116.6, first[1]!]]);
-  return { nw, se };
+interface BoundaryFacts {
+  edges: EdgeFact[];
 }
 
-/** Area south of the 徒骇河 centreline. */
-function southOfTuhai(): Feature<Polygon> {
-  const line = riverLine('tuhai').geometry.coordinates.filter((p) => p[0]! >= 116.6 && p[0]! <= 117.3);
-  const first = line[0]!;
-  const last = line[line.length - 1]!;
-  return poly([...line, [last[0]!, 36.3], [first[0]!, 36.3]]);
+export function boundaryFacts(): BoundaryFacts {
+  return readFacts<BoundaryFacts>('boundary.json');
 }
 
-/** 济青高速 (G20), schematic: leaves the river near the G104 bridge, runs east ~5 km south of 遥墙 airport. */
-export const G20: Position[] = [
-  [117.035, 36.757],
-  [117.07, 36.768],
-  [117.12, 36.785],
-  [117.18, 36.803],
-  [117.25, 36.815],
-  [117.33, 36.822],
-  [117.42, 36.828],
-  [117.7, 36.835],
-];
+export function edge(facts: BoundaryFacts, key: string): EdgeFact {
+  const e = facts.edges.find((x) => x.key === key);
+  if (!e) throw new Error(`boundary facts: no edge ${key}`);
+  return e;
+}
 
-/**
- * 小清河 – 白云湖 east edge before the calibration shift (schematic). 白云湖 is placed from the reference's text
- * (points-of-interest.csv: "<10 km east of the airport", "19.5 km NW of 章丘明水", 17.4 km²) at ≈117.33–117.39 E,
- * 36.84–36.89 N; the edge runs along its eastern shore and on south along 小清河 to the G20.
- */
-export const EAST_EDGE_BASE: Position[] = [
-  [117.385, 36.935],
-  [117.395, 36.9],
-  [117.4, 36.87],
-  [117.395, 36.845],
-  [117.4, 36.7],
-];
+function line(facts: BoundaryFacts, key: string): Position[] {
+  const l = edge(facts, key).line;
+  if (!l || l.length < 2) throw new Error(`boundary facts: edge ${key} has no line`);
+  return l;
+}
 
-/**
- * North edge south-east of the river (schematic): 高官寨 is the only 章丘区 subdistrict in the area; the 章丘区 lobe
- * north of it (黄河街道, up to the river at ~37.06 N) stays outside.
- */
-export const SE_NORTH_EDGE: Position[] = [
-  [117.3, 36.952],
-  [117.245, 36.968],
-  [117.2, 36.975],
-  [117.035, 36.975],
-];
+/** The pieces the outline is made of (kept apart so subdistricts.ts can reuse them). */
+export interface Pieces {
+  /** north-west bank: 天桥区 ∪ 济阳区 inside the edges */
+  nw: Area;
+  /** the river channel between 遥墙 and 崔寨 */
+  channel: Area | null;
+  /** south-east bank, 历城区 part (遥墙, 临港, 唐王) */
+  licheng: Area;
+  /** south-east bank, 章丘区 part (高官寨) before its north line is applied */
+  zhangqiuOpen: Area;
+  /** the keep polygon of the south-east bank without the 高官寨 north line */
+  seKeepOpen: Feature<Polygon>;
+}
 
-/** Schematic cut that keeps 济阳 town (济阳街道) out: from 徒骇河 south-east to the Yellow River below the town. */
-const JIYANG_TOWN_CUT: Position[] = [
-  [117.02, 37.2],
-  [117.02, 37.05],
-  [117.03, 36.975],
-  [117.08, 36.925],
-  [117.14, 36.9],
-  [117.3, 36.86],
-];
+/** South-east keep polygon: north of the 济青高速 line, west of the 小清河–白云湖 line, south of `northLat`. */
+function seKeep(facts: BoundaryFacts, northLat: number): Feature<Polygon> {
+  const g20 = line(facts, 'south-g20');
+  const east = line(facts, 'east').filter((p) => p[1]! < northLat);
+  const start = g20[0]!;
+  // from the 遥墙 west end on the river, east along the G20 line, north along the east line, west along the parallel,
+  // and back to the start across the river (the north-west side lies in 济阳区, which this keep is never used with)
+  const eastTop: Position = [line(facts, 'east').find((p) => p[1]! >= northLat)?.[0] ?? east[east.length - 1]![0]!, northLat];
+  return poly([...g20, ...east.slice(1), eastTop, [start[0]! - 0.01, northLat], [start[0]! - 0.01, start[1]!]]);
+}
 
-function build(eastShift: number, simplifyTol: number): Feature<Polygon> {
-  const { nw, se } = riverHalves();
-  const dezhou = union(district('齐河县'), district('临邑县'));
+export function buildPieces(facts: BoundaryFacts, gaoguanzhaiNorthLat: number): Pieces & { se: Area } {
+  const river = yellowRiver();
+  const tianqiao = district('天桥区');
+  const jiyang = district('济阳区');
+  const licheng = district('历城区');
+  const zhangqiu = district('章丘区');
 
-  // North-west of the river: south of 徒骇河, west of the 济阳-town cut, east of the Dezhou border.
-  const westOfCut = poly([[116.6, 37.2], ...JIYANG_TOWN_CUT, [117.3, 36.3], [116.6, 36.3]]);
-  let nwPart = intersect(intersect(nw, southOfTuhai()), westOfCut);
-  nwPart = difference(nwPart, dezhou);
+  // --- north-west of the river
+  const tuhaiLine = tuhai();
+  const southOfTuhai = sideOf(tuhaiLine, 'se');
+  const northCut = line(facts, 'north'); // meridian: east limit of 太平 north of 徒骇河
+  const taipingNorth = intersect(
+    intersect(jiyang, sideOf(tuhaiLine, 'nw')),
+    poly([[110, 30], [northCut[0]![0]!, 30], [northCut[0]![0]!, 40], [110, 40]]),
+  );
+  const northKeep = union(southOfTuhai, taipingNorth)!;
+  const jiyangCut = line(facts, 'north-east-jiyang');
+  const westOfCut = poly([[110, jiyangCut[0]![1]!], ...jiyangCut, [110, jiyangCut[jiyangCut.length - 1]![1]!]]);
+  // DataV borders of neighbouring districts overlap by a few metres: take the neighbours' land out explicitly
+  const outside = union(district('槐荫区'), district('齐河县'), district('临邑县'));
+  const land = difference(union(tianqiao, jiyang), outside)!;
+  let nw = intersect(intersect(intersect(land, sideOf(river.north, 'nw')), northKeep), westOfCut);
+  if (!nw) throw new Error('boundary: empty north-west part');
+  nw = dropSlivers(nw, 0.2);
 
-  // South-east of the river: north of G20, west of the east edge, minus 济阳区 land on that side of the river.
-  const east = EAST_EDGE_BASE.map(([x, y]) => [x! + eastShift, y!]);
-  const seKeep = poly(southEastKeep(east));
-  const sePart = intersect(se, seKeep);
+  // --- south-east of the river (no river line needed: 历城区 / 章丘区 end at the river themselves)
+  const open = seKeep(facts, 37.3);
+  const keep = seKeep(facts, gaoguanzhaiNorthLat);
+  const lichengPart = intersect(licheng, keep);
+  const zhangqiuOpen = intersect(zhangqiu, open);
+  const zhangqiuPart = intersect(zhangqiu, keep);
+  if (!lichengPart || !zhangqiuOpen || !zhangqiuPart) throw new Error('boundary: empty south-east part');
 
-  const all = union(nwPart, sePart);
+  // --- the channel where both banks are in: between the north bank and the 历城区 border, east of the 遥墙 west end
+  const g20Start = line(facts, 'south-g20')[0]!;
+  const reach = intersect(westOfCut, poly([[g20Start[0]!, 36.5], [118, 36.5], [118, 37.5], [g20Start[0]!, 37.5]]));
+  const channel = difference(intersect(intersect(sideOf(river.north, 'se'), sideOf(river.south, 'nw')), reach), licheng);
+
+  const se = union(lichengPart, zhangqiuPart)!;
+  return { nw, channel, licheng: lichengPart, zhangqiuOpen, seKeepOpen: open, se };
+}
+
+/** 高官寨's north line: the parallel at which the 章丘区 part south of it has 高官寨's published area. */
+export function fitGaoguanzhaiNorth(facts: BoundaryFacts): number {
+  const fit = edge(facts, 'north-east-gaoguanzhai').fit;
+  if (!fit) throw new Error('boundary facts: 高官寨 north line has no fit');
+  const zhangqiu = district('章丘区');
+  const open = intersect(zhangqiu, seKeep(facts, 37.3));
+  const areaSouthOf = (lat: number): number => km2(intersect(open, poly([[110, 30], [125, 30], [125, lat], [110, lat]])));
+  return bisect(areaSouthOf, fit.area_km2, fit.lat_min, fit.lat_max, 1e-5);
+}
+
+export function buildBoundary(): { feature: Feature<Polygon>; gaoguanzhaiNorthLat: number } {
+  const facts = boundaryFacts();
+  const lat = fitGaoguanzhaiNorth(facts);
+  const p = buildPieces(facts, lat);
+  const all = union(p.nw, p.channel, p.se);
   if (!all) throw new Error('boundary: empty');
-  const main = largestPart(dropSlivers(all, 0.5) as Area);
-  // Remove holes (slivers between reference lines) — the area is one contiguous region.
-  const solid = turf.polygon([main.geometry.coordinates[0]!]);
-  return simplify(solid, simplifyTol);
-}
-
-/** South-east keep polygon: G20 (west -> east) -> east edge (south -> north) -> north edge (east -> west). */
-function southEastKeep(east: Position[]): Position[] {
-  const southToNorth = east.slice().reverse();
-  const eastAtG20 = southToNorth[1]![0]!;
-  const g20 = G20.filter((p) => p[0]! < eastAtG20 - 0.01);
-  const lastG = g20[g20.length - 1]!;
-  const northPart = southToNorth.filter((p) => p[1]! > lastG[1]! + 0.004);
-  return [...g20, ...northPart, ...SE_NORTH_EDGE];
-}
-
-export function calibrate(simplifyTol = 0.0012): { shift: number; polygon: Feature<Polygon>; area: number } {
-  let lo = -0.06;
-  let hi = 0.06;
-  let best = build(0, simplifyTol);
-  for (let i = 0; i < 30; i += 1) {
-    const mid = (lo + hi) / 2;
-    best = build(mid, simplifyTol);
-    const a = km2(best);
-    if (a > OFFICIAL_AREA_KM2) hi = mid;
-    else lo = mid;
-    if (Math.abs(a - OFFICIAL_AREA_KM2) < 0.05) return { shift: mid, polygon: best, area: a };
-  }
-  return { shift: (lo + hi) / 2, polygon: best, area: km2(best) };
-}
-
-export function buildBoundary(): { feature: Feature<Polygon>; shift: number } {
-  const { shift, polygon } = calibrate();
-  const geom = tidy(polygon.geometry);
+  const solid = solidLargest(dropSlivers(all, 0.2));
+  const geom = tidy(simplify(solid, 0.0004).geometry, 'boundary');
+  const area = km2(geom);
+  const judged = facts.edges.filter((e) => e.placed_by_judgement);
+  const edges = facts.edges.map((e) => ({
+    edge: e.edge,
+    follows_en: e.follows_en,
+    follows_zh: e.follows_zh,
+    how: e.how,
+    reference: e.reference,
+    accuracy_m: e.accuracy_m,
+    placed_by_judgement: e.placed_by_judgement,
+  }));
   const f = feature(geom, {
     id: 'boundary',
     name_zh: '济南新旧动能转换起步区',
     name_en: 'Jinan Start-up Area (New and Old Growth Drivers Conversion)',
     kind: 'boundary',
     source: `${SEED_PLAN};${REF_DISTRICTS};${REF_RIVERS}`,
+    refs: 'scripts/geodata/facts/boundary.json lists every source (gazetteer pages for 太平, 高官寨, 白云湖; DataV district seats)',
     accuracy: 'traced',
     official_area_km2: OFFICIAL_AREA_KM2,
-    edges_note:
-      'west: Jinan–Dezhou border traced (DataV districts, WGS84); south: Yellow River centreline traced (GSHHG) to ~117.035E, ' +
-      'then 济青高速 schematic; north: 徒骇河 centreline traced, schematic cut around 济阳 town, 章丘/济阳 border traced; ' +
-      `east: 小清河–白云湖 schematic, shifted ${shift >= 0 ? '+' : ''}${(shift * 1000).toFixed(1)} mdeg in longitude so the geodesic area is 798 km²`,
+    area_km2: Math.round(area * 10) / 10,
+    area_is_independent_check: judged.length === 0,
+    area_note_en:
+      `Area of this outline: ${area.toFixed(0)} km² (plan: about ${OFFICIAL_AREA_KM2} km²). ` +
+      `${judged.length} of ${facts.edges.length} edge sections have no published course and were placed by judgement ` +
+      '(see edges), so the difference from the plan figure measures those placements, not the plan.',
+    area_note_zh:
+      `本边界面积${area.toFixed(0)}平方千米(规划约${OFFICIAL_AREA_KM2}平方千米)。` +
+      `${facts.edges.length}段边界中有${judged.length}段没有公开线位,按判断绘制(见edges),因此与规划数字的差值反映的是这些绘制,而非规划本身。`,
+    edges,
+    position_source: 'traced from district borders (DataV) and river lines (GSHHG, NGCC) where the plan names them; the other edges placed by judgement as listed in edges',
+    position_source_zh: '规划所指之界取自区县界(DataV)与河道线(GSHHG、NGCC);其余边段按判断绘制,见edges',
+    position_accuracy_m: Math.max(...facts.edges.map((e) => e.accuracy_m)),
   });
-  return { feature: f, shift };
+  return { feature: f as Feature<Polygon>, gaoguanzhaiNorthLat: lat };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { feature: f, shift } = buildBoundary();
-  console.log(`boundary: area ${km2(f).toFixed(2)} km², east shift ${shift.toFixed(4)}°`);
+  const { feature: f, gaoguanzhaiNorthLat } = buildBoundary();
+  console.log(`boundary: area ${km2(f).toFixed(1)} km² (plan ~${OFFICIAL_AREA_KM2}), 高官寨 north line ${gaoguanzhaiNorthLat.toFixed(4)} N`);
+  const huaiyin = intersect(f as Area, district('槐荫区'));
+  console.log(`  in 槐荫区: ${km2(huaiyin).toFixed(3)} km²; in 齐河/临邑: ${km2(intersect(f as Area, union(district('齐河县'), district('临邑县')))).toFixed(3)} km²`);
+  for (const d of ['天桥区', '济阳区', '历城区', '章丘区']) console.log(`  ∩ ${d}: ${km2(intersect(f as Area, district(d))).toFixed(1)} km²`);
+  void turf;
   writeGeodata('boundary.geojson', [f]);
 }

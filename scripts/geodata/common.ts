@@ -371,3 +371,87 @@ export function writeGeodata(name: string, features: Feature[]): void {
 }
 
 export const km2 = (a: Feature | Geometry | null): number => (a ? turf.area(a) / 1e6 : 0);
+
+/** A facts file from scripts/geodata/facts/ (researched facts with their sources; data, not code). */
+export function readFacts<T>(name: string): T {
+  return JSON.parse(fs.readFileSync(path.join(here, 'facts', name), 'utf8')) as T;
+}
+
+/**
+ * The half of the plane on one side of a polyline that runs roughly south-west -> north-east (or west -> east):
+ * 'nw' is to its left (north-west), 'se' to its right. The polyline is closed through far-away corners, so it must
+ * not double back on itself; the result is a simple polygon.
+ */
+export function sideOf(line: Position[], side: 'nw' | 'se'): Feature<Polygon> {
+  const first = line[0]!;
+  const last = line[line.length - 1]!;
+  if (side === 'nw') return poly([...line, [last[0]!, 40], [110, 40], [110, first[1]!]]);
+  return poly([...line, [125, last[1]!], [125, 30], [first[0]!, 30]]);
+}
+
+/** Yellow River lines from the reference: WDBII centreline, NGCC north (left) bank and south (right) bank, all running south-west -> north-east. */
+export function yellowRiver(): { centre: Position[]; north: Position[]; south: Position[] } {
+  const orient = (c: Position[]): Position[] => (c[0]![0]! > c[c.length - 1]![0]! ? c.slice().reverse() : c.slice());
+  const centre = orient(riverLine('yellow').geometry.coordinates);
+  const a = orient(riverLine('bank-0').geometry.coordinates);
+  const b = orient(riverLine('bank-1').geometry.coordinates);
+  // the north bank is the one lying north-west of the other: compare their latitudes at 117.1 E
+  const latAt = (c: Position[], x: number): number => {
+    for (let i = 1; i < c.length; i++) {
+      const p = c[i - 1]!;
+      const q = c[i]!;
+      if ((p[0]! - x) * (q[0]! - x) <= 0 && p[0] !== q[0]) return p[1]! + ((x - p[0]!) / (q[0]! - p[0]!)) * (q[1]! - p[1]!);
+    }
+    throw new Error('bank line does not reach 117.1 E');
+  };
+  const [north, south] = latAt(a, 117.1) > latAt(b, 117.1) ? [a, b] : [b, a];
+  return { centre, north, south };
+}
+
+/** 徒骇河 centreline from the reference, west -> east. */
+export function tuhai(): Position[] {
+  const c = riverLine('tuhai').geometry.coordinates;
+  return c[0]![0]! > c[c.length - 1]![0]! ? c.slice().reverse() : c.slice();
+}
+
+/** Keep only the outer ring of the largest part: the area is one contiguous region without holes. */
+export function solidLargest(a: Area): Feature<Polygon> {
+  const main = largestPart(a);
+  return turf.polygon([main.geometry.coordinates[0]!]);
+}
+
+/** Bisection on a monotone function: the x in [lo, hi] where f(x) = target (f increasing or decreasing). */
+export function bisect(f: (x: number) => number, target: number, lo: number, hi: number, tol = 1e-6): number {
+  const flo = f(lo) - target;
+  const fhi = f(hi) - target;
+  if (flo * fhi > 0) throw new Error(`bisect: target ${target} not bracketed (${flo + target} .. ${fhi + target})`);
+  let a = lo;
+  let b = hi;
+  let fa = flo;
+  for (let i = 0; i < 60 && b - a > tol; i++) {
+    const m = (a + b) / 2;
+    const fm = f(m) - target;
+    if (fa * fm <= 0) b = m;
+    else {
+      a = m;
+      fa = fm;
+    }
+  }
+  return (a + b) / 2;
+}
+
+/** One edge of the boundary as facts/boundary.json describes it. */
+export interface EdgeFact {
+  key: string;
+  edge: string;
+  follows_en: string;
+  follows_zh: string;
+  how: string;
+  reference: string;
+  accuracy_m: number;
+  placed_by_judgement: boolean;
+  judgement_note?: string;
+  line?: Position[];
+  fit?: { subdistrict: string; area_km2: number; lat_min: number; lat_max: number };
+}
+
