@@ -2,8 +2,8 @@ import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 
 /**
- * The single-file build (mode 'single', #6) inlines its scripts, worker and geodata, so it cannot use the
- * strict policy of index.html (#7); this swaps in its own variant. Everything else keeps the strict one.
+ * The single-file build (mode 'single') inlines its scripts, worker and geodata, so it cannot use the
+ * strict policy of index.html; this swaps in its own variant. Everything else keeps the strict one.
  */
 export const SINGLE_FILE_CSP = "default-src 'self' data: blob:; script-src 'self' 'unsafe-inline' blob: data:; worker-src 'self' blob: data:; "
   + "connect-src 'self' data: blob:; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'none'";
@@ -33,7 +33,7 @@ export default defineConfig({
     rolldownOptions: {
       // polyclip-ts and its helpers have no side effects but do not say so: without this a value import from
       // the src/core/analysis barrel (e.g. BLUE_GREEN_CLASSES) drags ~15 KB gzip of them into the first-view
-      // chunk although only the analysis worker uses them (#8, measured by `npm run bench`).
+      // chunk although only the analysis worker uses them (measured by `npm run bench`).
       treeshake: { moduleSideEffects: (id: string) => !/node_modules\/(polyclip-ts|bignumber\.js|splaytree-ts)\//.test(id) },
     },
   },

@@ -5,7 +5,7 @@ import { viteSingleFile } from 'vite-plugin-singlefile';
 import baseConfig from './vite.config.ts';
 
 /**
- * The one-file offline build (`npm run build:single` → dist-single/index.html, #6): scripts, CSS, the
+ * The one-file offline build (`npm run build:single` → dist-single/index.html): scripts, CSS, the
  * MapLibre worker (started from a blob: URL) and the geodata (data: URLs) all inline, so the file opens
  * by double-click over file:// with no server and no network.
  */

@@ -1,5 +1,5 @@
 /**
- * Live-analysis benchmark (#4): `npx tsx bench/analysis.bench.ts`.
+ * Live-analysis benchmark: `npx tsx bench/analysis.bench.ts`.
  * On the real geodata (or, clearly labelled, a synthetic plan when geodata/ is missing): p50 / p95 in ms of
  * the prepared path beside the naive turf path (intersect with every feature, union, area), same run.
  * Prints a table, then one JSON line per figure.

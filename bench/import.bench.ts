@@ -1,5 +1,5 @@
 /**
- * 50 MB GeoJSON import (#8 with #7's import): a generated file (bench/lib/generate-import.ts, written to
+ * 50 MB GeoJSON import: a generated file (bench/lib/generate-import.ts, written to
  * .bench/ at bench time) is chosen in the app's file picker (`input[data-testid="import-file"]`, through
  * Playwright's setInputFiles). Figures:
  * - import.visible_ms: from choosing the file to the imported layer drawn (its source loaded, map idle);

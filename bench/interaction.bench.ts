@@ -1,5 +1,5 @@
 /**
- * Pan/zoom frame times (#8), app vs bare MapLibre in the same run. Every catalog layer is switched on in
+ * Pan/zoom frame times, app vs bare MapLibre in the same run. Every catalog layer is switched on in
  * the app (globalThis.__plan.store); the baseline draws every geodata file anyway. A scripted camera path
  * (pan across the area at z11, zoom 9.6→13, zoom out to 9 while panning) sets one camera per
  * requestAnimationFrame with jumpTo and renders it at once with map.redraw(). Two figures per page:

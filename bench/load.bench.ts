@@ -1,5 +1,5 @@
 /**
- * Load and JS weight (#8), app vs bare MapLibre in the same run.
+ * Load and JS weight, app vs bare MapLibre in the same run.
  * - js.*: gzip bytes of the JS each build ships (see bench/lib/js-size.ts).
  * - load.app_idle_ms: time from navigation start to `performance.mark('map-idle')`, app and baseline
  *   loaded alternately (A B C A B C …, fresh context each, 1280×800) after one discarded warm-up each.

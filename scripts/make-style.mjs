@@ -15,7 +15,7 @@ const name = ['coalesce', ['get', 'name_zh'], ['get', 'name_en']];
 const halo = { 'text-color': '#1f2933', 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.4 };
 
 // Blue-green by class and projects by category: one style layer each, so the layer tree can toggle
-// them one by one and the legend reads a single colour per layer (#5).
+// them one by one and the legend reads a single colour per layer.
 const blueGreenColours = { water: '#1f78b4', wetland: '#5ab4ac', forest: '#1b7837', park: '#7fbf7b', farmland: '#e6efc2' };
 const projectColours = { industry: '#542788', 'public-service': '#0571b0', infrastructure: '#4d4d4d', transport: '#b35806', heritage: '#a50026' };
 const blueGreenLayers = Object.entries(blueGreenColours).map(([klass, colour]) => (

@@ -1,5 +1,5 @@
 /**
- * The benchmark floor (#8): bare MapLibre drawing every geodata/*.geojson file with one default layer per
+ * The benchmark floor: bare MapLibre drawing every geodata/*.geojson file with one default layer per
  * geometry type (fill, line, circle), no labels, no controls, no UI. Same MapLibre build, same worker set-up
  * (setWorkerUrl with the bundled worker), same start camera and same-origin geodata fetches as the app.
  * Marks `performance.mark('map-idle')` at the first idle after every file's data is set.

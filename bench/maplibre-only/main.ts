@@ -1,5 +1,5 @@
 /**
- * JS size reference (#8): MapLibre alone, every export kept, plus its bundled worker — what the app
+ * JS size reference: MapLibre alone, every export kept, plus its bundled worker — what the app
  * would ship if it were nothing but MapLibre. `npm run bench` gzips this build to split the app's JS
  * into "MapLibre" and "the app on top". Never served to users.
  */

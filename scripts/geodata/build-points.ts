@@ -1,5 +1,5 @@
 /**
- * Builds geodata/crossings.geojson, geodata/projects.geojson and geodata/context.geojson (issue #3, items 6-8).
+ * Builds geodata/crossings.geojson, geodata/projects.geojson and geodata/context.geojson.
  *
  *   npx tsx scripts/geodata/build-points.ts
  *
@@ -11,7 +11,7 @@
  * River lines are traced from `rivers-wgs84.geojson` (clipped + simplified, accuracy `traced`).
  *
  * Needs ../shared/reference (not in CI): the OUTPUT files are committed, the tests read only geodata/.
- * Reads geodata/boundary.geojson and geodata/structure.geojson (helper A's layers) when they exist, to
+ * Reads geodata/boundary.geojson and geodata/structure.geojson when they exist, to
  * check containment, set `outside`, and place cluster projects inside their cluster.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';

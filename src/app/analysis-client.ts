@@ -1,5 +1,5 @@
 /**
- * Client of the analysis worker (#4). The worker prepares the plan layers once, off the main thread;
+ * Client of the analysis worker. The worker prepares the plan layers once, off the main thread;
  * every call here is a message round trip answered with plain data.
  *
  * @example
@@ -32,7 +32,7 @@ export interface AnalysisClient {
   region(feature: Feature, classes: readonly BlueGreenClass[], channel?: string): Promise<FiguresResult>;
   /**
    * Counts extra polygons as blue-green in every later answer (imported layers marked "count as
-   * blue-green", #7): Blobs of GeoJSON text, read by the worker. Replaces the previous set; [] = none.
+   * blue-green"): Blobs of GeoJSON text, read by the worker. Replaces the previous set; [] = none.
    * @returns the number of polygon features read
    */
   setExtraBlueGreen(blobs: readonly Blob[]): Promise<{ polygonCount: number }>;

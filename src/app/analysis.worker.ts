@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /**
- * The analysis Web Worker (#4): receives the geodata once, runs `prepareAnalysis` (~1 s, off the main
+ * The analysis Web Worker: receives the geodata once, runs `prepareAnalysis` (~1 s, off the main
  * thread), then answers whole-area, table and region requests with plain data. Never throws at the
  * client: every failure is answered with an `error` / `init-error` message.
  */

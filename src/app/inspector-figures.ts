@@ -1,5 +1,5 @@
 /**
- * Figures for the inspector of a selected core (#5): clusters and subdistricts have rows in
+ * Figures for the inspector of a selected core: clusters and subdistricts have rows in
  * state.analysis; cores do not, so their figures are asked of the analysis worker (latest wins) and given
  * to `<plan-inspector>` as `regionFigures` for the current class set.
  */

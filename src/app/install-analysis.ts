@@ -1,5 +1,5 @@
 /**
- * Live analysis in the app (#4): starts the analysis worker after map-idle (the first map draw never
+ * Live analysis in the app: starts the analysis worker after map-idle (the first map draw never
  * waits for it), computes the whole-area figures and the cluster and subdistrict tables for the counted
  * blue-green classes, and puts them in the store together (state.analysis). Recomputes when the class
  * set, the regions or the what-if outlines change; errors are announced, never thrown.
@@ -59,7 +59,7 @@ export async function installAnalysis(services: AppServices): Promise<void> {
   provideAnalysisClient(client);
 
   let generation = 0;
-  // Imported layers counted as blue-green (#7): sent (as Blobs) before the requests they must affect.
+  // Imported layers counted as blue-green: sent (as Blobs) before the requests they must affect.
   let extraSent: readonly Blob[] = [];
   const compute = async () => {
     const token = ++generation;

@@ -1,5 +1,5 @@
 /**
- * Cluster explorer (#5): `<plan-clusters>` cards in the side panel. Choosing a card selects the cluster
+ * Cluster explorer: `<plan-clusters>` cards in the side panel. Choosing a card selects the cluster
  * (state.selection, layer 'structure') and fits the map to it; the selection draws the highlight (see
  * install-interface.ts). A cluster picked on the map (same selection) opens its card.
  */

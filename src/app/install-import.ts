@@ -1,9 +1,9 @@
 /**
- * GeoJSON import and saved work (#7): wires the file picker, drag-and-drop onto the map and paste to the
+ * GeoJSON import and saved work: wires the file picker, drag-and-drop onto the map and paste to the
  * import worker; validated layers into state (PlanState.imports) and onto the map (src/map/imported-layers);
  * clicks on imported features into the inspector; and saves settings and imports automatically.
  * A failure at any step leaves the map, the other layers and the user's work as they were.
- * Big data stays off the main thread (#8): the worker returns a summary and Blobs; MapLibre, the analysis
+ * Big data stays off the main thread: the worker returns a summary and Blobs; MapLibre, the analysis
  * worker and storage take the Blobs; restoring and GCJ-02/BD-09 conversion run in the import worker too.
  */
 import type { AppServices } from './services.ts';

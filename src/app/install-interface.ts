@@ -1,5 +1,5 @@
 /**
- * Planner and public interface (#5): side panel (inspector, layer tree, legend), search in the header,
+ * Planner and public interface: side panel (inspector, layer tree, legend), search in the header,
  * map picking and highlight, layer opacity, URL hash state. Wires state ↔ map ↔ ui; see README.
  */
 import '../ui/components/side-panel/side-panel.ts';
@@ -158,7 +158,7 @@ export function installInterface(services: AppServices): Promise<void> {
       }
       if (next.selection !== previous.selection || next.data !== previous.data) drawHighlight(next);
     });
-    // while the study tool draws or edits (#4), map clicks place vertices and do not select features
+    // while the study tool draws or edits, map clicks place vertices and do not select features
     // (hover highlight and pointer cursor too: they stay quiet while the study tool is active)
     listenForFeatures(map, mapPick, (picked) => {
       hovered = picked;

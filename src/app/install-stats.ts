@@ -1,5 +1,5 @@
 /**
- * Statistics panel (#4, #5): `<plan-stats>` in the side panel. The figures come from state.analysis
+ * Statistics panel: `<plan-stats>` in the side panel. The figures come from state.analysis
  * (installAnalysis computes them in the worker); the panel writes state.analysisClasses.
  */
 import '../ui/components/side-panel/side-panel.ts';

@@ -1,5 +1,5 @@
 /**
- * Study-area tool and what-if cluster outlines (#4 "Live"): wires the panel (src/ui/components/study), the
+ * Study-area tool and what-if cluster outlines: wires the panel (src/ui/components/study), the
  * drawing tool (src/map/draw.ts, terra-draw, loaded on first use), the analysis worker client and the store.
  *
  * Per frame while drawing or dragging: terra-draw 'change' events → one value per animation frame
@@ -313,7 +313,7 @@ export function installStudy(services: AppServices): Promise<void> {
       const a = next.study, b = previous.study;
       if (a.polygon !== b.polygon || a.whatIf !== b.whatIf || a.mode !== b.mode || a.target !== b.target) drawShapes(a);
       if (a.polygon !== b.polygon || a.whatIf !== b.whatIf) scheduleSave();
-      // Imports counted as blue-green (#7) reach the worker before the whole-area figures they change, so the
+      // Imports counted as blue-green reach the worker before the whole-area figures they change, so the
       // study figures follow once those arrive.
       const extraChanged = next.analysis !== previous.analysis && next.analysis.status === 'ready'
         && !sameItems(blueGreenImportData(next), studyExtras);

@@ -2,7 +2,7 @@
  * Runs one import at a time in a Web Worker (src/data/import.worker.ts). `cancel()` terminates the
  * worker, so a huge parse stops at once; the next import starts a fresh worker. Never rejects: failures
  * (including a worker that cannot start) resolve as an invalid result with a message.
- * Results carry Blobs, never FeatureCollections (#8): see src/data/import-protocol.ts.
+ * Results carry Blobs, never FeatureCollections: see src/data/import-protocol.ts.
  */
 import type { Feature } from 'geojson';
 import { MAX_IMPORT_BYTES } from '../core/import/limits.ts';

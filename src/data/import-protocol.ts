@@ -5,7 +5,7 @@ import type { ImportSummary } from '../core/import/validate-import.ts';
 import type { OffsetDatum } from '../core/import/china-offset.ts';
 
 /**
- * Messages between the main thread and src/data/import.worker.ts (#7, #8). Big data crosses only as Blobs
+ * Messages between the main thread and src/data/import.worker.ts. Big data crosses only as Blobs
  * (cheap to post); the main thread never holds an imported FeatureCollection.
  * - `file` / `text`: read, parse, validate, fix winding; `conversion` also converts GCJ-02/BD-09 → WGS84
  *   (restoring saved work and the conversion offer send the saved original Blob this way).

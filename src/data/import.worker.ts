@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /**
- * Reads, parses and validates a user's GeoJSON off the main thread (#7), converts it when asked, and posts
- * back progress, a small summary and the normalized GeoJSON as Blobs (#8: the main thread gives MapLibre an
+ * Reads, parses and validates a user's GeoJSON off the main thread, converts it when asked, and posts
+ * back progress, a small summary and the normalized GeoJSON as Blobs (the main thread gives MapLibre an
  * object URL, so the collection is never cloned into or serialized on the main thread). The main thread
  * cancels by terminating the worker.
  */

@@ -1,8 +1,8 @@
 /**
- * Saves the user's work automatically (#7): settings in localStorage (src/data/persist.ts), imported
+ * Saves the user's work automatically: settings in localStorage (src/data/persist.ts), imported
  * layers in IndexedDB (big; falls back to localStorage when IndexedDB is unavailable). Never throws;
  * unreadable saved data is kept (moved to a backup key) and returned so the UI can offer it as a download.
- * An imported layer is saved as the Blob of GeoJSON text the import worker wrote (#8), never as objects
+ * An imported layer is saved as the Blob of GeoJSON text the import worker wrote, never as objects
  * of the main thread; restoring sends it back through the worker (saved data is input too).
  */
 import { keepAsBackup, loadSaved, save } from './persist.ts';

@@ -8,18 +8,17 @@ import * as presenter from './catalogue/presenter.ts';
 import * as importing from './catalogue/import.ts';
 import * as study from './catalogue/study.ts';
 import * as stats from './catalogue/stats.ts';
-import * as integration from './catalogue/integration.ts';
 import * as inspectorContext from './catalogue/inspector-context.ts';
 
 export type Lang = 'zh' | 'en';
 
 // Each feature keeps its strings in its own catalogue module (src/i18n/catalogue/<feature>.ts, exporting
 // `zh` and `en` with the same keys); add it to both spreads below.
-export const zh = { ...core.zh, ...planInterface.zh, ...presenter.zh, ...importing.zh, ...study.zh, ...stats.zh, ...integration.zh, ...inspectorContext.zh } as const;
+export const zh = { ...core.zh, ...planInterface.zh, ...presenter.zh, ...importing.zh, ...study.zh, ...stats.zh, ...inspectorContext.zh } as const;
 
 export type MessageKey = keyof typeof zh;
 
-export const en: Record<MessageKey, string> = { ...core.en, ...planInterface.en, ...presenter.en, ...importing.en, ...study.en, ...stats.en, ...integration.en, ...inspectorContext.en };
+export const en: Record<MessageKey, string> = { ...core.en, ...planInterface.en, ...presenter.en, ...importing.en, ...study.en, ...stats.en, ...inspectorContext.en };
 
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { zh, en };

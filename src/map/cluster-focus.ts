@@ -3,7 +3,7 @@ import { bbox } from '@turf/bbox';
 import type { Feature } from 'geojson';
 
 /**
- * Fits the map to a cluster's bounds (#5 cluster explorer): the whole cluster in view with some margin,
+ * Fits the map to a cluster's bounds (cluster explorer): the whole cluster in view with some margin,
  * no animation when the user prefers reduced motion.
  * @returns the bounds fitted, [west, south, east, north]
  */

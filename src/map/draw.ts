@@ -1,5 +1,5 @@
 /**
- * Drawing and vertex editing of one polygon on the map with terra-draw (#4 "Live"): the study area or a
+ * Drawing and vertex editing of one polygon on the map with terra-draw: the study area or a
  * what-if copy of a cluster outline. Loaded with `import()` the first time the study tool opens, so
  * terra-draw is not in the first view's JavaScript.
  *

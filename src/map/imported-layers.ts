@@ -1,8 +1,8 @@
 /**
- * Draws user-imported GeoJSON layers (#7): one source per import (`<id>`) and three style layers
+ * Draws user-imported GeoJSON layers: one source per import (`<id>`) and three style layers
  * (`<id>-fill`, `<id>-line`, `<id>-circle`) filtered by geometry type, on top of the plan's layers.
  * Sources and layers are added, updated and removed to match state; nothing else of the style is touched.
- * Each source is given an object URL of the layer's `data` Blob (#8): MapLibre's worker fetches and parses
+ * Each source is given an object URL of the layer's `data` Blob: MapLibre's worker fetches and parses
  * it, so a 50 MB layer is never serialized on the main thread. URLs are revoked when the data changes or
  * the layer goes (CSP: connect-src needs `blob:`).
  */
@@ -30,7 +30,7 @@ export function importedLayerSpecs(id: string, colour: string, visible: boolean)
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
 
 /**
- * A page opened over file:// (the single-file build, #6) has an opaque origin: MapLibre's worker cannot
+ * A page opened over file:// (the single-file build) has an opaque origin: MapLibre's worker cannot
  * fetch its blob: URLs. There the Blob is read as a data: URL instead (asynchronously, by the browser).
  */
 function opaqueOrigin(): boolean {

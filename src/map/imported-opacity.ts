@@ -1,5 +1,5 @@
 /**
- * The style layers of each user import (#7), for the per-layer opacity the layer tree sets (#5):
+ * The style layers of each user import, for the per-layer opacity the layer tree sets:
  * `applyLayerOpacity(map, opacity, importedStyleLayers(state.imports))` keys them by the import id.
  */
 import type { ImportedLayer } from '../state/imports.ts';

@@ -1,5 +1,5 @@
 /**
- * First camera and first look of the map controls (#5): the whole Start-up Area in view, and a compact
+ * First camera and first look of the map controls: the whole Start-up Area in view, and a compact
  * (collapsed) attribution on narrow maps so it does not cover the map.
  */
 import type { Map as MaplibreMap } from 'maplibre-gl';

@@ -1,5 +1,5 @@
 /**
- * Static display of the saved study area and the what-if cluster outlines (#4), for when they are not
+ * Static display of the saved study area and the what-if cluster outlines, for when they are not
  * being edited in terra-draw. A GeoJSON source of its own; the plan's sources are never modified.
  */
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';

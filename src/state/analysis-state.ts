@@ -2,7 +2,7 @@ import type { BlueGreenClass, RegionTableRow, WholeAreaFigures } from '../core/a
 import { BLUE_GREEN_CLASSES } from '../core/analysis/index.ts';
 
 /**
- * Analysis results in the store (#4): computed in the analysis worker after map-idle, all for the same
+ * Analysis results in the store: computed in the analysis worker after map-idle, all for the same
  * class set (`classes`), replaced together so every figure on screen changes at once.
  */
 export interface AnalysisState {

@@ -1,9 +1,9 @@
 /**
- * User-imported GeoJSON layers (#7): plain data in PlanState.imports, with pure updates and the views the
+ * User-imported GeoJSON layers: plain data in PlanState.imports, with pure updates and the views the
  * map, the layer tree and the analysis read. `original` is the validated WGS84-as-given collection;
  * `data` is what is drawn and analysed (the original, or its GCJ-02/BD-09 → WGS84 conversion when the user
  * chose one), so switching the conversion is lossless. Both are Blobs of GeoJSON text written by the import
- * worker (#8): the main thread never holds an imported FeatureCollection; MapLibre reads `data` through an
+ * worker: the main thread never holds an imported FeatureCollection; MapLibre reads `data` through an
  * object URL and the analysis worker reads it itself.
  */
 import type { ImportIssue } from '../core/import/import-issues.ts';

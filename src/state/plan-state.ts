@@ -29,17 +29,17 @@ export interface PlanState {
   layerOpacity: Record<string, number>;
   selection: Selection;
   announcements: readonly Announcement[];
-  /** study-area tool and what-if cluster outlines (#4; helpers in ./study-state.ts) */
+  /** study-area tool and what-if cluster outlines (helpers in ./study-state.ts) */
   study: StudyState;
-  /** phasing timeline year (2023 baseline, 2025, 2030, 2035): crossings and projects show their status then (#6) */
+  /** phasing timeline year (2023 baseline, 2025, 2030, 2035): crossings and projects show their status then */
   year: number;
-  /** user-imported GeoJSON layers, in import order (#7; helpers in ./imports.ts) */
+  /** user-imported GeoJSON layers, in import order (helpers in ./imports.ts) */
   imports: readonly ImportedLayer[];
-  /** import messages, progress, inspected imported feature, storage problems (#7) */
+  /** import messages, progress, inspected imported feature, storage problems */
   importSession: ImportSession;
-  /** blue-green classes that count in every figure (#4; toggled in the statistics panel) */
+  /** blue-green classes that count in every figure (toggled in the statistics panel) */
   analysisClasses: readonly BlueGreenClass[];
-  /** analysis results from the worker, all for one class set (#4; see ./analysis-state.ts) */
+  /** analysis results from the worker, all for one class set (see ./analysis-state.ts) */
   analysis: AnalysisState;
 }
 

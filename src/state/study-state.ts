@@ -1,5 +1,5 @@
 /**
- * Study-area tool and what-if cluster outlines (#4 "Live"): plain data and pure helpers.
+ * Study-area tool and what-if cluster outlines: plain data and pure helpers.
  *
  * The study polygon and the what-if outlines are the user's own work: they are saved (versioned) and
  * restored. The plan's data is never modified; a what-if outline is a copy that replaces the cluster's

@@ -1,5 +1,5 @@
 /**
- * The shareable part of the state in the URL hash (#5):
+ * The shareable part of the state in the URL hash:
  * `#map=zoom/lat/lng[/bearing[/pitch]]&l=<visible catalog ids>&lang=en&sel=<feature id>`.
  * `l` is written only when the visible layers differ from the defaults (`l=` alone means none visible).
  */

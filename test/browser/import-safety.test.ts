@@ -1,5 +1,5 @@
 /**
- * #7 in real Chromium under the strict CSP (meta tag + the same policy as a response header): GeoJSON import
+ * GeoJSON import and saved work in real Chromium under the strict CSP (meta tag + the same policy as a response header): import
  * through the file input, bad files in a row then a good one (map and store unchanged after each failure),
  * script-like payloads shown as text, the GCJ-02 offer, cancel, a ≥ 50 MB file, and saved work that is
  * corrupt, unavailable or over quota.
@@ -61,7 +61,7 @@ async function messageCodes(page: Page): Promise<string[]> {
   return page.locator('plan-import-panel .messages li').evaluateAll((items) => items.map((item) => item.getAttribute('data-code') ?? ''));
 }
 
-describe('GeoJSON import, XSS and CSP (#7)', () => {
+describe('GeoJSON import, XSS and CSP', () => {
   let browser: Browser;
   let server: StaticServer;
   let app: Opened;
@@ -112,7 +112,7 @@ describe('GeoJSON import, XSS and CSP (#7)', () => {
 
   it('ships a strict CSP without unsafe-eval or remote origins', () => {
     expect(CSP).toContain("script-src 'self'");
-    // Imported layers reach MapLibre's worker as object URLs of the import worker's Blob (#8).
+    // Imported layers reach MapLibre's worker as object URLs of the import worker's Blob.
     expect(CSP).toContain("connect-src 'self' blob:");
     expect(CSP).toContain("object-src 'none'");
     expect(CSP).not.toContain('unsafe-eval');
@@ -184,7 +184,7 @@ describe('GeoJSON import, XSS and CSP (#7)', () => {
     const page = app.page;
     const layer = page.locator('plan-import-panel .layers li').first();
     await expect(layer.locator('.offset').textContent()).resolves.toContain('cannot prove');
-    // The drawn data is a Blob of GeoJSON text (#8); read it here to check the conversion.
+    // The drawn data is a Blob of GeoJSON text; read it here to check the conversion.
     const coordinate = () => page.evaluate(async () => {
       const state = (globalThis as unknown as { __plan: { store: { getState(): { imports: { conversion: string; data: Blob }[] } } } }).__plan.store.getState();
       const first = state.imports[0]!;

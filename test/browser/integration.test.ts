@@ -5,7 +5,7 @@ import { openApp } from '../helpers/app-page.ts';
 import type { AppPage } from '../helpers/app-page.ts';
 
 /*
- * Integration of the features (#4, #5, #6, #7) in real Chromium: imported layers in the layer tree, the
+ * Integration of the features in real Chromium: imported layers in the layer tree, the
  * what-if edit from the cluster card and the inspector, hover while the study tool edits, focus after a
  * map pick, the phone layout and the initial camera, and script-like text on every surface.
  * One browser; one desktop page and one phone page. Page functions are strings (the app's CSP forbids eval).

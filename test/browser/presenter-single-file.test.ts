@@ -8,7 +8,7 @@ import { launchChromium } from '../helpers/chromium.ts';
 import { waitForMapIdle } from '../helpers/app-page.ts';
 import { builtinDeck } from '../../src/app/presenter/builtin-deck.ts';
 
-/** The one-file offline build, opened over file:// as if double-clicked from a USB stick (#6). */
+/** The one-file offline build, opened over file:// as if double-clicked from a USB stick. */
 describe('the single-file build over file://', () => {
   let browser: Browser;
   let context: BrowserContext;
@@ -59,7 +59,7 @@ describe('the single-file build over file://', () => {
     await expect.poll(() => page.locator('plan-presenter-overlay').count()).toBe(0);
   });
 
-  it('draws an imported GeoJSON layer over file:// (read as a data: URL: blob: URLs of a file:// page cannot be fetched by MapLibre\'s worker, #7)', async () => {
+  it('draws an imported GeoJSON layer over file:// (read as a data: URL: blob: URLs of a file:// page cannot be fetched by MapLibre\'s worker)', async () => {
     const square = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { n: 1 }, geometry: { type: 'Polygon', coordinates: [[[117, 36.8], [117.1, 36.8], [117.1, 36.9], [117, 36.9], [117, 36.8]]] } }] };
     await page.locator('plan-import-panel input[type=file]').setInputFiles({ name: 'square.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(square)) });
     const plan = 'globalThis.__plan';

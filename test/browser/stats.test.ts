@@ -10,7 +10,7 @@ import { prepareAnalysis, wholeAreaFigures } from '../../src/core/analysis/index
 import { bbox } from '@turf/bbox';
 
 /*
- * Statistics panel and cluster explorer (#4, #5) in real Chromium, against an independent computation
+ * Statistics panel and cluster explorer in real Chromium, against an independent computation
  * of the same geodata in node with the analysis core. One browser, one page (reduced motion, so camera
  * moves are immediate). Page code is passed as strings (the app's CSP forbids waitForFunction's eval).
  */

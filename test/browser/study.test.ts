@@ -1,5 +1,5 @@
 /**
- * Study-area tool and what-if cluster outlines (#4 "Live") in real Chromium: draw by clicking on the map,
+ * Study-area tool and what-if cluster outlines in real Chromium: draw by clicking on the map,
  * drag vertices with the mouse, figures follow during the drag and equal an independent computation in
  * node (the core's ratioForRegion and the naive turf reference); self-intersection is reported in
  * role=alert with the last good figures kept; saved and restored; what-if edit and exact reset.

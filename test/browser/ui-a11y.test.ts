@@ -6,7 +6,7 @@ import { launchChromium } from '../helpers/chromium.ts';
 import { openApp } from '../helpers/app-page.ts';
 import type { AppPage } from '../helpers/app-page.ts';
 
-/* axe-core at desktop and phone sizes, with the inspector and the search list open (#5). */
+/* axe-core at desktop and phone sizes, with the inspector and the search list open. */
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 

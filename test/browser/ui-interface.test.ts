@@ -5,7 +5,7 @@ import { openApp } from '../helpers/app-page.ts';
 import type { AppPage } from '../helpers/app-page.ts';
 
 /*
- * The planner and public interface (#5) in real Chromium: layer tree, legend, inspector, search,
+ * The planner and public interface in real Chromium: layer tree, legend, inspector, search,
  * language switch and URL state. One browser, one page reused (plus one for the URL round trip).
  * Page functions are strings so the test runner's transforms never leak helpers into the page.
  */

@@ -1,5 +1,5 @@
 /**
- * The naive reference computation (#4), deliberately independent of src/core/analysis: turf intersect of
+ * The naive reference computation, deliberately independent of src/core/analysis: turf intersect of
  * the region with every feature, then union, then area. Used by tests (as the oracle) and by the benchmark
  * (as the baseline).
  */

@@ -69,7 +69,7 @@ describe('analysis client', () => {
     await expect(third).resolves.toEqual(figures(3));
   });
 
-  it('sends extra blue-green Blobs as a request, in order before later requests (#7)', async () => {
+  it('sends extra blue-green Blobs as a request, in order before later requests', async () => {
     const fake = new FakeWorker();
     const client = createAnalysisClient({}, () => fake as unknown as Worker);
     const blob = new Blob(['{"type":"FeatureCollection","features":[]}']);

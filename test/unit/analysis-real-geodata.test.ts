@@ -1,5 +1,5 @@
 /**
- * The real plan's figures (#4): computed with the prepared path and asserted against an independent naive
+ * The real plan's figures: computed with the prepared path and asserted against an independent naive
  * turf computation over the same geodata — never against typed-in constants, since the data is still
  * being built.
  */

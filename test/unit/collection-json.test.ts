@@ -12,7 +12,7 @@ const collection = (count: number): FeatureCollection => ({
   })),
 });
 
-describe('collectionJsonParts (#7, #8)', () => {
+describe('collectionJsonParts', () => {
   it('writes one valid GeoJSON document across parts, ids as given by default', () => {
     const input = collection(7);
     const parts = collectionJsonParts(input, { featuresPerPart: 3 });
@@ -35,7 +35,7 @@ describe('collectionJsonParts (#7, #8)', () => {
   });
 });
 
-describe('import summary (#7)', () => {
+describe('import summary', () => {
   it('lists property keys and counts polygons', () => {
     const result = validateImport({ type: 'FeatureCollection', features: [
       { type: 'Feature', properties: { b: 1, a: 2 }, geometry: { type: 'Polygon', coordinates: [[[117, 36.8], [117.1, 36.8], [117.1, 36.9], [117, 36.8]]] } },
@@ -49,7 +49,7 @@ describe('import summary (#7)', () => {
   });
 });
 
-describe('studyPolygonOf (#4, #7)', () => {
+describe('studyPolygonOf', () => {
   const square = (x: number, size: number) => [[[x, 0], [x + size, 0], [x + size, size], [x, size], [x, 0]]];
   it('keeps a Polygon and copies it', () => {
     const geometry = { type: 'Polygon' as const, coordinates: square(117, 0.1) };

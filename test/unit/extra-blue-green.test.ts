@@ -13,7 +13,7 @@ const boundary = fc(box(117, 36.8, 117.2, 37, { official_area_km2: 390 }));
 const water = box(117, 36.8, 117.05, 36.85, { class: 'water' });
 const prepared = () => prepareAnalysis({ boundary, blueGreen: fc(water), construction: fc() }, { tileSizeMeters: 5000 });
 
-describe('withExtraBlueGreen (#4, #7)', () => {
+describe('withExtraBlueGreen', () => {
   it('adds the area of an extra polygon that overlaps no plan blue-green', () => {
     const base = prepared();
     const extra = box(117.1, 36.9, 117.15, 36.95);

@@ -1,5 +1,5 @@
 /**
- * Issue #3 items 6-8: geodata/crossings.geojson, projects.geojson, context.geojson.
+ * geodata/context.geojson and the rules shared by the point and line layers.
  * Reads only geodata/ (the committed outputs of scripts/geodata/build-points.ts), never ../shared.
  */
 import { readFileSync } from 'node:fs';

@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type { BlueGreenClass, FiguresResult, RegionTableRow, WholeAreaFigures } from '../../core/analysis/index.ts';
 
 /**
- * Messages between the analysis client (main thread) and the analysis worker (#4).
+ * Messages between the analysis client (main thread) and the analysis worker.
  * Everything is plain, structured-cloneable data.
  */
 export interface AnalysisInitMessage {
@@ -15,7 +15,7 @@ export type AnalysisRequestBody =
   | { kind: 'table'; classes: readonly BlueGreenClass[]; regions: readonly Feature[] }
   | { kind: 'region'; classes: readonly BlueGreenClass[]; feature: Feature }
   /**
-   * Extra polygons counted as blue-green from now on (imported layers, #7): GeoJSON text Blobs the worker
+   * Extra polygons counted as blue-green from now on (imported layers): GeoJSON text Blobs the worker
    * reads itself (no objects through the main thread). Replaces the previous extra set; [] = none.
    * Answered with the number of polygon features read.
    */

@@ -1,6 +1,6 @@
 /**
  * The built-in deck: the plan's story in 12 slides. Every fact is from the plan documents
- * (/work/shared/seeds, summarised in plan-facts.md); each slide names its source. Layers are given
+ * (the seed documents cited in geodata `source` properties); each slide names its source. Layers are given
  * by catalog group or layer id and expanded against the current catalog, so the deck follows it.
  */
 import type { Deck, Slide, SlideCamera } from '../../core/deck/deck.ts';

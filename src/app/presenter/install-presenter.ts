@@ -1,7 +1,7 @@
 import type { AppServices } from '../services.ts';
 
 /**
- * Presenter mode, slides, the phasing timeline, exports and print (#6). Kept out of the first-load
+ * Presenter mode, slides, the phasing timeline, exports and print. Kept out of the first-load
  * bundle: once the map is drawn, the timeline and the slides button are loaded with `import()`; the
  * presenter, deck editor and exporters only when the user opens the slides.
  */

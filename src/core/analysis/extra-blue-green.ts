@@ -11,7 +11,7 @@ function isPolygon(value: unknown): value is PolygonCoordinates {
 }
 
 /**
- * The prepared analysis with extra polygons counted as blue-green (#4, #7: an imported layer the user
+ * The prepared analysis with extra polygons counted as blue-green (an imported layer the user
  * marked "count as blue-green"). The extra polygons are dissolved, clipped to the boundary and tiled like a
  * class; every class set then counts their union with the chosen classes (overlaps with plan blue-green
  * counted once). `classAreasKm2` stays the plan's own classes.

@@ -1,5 +1,5 @@
 /**
- * Live analysis core (#4): areas, blue-green ratio and construction share, pure and worker-safe.
+ * Live analysis core: areas, blue-green ratio and construction share, pure and worker-safe.
  *
  * Typical use: `prepareAnalysis` once after loading geodata, then `wholeAreaFigures`, `regionTable`
  * and `ratioForRegion` on every change (they only touch what the change hits).

@@ -1,6 +1,6 @@
 import type { TargetCheck, TargetDefinition } from './types.js';
 
-/** The plan's hard numbers: blue-green space ≥ 70 %, construction land ≤ 30 % (issue #4). */
+/** The plan's hard numbers: blue-green space ≥ 70 %, construction land ≤ 30 %. */
 export const DEFAULT_TARGETS: { readonly blueGreen: TargetDefinition; readonly construction: TargetDefinition } = {
   blueGreen: { target: 0.7, op: '>=' },
   construction: { target: 0.3, op: '<=' },

@@ -1,5 +1,5 @@
 /**
- * Where a feature is (#5): the clusters, cores and subdistricts that contain it and whether it is inside
+ * Where a feature is: the clusters, cores and subdistricts that contain it and whether it is inside
  * the Start-up Area boundary; and what a region contains (key projects, crossings). Pure: GeoJSON in,
  * plain data out; no DOM, no map. Planar geometry in lng/lat, which is exact enough at the plan's scale
  * for "which region holds this point" (the regions are kilometres wide).

@@ -1,5 +1,5 @@
 /**
- * Writes a validated FeatureCollection as GeoJSON text in parts (#7, #8). The import worker turns the parts
+ * Writes a validated FeatureCollection as GeoJSON text in parts. The import worker turns the parts
  * into a Blob, so a 50 MB layer never exists as one string and never crosses to the main thread as objects:
  * the main thread hands MapLibre an object URL of the Blob and MapLibre's own worker parses it.
  */

@@ -1,5 +1,5 @@
 /**
- * Import size limits (#7, #8). A tiny module of its own so the main thread can show them without loading
+ * Import size limits. A tiny module of its own so the main thread can show them without loading
  * the validation code (which runs only in the import worker).
  */
 

@@ -11,7 +11,7 @@ function partArea(rings: readonly Position[][]): number {
 }
 
 /**
- * The Polygon to use as a study area from an imported feature's geometry (#4, #7 "use as study area"):
+ * The Polygon to use as a study area from an imported feature's geometry:
  * a Polygon as it is; for a MultiPolygon its largest part (the study tool edits one polygon), with the
  * number of parts so the user can be told. Null for other geometry types or no usable part.
  * Pure; the result shares no arrays with the input.

@@ -1,4 +1,4 @@
-/** Import, validation messages and saved-work strings (#7). */
+/** Import, validation messages and saved-work strings. */
 export const zh = {
   'import.title': '导入 GeoJSON',
   'import.choose': '选择文件…',

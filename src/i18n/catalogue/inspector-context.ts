@@ -1,4 +1,4 @@
-/** Inspector "Where" context: containing regions, a region's targets and contents (#5). */
+/** Inspector "Where" context: containing regions, a region's targets and contents. */
 export const zh = {
   'where.title': '位置',
   'where.partOf': '所属：{name}',

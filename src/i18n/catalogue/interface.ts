@@ -1,4 +1,4 @@
-/** Layer tree, legend, inspector, search and side panel (#5). Value keys (kind.*, status.* …) name data values. */
+/** Layer tree, legend, inspector, search and side panel. Value keys (kind.*, status.* …) name data values. */
 export const zh = {
   'panel.label': '图层与信息面板',
   'panel.collapse': '收起面板',
@@ -89,6 +89,11 @@ export const zh = {
   'accuracy.traced': '描绘（依据参考数据，约 ±0.5–1 千米）',
   'accuracy.schematic': '示意（无公开边界，按文件描述放置）',
   'accuracy.point-approx': '近似点位',
+  'layers.imported': '导入的图层',
+  'layers.importedShow': '显示导入图层 {name}',
+  'layers.importedRemove': '移除',
+  'layers.importedRemoveLabel': '移除导入图层 {name}',
+  'layers.importedRemoved': '已移除导入图层 {name}',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -181,4 +186,9 @@ export const en: Record<keyof typeof zh, string> = {
   'accuracy.traced': 'Traced (from reference data, about ±0.5–1 km)',
   'accuracy.schematic': 'Schematic (no public outline; placed from the documents)',
   'accuracy.point-approx': 'Approximate point',
+  'layers.imported': 'Imported layers',
+  'layers.importedShow': 'Show imported layer {name}',
+  'layers.importedRemove': 'Remove',
+  'layers.importedRemoveLabel': 'Remove imported layer {name}',
+  'layers.importedRemoved': 'Removed imported layer {name}',
 };

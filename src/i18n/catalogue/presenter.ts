@@ -1,4 +1,4 @@
-/** Presenter mode, slide decks, the phasing timeline and exports (#6). */
+/** Presenter mode, slide decks, the phasing timeline and exports. */
 export const zh = {
   'timeline.label': '分期（三步走）',
   'timeline.year.2023': '2023 现状',
@@ -73,6 +73,8 @@ export const zh = {
   'export.legend': '图例',
   'export.north': '北',
   'print.title': '打印',
+  'timeline.showGoal': '阶段目标',
+  'timeline.showGoalLabel': '显示或隐藏本阶段目标',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -149,4 +151,6 @@ export const en: Record<keyof typeof zh, string> = {
   'export.legend': 'Legend',
   'export.north': 'N',
   'print.title': 'Print',
+  'timeline.showGoal': 'Goal',
+  'timeline.showGoalLabel': 'Show or hide this step’s goal',
 };

@@ -1,4 +1,4 @@
-/** Statistics panel and cluster explorer (#4, #5). */
+/** Statistics panel and cluster explorer. */
 export const zh = {
   'stats.panel': '统计',
   'stats.title': '起步区指标',

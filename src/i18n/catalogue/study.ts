@@ -1,4 +1,4 @@
-/** Study-area tool and what-if cluster outlines (#4 "Live"). */
+/** Study-area tool and what-if cluster outlines. */
 export const zh = {
   'study.section': '研究范围与情景',
   'study.toolbar': '研究范围',
@@ -53,6 +53,8 @@ export const zh = {
   'whatIf.column.plan': '规划',
   'whatIf.column.whatIf': '情景',
   'whatIf.resetDone': '{name} 已恢复为规划轮廓。',
+  'whatIf.editOutline': '编辑轮廓（情景）',
+  'whatIf.editOutlineLabel': '编辑 {name} 的轮廓（情景副本，不改动规划数据）',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -109,4 +111,6 @@ export const en: Record<keyof typeof zh, string> = {
   'whatIf.column.plan': 'Plan',
   'whatIf.column.whatIf': 'What-if',
   'whatIf.resetDone': '{name} is back to its planned outline.',
+  'whatIf.editOutline': 'Edit outline (what-if)',
+  'whatIf.editOutlineLabel': 'Edit the outline of {name} (a what-if copy; the plan data stays unchanged)',
 };

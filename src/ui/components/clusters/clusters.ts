@@ -63,13 +63,13 @@ export function selectedClusterId(state: Pick<PlanState, 'selection'>): string |
 }
 
 /**
- * The cluster explorer for the public (#5): five cards with name, nickname, theme, area and blue-green
+ * The cluster explorer for the public: five cards with name, nickname, theme, area and blue-green
  * share; choosing one asks the app to fly there and select it (`plan-cluster-choose`); the selected
  * cluster's card (also when picked on the map) opens to show its key projects.
  *
  * @fires plan-cluster-choose - detail: { id } of the chosen cluster
  * @fires plan-cluster-close - when the open card is closed
- * @fires plan-study-command - `{ command: 'edit-cluster', clusterId }` from the card's "Edit outline (what-if)" (#4)
+ * @fires plan-study-command - `{ command: 'edit-cluster', clusterId }` from the card's "Edit outline (what-if)"
  */
 @customElement('plan-clusters')
 export class PlanClusters extends LitElement {

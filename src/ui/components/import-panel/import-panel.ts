@@ -29,7 +29,7 @@ export interface ImportPanelActions {
 }
 
 /**
- * GeoJSON import (#7): file picker, progress with cancel, the dismissable message list, the imported
+ * GeoJSON import: file picker, progress with cancel, the dismissable message list, the imported
  * layers (show, remove, count as blue-green, GCJ-02/BD-09 conversion offer), the inspected imported
  * feature's properties, and saved-work problems with export and backup downloads.
  * Every string from a file (names, properties, messages) is rendered as text.

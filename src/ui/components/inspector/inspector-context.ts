@@ -11,7 +11,7 @@ import type { FiguresResult, TargetCheck } from '../../../core/analysis/index.ts
 import { formatPercent } from '../stats/stats-table.ts';
 
 /**
- * The inspector's "Where" context (#5): the cluster(s), core(s) and subdistrict that hold the selected
+ * The inspector's "Where" context: the cluster(s), core(s) and subdistrict that hold the selected
  * feature, as buttons that select them; and for a cluster, core or subdistrict its blue-green and
  * construction shares against the targets and what it contains. Rendered as text only.
  */

@@ -16,7 +16,7 @@ import type { Lang, MessageKey } from '../../../i18n/messages.ts';
 /**
  * The layer tree: groups like the plan, a checkbox per group (indeterminate when mixed) and per layer,
  * and an opacity slider per layer. Native inputs in nested lists, so Tab / Space / arrows work as usual.
- * Writes `layerVisibility` and `layerOpacity` in the store. User-imported layers (#7) follow in an
+ * Writes `layerVisibility` and `layerOpacity` in the store. User-imported layers follow in an
  * "Imported" group (show, opacity keyed by the import id, remove) through the import state helpers.
  */
 @customElement('plan-layer-tree')

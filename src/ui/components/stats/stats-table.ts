@@ -1,5 +1,5 @@
 /**
- * Pure helpers of the statistics panel (#4, #5): table rows from analysis results, sorting, number
+ * Pure helpers of the statistics panel: table rows from analysis results, sorting, number
  * formatting per language, and CSV export (RFC 4180, safe against CSV/formula injection).
  * No DOM, no Lit: unit-tested in node (test/unit/stats-table.test.ts).
  */

@@ -27,7 +27,7 @@ const COLUMN_KEYS: Record<SortKey, MessageKey> = {
 export const STATS_CSV_FILE = 'startup-area-figures.csv';
 
 /**
- * The statistics panel (#4, #5): whole-area blue-green and construction shares against their targets,
+ * The statistics panel: whole-area blue-green and construction shares against their targets,
  * the area reconciliation, which blue-green classes count, and a sortable, exportable table of clusters
  * and subdistricts. Reads `state.analysis` (computed in the analysis worker); writes `state.analysisClasses`.
  */

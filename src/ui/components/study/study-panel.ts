@@ -18,7 +18,7 @@ export type StudyCommand =
   | { command: 'open' | 'draw' | 'from-view' | 'edit' | 'done' | 'cancel' | 'clear' }
   | { command: 'choose-cluster'; clusterId: string | null }
   | { command: 'edit-cluster' | 'reset-cluster'; clusterId: string }
-  /** use this polygon as the study area (e.g. an imported feature, #7) */
+  /** use this polygon as the study area (e.g. an imported feature) */
   | { command: 'set-polygon'; polygon: Polygon };
 
 /**
