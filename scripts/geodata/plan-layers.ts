@@ -1,26 +1,25 @@
 /**
  * Builds geodata/structure.geojson, geodata/blue-green.geojson and geodata/construction.geojson.
  *
- * Everything here is SCHEMATIC (hand-placed from the plan documents and general geography), except the Yellow River
- * channel / floodplain / belt and the 徒骇河 strip, which are derived from reference/rivers-wgs84.geojson and clipped
- * to the boundary. Hand-written coordinates are WGS84 lon/lat.
+ * Run alone from the repo root (needs ../shared/reference): npx tsx scripts/geodata/plan-layers.ts
+ * It reads the committed geodata/boundary.geojson and geodata/subdistricts.geojson and clips everything to them.
  *
- * The plan's ratios are produced by the geometry, not typed in:
- *  - construction = the clusters' and cores' urban development areas (hand-drawn) minus all non-farmland blue-green;
- *  - farmland      = boundary − construction (with a ~80 m margin for roads / villages / strategic reserve land)
- *                    − the other blue-green polygons, cut per subdistrict so each feature stays readable.
- * The analysis code unions blue-green ∩ boundary and construction ∩ boundary; see geodata/README.md for the figures.
+ * Every position comes from a record listed in scripts/geodata/facts/*.json (reference geometry, published
+ * descriptions, areas, lengths); the facts files also hold each feature's `position_source`, `position_source_zh` and
+ * `position_accuracy_m`. No size is tuned towards a target: a site is drawn at its published area, a river at its
+ * stated (sourced or stated-as-assumed) width, and the resulting blue-green and construction shares are only reported.
+ * Farmland is not drawn: no record gives its outline (the published figures are kept in facts/blue-green.json).
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import * as turf from '@turf/turf';
-import type { Feature, LineString, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon, Position } from 'geojson';
+import { gcj02ToWgs84 } from '../../src/core/import/china-offset.ts';
 import {
-  REF_POI,
-  REF_RIVERS,
-  SEED_2023,
-  SEED_2024,
-  SEED_PLAN,
   type Area,
   type BaseProps,
+  REF_POI,
+  REF_RIVERS,
   difference,
   dropSlivers,
   feature,
@@ -28,6 +27,7 @@ import {
   km2,
   poly,
   readGeodata,
+  readReference,
   riverLine,
   riverWaterPolygon,
   simplify,
@@ -35,284 +35,474 @@ import {
   writeGeodata,
 } from './common.ts';
 
-const boundary = readGeodata('boundary.geojson').features[0] as Area;
-const subdistricts = readGeodata('subdistricts.geojson').features as Area[];
+/* ------------------------------------------------------------------ facts */
 
-const clip = (a: Area | null): Area | null => intersect(a, boundary);
-const buffer = (g: Feature | Position[], km: number): Area => {
-  const f = Array.isArray(g) ? turf.lineString(g) : g;
-  return turf.buffer(f, km, { units: 'kilometers', steps: 4 }) as Area;
+interface Source {
+  cite: string;
+  url?: string;
+  title?: string;
+  says: string;
+}
+
+interface FactFeature {
+  name_zh: string;
+  name_en: string;
+  source: string[];
+  refs: string[];
+  accuracy: 'traced' | 'schematic' | 'point-approx';
+  position_source: string;
+  position_source_zh: string;
+  position_accuracy_m: number;
+  [k: string]: unknown;
+}
+
+interface Facts {
+  sources: Record<string, Source>;
+  features: Record<string, FactFeature>;
+  [k: string]: unknown;
+}
+
+const FACTS_DIR = path.join(path.dirname(new URL(import.meta.url).pathname), 'facts');
+const readFacts = (name: string): Facts => JSON.parse(fs.readFileSync(path.join(FACTS_DIR, name), 'utf8')) as Facts;
+
+const BG = readFacts('blue-green.json');
+const CON = readFacts('construction.json');
+const ST = readFacts('structure.json');
+
+function fact(facts: Facts, id: string): FactFeature {
+  const f = facts.features[id];
+  if (!f) throw new Error(`no facts for ${id}`);
+  return f;
+}
+
+const num = (f: FactFeature, key: string): number => {
+  const v = f[key];
+  if (typeof v !== 'number') throw new Error(`fact ${key} missing`);
+  return v;
 };
-const line = (ps: Position[]): Feature<LineString> => turf.lineString(ps);
-const S = (...xs: string[]): string => xs.join(';');
+const str = (f: FactFeature, key: string): string => {
+  const v = f[key];
+  if (typeof v !== 'string') throw new Error(`fact ${key} missing`);
+  return v;
+};
+const strs = (f: FactFeature, key: string): string[] => {
+  const v = f[key];
+  if (!Array.isArray(v)) throw new Error(`fact ${key} missing`);
+  return v as string[];
+};
 
-/* ------------------------------------------------------------------ structure */
-
-/** 一纵: 千佛山 → 趵突泉 → 明府城 → 大明湖 → across the river → 鹊山/华山 gap → the sub-centre. */
-const AXIS_SOUTH: Position[] = [
-  [117.033, 36.645], // 千佛山 (general knowledge; no sourced coordinate in the reference)
-  [117.0094, 36.6607], // 趵突泉 (reference/points-of-interest.csv)
-  [117.0135, 36.6678], // 明府城 (reference estimate)
-  [117.01755, 36.67485], // 大明湖 (reference)
-  [117.02, 36.71],
-  [117.025, 36.745], // Yellow River (centreline ≈36.747 here)
-];
-const AXIS_NORTH: Position[] = [
-  [117.025, 36.749],
-  [117.028, 36.78],
-  [117.032, 36.815],
-  [117.04, 36.86], // area centre (大桥 / 崔寨)
-];
-
-interface ClusterDef {
-  key: string;
-  zh: string;
-  en: string;
-  themeZh: string;
-  themeEn: string;
-  nickZh: string | null;
-  nickEn: string | null;
-  ring: Position[];
-  /** urban development area inside the cluster (construction land) */
-  dev: Position[];
-  source: string;
+/** The common properties of a feature, from its facts entry: file citations in `source`, public records in `refs`. */
+function baseProps(facts: Facts, id: string, kind: string): BaseProps {
+  const f = fact(facts, id);
+  const cite = (key: string): Source => {
+    const s = facts.sources[key];
+    if (!s) throw new Error(`${id}: unknown source ${key}`);
+    return s;
+  };
+  const files = f.source.map((k) => cite(k).cite);
+  const refs = f.refs.map((k) => {
+    const s = cite(k);
+    return s.url ? `${s.cite} <${s.url}>` : s.cite;
+  });
+  return {
+    id,
+    name_zh: f.name_zh,
+    name_en: f.name_en,
+    kind,
+    source: [...new Set(files)].join(';'),
+    accuracy: f.accuracy,
+    refs: refs.join('; '),
+    position_source: f.position_source,
+    position_source_zh: f.position_source_zh,
+    position_accuracy_m: f.position_accuracy_m,
+  };
 }
 
-const CLUSTERS: ClusterDef[] = [
-  {
-    key: 'daqiao',
-    zh: '济南城市副中心（大桥组团）',
-    en: 'Jinan City Sub-centre (Daqiao cluster)',
-    themeZh: '行政办公、总部经济、文化体育、会展',
-    themeEn: 'administration, headquarters, culture, sport, exhibition',
-    nickZh: null,
-    nickEn: null,
-    ring: [[116.975, 36.768], [117.02, 36.758], [117.06, 36.772], [117.07, 36.81], [117.05, 36.838], [117.0, 36.84], [116.972, 36.81]],
-    dev: [[116.98, 36.772], [117.02, 36.762], [117.055, 36.775], [117.065, 36.808], [117.047, 36.834], [117.0, 36.836], [116.977, 36.808]],
-    source: S(SEED_PLAN, SEED_2023, SEED_2024),
-  },
-  {
-    key: 'cuizhai',
-    zh: '崔寨高新产业集聚区',
-    en: 'Cuizhai High-tech Industry Cluster',
-    themeZh: '氢能产业',
-    themeEn: 'hydrogen energy industry',
-    nickZh: '氢能谷',
-    nickEn: 'Hydrogen Valley',
-    ring: [[117.075, 36.86], [117.12, 36.852], [117.15, 36.87], [117.148, 36.898], [117.1, 36.91], [117.072, 36.895]],
-    dev: [[117.078, 36.862], [117.12, 36.855], [117.146, 36.872], [117.144, 36.895], [117.1, 36.906], [117.075, 36.892]],
-    source: SEED_PLAN,
-  },
-  {
-    key: 'sangzidian',
-    zh: '桑梓店高端制造产业基地',
-    en: 'Sangzidian High-end Manufacturing Base',
-    themeZh: '数控机床、机器人等高端装备制造',
-    themeEn: 'high-end equipment: CNC machine tools, robots',
-    nickZh: '智能岛',
-    nickEn: 'Smart Island',
-    ring: [[116.89, 36.79], [116.935, 36.782], [116.955, 36.8], [116.955, 36.84], [116.925, 36.85], [116.895, 36.835]],
-    dev: [[116.893, 36.792], [116.935, 36.785], [116.952, 36.802], [116.952, 36.838], [116.925, 36.847], [116.898, 36.833]],
-    source: SEED_PLAN,
-  },
-  {
-    key: 'sungeng-taiping',
-    zh: '孙耿太平绿色发展基地',
-    en: 'Sungeng–Taiping Green Development Base',
-    themeZh: '生物育种、现代生物技术',
-    themeEn: 'bio-breeding and modern biotechnology',
-    nickZh: '种子库',
-    nickEn: 'Seed Bank',
-    ring: [[116.95, 36.915], [117.0, 36.91], [117.03, 36.93], [117.025, 36.965], [116.98, 36.975], [116.948, 36.95]],
-    dev: [[116.958, 36.92], [116.998, 36.915], [117.022, 36.932], [117.018, 36.958], [116.982, 36.966], [116.956, 36.948]],
-    source: SEED_PLAN,
-  },
-  {
-    key: 'airport',
-    zh: '临空产业集聚区',
-    en: 'Airport Industry Cluster',
-    themeZh: '民用与通用航空装备',
-    themeEn: 'civil and general aviation equipment',
-    nickZh: '航空港',
-    nickEn: 'Airport Harbour',
-    ring: [[117.235, 36.815], [117.3, 36.822], [117.322, 36.838], [117.3, 36.852], [117.255, 36.85], [117.232, 36.835]],
-    dev: [[117.238, 36.818], [117.298, 36.825], [117.318, 36.838], [117.298, 36.849], [117.256, 36.847], [117.236, 36.834]],
-    source: SEED_PLAN,
-  },
-];
+/* ------------------------------------------------------------------ inputs */
 
-interface CoreDef {
-  key: string;
-  zh: string;
-  en: string;
-  ring: Position[];
-  dev: Position[];
+/** Boundary and subdistricts: geodata/ by default; PLAN_LAYERS_INPUT=<dir> reads them from another folder instead. */
+const readInput = (name: string): FeatureCollection =>
+  process.env.PLAN_LAYERS_INPUT ? (JSON.parse(fs.readFileSync(path.join(process.env.PLAN_LAYERS_INPUT, name), 'utf8')) as FeatureCollection) : readGeodata(name);
+const boundary = readInput('boundary.geojson').features[0] as Area;
+const subdistricts = new Map(readInput('subdistricts.geojson').features.map((f) => [String(f.properties?.id), f as Area]));
+const sd = (id: string): Area => {
+  const f = subdistricts.get(id);
+  if (!f) throw new Error(`subdistricts.geojson has no ${id}`);
+  return f;
+};
+
+/** Reference POI coordinate by the start of its Chinese name. */
+function poi(prefix: string): Position {
+  const lines = fs.readFileSync(path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', '..', 'shared', 'reference', 'points-of-interest.csv'), 'utf8').split('\n');
+  for (const l of lines.slice(1)) {
+    if (!l.startsWith(prefix)) continue;
+    const cells = parseCsvLine(l);
+    const lon = Number(cells[3]);
+    const lat = Number(cells[4]);
+    if (cells[3] && cells[4] && Number.isFinite(lon) && Number.isFinite(lat)) return [lon, lat];
+  }
+  throw new Error(`no coordinate for ${prefix} in ${REF_POI}`);
 }
 
-const CORES: CoreDef[] = [
-  {
-    key: 'sci-tech',
-    zh: '城市科创区',
-    en: 'City Science and Innovation Core',
-    ring: [[117.072, 36.8], [117.098, 36.795], [117.118, 36.82], [117.128, 36.848], [117.1, 36.85], [117.075, 36.84], [117.062, 36.82]],
-    dev: [[117.075, 36.803], [117.098, 36.799], [117.114, 36.822], [117.122, 36.845], [117.1, 36.847], [117.077, 36.837], [117.066, 36.82]],
-  },
-  {
-    key: 'airport-economy',
-    zh: '临空经济区',
-    en: 'Airport Economy Core',
-    ring: [[117.17, 36.84], [117.2, 36.825], [117.232, 36.83], [117.255, 36.855], [117.25, 36.885], [117.215, 36.895], [117.18, 36.875]],
-    dev: [[117.174, 36.842], [117.2, 36.829], [117.23, 36.834], [117.25, 36.856], [117.246, 36.882], [117.215, 36.891], [117.183, 36.872]],
-  },
-];
+function parseCsvLine(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let q = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (q) {
+      if (c === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (c === '"') q = false;
+      else cur += c;
+    } else if (c === '"') q = true;
+    else if (c === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+/* ------------------------------------------------------------------ geometry helpers */
+
+const KM = { units: 'kilometers' as const };
+const clip = (a: Area | null): Area | null => intersect(a, boundary);
+const bufferKm = (g: Feature, km: number): Area => turf.buffer(g, km, { ...KM, steps: 8 }) as Area;
+const lineBuffer = (ps: Position[], widthKm: number): Area => bufferKm(turf.lineString(ps), widthKm / 2);
+
+/** Shift a position by dx (east) and dy (north) kilometres. */
+function shift(p: Position, dxKm: number, dyKm: number): Position {
+  let q = p;
+  if (dxKm !== 0) q = turf.destination(q, Math.abs(dxKm), dxKm > 0 ? 90 : -90, KM).geometry.coordinates;
+  if (dyKm !== 0) q = turf.destination(q, Math.abs(dyKm), dyKm > 0 ? 0 : 180, KM).geometry.coordinates;
+  return q;
+}
+
+/** Ellipse of the given area (km²) and axis ratio; the long axis points to `bearing` (degrees from north). */
+function ellipseOfArea(center: Position, areaKm2: number, ratio: number, bearing = 90): Area {
+  const b = Math.sqrt(areaKm2 / (Math.PI * ratio));
+  return turf.ellipse(center, ratio * b, b, { ...KM, angle: bearing - 90, steps: 96 }) as Area;
+}
+
+/** Axis ratio of the ellipse with area A and perimeter P (Ramanujan's approximation), by bisection. */
+function ratioForPerimeter(areaKm2: number, perimeterKm: number): number {
+  const perim = (r: number): number => {
+    const b = Math.sqrt(areaKm2 / (Math.PI * r));
+    const a = r * b;
+    return Math.PI * (3 * (a + b) - Math.sqrt((3 * a + b) * (a + 3 * b)));
+  };
+  let lo = 1;
+  let hi = 50;
+  if (perim(lo) >= perimeterKm) return 1;
+  for (let i = 0; i < 60; i++) {
+    const mid = (lo + hi) / 2;
+    if (perim(mid) < perimeterKm) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+/** Axis-aligned rectangle of the given size (km) around a centre. */
+function rectangle(center: Position, ewKm: number, nsKm: number): Area {
+  const w = shift(center, -ewKm / 2, 0)[0]!;
+  const e = shift(center, ewKm / 2, 0)[0]!;
+  const s = shift(center, 0, -nsKm / 2)[1]!;
+  const n = shift(center, 0, nsKm / 2)[1]!;
+  return poly([[w, s], [e, s], [e, n], [w, n]]);
+}
+
+/**
+ * The longest east–west chord of a polygon at `fraction` of its north–south extent (0 = south edge, 1 = north edge),
+ * found by sampling every ~100 m; returns its two ends pulled in by `inset` of its length at each end.
+ */
+function chord(a: Area, fraction: number, inset = 0.1): [Position, Position] {
+  const [minX, minY, maxX, maxY] = turf.bbox(a);
+  const y = minY + fraction * (maxY - minY);
+  const step = 0.001;
+  let best: [number, number] | null = null;
+  let runStart: number | null = null;
+  for (let x = minX; x <= maxX + step; x += step) {
+    const inside = x <= maxX && turf.booleanPointInPolygon([x, y], a);
+    if (inside && runStart === null) runStart = x;
+    if (!inside && runStart !== null) {
+      if (!best || x - step - runStart > best[1] - best[0]) best = [runStart, x - step];
+      runStart = null;
+    }
+  }
+  if (!best) throw new Error('chord: polygon not crossed');
+  const len = best[1] - best[0];
+  return [[best[0] + inset * len, y], [best[1] - inset * len, y]];
+}
+
+const chordMid = (a: Area, fraction: number): Position => {
+  const [p, q] = chord(a, fraction, 0);
+  return [(p[0]! + q[0]!) / 2, p[1]!];
+};
+
+/** A point well inside a polygon: the middle of its longest chord half-way up. */
+const inner = (a: Area): Position => chordMid(a, 0.5);
+
+/** Union of subdistrict outlines by id. */
+const sdUnion = (ids: string[]): Area => union(...ids.map(sd))!;
+
+/* ------------------------------------------------------------------ shared river geometry */
+
+const yr = BG.yellow_river as Record<string, number>;
+/** Mean floodplain width: 济阳's published floodplain area over its published river length. */
+const FLOODPLAIN_KM = yr.floodplain_km2_jiyang! / yr.river_km_jiyang!;
+/** Mean width of the planted dyke-back strip: Jinan's published strip area (亩 → km²) over its published dyke length. */
+const DYKE_STRIP_KM = yr.dyke_back_strip_mu_jinan! / yr.mu_per_km2! / yr.dyke_total_km_jinan!;
+
+const [bx0, by0, bx1, by1] = turf.bbox(boundary);
+const around = turf.bboxPolygon([bx0 - 0.1, by0 - 0.1, bx1 + 0.1, by1 + 0.1]) as Area;
+const channelAll = simplify(intersect(riverWaterPolygon() as Area, around)!, 0.0002);
+const channelOuter = bufferKm(channelAll, FLOODPLAIN_KM);
+const dykeOuter = bufferKm(channelAll, FLOODPLAIN_KM + DYKE_STRIP_KM);
+const yellowLine = riverLine('yellow');
+const tuhaiLine = riverLine('tuhai');
 
 /* ------------------------------------------------------------------ blue-green */
 
-interface Bg {
+type Out = Feature<Polygon | MultiPolygon | LineString>;
+interface BgPart {
   id: string;
-  zh: string;
-  en: string;
-  cls: 'water' | 'wetland' | 'forest' | 'park' | 'farmland';
   kind: string;
   geom: Area | null;
-  source: string;
-  accuracy: 'traced' | 'schematic';
   outside?: boolean;
+  extra?: Record<string, unknown>;
 }
 
-function blueGreenNonFarm(): Bg[] {
-  const yellow = riverLine('yellow');
-  const yellowIn = turf.lineString(yellow.geometry.coordinates.filter((p) => p[0]! > 116.8 && p[0]! < 117.3));
-  const channel = clip(simplify(riverWaterPolygon(), 0.0004));
-  // 滩区 / floodplain between the dykes: ~1.2 km either side of the centreline
-  const floodplain = difference(clip(simplify(buffer(yellowIn, 1.2), 0.0004)), channel);
-  const tuhai = clip(simplify(buffer(riverLine('tuhai'), 0.15), 0.0003));
+function blueGreenParts(): BgPart[] {
+  const f = (id: string): FactFeature => fact(BG, id);
+  const parts: BgPart[] = [];
+  const channel = clip(channelAll);
+  parts.push({ id: 'bg-yellow-river', kind: 'river', geom: channel });
+  parts.push({ id: 'bg-yellow-river-floodplain', kind: 'floodplain', geom: clip(difference(channelOuter, channelAll)), extra: { width_km: round3(FLOODPLAIN_KM) } });
+  parts.push({ id: 'bg-yellow-river-dykes', kind: 'dyke', geom: clip(difference(dykeOuter, channelOuter)), extra: { width_km: round3(DYKE_STRIP_KM) } });
 
-  const river = (id: string, zh: string, en: string, ps: Position[], widthKm: number, source: string): Bg => ({
-    id, zh, en, cls: 'water', kind: 'river', geom: clip(buffer(ps, widthKm / 2)), source, accuracy: 'schematic',
-  });
-  const forest = (id: string, zh: string, en: string, ps: Position[], widthKm: number): Bg => ({
-    id, zh, en, cls: 'forest', kind: 'forest-belt', geom: clip(buffer(ps, widthKm / 2)), source: SEED_PLAN, accuracy: 'schematic',
-  });
-  const area = (id: string, zh: string, en: string, cls: Bg['cls'], kind: string, ring: Position[], source: string): Bg => ({
-    id, zh, en, cls, kind, geom: clip(poly(ring)), source, accuracy: 'schematic',
-  });
-  const hill = (id: string, zh: string, en: string, c: Position, rKm: number, outside: boolean): Bg => {
-    const circle = turf.circle(c, rKm, { units: 'kilometers', steps: 24 }) as Area;
-    return { id, zh, en, cls: 'park', kind: 'hill', geom: outside ? circle : clip(circle), source: S(SEED_PLAN, REF_POI), accuracy: 'schematic', outside };
-  };
+  // 示范段: 4 km downstream of the G104 bridge, ~100 m wide, on the north bank outside the dyke strip.
+  {
+    const d = f('bg-yellow-river-belt-demo');
+    const bridge = poi('济南黄河公路大桥');
+    const coords = yellowLine.geometry.coordinates;
+    const downstreamIsForward = coords[coords.length - 1]![0]! > coords[0]![0]!;
+    const line = downstreamIsForward ? yellowLine : turf.lineString([...coords].reverse());
+    const at = turf.nearestPointOnLine(line, bridge, KM).properties.location;
+    const slice = turf.lineSliceAlong(line, at, at + num(d, 'length_km'), KM);
+    const northSide = poly([...slice.geometry.coordinates, ...turf.lineOffset(slice, -4, KM).geometry.coordinates.reverse()]);
+    const strip = difference(bufferKm(dykeOuter, num(d, 'width_km')), dykeOuter);
+    parts.push({ id: 'bg-yellow-river-belt-demo', kind: 'park', geom: clip(intersect(strip, northSide)), extra: { published_area_ha: num(d, 'published_area_ha') } });
+  }
 
-  return [
-    { id: 'bg-yellow-river', zh: '黄河', en: 'Yellow River (channel)', cls: 'water', kind: 'river', geom: channel, source: S(SEED_PLAN, REF_RIVERS), accuracy: 'traced' },
-    { id: 'bg-yellow-river-floodplain', zh: '黄河滩区', en: 'Yellow River floodplain (between the dykes)', cls: 'wetland', kind: 'floodplain', geom: floodplain, source: S(SEED_PLAN, REF_RIVERS), accuracy: 'schematic' },
-    { id: 'bg-tuhai', zh: '徒骇河', en: 'Tuhai River', cls: 'water', kind: 'river', geom: tuhai, source: S(SEED_PLAN, SEED_2024, REF_RIVERS), accuracy: 'traced' },
-    river('bg-xiaoqing', '小清河', 'Xiaoqing River', [[117.07, 36.755], [117.12, 36.79], [117.2, 36.815], [117.27, 36.828], [117.31, 36.84], [117.33, 36.86], [117.36, 36.88], [117.4, 36.9]], 0.12, SEED_PLAN),
-    river('bg-dasi', '大寺河', 'Dasi River', [[116.965, 36.775], [116.99, 36.82], [117.005, 36.86], [117.03, 36.9], [117.045, 36.96], [117.05, 37.05]], 0.08, S(SEED_PLAN, SEED_2024)),
-    river('bg-dasi-branch', '大寺河支流', 'Dasi River tributary', [[116.93, 36.8], [116.95, 36.83], [116.975, 36.85], [117.0, 36.855]], 0.05, SEED_2024),
-    river('bg-qingning', '青宁沟', 'Qingning Ditch', [[116.905, 36.9], [116.94, 36.935], [116.975, 36.985], [116.99, 37.03]], 0.05, SEED_2024),
-    river('bg-cuizhai-bojiliu', '崔寨簸箕刘沟', 'Cuizhai Bojiliu Ditch', [[117.06, 36.84], [117.09, 36.87], [117.12, 36.9], [117.13, 36.92]], 0.04, SEED_2024),
-    area('bg-baiyun-lake', '白云湖湿地', 'Baiyun Lake wetland', 'wetland', 'wetland',
-      [[117.318, 36.852], [117.338, 36.848], [117.356, 36.856], [117.362, 36.872], [117.352, 36.888], [117.33, 36.892], [117.315, 36.878]], S(SEED_PLAN, REF_POI)),
-    area('bg-queshan-reservoir', '鹊山水库', 'Queshan Reservoir', 'water', 'reservoir',
-      [[116.958, 36.752], [116.985, 36.75], [116.996, 36.758], [116.993, 36.772], [116.97, 36.776], [116.956, 36.766]], S(SEED_PLAN, SEED_2024, REF_POI)),
-    area('bg-taiping-reservoir', '太平水库', 'Taiping Reservoir (under construction)', 'water', 'reservoir',
-      [[116.925, 36.958], [116.945, 36.955], [116.95, 36.966], [116.935, 36.972], [116.922, 36.967]], S(SEED_2024, SEED_PLAN)),
-    area('bg-longhu', '龙湖', 'Long Lake (Longhu)', 'water', 'lake',
-      [[117.003, 36.755], [117.018, 36.754], [117.022, 36.762], [117.01, 36.767], [117.0, 36.762]], SEED_PLAN),
-    forest('bg-forest-sangzidian-huihe', '桑梓店—大桥—崔寨—回河生态森林带', 'Sangzidian–Daqiao–Cuizhai–Huihe ecological forest belt',
-      [[116.88, 36.858], [116.93, 36.86], [116.97, 36.858], [117.03, 36.85], [117.07, 36.85], [117.11, 36.88], [117.16, 36.91], [117.2, 36.94]], 0.6),
-    forest('bg-forest-xingjiadu', '邢家渡干渠生态森林带', 'Xingjiadu main canal ecological forest belt',
-      [[117.07, 36.79], [117.06, 36.85], [117.04, 36.9], [117.02, 36.97], [117.01, 37.04]], 0.5),
-    hill('bg-queshan', '鹊山', 'Mount Que', [117.0008, 36.739], 0.5, false),
-    hill('bg-huashan', '华山（华不注山）', 'Mount Hua (Huabuzhu), south of the river', [117.0639, 36.7286], 0.6, true),
-    area('bg-yellow-river-forest-park', '黄河森林公园', 'Yellow River Forest Park', 'park', 'park',
-      [[116.978, 36.728], [116.998, 36.73], [117.0, 36.738], [116.985, 36.74], [116.976, 36.735]], REF_POI),
-  ];
+  parts.push({ id: 'bg-tuhai', kind: 'river', geom: clip(simplify(bufferKm(tuhaiLine, num(f('bg-tuhai'), 'width_km') / 2), 0.0002)), extra: { width_km: num(f('bg-tuhai'), 'width_km') } });
+
+  {
+    const d = f('bg-xiaoqing');
+    parts.push({ id: 'bg-xiaoqing', kind: 'river', geom: clip(lineBuffer(d.course as Position[], num(d, 'width_km'))), extra: { width_km: num(d, 'width_km') } });
+  }
+  {
+    const d = f('bg-dasi');
+    const pts = strs(d, 'via_subdistricts').map((id) => inner(sd(id)));
+    const mouth = turf.nearestPointOnLine(tuhaiLine, pts[pts.length - 1]!).geometry.coordinates;
+    parts.push({ id: 'bg-dasi', kind: 'river', geom: clip(lineBuffer([...pts, mouth], num(d, 'width_km'))), extra: { width_km: num(d, 'width_km') } });
+  }
+  for (const id of ['bg-qingning', 'bg-cuizhai-bojiliu']) {
+    const d = f(id);
+    const a = sd(str(d, 'subdistrict'));
+    parts.push({ id, kind: 'river', geom: intersect(clip(lineBuffer(chord(a, num(d, 'lat_fraction')), num(d, 'width_km'))), a), extra: { width_km: num(d, 'width_km') } });
+  }
+
+  {
+    const d = f('bg-queshan-reservoir');
+    const [dx, dy] = d.offset_from_queshan_km as [number, number];
+    const ratio = ratioForPerimeter(num(d, 'published_area_km2'), num(d, 'published_dyke_km'));
+    const geom = ellipseOfArea(shift(poi('鹊山'), dx, dy), num(d, 'published_area_km2'), ratio);
+    parts.push({ id: 'bg-queshan-reservoir', kind: 'reservoir', geom: clip(geom), extra: { published_area_km2: num(d, 'published_area_km2'), published_dyke_km: num(d, 'published_dyke_km') } });
+  }
+  {
+    const d = f('bg-taiping-reservoir');
+    const area = num(d, 'published_land_mu') / (BG.yellow_river as Record<string, number>).mu_per_km2!;
+    const taiping = sd('sd-taiping');
+    const inTaiping = tuhaiLine.geometry.coordinates.filter((p) => turf.booleanPointInPolygon(p, bufferKm(taiping, 0.5)));
+    if (inTaiping.length < 2) throw new Error('徒骇河 does not cross sd-taiping');
+    const mid = inTaiping[Math.floor(inTaiping.length / 2)]!;
+    const ahead = inTaiping[Math.min(inTaiping.length - 1, Math.floor(inTaiping.length / 2) + 1)]!;
+    const along = turf.bearing(mid, ahead);
+    const ratio = num(d, 'aspect');
+    const semiMinor = Math.sqrt(area / (Math.PI * ratio));
+    const left = turf.destination(mid, 1, along - 90, KM).geometry.coordinates;
+    const right = turf.destination(mid, 1, along + 90, KM).geometry.coordinates;
+    const southward = left[1]! < right[1]! ? along - 90 : along + 90;
+    // on the south bank: step away from the river until the ellipse keeps the stated gap from the 徒骇河 strip
+    const keepOff = bufferKm(tuhaiLine, num(f('bg-tuhai'), 'width_km') / 2 + num(d, 'gap_km'));
+    let offset = semiMinor;
+    let lake = ellipseOfArea(turf.destination(mid, offset, southward, KM).geometry.coordinates, area, ratio, along);
+    while (turf.booleanIntersects(lake, keepOff) && offset < semiMinor + 5) {
+      offset += 0.1;
+      lake = ellipseOfArea(turf.destination(mid, offset, southward, KM).geometry.coordinates, area, ratio, along);
+    }
+    parts.push({ id: 'bg-taiping-reservoir', kind: 'reservoir', geom: clip(lake), extra: { published_area_km2: round3(area), status: 'under-construction' } });
+  }
+  {
+    const d = f('bg-baiyun-lake');
+    const zq = readReference('jinan-districts-gcj02.geojson').features.find((x) => x.properties?.name_zh === '章丘区');
+    const mingshui = gcj02ToWgs84(zq!.properties!.datav_center_gcj02 as number[]);
+    const airport = poi('济南遥墙国际机场');
+    const dist = turf.distance(mingshui, airport, KM);
+    const a = num(d, 'from_mingshui_km');
+    const b = num(d, 'to_airport_km');
+    const miss = Math.max(0, (dist - a - b) / 2); // both distances missed by the same amount
+    const centre = turf.along(turf.lineString([mingshui, airport]), a + miss, KM).geometry.coordinates;
+    // The plan makes this wetland the east edge; if the estimate falls wholly outside the boundary it is kept whole
+    // and flagged `outside` (not counted) rather than dropped.
+    const lake = ellipseOfArea(centre, num(d, 'published_area_km2'), num(d, 'aspect'));
+    const inside = clip(lake);
+    const outside = !inside || km2(inside) < 0.05;
+    parts.push({
+      id: 'bg-baiyun-lake', kind: 'wetland', geom: outside ? lake : inside, outside,
+      extra: { published_area_km2: num(d, 'published_area_km2'), distance_conflict_km: round3(miss) },
+    });
+  }
+  {
+    const d = f('bg-longhu');
+    const [dx, dy] = d.offset_from_queshan_km as [number, number];
+    parts.push({ id: 'bg-longhu', kind: 'lake', geom: clip(turf.circle(shift(poi('鹊山'), dx, dy), num(d, 'marker_radius_km'), { ...KM, steps: 24 }) as Area), extra: { area_published: false } });
+  }
+  for (const [id, prefix] of [['bg-queshan', '鹊山'], ['bg-huashan', '华山']] as const) {
+    const d = f(id);
+    const circle = turf.circle(poi(prefix), num(d, 'radius_km'), { ...KM, steps: 24 }) as Area;
+    const outside = d.outside === true;
+    parts.push({ id, kind: 'hill', geom: outside ? circle : clip(circle), outside });
+  }
+  {
+    const d = f('bg-yellow-river-forest-park');
+    parts.push({ id: 'bg-yellow-river-forest-park', kind: 'park', geom: clip(turf.circle(poi('黄河森林公园'), num(d, 'marker_radius_km'), { ...KM, steps: 24 }) as Area), extra: { area_published: false } });
+  }
+  {
+    const d = f('bg-forest-sangzidian-huihe');
+    const pts = strs(d, 'via_subdistricts').map((id) => inner(sd(id)));
+    const jy = readReference('jinan-districts-gcj02.geojson').features.find((x) => x.properties?.name_zh === '济阳区');
+    const jiyang = gcj02ToWgs84(jy!.properties!.datav_center_gcj02 as number[]);
+    const last = pts[pts.length - 1]!;
+    const end = turf.destination(last, 15, turf.bearing(last, jiyang), KM).geometry.coordinates;
+    parts.push({ id: 'bg-forest-sangzidian-huihe', kind: 'forest-belt', geom: clip(lineBuffer([...pts, end], num(d, 'width_km'))), extra: { width_km: num(d, 'width_km') } });
+  }
+  {
+    const d = f('bg-forest-xingjiadu');
+    const hw = num(d, 'half_width_km');
+    const strip = intersect(bufferKm(sd(str(d, 'subdistrict')), hw), bufferKm(sdUnion(strs(d, 'neighbours')), hw));
+    parts.push({ id: 'bg-forest-xingjiadu', kind: 'forest-belt', geom: clip(strip), extra: { width_km: 2 * hw } });
+  }
+  return parts;
+}
+
+const round3 = (v: number): number => Math.round(v * 1000) / 1000;
+
+function asFeature(g: Area | null, props: BaseProps): Out | null {
+  if (!g) return null;
+  return feature(dropSlivers(g, 0.002).geometry, props);
+}
+
+/* ------------------------------------------------------------------ construction */
+
+interface ConPart {
+  id: string;
+  geom: Area;
+  publishedKm2: number;
+}
+
+function constructionParts(): ConPart[] {
+  const f = (id: string): FactFeature => fact(CON, id);
+  const muPerKm2 = CON.mu_per_km2 as number;
+  const parts: ConPart[] = [];
+  {
+    const d = f('con-byd');
+    const area = num(d, 'published_area_mu') / muPerKm2;
+    const side = Math.sqrt(area);
+    parts.push({ id: 'con-byd', geom: rectangle(chordMid(sd(str(d, 'subdistrict')), num(d, 'lat_fraction')), side, side), publishedKm2: area });
+  }
+  {
+    const d = f('con-airport');
+    const area = num(d, 'published_area_ha') / 100;
+    const ns = num(d, 'ns_km');
+    parts.push({ id: 'con-airport', geom: rectangle(shift(poi('济南遥墙国际机场'), -num(d, 'west_shift_km'), 0), area / ns, ns), publishedKm2: area });
+  }
+  {
+    const d = f('con-yellow-river-sports-centre');
+    const area = num(d, 'published_area_mu') / muPerKm2;
+    const side = Math.sqrt(area);
+    // next to the outer edge of the dyke strip, in the middle of 崔寨's river frontage
+    const frontage = intersect(difference(bufferKm(dykeOuter, side + 0.05), dykeOuter), sd(str(d, 'subdistrict')));
+    if (!frontage) throw new Error('崔寨 has no river frontage');
+    const centre = turf.pointOnFeature(dropSlivers(frontage, 0.05)).geometry.coordinates;
+    parts.push({ id: 'con-yellow-river-sports-centre', geom: rectangle(centre, side, side), publishedKm2: area });
+  }
+  return parts;
+}
+
+/* ------------------------------------------------------------------ structure */
+
+function structureFeatures(): Out[] {
+  const out: Out[] = [];
+  const axis = ST.axis as { south: Position[]; north: Position[] };
+  out.push(feature(turf.lineString(axis.south).geometry, { ...baseProps(ST, 'axis-south', 'axis'), outside: true }));
+  out.push(feature(turf.lineString(axis.north).geometry, { ...baseProps(ST, 'axis-north', 'axis'), outside: false }));
+  out.push(asFeature(clip(simplify(dykeOuter, 0.0003)), baseProps(ST, 'belt-yellow-river', 'belt'))!);
+  for (const key of ['sci-tech', 'airport-economy']) {
+    const id = `core-${key}`;
+    out.push(asFeature(clip(sdUnion(strs(fact(ST, id), 'subdistricts'))), { ...baseProps(ST, id, 'core'), core_key: key })!);
+  }
+  for (const key of ['daqiao', 'cuizhai', 'sangzidian', 'sungeng-taiping', 'airport']) {
+    const id = `cluster-${key}`;
+    const d = fact(ST, id);
+    out.push(asFeature(clip(sdUnion(strs(d, 'subdistricts'))), {
+      ...baseProps(ST, id, 'cluster'),
+      cluster_key: key,
+      theme_zh: str(d, 'theme_zh'),
+      theme_en: str(d, 'theme_en'),
+      nickname_zh: (d.nickname_zh as string | null) ?? null,
+      nickname_en: (d.nickname_en as string | null) ?? null,
+    })!);
+  }
+  return out;
 }
 
 /* ------------------------------------------------------------------ assemble */
 
-type Out = Feature<Polygon | MultiPolygon | LineString>;
-
-/**
- * The hand-drawn cluster/core rings above are shapes; this linear factor (about each ring's own centroid) sets their
- * size. It is the calibration knob that brings construction land to ~27 % of the boundary (plan: ≤ 30 %).
- */
-const SIZE_FACTOR = 1.1;
-const scaled = (ring: Position[]): Area =>
-  turf.transformScale(poly(ring), SIZE_FACTOR, { origin: 'centroid' }) as Area;
-
-function asFeature(g: Area | null, props: BaseProps): Out | null {
-  if (!g) return null;
-  const cleaned = dropSlivers(g, 0.005);
-  return feature(cleaned.geometry, props);
-}
-
 export function build(): { structure: Out[]; blueGreen: Out[]; construction: Out[] } {
-  const structure: Out[] = [];
-  structure.push(feature(line(AXIS_SOUTH).geometry, {
-    id: 'axis-south', name_zh: '泉城特色风貌轴（千佛山—趵突泉—大明湖—明府城）', name_en: 'Spring City axis, southern part (Qianfo Hill – Baotu Spring – Daming Lake – old city)',
-    kind: 'axis', source: S(SEED_PLAN, REF_POI), accuracy: 'schematic', outside: true,
-  }));
-  structure.push(feature(line(AXIS_NORTH).geometry, {
-    id: 'axis-north', name_zh: '泉城特色风貌轴（起步区段）', name_en: 'Spring City axis, Start-up Area part',
-    kind: 'axis', source: SEED_PLAN, accuracy: 'schematic', outside: false,
-  }));
-  const yellow = riverLine('yellow');
-  const belt = clip(simplify(buffer(turf.lineString(yellow.geometry.coordinates.filter((p) => p[0]! > 116.8 && p[0]! < 117.3)), 2.0), 0.0008));
-  structure.push(asFeature(belt, {
-    id: 'belt-yellow-river', name_zh: '黄河生态风貌带', name_en: 'Yellow River ecological landscape belt',
-    kind: 'belt', source: S(SEED_PLAN, SEED_2024, REF_RIVERS), accuracy: 'schematic',
-  })!);
-  for (const c of CORES) {
-    structure.push(asFeature(clip(scaled(c.ring)), {
-      id: `core-${c.key}`, name_zh: c.zh, name_en: c.en, kind: 'core', source: SEED_PLAN, accuracy: 'schematic', core_key: c.key,
-    })!);
-  }
-  for (const c of CLUSTERS) {
-    structure.push(asFeature(clip(scaled(c.ring)), {
-      id: `cluster-${c.key}`, name_zh: c.zh, name_en: c.en, kind: 'cluster', source: c.source, accuracy: 'schematic',
-      cluster_key: c.key, theme_zh: c.themeZh, theme_en: c.themeEn, nickname_zh: c.nickZh, nickname_en: c.nickEn,
-    })!);
-  }
+  const structure = structureFeatures();
 
-  const nonFarm = blueGreenNonFarm();
-  const nonFarmUnion = union(...nonFarm.map((b) => b.geom));
+  const blueGreen: Out[] = [];
+  for (const p of blueGreenParts()) {
+    const d = fact(BG, p.id);
+    const out = asFeature(p.geom, { ...baseProps(BG, p.id, p.kind), class: d.class as string, ...(p.outside ? { outside: true } : {}), ...(p.extra ?? {}) });
+    if (!out) throw new Error(`${p.id}: nothing left inside the boundary`);
+    blueGreen.push(out);
+  }
+  const blueGreenInside = union(...(blueGreen.filter((x) => x.properties?.outside !== true) as Area[]));
 
   const construction: Out[] = [];
-  const devAreas: Area[] = [];
-  const addDev = (id: string, zh: string, en: string, ring: Position[], key: { cluster_key: string | null; core_key: string | null }, source: string): void => {
-    let g = clip(scaled(ring));
-    g = difference(g, nonFarmUnion);
-    g = difference(g, union(...devAreas)); // cores and clusters must not double count
-    if (!g) return;
-    devAreas.push(g);
-    construction.push(asFeature(g, { id, name_zh: zh, name_en: en, kind: 'urban-development', source, accuracy: 'schematic', ...key })!);
-  };
-  for (const c of CORES) addDev(`con-${c.key}`, `${c.zh}城镇开发区`, `${c.en}: urban development area`, c.dev, { cluster_key: null, core_key: c.key }, SEED_PLAN);
-  for (const c of CLUSTERS) addDev(`con-${c.key}`, `${c.zh}城镇开发区`, `${c.en}: urban development area`, c.dev, { cluster_key: c.key, core_key: null }, c.source);
-
-  // Farmland: what is left, with an 80 m margin around construction land (roads, villages, strategic reserve).
-  const devUnion = union(...devAreas);
-  const margin = devUnion ? (turf.buffer(devUnion, 0.08, { units: 'kilometers', steps: 2 }) as Area) : null;
-  const blueGreen: Out[] = [];
-  for (const b of nonFarm) {
-    const f = asFeature(b.geom, {
-      id: b.id, name_zh: b.zh, name_en: b.en, kind: b.kind, source: b.source, accuracy: b.accuracy, class: b.cls,
-      ...(b.outside ? { outside: true } : {}),
-    });
-    if (f) blueGreen.push(f);
-  }
-  for (const sd of subdistricts) {
-    const key = String(sd.properties!.id).replace(/^sd-/, '');
-    let g = difference(sd, margin);
-    g = difference(g, nonFarmUnion);
-    if (!g) continue;
-    g = simplify(dropSlivers(g, 0.2), 0.0006) as Area;
-    blueGreen.push(asFeature(g, {
-      id: `bg-farmland-${key}`, name_zh: `${String(sd.properties!.name_zh).replace(/（.*）/, '')}农田`, name_en: `Farmland, ${String(sd.properties!.name_en).replace(/ \(.*\)/, '')}`,
-      kind: 'farmland', source: S(SEED_PLAN, SEED_2023, SEED_2024), accuracy: 'schematic', class: 'farmland',
-    })!);
+  let taken: Area | null = null;
+  for (const p of constructionParts()) {
+    const d = fact(CON, p.id);
+    // clipped to the boundary, minus blue-green space and minus the sites before it: nothing is counted twice
+    let g = clip(p.geom);
+    g = difference(g, blueGreenInside);
+    g = difference(g, taken);
+    if (!g) throw new Error(`${p.id}: nothing left`);
+    taken = union(taken, g);
+    const out = asFeature(g, {
+      ...baseProps(CON, p.id, 'urban-development'),
+      cluster_key: (d.cluster_key as string | null) ?? null,
+      core_key: (d.core_key as string | null) ?? null,
+      status: d.status as string,
+      published_area_km2: round3(p.publishedKm2),
+      drawn_area_km2: round3(km2(g)),
+    })!;
+    construction.push(out);
   }
   return { structure, blueGreen, construction };
 }
@@ -323,8 +513,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   writeGeodata('blue-green.geojson', blueGreen);
   writeGeodata('construction.geojson', construction);
   const B = km2(boundary);
-  const bg = km2(intersect(union(...(blueGreen.filter((f) => f.geometry.type !== 'LineString') as Area[])), boundary));
-  const con = km2(intersect(union(...(construction as Area[])), boundary));
-  const ov = km2(intersect(union(...(blueGreen as Area[])), union(...(construction as Area[]))));
-  console.log(`boundary ${B.toFixed(1)} km²; blue-green ${bg.toFixed(1)} (${((bg / B) * 100).toFixed(1)} %); construction ${con.toFixed(1)} (${((con / B) * 100).toFixed(1)} %); overlap ${ov.toFixed(2)} km²`);
+  const polys = (fs: Out[]): Area[] => fs.filter((f) => f.geometry.type !== 'LineString' && f.properties?.outside !== true) as Area[];
+  const bgU = intersect(union(...polys(blueGreen)), boundary);
+  const conU = intersect(union(...polys(construction)), boundary);
+  const bg = km2(bgU);
+  const con = km2(conU);
+  const ov = km2(intersect(bgU, conU));
+  console.log(`boundary ${B.toFixed(1)} km²; blue-green ${bg.toFixed(1)} km² (${((bg / B) * 100).toFixed(1)} %); construction ${con.toFixed(1)} km² (${((con / B) * 100).toFixed(1)} %); overlap ${ov.toFixed(3)} km²`);
+  for (const f of [...blueGreen, ...construction]) {
+    if (f.geometry.type === 'LineString') continue;
+    console.log(`  ${String(f.id).padEnd(34)} ${km2(f).toFixed(2).padStart(7)} km²  ±${String(f.properties?.position_accuracy_m)} m`);
+  }
+  console.log(`sources: ${REF_RIVERS}, ${REF_POI}, facts/*.json`);
 }

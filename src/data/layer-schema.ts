@@ -24,7 +24,7 @@ export const CLUSTER_KEYS = ['daqiao', 'cuizhai', 'sangzidian', 'sungeng-taiping
 export const CORE_KEYS = ['sci-tech', 'airport-economy'] as const;
 export const DISTRICTS_ZH = ['天桥区', '济阳区', '历城区', '章丘区'] as const;
 export const BLUE_GREEN_CLASSES = ['water', 'wetland', 'forest', 'park', 'farmland'] as const;
-export const BLUE_GREEN_KINDS = ['river', 'reservoir', 'lake', 'floodplain', 'wetland', 'forest-belt', 'hill', 'park', 'farmland'] as const;
+export const BLUE_GREEN_KINDS = ['river', 'reservoir', 'lake', 'floodplain', 'wetland', 'forest-belt', 'dyke', 'hill', 'park', 'farmland'] as const;
 export const STATUS = ['open', 'under-construction', 'planned'] as const;
 
 /** One property's rule. `nullable` allows null; `optional` allows the key to be absent. */
@@ -57,6 +57,16 @@ export const COMMON_PROPS: Record<string, PropSpec> = {
 
 const outsideFlag: PropSpec = { type: 'boolean', optional: true };
 
+/**
+ * What a plan-layer position is taken from (English and Chinese) and its estimated error in metres. Optional here so
+ * that hand-made or imported collections still validate; the shipped plan layers carry all three (their own tests).
+ */
+const POSITION_PROPS: Record<string, PropSpec> = {
+  position_source: { type: 'string', nonEmpty: true, optional: true },
+  position_source_zh: { type: 'string', nonEmpty: true, optional: true },
+  position_accuracy_m: { type: 'number', min: 1, optional: true },
+};
+
 export const LAYER_SCHEMAS: Record<LayerName, LayerSchema> = {
   boundary: {
     kinds: {
@@ -80,12 +90,13 @@ export const LAYER_SCHEMAS: Record<LayerName, LayerSchema> = {
   },
   structure: {
     kinds: {
-      axis: { geometry: ['LineString', 'MultiLineString'], props: { outside: outsideFlag } },
-      belt: { geometry: POLY, props: {} },
-      core: { geometry: POLY, props: { core_key: { type: 'enum', values: CORE_KEYS } } },
+      axis: { geometry: ['LineString', 'MultiLineString'], props: { ...POSITION_PROPS, outside: outsideFlag } },
+      belt: { geometry: POLY, props: { ...POSITION_PROPS } },
+      core: { geometry: POLY, props: { ...POSITION_PROPS, core_key: { type: 'enum', values: CORE_KEYS } } },
       cluster: {
         geometry: POLY,
         props: {
+          ...POSITION_PROPS,
           cluster_key: { type: 'enum', values: CLUSTER_KEYS },
           theme_zh: { type: 'string', nonEmpty: true },
           theme_en: { type: 'string', nonEmpty: true },
@@ -99,7 +110,7 @@ export const LAYER_SCHEMAS: Record<LayerName, LayerSchema> = {
     kinds: Object.fromEntries(
       BLUE_GREEN_KINDS.map((k) => [
         k,
-        { geometry: POLY, props: { class: { type: 'enum', values: BLUE_GREEN_CLASSES }, outside: outsideFlag } },
+        { geometry: POLY, props: { ...POSITION_PROPS, class: { type: 'enum', values: BLUE_GREEN_CLASSES }, outside: outsideFlag } },
       ]),
     ),
   },
@@ -108,6 +119,7 @@ export const LAYER_SCHEMAS: Record<LayerName, LayerSchema> = {
       'urban-development': {
         geometry: POLY,
         props: {
+          ...POSITION_PROPS,
           cluster_key: { type: 'enum', values: CLUSTER_KEYS, nullable: true },
           core_key: { type: 'enum', values: CORE_KEYS, nullable: true },
         },
@@ -212,7 +224,7 @@ function extraRules(layer: LayerName, props: Record<string, unknown>): string[] 
   if (layer === 'blue-green') {
     const expected: Record<string, string[]> = {
       river: ['water'], reservoir: ['water'], lake: ['water'], floodplain: ['wetland', 'water'], wetland: ['wetland'],
-      'forest-belt': ['forest'], hill: ['park', 'forest'], park: ['park'], farmland: ['farmland'],
+      'forest-belt': ['forest'], dyke: ['forest'], hill: ['park', 'forest'], park: ['park'], farmland: ['farmland'],
     };
     const ok = expected[String(props.kind)];
     if (ok && !ok.includes(String(props.class))) out.push(`kind "${String(props.kind)}" must have class ${ok.join(' or ')}`);
