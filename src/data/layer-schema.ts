@@ -129,8 +129,13 @@ export const LAYER_SCHEMAS: Record<LayerName, LayerSchema> = {
   crossings: {
     kinds: {
       crossing: {
-        geometry: ['LineString', 'MultiLineString'],
+        // A LineString where the alignment is published; otherwise an indicative Point on the river.
+        geometry: ['Point', 'LineString', 'MultiLineString'],
         props: {
+          ...POSITION_PROPS,
+          position_kind: { type: 'enum', values: ['alignment', 'indicative'], optional: true },
+          status_date: { type: 'string', nonEmpty: true, optional: true },
+          year_open_basis: { type: 'enum', values: ['exact', 'by', 'planned-date'], nullable: true, optional: true },
           structure: { type: 'enum', values: ['bridge', 'tunnel'] },
           mode: { type: 'enum', values: ['road', 'rail', 'metro', 'road-rail'] },
           status: { type: 'enum', values: STATUS },
@@ -144,16 +149,24 @@ export const LAYER_SCHEMAS: Record<LayerName, LayerSchema> = {
   projects: {
     kinds: {
       project: {
-        geometry: ['Point', ...POLY],
+        // A LineString for a line project whose route is published (roads, rail); otherwise a Point.
+        geometry: ['Point', 'LineString', ...POLY],
         props: {
+          ...POSITION_PROPS,
           category: { type: 'enum', values: ['industry', 'public-service', 'infrastructure', 'transport', 'heritage'] },
           status: { type: 'enum', values: STATUS },
+          status_date: { type: 'string', nonEmpty: true, optional: true },
           phase: { type: 'enum', values: [2025, 2030, 2035], nullable: true },
           year_open: YEAR,
           desc_zh: { type: 'string', nonEmpty: true },
           desc_en: { type: 'string', nonEmpty: true },
           cluster_key: { type: 'enum', values: CLUSTER_KEYS, nullable: true },
+          subdistrict_zh: { type: 'string', nonEmpty: true, nullable: true, optional: true },
+          // false: no site is published and the marker only lists the project (position_source says so).
+          located: { type: 'boolean', optional: true },
+          placed_at: { type: 'string', nonEmpty: true, nullable: true, optional: true },
           outside: outsideFlag,
+          partly_outside: outsideFlag,
         },
       },
     },
