@@ -319,7 +319,13 @@ function blueGreenParts(): BgPart[] {
     const d = f('bg-queshan-reservoir');
     const [dx, dy] = d.offset_from_queshan_km as [number, number];
     const ratio = ratioForPerimeter(num(d, 'published_area_km2'), num(d, 'published_dyke_km'));
-    const geom = ellipseOfArea(shift(poi('鹊山'), dx, dy), num(d, 'published_area_km2'), ratio);
+    // a water-supply reservoir lies behind the dyke: step north until the ellipse is clear of the dyke strip
+    let centre = shift(poi('鹊山'), dx, dy);
+    let geom = ellipseOfArea(centre, num(d, 'published_area_km2'), ratio);
+    for (let i = 0; i < 50 && turf.booleanIntersects(geom, dykeOuter); i++) {
+      centre = shift(centre, 0, 0.1);
+      geom = ellipseOfArea(centre, num(d, 'published_area_km2'), ratio);
+    }
     parts.push({ id: 'bg-queshan-reservoir', kind: 'reservoir', geom: clip(geom), extra: { published_area_km2: num(d, 'published_area_km2'), published_dyke_km: num(d, 'published_dyke_km') } });
   }
   {
@@ -328,8 +334,17 @@ function blueGreenParts(): BgPart[] {
     const taiping = sd('sd-taiping');
     const inTaiping = tuhaiLine.geometry.coordinates.filter((p) => turf.booleanPointInPolygon(p, bufferKm(taiping, 0.5)));
     if (inTaiping.length < 2) throw new Error('徒骇河 does not cross sd-taiping');
-    const mid = inTaiping[Math.floor(inTaiping.length / 2)]!;
-    const ahead = inTaiping[Math.min(inTaiping.length - 1, Math.floor(inTaiping.length / 2) + 1)]!;
+    // anchor on the river: north-east of the 太平 seat where subdistricts.geojson gives the seat, else mid-reach
+    const seat = taiping.properties?.seat_position as Position | null | undefined;
+    let k = Math.floor(inTaiping.length / 2);
+    if (Array.isArray(seat) && seat.length === 2) {
+      const ray = turf.lineString([seat, turf.destination(seat, 20, 45, KM).geometry.coordinates]);
+      const hit = turf.lineIntersect(ray, turf.lineString(inTaiping)).features[0]?.geometry.coordinates;
+      const target = hit ?? seat;
+      k = inTaiping.reduce((best, p, i) => (turf.distance(p, target) < turf.distance(inTaiping[best]!, target) ? i : best), 0);
+    }
+    const mid = inTaiping[Math.min(k, inTaiping.length - 2)]!;
+    const ahead = inTaiping[Math.min(k, inTaiping.length - 2) + 1]!;
     const along = turf.bearing(mid, ahead);
     const ratio = num(d, 'aspect');
     const semiMinor = Math.sqrt(area / (Math.PI * ratio));
@@ -418,11 +433,11 @@ function constructionParts(): ConPart[] {
   const f = (id: string): FactFeature => fact(CON, id);
   const muPerKm2 = CON.mu_per_km2 as number;
   const parts: ConPart[] = [];
-  {
-    const d = f('con-byd');
+  for (const id of ['con-byd', 'con-greenland-expo']) {
+    const d = f(id);
     const area = num(d, 'published_area_mu') / muPerKm2;
     const side = Math.sqrt(area);
-    parts.push({ id: 'con-byd', geom: rectangle(chordMid(sd(str(d, 'subdistrict')), num(d, 'lat_fraction')), side, side), publishedKm2: area });
+    parts.push({ id, geom: rectangle(chordMid(sd(str(d, 'subdistrict')), num(d, 'lat_fraction')), side, side), publishedKm2: area });
   }
   {
     const d = f('con-airport');
