@@ -1,12 +1,13 @@
 /**
- * geodata/projects.geojson: fields, counts and placement.
+ * geodata/projects.geojson: fields, counts, and where each project is and how the map knows it.
  * Reads only geodata/ (the committed generator outputs), never ../shared.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as turf from '@turf/turf';
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import { validateLayerProperties } from '../../src/data/layer-schema';
 
 const dir = resolve(__dirname, '../../geodata');
 function load(name: string): FeatureCollection {
@@ -18,16 +19,42 @@ const boundary = load('boundary.geojson').features[0] as Feature<Polygon | Multi
 
 const STATUS = ['open', 'under-construction', 'planned'];
 const CLUSTERS = ['daqiao', 'cuizhai', 'sangzidian', 'sungeng-taiping', 'airport'];
+const LINE_PROJECTS = ['p-huanghe-avenue-1', 'p-metro-7', 'p-t1-line'];
+const CJK = /[\u4e00-\u9fff]/;
 
+const props = projects.features.map((f) => f.properties ?? {});
+const byId = (id: string): Feature => {
+  const f = projects.features.find((x) => x.properties?.['id'] === id);
+  if (!f) throw new Error(`no project ${id}`);
+  return f;
+};
 
+/** Distance in metres from a position to the boundary polygon (0 inside). */
+function metresOutside(p: Position): number {
+  if (turf.booleanPointInPolygon(p, boundary)) return 0;
+  const rings = boundary.geometry.type === 'Polygon' ? [boundary.geometry.coordinates] : boundary.geometry.coordinates;
+  let best = Infinity;
+  for (const poly of rings) {
+    for (const ring of poly) best = Math.min(best, turf.pointToLineDistance(p, turf.lineString(ring), { units: 'meters' }));
+  }
+  return best;
+}
+
+function positions(g: Geometry): Position[] {
+  if (g.type === 'Point') return [g.coordinates];
+  if (g.type === 'LineString') return g.coordinates;
+  throw new Error(`unexpected geometry ${g.type}`);
+}
 
 describe('projects.geojson', () => {
-  const props = projects.features.map((f) => f.properties ?? {});
-
-  it('has at least 40 projects covering every category', () => {
-    expect(projects.features.length).toBeGreaterThanOrEqual(40);
+  it('has the 59 projects of the documents covering every category', () => {
+    expect(projects.features).toHaveLength(59);
     const categories = new Set(props.map((p) => p['category']));
     for (const c of ['industry', 'public-service', 'infrastructure', 'transport', 'heritage']) expect(categories).toContain(c);
+  });
+
+  it('validates against the projects layer schema', () => {
+    expect(validateLayerProperties('projects', projects)).toEqual([]);
   });
 
   it('valid fields and non-empty descriptions', () => {
@@ -39,6 +66,7 @@ describe('projects.geojson', () => {
       expect(p['cluster_key'] === null || CLUSTERS.includes(p['cluster_key']), `${p['id']}.cluster_key`).toBe(true);
       expect(typeof p['desc_zh'] === 'string' && p['desc_zh'].trim().length > 0, `${p['id']}.desc_zh`).toBe(true);
       expect(typeof p['desc_en'] === 'string' && p['desc_en'].trim().length > 0, `${p['id']}.desc_en`).toBe(true);
+      expect(p['subdistrict_zh'] === null || /街道$/.test(String(p['subdistrict_zh'])), `${p['id']}.subdistrict_zh`).toBe(true);
     }
   });
 
@@ -50,13 +78,112 @@ describe('projects.geojson', () => {
     }
   });
 
-  it('every project lies inside the boundary unless marked outside', () => {
-    for (const f of projects.features) {
-      const inside = f.geometry.type === 'Point'
-        ? turf.booleanPointInPolygon(f.geometry as Point, boundary)
-        : turf.booleanWithin(f, boundary);
-      if (f.properties?.['outside'] === true) expect(inside, `${f.id} is marked outside`).toBe(false);
-      else expect(inside, `${f.id} must lie inside the boundary`).toBe(true);
+  it('every project says what its position is taken from, in English and Chinese, with an error in metres', () => {
+    for (const p of props) {
+      const id = String(p['id']);
+      expect(typeof p['position_source'] === 'string' && /[a-z]{3}/.test(p['position_source']), `${id}.position_source`).toBe(true);
+      expect(typeof p['position_source_zh'] === 'string' && CJK.test(p['position_source_zh']), `${id}.position_source_zh`).toBe(true);
+      expect(typeof p['position_accuracy_m'] === 'number' && Number.isFinite(p['position_accuracy_m']), `${id}.position_accuracy_m`).toBe(true);
+      expect(p['position_accuracy_m'] as number, id).toBeGreaterThan(0);
+      expect(typeof p['refs'] === 'string' && p['refs'].length > 0, `${id}.refs`).toBe(true);
     }
+  });
+
+  it('every status carries the date of the record it comes from', () => {
+    for (const p of props) {
+      const d = String(p['status_date']);
+      expect(d, `${p['id']}.status_date`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const t = new Date(`${d}T00:00:00Z`);
+      expect(t.toISOString().slice(0, 10), `${p['id']}.status_date is a real day`).toBe(d);
+      expect(t.getUTCFullYear(), `${p['id']}.status_date`).toBeGreaterThanOrEqual(2021);
+      if (p['status'] === 'open' && p['year_open'] !== null) {
+        expect(p['year_open'] as number, `${p['id']} opened before its status date`).toBeLessThanOrEqual(t.getUTCFullYear());
+      }
+    }
+  });
+
+  it('a project whose site is not published says so and is marked with a large error', () => {
+    const unlocated = props.filter((p) => p['located'] === false);
+    expect(unlocated.length).toBeGreaterThan(0);
+    for (const p of unlocated) {
+      expect(String(p['position_source']), String(p['id'])).toMatch(/no site/);
+      expect(p['position_accuracy_m'] as number, String(p['id'])).toBeGreaterThanOrEqual(10000);
+    }
+    for (const p of props.filter((x) => x['located'] === true)) {
+      expect(p['position_accuracy_m'] as number, String(p['id'])).toBeLessThan(10000);
+    }
+  });
+
+  it('no two projects share a position unless both say they are placed at the same point', () => {
+    const groups = new Map<string, Record<string, unknown>[]>();
+    for (const f of projects.features) {
+      if (f.geometry.type !== 'Point') continue;
+      const key = (f.geometry as Point).coordinates.join(',');
+      groups.set(key, [...(groups.get(key) ?? []), f.properties ?? {}]);
+    }
+    for (const [key, group] of groups) {
+      if (group.length < 2) continue;
+      const anchors = new Set(group.map((p) => p['placed_at']));
+      expect(anchors.size, `${key}: ${group.map((p) => p['id']).join(', ')}`).toBe(1);
+      expect([...anchors][0], key).toBeTruthy();
+    }
+  });
+
+  it('draws 黄河大道, metro line 7 and T1 as lines', () => {
+    for (const id of LINE_PROJECTS) {
+      const f = byId(id);
+      expect(f.geometry.type, id).toBe('LineString');
+      const line = f as Feature<LineString>;
+      expect(line.geometry.coordinates.length, id).toBeGreaterThanOrEqual(2);
+      expect(turf.length(line), `${id} length km`).toBeGreaterThan(1);
+    }
+    // 黄河大道 phase 1 is about 16.2 km long (reports); the drawn line must be of that order.
+    const avenue = turf.length(byId('p-huanghe-avenue-1') as Feature<LineString>);
+    expect(avenue).toBeGreaterThan(10);
+    expect(avenue).toBeLessThan(25);
+  });
+
+  it('lines that leave the area are flagged as partly outside', () => {
+    for (const f of projects.features.filter((x) => x.geometry.type === 'LineString')) {
+      const out = positions(f.geometry).some((p) => metresOutside(p) > 0);
+      expect(f.properties?.['partly_outside'] === true, `${f.id}`).toBe(out);
+    }
+  });
+
+  it('every project lies inside the boundary (within its own stated error) unless marked outside', () => {
+    for (const f of projects.features) {
+      const p = f.properties ?? {};
+      const accuracy = p['position_accuracy_m'] as number;
+      if (f.geometry.type === 'Point') {
+        const d = metresOutside((f.geometry as Point).coordinates);
+        if (p['outside'] === true) expect(d, `${f.id} is marked outside`).toBeGreaterThan(0);
+        else expect(d, `${f.id} must lie inside the boundary or within ${accuracy} m of it`).toBeLessThanOrEqual(accuracy);
+      } else {
+        expect(p['outside'], `${f.id}`).toBe(false);
+        expect(turf.booleanIntersects(f, boundary), `${f.id} must reach the area`).toBe(true);
+      }
+    }
+  });
+
+  it('the documented sites sit where the records put them', () => {
+    const at = (id: string) => (byId(id).geometry as Point).coordinates;
+    // 黄河体育中心 is in 崔寨, on the north bank, east of the G104 bridge — not in 大桥.
+    const sports = at('p-yr-sports-center');
+    expect(sports[0]!).toBeGreaterThan(117.05);
+    expect(byId('p-yr-sports-center').properties?.['cluster_key']).toBe('cuizhai');
+    // The expo centre is about 10 km from the airport (reports), give or take its stated error.
+    const expo = at('p-yr-expo');
+    const airport = at('p-airport');
+    const km = turf.distance(expo, airport);
+    expect(km).toBeGreaterThan(10 - byId('p-yr-expo').properties?.['position_accuracy_m'] / 1000 - 0.5);
+    expect(km).toBeLessThan(10 + byId('p-yr-expo').properties?.['position_accuracy_m'] / 1000 + 0.5);
+    // AIKO is in 孙耿 (north of 崔寨), BYD north of the 崔寨 centre.
+    expect(byId('p-aiko').properties?.['subdistrict_zh']).toBe('孙耿街道');
+    expect(at('p-aiko')[1]!).toBeGreaterThan(at('p-h-cuizhai-willow')[1]!);
+    expect(at('p-byd')[1]!).toBeGreaterThan(at('p-h-cuizhai-willow')[1]!);
+    // Metro line 7 crosses the Yellow River (both ends of its drawn line on different banks of the area edge).
+    const m7 = (byId('p-metro-7') as Feature<LineString>).geometry.coordinates;
+    expect(metresOutside(m7[0]!)).toBeGreaterThan(0);
+    expect(metresOutside(m7[m7.length - 1]!)).toBe(0);
   });
 });
