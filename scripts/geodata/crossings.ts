@@ -61,6 +61,7 @@ interface CrossingFact {
   year_open_basis: 'exact' | 'by' | 'planned-date' | null;
   year_open_note?: string;
   year_start: number | null;
+  year_start_note?: string;
   north_zh: string;
   north_en: string;
   south_zh: string;
@@ -276,7 +277,7 @@ const features: Feature<Point>[] = located
       refs: c.refs.filter((k) => !k.startsWith('ref-') && !k.startsWith('seed-')).map(citation).join(' | '),
       accuracy: accuracyClass(c),
     };
-    for (const key of ['mode_note', 'identification_note', 'year_open_note', 'crosses_river_note'] as const) {
+    for (const key of ['mode_note', 'identification_note', 'year_open_note', 'year_start_note', 'crosses_river_note'] as const) {
       if (c[key]) props[key] = c[key];
     }
     return { type: 'Feature', id: c.id, geometry: { type: 'Point', coordinates }, properties: props };
