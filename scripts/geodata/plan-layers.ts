@@ -18,6 +18,7 @@ import { gcj02ToWgs84 } from '../../src/core/import/china-offset.ts';
 import {
   type Area,
   type BaseProps,
+  REFERENCE,
   REF_POI,
   REF_RIVERS,
   difference,
@@ -133,7 +134,7 @@ const sd = (id: string): Area => {
 
 /** Reference POI coordinate by the start of its Chinese name. */
 function poi(prefix: string): Position {
-  const lines = fs.readFileSync(path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', '..', 'shared', 'reference', 'points-of-interest.csv'), 'utf8').split('\n');
+  const lines = fs.readFileSync(path.join(REFERENCE, 'points-of-interest.csv'), 'utf8').split('\n');
   for (const l of lines.slice(1)) {
     if (!l.startsWith(prefix)) continue;
     const cells = parseCsvLine(l);
