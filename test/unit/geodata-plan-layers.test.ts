@@ -159,6 +159,14 @@ describe('blue-green.geojson', () => {
     }
   });
 
+  it('derives the floodplain and dyke-strip widths from published figures, not from a tuned constant', () => {
+    const yr = loadFacts<{ yellow_river: Record<string, number> }>('blue-green.json').yellow_river;
+    const floodplain = byId(bg, 'bg-yellow-river-floodplain').properties?.width_km as number;
+    const dykes = byId(bg, 'bg-yellow-river-dykes').properties?.width_km as number;
+    expect(floodplain).toBeCloseTo(yr.floodplain_km2_jiyang! / yr.river_km_jiyang!, 3);
+    expect(dykes).toBeCloseTo(yr.dyke_back_strip_mu_jinan! / yr.mu_per_km2! / yr.dyke_total_km_jinan!, 3);
+  });
+
   it('draws the reservoirs at their published sizes (not scaled)', () => {
     const queshan = byId(bg, 'bg-queshan-reservoir') as Area;
     expect(km2(queshan)).toBeLessThanOrEqual(7.4 * 1.01);
