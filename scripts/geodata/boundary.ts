@@ -8,17 +8,20 @@
  * plan's 798 km²: the area is whatever these edges give, and it is reported next to the official figure.
  *
  *  - north-west of the river: 天桥区 ∪ 济阳区, north-west of the Yellow River's north bank (so the channel and the
- *    south-bank city, 槐荫区 included, stay out), south of 徒骇河 (太平 reaches across it to the 临邑 border), west
- *    of the limit against 济阳 town;
+ *    south-bank city, 槐荫区 included, stay out), south of 徒骇河, west of the limit
+ *    against 回河 (济阳区);
  *  - the river channel where both banks are in the area (遥墙 opposite 崔寨);
  *  - south-east of the river: 历城区 ∪ 章丘区 between the river, the 济青高速 line, the 小清河–白云湖 line and the
  *    高官寨 north line (fitted to 高官寨's published area).
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import * as turf from '@turf/turf';
 import type { Feature, Polygon, Position } from 'geojson';
 import {
   REF_DISTRICTS,
   REF_RIVERS,
+  REPO,
   SEED_PLAN,
   type Area,
   type EdgeFact,
@@ -96,20 +99,16 @@ export function buildPieces(facts: BoundaryFacts, gaoguanzhaiNorthLat: number): 
   const zhangqiu = district('章丘区');
 
   // --- north-west of the river
-  const tuhaiLine = tuhai();
-  const southOfTuhai = sideOf(tuhaiLine, 'se');
-  const northCut = line(facts, 'north'); // meridian: east limit of 太平 north of 徒骇河
-  const taipingNorth = intersect(
-    intersect(jiyang, sideOf(tuhaiLine, 'nw')),
-    poly([[110, 30], [northCut[0]![0]!, 30], [northCut[0]![0]!, 40], [110, 40]]),
-  );
-  const northKeep = union(southOfTuhai, taipingNorth)!;
+  const northKeep = sideOf(tuhai(), 'se');
   const jiyangCut = line(facts, 'north-east-jiyang');
   const westOfCut = poly([[110, jiyangCut[0]![1]!], ...jiyangCut, [110, jiyangCut[jiyangCut.length - 1]![1]!]]);
   // DataV borders of neighbouring districts overlap by a few metres: take the neighbours' land out explicitly
   const outside = union(district('槐荫区'), district('齐河县'), district('临邑县'));
   const land = difference(union(tianqiao, jiyang), outside)!;
-  let nw = intersect(intersect(intersect(land, sideOf(river.north, 'nw')), northKeep), westOfCut);
+  // where a published south-bank site lies north of the bank line, the edge passes north of that site
+  const scenic = line(facts, 'south-scenic-area');
+  const southOfScenic = poly([...scenic, [scenic[scenic.length - 1]![0]!, 36.6], [scenic[0]![0]!, 36.6]]);
+  let nw = difference(intersect(intersect(intersect(land, sideOf(river.north, 'nw')), northKeep), westOfCut), southOfScenic);
   if (!nw) throw new Error('boundary: empty north-west part');
   nw = dropSlivers(nw, 0.2);
 
@@ -185,7 +184,27 @@ export function buildBoundary(): { feature: Feature<Polygon>; gaoguanzhaiNorthLa
   return { feature: f as Feature<Polygon>, gaoguanzhaiNorthLat: lat };
 }
 
+/**
+ * Test fixture: the reference districts the tests check against (槐荫区 for "no city land", and the four districts
+ * of the area for "each subdistrict lies in its district"), clipped to the area's surroundings and simplified
+ * (~50 m), so the tests can run without ../shared.
+ */
+export function writeDistrictFixture(): void {
+  const clip = poly([[116.7, 36.55], [117.6, 36.55], [117.6, 37.3], [116.7, 37.3]]);
+  const features = ['槐荫区', '天桥区', '济阳区', '历城区', '章丘区'].map((name) => {
+    const part = intersect(district(name), clip)!;
+    const g = tidy(simplify(part, 0.0005).geometry, `fixture ${name}`);
+    return { type: 'Feature' as const, properties: { name_zh: name }, geometry: g };
+  });
+  const dir = path.join(REPO, 'test', 'fixtures', 'geodata-reference');
+  fs.mkdirSync(dir, { recursive: true });
+  const body = features.map((f) => '  ' + JSON.stringify(f)).join(',\n');
+  fs.writeFileSync(path.join(dir, 'districts-simplified.geojson'), `{"type":"FeatureCollection","features":[\n${body}\n]}\n`);
+  console.log(`wrote test/fixtures/geodata-reference/districts-simplified.geojson (${features.length} districts)`);
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
+  writeDistrictFixture();
   const { feature: f, gaoguanzhaiNorthLat } = buildBoundary();
   console.log(`boundary: area ${km2(f).toFixed(1)} km² (plan ~${OFFICIAL_AREA_KM2}), 高官寨 north line ${gaoguanzhaiNorthLat.toFixed(4)} N`);
   const huaiyin = intersect(f as Area, district('槐荫区'));

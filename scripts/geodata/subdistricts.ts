@@ -1,24 +1,26 @@
 /**
- * Builds geodata/subdistricts.geojson: the 10 subdistricts (街道) of the Start-up Area, SCHEMATIC.
+ * Builds geodata/subdistricts.geojson: the ten subdistricts (街道) of the Start-up Area.
  *
- * No public subdistrict outline exists (reference/README.md "What I could NOT find"), so the boundary polygon is
- * partitioned into cells that tile it exactly:
- *  - the district split is TRACED from the reference districts: 高官寨 = boundary ∩ 章丘区; 桑梓店/大桥/泺口 lie in
- *    boundary ∩ 天桥区; the rest of the north-west side (济阳区) is 太平/孙耿/崔寨; south-east of the river (历城区) is
- *    临港/遥墙/唐王;
- *  - inside a district, the lines between subdistricts are hand-drawn (CUTS below), placed from general geography:
- *    太平 west by the Dezhou border, 孙耿 north by 徒骇河, 崔寨 along the river south of 济阳 town, 桑梓店 west,
- *    大桥 centre north of 鹊山, 泺口 a strip on the north bank opposite the old city, 临港 between 华山 and the airport,
- *    遥墙 around the airport, 唐王 (central-west part) east of it, 高官寨 north-east by 白云湖.
- * Cells are assigned in order, each minus the ones before, and 崔寨 takes the remainder, so gaps/overlaps are ~0.
+ * No subdistrict outline is published (none in the reference, none found in public records), so the boundary is
+ * partitioned, and every feature says how its lines were drawn (position_source). The facts and the rules live in
+ * facts/subdistricts.json:
+ *  - district borders are traced from the reference: each subdistrict is cut from its own district's land
+ *    (高官寨 = 章丘区; 桑梓店, 大桥, 泺口 = 天桥区; 遥墙, 临港, 唐王 = 历城区; 太平, 孙耿, 崔寨 = 济阳区);
+ *  - inside a district, a line is either fitted to a published area (`cut.how = "fit"`: one parameter, a meridian
+ *    or a parallel, found by bisection so the subdistrict gets its published area), drawn by judgement
+ *    (`cut.how = "box"`), or is what is left (`cut.how = "remainder"`).
+ * Cells are taken in order, each minus the ones before, so they tile the boundary; pieces left over by the
+ * simplified outline (the river channel between 遥墙 and 崔寨, slivers along district borders) fall to the 济阳区
+ * cells, which come last.
  */
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import { riverHalves } from './boundary.ts';
+import * as turf from '@turf/turf';
 import {
   REF_DISTRICTS,
   REF_RIVERS,
   SEED_PLAN,
   type Area,
+  bisect,
   difference,
   district,
   dropSlivers,
@@ -26,105 +28,194 @@ import {
   intersect,
   km2,
   poly,
+  readFacts,
   readGeodata,
-  simplify,
+  tidy,
+  tuhai,
   union,
   writeGeodata,
 } from './common.ts';
 
-interface Sd {
+type Cut =
+  | { how: 'fit'; param: string; target_km2: number; lo: number; hi: number; north_lat?: number; east_lon?: number }
+  | { how: 'box'; box: [number, number, number, number] }
+  | { how: 'remainder' }
+  | { how: 'district' };
+
+interface SdFact {
   key: string;
-  zh: string;
-  en: string;
+  name_zh: string;
+  name_en: string;
+  district_zh: string;
+  district_en: string;
   whole: boolean;
-  districtZh: string;
-  districtEn: string;
+  area_published_km2: number | null;
+  area_source: string | null;
+  seat_zh: string;
+  seat_position: Position | null;
+  seat_position_accuracy_m: number | null;
+  seat_position_source_en: string;
+  seat_position_source_zh: string;
+  neighbours_zh: string;
+  rivers_roads_zh: string;
+  cut: Cut;
+  position_source_en: string;
+  position_source_zh: string;
+  position_accuracy_m: number;
 }
 
-const SD: Record<string, Sd> = {
-  gaoguanzhai: { key: 'gaoguanzhai', zh: '高官寨街道', en: 'Gaoguanzhai Subdistrict', whole: true, districtZh: '章丘区', districtEn: 'Zhangqiu District' },
-  luokou: { key: 'luokou', zh: '泺口街道（黄河以北部分）', en: 'Luokou Subdistrict (part north of the Yellow River)', whole: false, districtZh: '天桥区', districtEn: 'Tianqiao District' },
-  sangzidian: { key: 'sangzidian', zh: '桑梓店街道', en: 'Sangzidian Subdistrict', whole: true, districtZh: '天桥区', districtEn: 'Tianqiao District' },
-  daqiao: { key: 'daqiao', zh: '大桥街道', en: 'Daqiao Subdistrict', whole: true, districtZh: '天桥区', districtEn: 'Tianqiao District' },
-  lingang: { key: 'lingang', zh: '临港街道', en: 'Lingang Subdistrict', whole: true, districtZh: '历城区', districtEn: 'Licheng District' },
-  yaoqiang: { key: 'yaoqiang', zh: '遥墙街道', en: 'Yaoqiang Subdistrict', whole: true, districtZh: '历城区', districtEn: 'Licheng District' },
-  tangwang: { key: 'tangwang', zh: '唐王街道（中西部）', en: 'Tangwang Subdistrict (central-western part)', whole: false, districtZh: '历城区', districtEn: 'Licheng District' },
-  taiping: { key: 'taiping', zh: '太平街道', en: 'Taiping Subdistrict', whole: true, districtZh: '济阳区', districtEn: 'Jiyang District' },
-  sungeng: { key: 'sungeng', zh: '孙耿街道', en: 'Sungeng Subdistrict', whole: true, districtZh: '济阳区', districtEn: 'Jiyang District' },
-  cuizhai: { key: 'cuizhai', zh: '崔寨街道', en: 'Cuizhai Subdistrict', whole: true, districtZh: '济阳区', districtEn: 'Jiyang District' },
-};
+interface SdFacts {
+  sources: { id: string; url?: string; cite?: string }[];
+  subdistricts: SdFact[];
+}
 
-/** Hand-drawn cells (generous outside the boundary; only their inner edges matter). */
-const CELLS: Record<string, Position[]> = {
-  // north-bank strip opposite 泺口 / the old city, up to just south of 鹊山水库 / 鹊山
-  luokou: [[116.955, 36.6], [117.05, 36.6], [117.05, 36.76], [117.0, 36.752], [116.955, 36.748]],
-  // west of a line ~116.965 E
-  sangzidian: [[116.7, 36.6], [116.962, 36.6], [116.962, 36.76], [116.968, 36.82], [116.965, 37.0], [116.7, 37.0]],
-  // 天桥区 north of the river east of 桑梓店 (clipped to 天桥区 and the north-west half)
-  daqiao: [[116.955, 36.6], [117.2, 36.6], [117.2, 37.0], [116.955, 37.0]],
-  // south-east of the river, west of ~117.165 E
-  lingang: [[117.0, 36.6], [117.16, 36.6], [117.165, 36.79], [117.17, 37.0], [117.0, 37.0]],
-  // around the airport (117.216 E, 36.857 N), west of ~117.268 E
-  yaoqiang: [[117.0, 36.6], [117.27, 36.6], [117.268, 36.83], [117.265, 37.0], [117.0, 37.0]],
-  // west of the 济阳 part, by the Dezhou border
-  taiping: [[116.7, 36.8], [117.005, 36.8], [117.0, 36.9], [116.985, 36.95], [116.99, 37.2], [116.7, 37.2]],
-  // north by 徒骇河
-  sungeng: [[116.96, 36.92], [117.0, 36.91], [117.04, 36.905], [117.09, 36.915], [117.2, 36.94], [117.2, 37.2], [116.96, 37.2]],
-};
+const W = 110;
+const E = 125;
+const S = 30;
+const N = 40;
+const westOf = (x: number): Feature<Polygon> => poly([[W, S], [x, S], [x, N], [W, N]]);
+const eastOf = (x: number): Feature<Polygon> => poly([[x, S], [E, S], [E, N], [x, N]]);
+const northOf = (y: number): Feature<Polygon> => poly([[W, y], [E, y], [E, N], [W, N]]);
+const southOf = (y: number): Feature<Polygon> => poly([[W, S], [E, S], [E, y], [W, y]]);
+const box = ([x0, y0, x1, y1]: [number, number, number, number]): Feature<Polygon> => poly([[x0, y0], [x1, y0], [x1, y1], [x0, y1]]);
 
-export function buildSubdistricts(): Feature<Polygon | MultiPolygon>[] {
+/** The region a fitted cut keeps, for parameter v. */
+function fitRegion(key: string, cut: Extract<Cut, { how: 'fit' }>, v: number): Feature<Polygon> {
+  switch (key) {
+    case 'sangzidian':
+      return westOf(v);
+    case 'taiping':
+      return turf.buffer(turf.lineString(tuhai()), v, { units: 'kilometers' }) as Feature<Polygon>;
+    case 'cuizhai':
+      return intersect(eastOf(v), southOf(cut.north_lat ?? N)) as Feature<Polygon>;
+    case 'yaoqiang':
+      return intersect(northOf(v), westOf(cut.east_lon ?? E)) as Feature<Polygon>;
+    default:
+      throw new Error(`no fitted cut defined for ${key}`);
+  }
+}
+
+export interface Built {
+  fact: SdFact;
+  area: Area;
+  fitted: number | null;
+}
+
+export function buildSubdistricts(): Built[] {
+  const facts = readFacts<SdFacts>('subdistricts.json');
   const boundary = readGeodata('boundary.geojson').features[0] as Area;
-  const { nw, se } = riverHalves();
-  const tianqiao = simplify(district('天桥区'), 0.0008);
-  const zhangqiu = simplify(district('章丘区'), 0.0008);
-  const cell = (k: string): Area => poly(CELLS[k]!);
+  const byKey = new Map(facts.subdistricts.map((s) => [s.key, s]));
+  const landOf = new Map<string, Area | null>();
+  for (const d of ['天桥区', '济阳区', '历城区', '章丘区']) landOf.set(d, intersect(boundary, district(d)));
 
-  const out: [Sd, Area][] = [];
+  const order = ['gaoguanzhai', 'luokou', 'sangzidian', 'daqiao', 'yaoqiang', 'tangwang', 'lingang', 'taiping', 'cuizhai', 'sungeng'];
+  const out: Built[] = [];
   let taken: Area | null = null;
-  const take = (sd: Sd, region: Area | null): void => {
-    let r = difference(region, taken);
-    if (!r) throw new Error(`empty ${sd.key}`);
-    r = dropSlivers(r, 0.3);
-    out.push([sd, r]);
-    taken = union(taken, r);
-  };
+  for (const key of order) {
+    const fact = byKey.get(key);
+    if (!fact) throw new Error(`facts: no subdistrict ${key}`);
+    // 济阳区 cells come last and take whatever is left of the boundary (the district's land plus leftovers)
+    const available = fact.district_zh === '济阳区' ? difference(boundary, taken) : difference(landOf.get(fact.district_zh)!, taken);
+    if (!available) throw new Error(`nothing left for ${key}`);
+    let region: Area | null;
+    let fitted: number | null = null;
+    const cut = fact.cut;
+    if (cut.how === 'fit') {
+      const areaFor = (v: number): number => km2(intersect(available, fitRegion(key, cut, v)));
+      fitted = bisect(areaFor, cut.target_km2, cut.lo, cut.hi, 1e-5);
+      region = intersect(available, fitRegion(key, cut, fitted));
+    } else if (cut.how === 'box') {
+      region = intersect(available, box(cut.box));
+    } else {
+      region = available;
+    }
+    if (!region) throw new Error(`empty ${key}`);
+    region = dropSlivers(region, 0.3);
+    out.push({ fact, area: region, fitted });
+    taken = union(taken, region);
+  }
+  return mergeExclaves(out);
+}
 
-  take(SD.gaoguanzhai!, intersect(boundary, zhangqiu));
-  take(SD.luokou!, intersect(boundary, cell('luokou')));
-  // south of 36.80 N the river-side strip is 桑梓店 even where the DataV 天桥区 line stops short of the centreline
-  const tianqiaoPlus = union(tianqiao, poly([[116.7, 36.6], [117.05, 36.6], [117.05, 36.8], [116.7, 36.8]]));
-  take(SD.sangzidian!, intersect(intersect(boundary, tianqiaoPlus), cell('sangzidian')));
-  take(SD.daqiao!, intersect(intersect(intersect(boundary, tianqiao), nw), cell('daqiao')));
-  take(SD.lingang!, intersect(intersect(boundary, se), cell('lingang')));
-  take(SD.yaoqiang!, intersect(intersect(boundary, se), cell('yaoqiang')));
-  take(SD.tangwang!, intersect(boundary, se));
-  take(SD.taiping!, intersect(intersect(boundary, nw), cell('taiping')));
-  take(SD.sungeng!, intersect(intersect(boundary, nw), cell('sungeng')));
-  take(SD.cuizhai!, boundary);
+/**
+ * A part cut off from the rest of its subdistrict by a fitted line (e.g. the tip of the 济阳区 strip west of
+ * 崔寨's meridian) goes to the neighbour of the same district that it touches: a subdistrict is one piece.
+ */
+function mergeExclaves(built: Built[]): Built[] {
+  for (const b of built) {
+    if (b.area.geometry.type !== 'MultiPolygon') continue;
+    const parts = b.area.geometry.coordinates.map((c) => turf.polygon(c)).sort((x, y) => km2(y) - km2(x));
+    const [main, ...minor] = parts;
+    const keep: Area[] = [main!];
+    for (const part of minor) {
+      const near = turf.buffer(part, 0.02, { units: 'kilometers' }) as Area;
+      const host = built.find((o) => o !== b && o.fact.district_zh === b.fact.district_zh && intersect(o.area, near));
+      if (host) host.area = union(host.area, part)!;
+      else keep.push(part);
+    }
+    b.area = union(...keep)!;
+  }
+  return built;
+}
 
-  return out.map(([sd, r]) =>
-    feature(r.geometry, {
-      id: `sd-${sd.key}`,
-      name_zh: sd.zh,
-      name_en: sd.en,
-      kind: 'subdistrict',
-      source: `${SEED_PLAN};${REF_DISTRICTS};${REF_RIVERS}`,
-      accuracy: 'schematic',
-      whole: sd.whole,
-      district_zh: sd.districtZh,
-      district_en: sd.districtEn,
-    }),
-  );
+/** The feature's geometry after rounding, without the crumbs rounding can split off (< 0.05 km²). */
+function finished(a: Area, label: string): Polygon | MultiPolygon {
+  const g = tidy(a.geometry, label);
+  return tidy(dropSlivers(turf.feature(g) as Area, 0.05).geometry, label);
+}
+
+function toFeature(b: Built, sourceUrls: Map<string, string>): Feature<Polygon | MultiPolygon> {
+  const f = b.fact;
+  const refIds = [f.area_source, f.seat_position_source_en].join(' ');
+  const refs = [...sourceUrls.entries()].filter(([id]) => refIds.includes(id)).map(([, u]) => u);
+  return feature(finished(b.area, `sd-${f.key}`), {
+    id: `sd-${f.key}`,
+    name_zh: f.name_zh,
+    name_en: f.name_en,
+    kind: 'subdistrict',
+    source: `${SEED_PLAN};${REF_DISTRICTS};${REF_RIVERS}`,
+    refs: refs.join(' ; ') || 'scripts/geodata/facts/subdistricts.json',
+    accuracy: 'schematic',
+    whole: f.whole,
+    district_zh: f.district_zh,
+    district_en: f.district_en,
+    area_km2: Math.round(km2(b.area) * 10) / 10,
+    area_published_km2: f.area_published_km2,
+    area_published_source: f.area_source,
+    seat_zh: f.seat_zh,
+    seat_position: f.seat_position,
+    seat_position_accuracy_m: f.seat_position_accuracy_m,
+    seat_position_source: f.seat_position_source_en,
+    seat_position_source_zh: f.seat_position_source_zh,
+    neighbours_zh: f.neighbours_zh,
+    rivers_roads_zh: f.rivers_roads_zh,
+    position_source: f.position_source_en,
+    position_source_zh: f.position_source_zh,
+    position_accuracy_m: f.position_accuracy_m,
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const fs = buildSubdistricts();
+  const facts = readFacts<SdFacts>('subdistricts.json');
+  const urls = new Map(facts.sources.map((s) => [s.id, s.url ?? s.cite ?? s.id]));
+  const built = buildSubdistricts();
+  const fs = built.map((b) => toFeature(b, urls));
   const b = readGeodata('boundary.geojson').features[0] as Area;
   let sum = 0;
-  for (const f of fs) {
+  for (const [i, f] of fs.entries()) {
     const a = km2(f);
     sum += a;
-    console.log(`${f.properties!.id}\t${a.toFixed(1)} km²\t${f.geometry.type}`);
+    const p = f.properties!;
+    const d = district(p.district_zh as string);
+    const inDistrict = km2(intersect(f as Area, d)) / a;
+    const seat = p.seat_position as Position | null;
+    const seatIn = seat ? turf.booleanPointInPolygon(seat, f as Area) : null;
+    const c = turf.centroid(f).geometry.coordinates;
+    const fit = built[i]!.fitted;
+    console.log(
+      `${String(p.id).padEnd(16)} ${a.toFixed(1).padStart(6)} km² (published ${p.area_published_km2 ?? '—'})  in ${p.district_zh} ${(inDistrict * 100).toFixed(1)}%  ` +
+        `centroid ${c[0]!.toFixed(3)},${c[1]!.toFixed(3)}  seat inside: ${seatIn ?? 'n/a'}${fit !== null ? `  fitted ${fit.toFixed(4)}` : ''}  ${f.geometry.type}`,
+    );
   }
   const u = union(...(fs as Area[]));
   console.log(`sum ${sum.toFixed(2)}, union ${km2(u).toFixed(2)}, boundary ${km2(b).toFixed(2)}, gap ${km2(difference(b, u)).toFixed(3)}, outside ${km2(difference(u, b)).toFixed(3)}`);

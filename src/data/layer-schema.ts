@@ -72,7 +72,13 @@ export const LAYER_SCHEMAS: Record<LayerName, LayerSchema> = {
     kinds: {
       boundary: {
         geometry: POLY,
-        props: { official_area_km2: { type: 'number', min: 0 }, edges_note: { type: 'string', optional: true } },
+        props: {
+          official_area_km2: { type: 'number', min: 0 },
+          edges_note: { type: 'string', optional: true },
+          area_km2: { type: 'number', min: 0, optional: true },
+          area_is_independent_check: { type: 'boolean', optional: true },
+          ...POSITION_PROPS,
+        },
       },
     },
   },
@@ -84,6 +90,9 @@ export const LAYER_SCHEMAS: Record<LayerName, LayerSchema> = {
           whole: { type: 'boolean' },
           district_zh: { type: 'enum', values: DISTRICTS_ZH },
           district_en: { type: 'string', nonEmpty: true },
+          area_published_km2: { type: 'number', min: 0, nullable: true, optional: true },
+          seat_zh: { type: 'string', nonEmpty: true, optional: true },
+          ...POSITION_PROPS,
         },
       },
     },
