@@ -6,10 +6,10 @@
 import type { Deck, Slide, SlideCamera } from '../../core/deck/deck.ts';
 import { LAYER_GROUPS } from '../../state/layer-catalog.ts';
 
-const DOC_002 = '002_411b5032421d841b.txt (中共济南市委关于加快济南新旧动能转换起步区建设的意见, 2021)';
-const DOC_004 = '004_0efa58b41b94a17d.txt (起步区 2024 工作报告)';
-const DOC_003 = '003_2eeaad20f77cb63a.txt (起步区 2023 工作报告)';
-const DOC_001 = '001_42cd662d68b88e93.txt (济南市新型城镇化规划 2021–2035)';
+const DOC_002 = '002_411b5032421d841b.txt';
+const DOC_004 = '004_0efa58b41b94a17d.txt';
+const DOC_003 = '003_2eeaad20f77cb63a.txt';
+const DOC_001 = '001_42cd662d68b88e93.txt';
 
 /** Expands group ids (`g-…`) to their layers; layer ids are kept if the catalog has them. */
 export function expandLayers(ids: readonly string[]): string[] {

@@ -2,6 +2,7 @@
  * The presenter: owns the deck (edit, save, import / export), applies slides to the store and the
  * map, and runs present mode (full screen, keys, swipe, blank, spotlight). Loaded on demand.
  */
+import { citeDocuments } from '../../data/documents.ts';
 import '../../ui/presenter/deck-panel.ts';
 import '../../ui/presenter/presenter-overlay.ts';
 import type { DeckAction, PlanDeckPanel } from '../../ui/presenter/deck-panel.ts';
@@ -102,7 +103,7 @@ export class Presenter {
     if (this.overlay) {
       const slide = this.deck.slides[this.index];
       this.overlay.caption = slide ? slide.caption[this.lang] || slide.caption.zh : '';
-      this.overlay.source = slide?.source ?? '';
+      this.overlay.source = slide?.source ? citeDocuments(slide.source, this.lang) : '';
       this.overlay.counter = translate(this.lang, 'present.counter', { n: this.index + 1, total: this.deck.slides.length });
       this.overlay.exitLabel = translate(this.lang, 'present.exit');
       this.overlay.blankLabel = translate(this.lang, 'present.blank');
@@ -223,7 +224,7 @@ export class Presenter {
         subtitle: `${translate(lang, 'export.year', { year: state.year })} · ${translate(lang, `timeline.goal.${state.year}` as MessageKey)}`,
         legendTitle: translate(lang, 'export.legend'),
         layerLabels: Object.fromEntries(CATALOG_LAYERS.map((layer) => [layer.id, translate(lang, layer.labelKey as MessageKey)])),
-        sources: slide?.source && this.currentHighlight.length ? `${translate(lang, 'export.sources')} ${slide.source}` : translate(lang, 'export.sources'),
+        sources: slide?.source && this.currentHighlight.length ? `${translate(lang, 'export.sources')} ${citeDocuments(slide.source, lang)}` : translate(lang, 'export.sources'),
         date: translate(lang, 'export.date', { date: today() }),
         north: translate(lang, 'export.north'),
       });

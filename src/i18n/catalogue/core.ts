@@ -1,6 +1,7 @@
 /** Shell, layer tree labels and errors shared by every feature. */
 export const zh = {
   'app.title': '济南新旧动能转换起步区 规划地图',
+  'figures.illustrative': '示意值：由本图的示意图层计算，不是规划的用地数据；导入用地图层可得实际数值。',
   'app.shortTitle': '起步区规划地图',
   'app.lang.switch': 'English',
   'app.lang.switchLabel': '切换到英文界面',
@@ -14,6 +15,8 @@ export const zh = {
   'group.construction': '城镇建设用地',
   'group.crossings': '跨黄河通道（按状态）',
   'group.projects': '重点项目',
+  'group.accuracy': '位置精度',
+  'layer.positionUncertainty': '位置误差范围（通道、项目）',
   'group.context': '背景',
   'layer.boundary': '起步区边界',
   'layer.subdistricts': '街道（示意）',
@@ -37,6 +40,7 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   'app.title': 'Jinan Start-up Area — spatial plan map',
+  'figures.illustrative': 'Illustrative: computed from this map’s schematic layers, not the plan’s land-use data. Import a land-use layer for real figures.',
   'app.shortTitle': 'Start-up Area plan map',
   'app.lang.switch': '中文',
   'app.lang.switchLabel': 'Switch the interface to Chinese',
@@ -50,6 +54,8 @@ export const en: Record<keyof typeof zh, string> = {
   'group.construction': 'Urban construction land',
   'group.crossings': 'Yellow River crossings by status',
   'group.projects': 'Key projects',
+  'group.accuracy': 'Position accuracy',
+  'layer.positionUncertainty': 'Position error circles (crossings, projects)',
   'group.context': 'Context',
   'layer.boundary': 'Start-up Area boundary',
   'layer.subdistricts': 'Subdistricts (schematic)',
