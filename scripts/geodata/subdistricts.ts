@@ -58,6 +58,8 @@ interface SdFact {
   seat_position_source_zh: string;
   neighbours_zh: string;
   rivers_roads_zh: string;
+  /** ids of the sources (facts file `sources`) this subdistrict's facts come from */
+  refs: string[];
   cut: Cut;
   position_source_en: string;
   position_source_zh: string;
@@ -166,15 +168,18 @@ function finished(a: Area, label: string): Polygon | MultiPolygon {
 
 function toFeature(b: Built, sourceUrls: Map<string, string>): Feature<Polygon | MultiPolygon> {
   const f = b.fact;
-  const refIds = [f.area_source, f.seat_position_source_en].join(' ');
-  const refs = [...sourceUrls.entries()].filter(([id]) => refIds.includes(id)).map(([, u]) => u);
+  const refs = f.refs.map((id) => {
+    const u = sourceUrls.get(id);
+    if (!u) throw new Error(`facts: ${f.key} cites unknown source ${id}`);
+    return u;
+  });
   return feature(finished(b.area, `sd-${f.key}`), {
     id: `sd-${f.key}`,
     name_zh: f.name_zh,
     name_en: f.name_en,
     kind: 'subdistrict',
     source: `${SEED_PLAN};${REF_DISTRICTS};${REF_RIVERS}`,
-    refs: refs.join(' ; ') || 'scripts/geodata/facts/subdistricts.json',
+    refs: refs.join(' ; '),
     accuracy: 'schematic',
     whole: f.whole,
     district_zh: f.district_zh,
