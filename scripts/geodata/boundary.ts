@@ -16,7 +16,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import * as turf from '@turf/turf';
 import type { Feature, Polygon, Position } from 'geojson';
 import {
   REF_DISTRICTS,
@@ -210,6 +209,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const huaiyin = intersect(f as Area, district('槐荫区'));
   console.log(`  in 槐荫区: ${km2(huaiyin).toFixed(3)} km²; in 齐河/临邑: ${km2(intersect(f as Area, union(district('齐河县'), district('临邑县')))).toFixed(3)} km²`);
   for (const d of ['天桥区', '济阳区', '历城区', '章丘区']) console.log(`  ∩ ${d}: ${km2(intersect(f as Area, district(d))).toFixed(1)} km²`);
-  void turf;
   writeGeodata('boundary.geojson', [f]);
 }
