@@ -68,6 +68,15 @@ describe('ids', () => {
 
 
 describe('context.geojson', () => {
+  it('says how every position is known and its error, in both languages', () => {
+    for (const f of context.features) {
+      const p = f.properties ?? {};
+      expect(typeof p['position_source'] === 'string' && p['position_source'].length > 10, String(f.id)).toBe(true);
+      expect(typeof p['position_source_zh'] === 'string' && p['position_source_zh'].length > 4, String(f.id)).toBe(true);
+      expect(p['position_accuracy_m'], String(f.id)).toBeGreaterThan(0);
+    }
+  });
+
   const byKind = (k: string) => context.features.filter((f) => f.properties?.['kind'] === k);
 
   it('has the city, the four historic nodes of the axis, both rivers and place labels', () => {
