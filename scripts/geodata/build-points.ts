@@ -198,7 +198,7 @@ const contextFeatures: Feature[] = [];
 {
   const city = cityPolygon();
   contextFeatures.push({
-    type: 'Feature', id: 'ctx-city-jinan', geometry: roundCoords(city.geometry),
+    type: 'Feature', id: 'ctx-city-jinan', geometry: { ...city.geometry, coordinates: roundCoords(city.geometry.coordinates) } as Area,
     properties: {
       id: 'ctx-city-jinan', name_zh: '济南主城区', name_en: 'Jinan main city', kind: 'city',
       source: `${S001};${S002}`, accuracy: 'schematic', outside: true,
