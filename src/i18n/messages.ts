@@ -9,16 +9,17 @@ import * as importing from './catalogue/import.ts';
 import * as study from './catalogue/study.ts';
 import * as stats from './catalogue/stats.ts';
 import * as inspectorContext from './catalogue/inspector-context.ts';
+import * as landuse from './catalogue/landuse.ts';
 
 export type Lang = 'zh' | 'en';
 
 // Each feature keeps its strings in its own catalogue module (src/i18n/catalogue/<feature>.ts, exporting
 // `zh` and `en` with the same keys); add it to both spreads below.
-export const zh = { ...core.zh, ...planInterface.zh, ...presenter.zh, ...importing.zh, ...study.zh, ...stats.zh, ...inspectorContext.zh } as const;
+export const zh = { ...core.zh, ...planInterface.zh, ...presenter.zh, ...importing.zh, ...study.zh, ...stats.zh, ...inspectorContext.zh, ...landuse.zh } as const;
 
 export type MessageKey = keyof typeof zh;
 
-export const en: Record<MessageKey, string> = { ...core.en, ...planInterface.en, ...presenter.en, ...importing.en, ...study.en, ...stats.en, ...inspectorContext.en };
+export const en: Record<MessageKey, string> = { ...core.en, ...planInterface.en, ...presenter.en, ...importing.en, ...study.en, ...stats.en, ...inspectorContext.en, ...landuse.en };
 
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { zh, en };

@@ -1,0 +1,99 @@
+import { unzipSync } from 'fflate';
+import type { LandUseIssue } from './landuse-issues.js';
+
+/** One file as the user gave it (picked, dropped or read from a zip). */
+export interface InputFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** The parts of one Shapefile that share a base name. Text parts are decoded; binary parts are bytes. */
+export interface ShapefileSet {
+  /** base name without extension, with any folder inside the zip, e.g. `data/用地` */
+  baseName: string;
+  shp?: Uint8Array;
+  shx?: Uint8Array;
+  dbf?: Uint8Array;
+  prj?: string;
+  cpg?: string;
+}
+
+export interface CollectedFiles {
+  shapefiles: ShapefileSet[];
+  /** GeoJSON files (.geojson / .json) found among the inputs */
+  geojson: InputFile[];
+  issues: LandUseIssue[];
+}
+
+const ZIP_MAGIC = [0x50, 0x4b];
+
+function isZip(file: InputFile): boolean {
+  return file.name.toLowerCase().endsWith('.zip') || (file.bytes[0] === ZIP_MAGIC[0] && file.bytes[1] === ZIP_MAGIC[1]);
+}
+
+/** .prj and .cpg are short ASCII/UTF-8 text; a BOM or stray NULs must not confuse the parsers. */
+function decodeSmallText(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '').replace(/\0+$/, '').trim();
+}
+
+function unzip(file: InputFile, issues: LandUseIssue[]): InputFile[] {
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(file.bytes);
+  } catch (error) {
+    issues.push({ code: 'zip-corrupt', severity: 'error', file: file.name, params: { detail: String((error as Error).message ?? error) } });
+    return [];
+  }
+  const files = Object.entries(entries)
+    .filter(([name]) => !name.endsWith('/') && !name.startsWith('__MACOSX/') && !name.split('/').pop()!.startsWith('._'))
+    .map(([name, bytes]) => ({ name, bytes }));
+  if (files.length === 0) issues.push({ code: 'zip-empty', severity: 'error', file: file.name });
+  return files;
+}
+
+/**
+ * Groups picked files (loose .shp .shx .dbf .prj .cpg, or one or more .zip) into Shapefile sets by base name.
+ * Extensions are matched case-insensitively (`.SHP` from older software). Never throws.
+ * @param files - the files as given; zips are opened in memory
+ * @returns the sets found, any GeoJSON files, and issues (corrupt or empty zip, nothing usable)
+ */
+export function collectFiles(files: readonly InputFile[]): CollectedFiles {
+  const issues: LandUseIssue[] = [];
+  if (files.length === 0 || files.every((file) => file.bytes.length === 0)) {
+    issues.push({ code: 'empty-input', severity: 'error', file: files[0]?.name });
+    return { shapefiles: [], geojson: [], issues };
+  }
+  const flat: InputFile[] = [];
+  for (const file of files) {
+    if (file.bytes.length > 0 && isZip(file)) flat.push(...unzip(file, issues));
+    else if (file.name.toLowerCase().endsWith('.zip')) issues.push({ code: 'zip-empty', severity: 'error', file: file.name });
+    else flat.push(file);
+  }
+  const sets = new Map<string, ShapefileSet>();
+  const geojson: InputFile[] = [];
+  for (const file of flat) {
+    const match = /^(.*)\.([^./]+)$/.exec(file.name);
+    if (!match) continue;
+    const baseName = match[1];
+    const extension = match[2].toLowerCase();
+    if (extension === 'geojson' || extension === 'json') {
+      geojson.push(file);
+      continue;
+    }
+    if (!['shp', 'shx', 'dbf', 'prj', 'cpg'].includes(extension)) continue;
+    const key = baseName.toLowerCase();
+    const set = sets.get(key) ?? { baseName };
+    if (extension === 'shp') set.shp = file.bytes;
+    else if (extension === 'shx') set.shx = file.bytes;
+    else if (extension === 'dbf') set.dbf = file.bytes;
+    else if (extension === 'prj') set.prj = decodeSmallText(file.bytes);
+    else set.cpg = decodeSmallText(file.bytes);
+    sets.set(key, set);
+  }
+  const shapefiles = [...sets.values()].sort((a, b) => a.baseName.localeCompare(b.baseName));
+  const withShp = shapefiles.filter((set) => set.shp);
+  if (withShp.length === 0 && geojson.length === 0 && !issues.some((issue) => issue.severity === 'error')) {
+    issues.push({ code: 'no-shapefile', severity: 'error', params: { files: flat.map((file) => file.name).join(', ') || '—' } });
+  }
+  return { shapefiles: withShp.length > 0 ? withShp : shapefiles, geojson, issues };
+}

@@ -1,0 +1,55 @@
+/**
+ * What the land-use readers can say about a file. Each issue has a code (translated by the UI from the
+ * `landuse` message catalogue as `landuse.issue.<code>`) and says where: file, record, byte offset.
+ */
+export type LandUseIssueCode =
+  | 'empty-input'
+  | 'zip-corrupt'
+  | 'zip-empty'
+  | 'no-shapefile'
+  | 'missing-shx'
+  | 'missing-dbf'
+  | 'shp-header'
+  | 'shp-not-polygon'
+  | 'shp-truncated'
+  | 'shp-record'
+  | 'shx-mismatch'
+  | 'dbf-header'
+  | 'dbf-count-mismatch'
+  | 'prj-unknown'
+  | 'crs-inferred'
+  | 'crs-unknown'
+  | 'encoding-cpg'
+  | 'encoding-detected'
+  | 'encoding-unknown-cpg'
+  | 'self-intersection'
+  | 'empty-geometry'
+  | 'extra-layers'
+  | 'geojson-syntax'
+  | 'geojson-not-collection'
+  | 'no-polygons'
+  | 'internal';
+
+export type LandUseIssueSeverity = 'error' | 'warning' | 'notice';
+
+export interface LandUseIssue {
+  code: LandUseIssueCode;
+  severity: LandUseIssueSeverity;
+  /** the file the issue is about, e.g. `parcels.shp` */
+  file?: string;
+  /** 1-based record number in the .shp / .dbf */
+  record?: number;
+  /** byte offset in the file */
+  byteOffset?: number;
+  /** values for the message template (plain text; never markup) */
+  params?: Record<string, string | number>;
+}
+
+/** Every issue code, for tests that check each one has a message in both languages. */
+export const LAND_USE_ISSUE_CODES: readonly LandUseIssueCode[] = [
+  'empty-input', 'zip-corrupt', 'zip-empty', 'no-shapefile', 'missing-shx', 'missing-dbf', 'shp-header',
+  'shp-not-polygon', 'shp-truncated', 'shp-record', 'shx-mismatch', 'dbf-header', 'dbf-count-mismatch',
+  'prj-unknown', 'crs-inferred', 'crs-unknown', 'encoding-cpg', 'encoding-detected', 'encoding-unknown-cpg',
+  'self-intersection', 'empty-geometry', 'extra-layers', 'geojson-syntax', 'geojson-not-collection',
+  'no-polygons', 'internal',
+];

@@ -1,0 +1,116 @@
+import type { LandUseIssue } from './landuse-issues.js';
+
+/** One attribute column of a .dbf file. */
+export interface DbfField {
+  name: string;
+  /** dBASE type letter: C character, N numeric, F float, L logical, D date */
+  type: string;
+  length: number;
+  decimals: number;
+  /** byte offset of the field inside a record (after the deletion flag) */
+  offset: number;
+}
+
+export interface DbfTable {
+  fields: DbfField[];
+  recordCount: number;
+  headerLength: number;
+  recordLength: number;
+  /** language driver id (byte 29): 0x4D is code page 936 (GBK) */
+  languageDriver: number;
+  bytes: Uint8Array;
+}
+
+export type DbfHeaderResult = { ok: true; table: DbfTable } | { ok: false; issue: LandUseIssue };
+
+/**
+ * Reads the header and field descriptors of a dBASE III/IV file (the attribute part of a Shapefile).
+ * Field names are ASCII in practice; they are decoded as Latin-1 so no byte is lost. Never throws.
+ * @param bytes - the whole .dbf file
+ * @param file - the file name, for issues
+ */
+export function readDbfHeader(bytes: Uint8Array, file: string): DbfHeaderResult {
+  const fail = (detail: string, byteOffset?: number): DbfHeaderResult =>
+    ({ ok: false, issue: { code: 'dbf-header', severity: 'error', file, byteOffset, params: { detail } } });
+  if (bytes.length < 33) return fail(`${bytes.length} bytes, a header needs at least 33`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const recordCount = view.getUint32(4, true);
+  const headerLength = view.getUint16(8, true);
+  const recordLength = view.getUint16(10, true);
+  const languageDriver = bytes[29];
+  if (headerLength < 33 || headerLength > bytes.length) return fail(`header length ${headerLength} outside the file`, 8);
+  const fields: DbfField[] = [];
+  let offset = 1;
+  const latin1 = new TextDecoder('latin1');
+  for (let at = 32; at + 32 <= headerLength && bytes[at] !== 0x0d; at += 32) {
+    const nameBytes = bytes.subarray(at, at + 11);
+    const end = nameBytes.indexOf(0);
+    const name = latin1.decode(end === -1 ? nameBytes : nameBytes.subarray(0, end)).trim();
+    const type = String.fromCharCode(bytes[at + 11]).toUpperCase();
+    const length = bytes[at + 16];
+    fields.push({ name, type, length, decimals: bytes[at + 17], offset });
+    offset += length;
+  }
+  if (fields.length === 0) return fail('no field descriptors', 32);
+  if (offset !== recordLength) return fail(`fields add up to ${offset} bytes but a record is ${recordLength}`, 10);
+  return { ok: true, table: { fields, recordCount, headerLength, recordLength, languageDriver, bytes } };
+}
+
+/** How many complete records the file really holds (a truncated file holds fewer than its header says). */
+export function availableRecords(table: DbfTable): number {
+  const room = Math.floor((table.bytes.length - table.headerLength) / table.recordLength);
+  return Math.max(0, Math.min(table.recordCount, room));
+}
+
+/** The raw bytes of one field of one record (0-based), trailing and leading spaces and NULs kept. */
+export function fieldBytes(table: DbfTable, record: number, field: DbfField): Uint8Array {
+  const start = table.headerLength + record * table.recordLength + field.offset;
+  return table.bytes.subarray(start, start + field.length);
+}
+
+function trimmed(bytes: Uint8Array): Uint8Array {
+  let start = 0;
+  let end = bytes.length;
+  while (start < end && (bytes[start] === 0x20 || bytes[start] === 0)) start++;
+  while (end > start && (bytes[end - 1] === 0x20 || bytes[end - 1] === 0)) end--;
+  return bytes.subarray(start, end);
+}
+
+export type DbfValue = string | number | boolean | null;
+
+/**
+ * Decodes every record of the table with one decoder for the chosen encoding. Character fields are decoded
+ * text, numeric fields numbers (null when blank), logical fields booleans, dates `YYYY-MM-DD` strings.
+ * @param table - from readDbfHeader
+ * @param encoding - a WHATWG encoding label, e.g. `gbk` or `utf-8`
+ * @returns one plain object per record, in file order
+ */
+export function readDbfRecords(table: DbfTable, encoding: string): Record<string, DbfValue>[] {
+  const decoder = new TextDecoder(encoding);
+  const latin1 = new TextDecoder('latin1');
+  const count = availableRecords(table);
+  const records: Record<string, DbfValue>[] = new Array(count);
+  for (let record = 0; record < count; record++) {
+    const values: Record<string, DbfValue> = {};
+    for (const field of table.fields) {
+      const raw = trimmed(fieldBytes(table, record, field));
+      if (field.type === 'C' || field.type === 'M' || field.type === 'V') {
+        values[field.name] = decoder.decode(raw);
+      } else if (field.type === 'N' || field.type === 'F') {
+        const text = latin1.decode(raw);
+        const number = text === '' ? NaN : Number(text);
+        values[field.name] = Number.isFinite(number) ? number : null;
+      } else if (field.type === 'L') {
+        const letter = latin1.decode(raw).toUpperCase();
+        values[field.name] = letter === 'T' || letter === 'Y' ? true : letter === 'F' || letter === 'N' ? false : null;
+      } else if (field.type === 'D') {
+        const text = latin1.decode(raw);
+        values[field.name] = /^\d{8}$/.test(text) ? `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6)}` : null;
+      } else {
+        values[field.name] = latin1.decode(raw);
+      }
+    }
+    records[record] = values;
+  }
+  return records;
+}
