@@ -371,8 +371,20 @@ function build(): void {
       },
     };
   });
-  const body = features.map((f) => '  ' + JSON.stringify(f)).join(',\n');
-  fs.writeFileSync(OUT, `{"type":"FeatureCollection","features":[\n${body}\n]}\n`);
+  // A project whose site is not published is listed, not drawn: a point anywhere would claim a place.
+  const drawn = features.filter((f) => f.properties?.['located'] !== false);
+  const unlocated = features.filter((f) => f.properties?.['located'] === false).map((f) => {
+    const { position_source: _source, position_source_zh: _sourceZh, placed_at: _placedAt, outside: _outside, position_accuracy_m: _error, ...rest } = f.properties ?? {};
+    return {
+      ...rest,
+      reason_en: 'No public record consulted gives its site, so it is listed without a position.',
+      reason_zh: '所查公开资料均未载明其位置，故只列出、不标注位置。',
+    };
+  });
+  const body = drawn.map((f) => '  ' + JSON.stringify(f)).join(',\n');
+  const listed = unlocated.map((item) => '  ' + JSON.stringify(item)).join(',\n');
+  fs.writeFileSync(OUT, `{"type":"FeatureCollection","features":[\n${body}\n],"unlocated":[\n${listed}\n]}\n`);
+  console.log(`  ${unlocated.length} projects have no published site: listed in "unlocated", not drawn`);
   const lines = features.filter((f) => f.geometry.type === 'LineString');
   console.log(`wrote geodata/projects.geojson: ${features.length} projects (${lines.length} lines)`);
   for (const f of lines) {

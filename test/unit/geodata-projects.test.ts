@@ -23,6 +23,7 @@ const LINE_PROJECTS = ['p-huanghe-avenue-1', 'p-metro-7', 'p-t1-line'];
 const CJK = /[\u4e00-\u9fff]/;
 
 const props = projects.features.map((f) => f.properties ?? {});
+const listed = ((projects as unknown as { unlocated?: Record<string, unknown>[] }).unlocated ?? []);
 const byId = (id: string): Feature => {
   const f = projects.features.find((x) => x.properties?.['id'] === id);
   if (!f) throw new Error(`no project ${id}`);
@@ -47,8 +48,8 @@ function positions(g: Geometry): Position[] {
 }
 
 describe('projects.geojson', () => {
-  it('has the 59 projects of the documents covering every category', () => {
-    expect(projects.features).toHaveLength(59);
+  it('has the 59 projects of the documents (drawn + listed without a site) covering every category', () => {
+    expect(projects.features.length + listed.length).toBe(59);
     const categories = new Set(props.map((p) => p['category']));
     for (const c of ['industry', 'public-service', 'infrastructure', 'transport', 'heritage']) expect(categories).toContain(c);
   });
@@ -70,8 +71,8 @@ describe('projects.geojson', () => {
     }
   });
 
-  it('names the key projects of the documents', () => {
-    const names = props.map((p) => String(p['name_zh'])).join('|');
+  it('names the key projects of the documents (drawn or listed without a site)', () => {
+    const names = [...props, ...listed].map((p) => String(p['name_zh'])).join('|');
     for (const n of ['比亚迪', '爱旭', '国家电投', '黄河体育中心', '山东大学第二医院北院区', '省实验中学鹊华校区', '黄河国际会展中心',
       '大桥水厂', '崔寨再生水厂', '太平水库', '500千伏', '7号线', 'T1', '遥墙', '扁鹊墓', '清照', '稼轩', '毛主席视察黄河', '王尽美邓恩铭']) {
       expect(names, n).toContain(n);
@@ -102,16 +103,20 @@ describe('projects.geojson', () => {
     }
   });
 
-  it('a project whose site is not published says so and is marked with a large error', () => {
-    const unlocated = props.filter((p) => p['located'] === false);
-    expect(unlocated.length).toBeGreaterThan(0);
-    for (const p of unlocated) {
-      expect(String(p['position_source']), String(p['id'])).toMatch(/no site/);
-      expect(p['position_accuracy_m'] as number, String(p['id'])).toBeGreaterThanOrEqual(10000);
+  it('a project whose site is not published is listed without a position, never drawn somewhere', () => {
+    expect(listed.length).toBeGreaterThan(0);
+    for (const p of listed) {
+      expect(p['located'], String(p['id'])).toBe(false);
+      expect(String(p['reason_en']), String(p['id'])).toMatch(/without a position/);
+      expect(String(p['reason_zh']), String(p['id'])).toMatch(/位置/);
+      expect(p, String(p['id'])).not.toHaveProperty('position_accuracy_m');
     }
-    for (const p of props.filter((x) => x['located'] === true)) {
+    for (const p of props) {
+      expect(p['located'], String(p['id'])).toBe(true);
       expect(p['position_accuracy_m'] as number, String(p['id'])).toBeLessThan(10000);
     }
+    const ids = [...props, ...listed].map((p) => p['id']);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('no two projects share a position unless both say they are placed at the same point', () => {
