@@ -307,7 +307,10 @@ function blueGreenParts(): BgPart[] {
   {
     const d = f('bg-dasi');
     const pts = strs(d, 'via_subdistricts').map((id) => inner(sd(id)));
-    const mouth = turf.nearestPointOnLine(tuhaiLine, pts[pts.length - 1]!).geometry.coordinates;
+    // downstream it reaches 垛石, north-east of 太平: end at the easternmost 徒骇河 point on the boundary
+    const near = bufferKm(boundary, 1);
+    const onBoundary = tuhaiLine.geometry.coordinates.filter((p) => turf.booleanPointInPolygon(p, near));
+    const mouth = onBoundary.reduce((e, p) => (p[0]! > e[0]! ? p : e));
     parts.push({ id: 'bg-dasi', kind: 'river', geom: clip(lineBuffer([...pts, mouth], num(d, 'width_km'))), extra: { width_km: num(d, 'width_km') } });
   }
   for (const id of ['bg-qingning', 'bg-cuizhai-bojiliu']) {
@@ -366,20 +369,15 @@ function blueGreenParts(): BgPart[] {
     const d = f('bg-baiyun-lake');
     const zq = readReference('jinan-districts-gcj02.geojson').features.find((x) => x.properties?.name_zh === '章丘区');
     const mingshui = gcj02ToWgs84(zq!.properties!.datav_center_gcj02 as number[]);
-    const airport = poi('济南遥墙国际机场');
-    const dist = turf.distance(mingshui, airport, KM);
-    const a = num(d, 'from_mingshui_km');
-    const b = num(d, 'to_airport_km');
-    const miss = Math.max(0, (dist - a - b) / 2); // both distances missed by the same amount
-    const centre = turf.along(turf.lineString([mingshui, airport]), a + miss, KM).geometry.coordinates;
-    // The plan makes this wetland the east edge; if the estimate falls wholly outside the boundary it is kept whole
-    // and flagged `outside` (not counted) rather than dropped.
-    const lake = ellipseOfArea(centre, num(d, 'published_area_km2'), num(d, 'aspect'));
+    const centre = turf.destination(mingshui, num(d, 'from_mingshui_km'), num(d, 'bearing_from_mingshui_deg'), KM).geometry.coordinates;
+    // The plan makes this wetland the east edge: when most of it falls outside the boundary it is kept whole and
+    // flagged `outside` rather than cut to a sliver.
+    const lake = turf.ellipse(centre, num(d, 'ew_km') / 2, num(d, 'ns_km') / 2, { ...KM, steps: 96 }) as Area;
     const inside = clip(lake);
-    const outside = !inside || km2(inside) < 0.05;
+    const outside = !inside || km2(inside) < 0.5 * km2(lake);
     parts.push({
       id: 'bg-baiyun-lake', kind: 'wetland', geom: outside ? lake : inside, outside,
-      extra: { published_area_km2: num(d, 'published_area_km2'), distance_conflict_km: round3(miss) },
+      extra: { published_area_km2: num(d, 'published_area_km2') },
     });
   }
   {
