@@ -9,6 +9,8 @@ export interface CatalogLayer {
   /** style layer ids in styles/plan-style.json that this entry shows or hides */
   styleLayers: readonly string[];
   visibleByDefault: boolean;
+  /** false for layers drawn only to inform (e.g. position error circles): a click passes through them */
+  pickable?: boolean;
 }
 
 export interface CatalogGroup {
@@ -39,17 +41,20 @@ export const LAYER_GROUPS: readonly CatalogGroup[] = [
     { id: 'construction', labelKey: 'layer.construction', styleLayers: ['construction-fill'], visibleByDefault: false },
   ] },
   { id: 'g-crossings', labelKey: 'group.crossings', layers: [
-    { id: 'crossings-open', labelKey: 'layer.crossingsOpen', styleLayers: ['crossings-open'], visibleByDefault: true },
-    { id: 'crossings-under-construction', labelKey: 'layer.crossingsUnderConstruction', styleLayers: ['crossings-under-construction'], visibleByDefault: true },
-    { id: 'crossings-planned', labelKey: 'layer.crossingsPlanned', styleLayers: ['crossings-planned'], visibleByDefault: true },
+    { id: 'crossings-open', labelKey: 'layer.crossingsOpen', styleLayers: ['crossings-open', 'crossings-open-marker'], visibleByDefault: true },
+    { id: 'crossings-under-construction', labelKey: 'layer.crossingsUnderConstruction', styleLayers: ['crossings-under-construction', 'crossings-under-construction-marker'], visibleByDefault: true },
+    { id: 'crossings-planned', labelKey: 'layer.crossingsPlanned', styleLayers: ['crossings-planned', 'crossings-planned-marker'], visibleByDefault: true },
     { id: 'crossings-labels', labelKey: 'layer.crossingsLabels', styleLayers: ['crossings-label'], visibleByDefault: true },
   ] },
   { id: 'g-projects', labelKey: 'group.projects', layers: [
-    { id: 'projects-industry', labelKey: 'layer.project.industry', styleLayers: ['projects-industry', 'projects-industry-label'], visibleByDefault: true },
-    { id: 'projects-public-service', labelKey: 'layer.project.publicService', styleLayers: ['projects-public-service', 'projects-public-service-label'], visibleByDefault: true },
-    { id: 'projects-infrastructure', labelKey: 'layer.project.infrastructure', styleLayers: ['projects-infrastructure', 'projects-infrastructure-label'], visibleByDefault: true },
-    { id: 'projects-transport', labelKey: 'layer.project.transport', styleLayers: ['projects-transport', 'projects-transport-label'], visibleByDefault: true },
-    { id: 'projects-heritage', labelKey: 'layer.project.heritage', styleLayers: ['projects-heritage', 'projects-heritage-label'], visibleByDefault: true },
+    { id: 'projects-industry', labelKey: 'layer.project.industry', styleLayers: ['projects-industry', 'projects-industry-line', 'projects-industry-label'], visibleByDefault: true },
+    { id: 'projects-public-service', labelKey: 'layer.project.publicService', styleLayers: ['projects-public-service', 'projects-public-service-line', 'projects-public-service-label'], visibleByDefault: true },
+    { id: 'projects-infrastructure', labelKey: 'layer.project.infrastructure', styleLayers: ['projects-infrastructure', 'projects-infrastructure-line', 'projects-infrastructure-label'], visibleByDefault: true },
+    { id: 'projects-transport', labelKey: 'layer.project.transport', styleLayers: ['projects-transport', 'projects-transport-line', 'projects-transport-label'], visibleByDefault: true },
+    { id: 'projects-heritage', labelKey: 'layer.project.heritage', styleLayers: ['projects-heritage', 'projects-heritage-line', 'projects-heritage-label'], visibleByDefault: true },
+  ] },
+  { id: 'g-accuracy', labelKey: 'group.accuracy', layers: [
+    { id: 'position-uncertainty', labelKey: 'layer.positionUncertainty', styleLayers: ['crossings-uncertainty', 'projects-uncertainty'], visibleByDefault: false, pickable: false },
   ] },
   { id: 'g-context', labelKey: 'group.context', layers: [
     { id: 'context-city', labelKey: 'layer.contextCity', styleLayers: ['context-city'], visibleByDefault: true },
