@@ -63,12 +63,15 @@ describe('statistics panel and cluster explorer', () => {
     await expect(page.locator('plan-stats .schematic').isVisible()).resolves.toBe(true);
   });
 
-  it('toggling farmland off updates the blue-green share to the core value for that class set', async () => {
+  it('toggling the largest blue-green class off updates the blue-green share to the core value for that class set', async () => {
     const before = percentOf(await gaugeValue('blueGreen'));
-    await page.locator('plan-stats input[data-class="farmland"]').click();
-    await waitUntil(page, `(() => { const a = globalThis.__plan.store.getState().analysis; return a.status === 'ready' && !a.classes.includes('farmland'); })()`);
+    const areas = await page.evaluate(`globalThis.__plan.store.getState().analysis.whole.classAreasKm2`) as Record<string, number>;
+    const largest = Object.entries(areas).sort((a, b) => b[1] - a[1])[0]![0];
+    expect(areas[largest]).toBeGreaterThan(0);
+    await page.locator(`plan-stats input[data-class="${largest}"]`).click();
+    await waitUntil(page, `(() => { const a = globalThis.__plan.store.getState().analysis; return a.status === 'ready' && !a.classes.includes('${largest}'); })()`);
     const after = percentOf(await gaugeValue('blueGreen'));
-    const expected = wholeAreaFigures(prepared, { classes: ['water', 'wetland', 'forest', 'park'] });
+    const expected = wholeAreaFigures(prepared, { classes: ['water', 'wetland', 'forest', 'park', 'farmland'].filter((name) => name !== largest) });
     expect(after).not.toBe(before);
     expect(Math.abs(after - expected.blueGreenRatio! * 100)).toBeLessThanOrEqual(0.1);
     // the table follows at once: every cluster row equals the store's figures for the same class set
@@ -76,8 +79,8 @@ describe('statistics panel and cluster explorer', () => {
     const firstId = await page.evaluate(`globalThis.__plan.store.getState().analysis.clusters[0].id`) as string;
     const cell = await page.locator(`plan-stats tr[data-id="${firstId}"] td[data-col="blueGreen"]`).textContent();
     expect(Math.abs(percentOf(cell) - clusterRatio * 100)).toBeLessThanOrEqual(0.05 + 1e-9);
-    await page.locator('plan-stats input[data-class="farmland"]').click();
-    await waitUntil(page, `globalThis.__plan.store.getState().analysis.classes.includes('farmland')`);
+    await page.locator(`plan-stats input[data-class="${largest}"]`).click();
+    await waitUntil(page, `globalThis.__plan.store.getState().analysis.classes.includes('${largest}')`);
   });
 
   it('sorts the table by blue-green with the keyboard (aria-sort follows)', async () => {

@@ -164,10 +164,14 @@ describe('planner and public interface', () => {
     const input = page.locator('plan-search input');
     await input.fill('Yellow River Sports');
     const options = page.locator('plan-search [role="option"]');
-    await expect(options.first().textContent()).resolves.toContain('Yellow River Sports Center');
-    await input.press('ArrowDown');
-    await expect(input.getAttribute('aria-activedescendant')).resolves.toBe('option-0');
-    await expect(options.first().getAttribute('aria-selected')).resolves.toBe('true');
+    await options.first().waitFor();
+    // other layers may hold a feature of a similar name (e.g. the sports centre's construction site): pick the project
+    const texts = await options.allTextContents();
+    const index = texts.findIndex((text) => text.includes('Yellow River Sports Center') && text.includes('Key project'));
+    expect(index, texts.join(' | ')).toBeGreaterThanOrEqual(0);
+    for (let i = 0; i <= index; i += 1) await input.press('ArrowDown');
+    await expect(input.getAttribute('aria-activedescendant')).resolves.toBe(`option-${index}`);
+    await expect(options.nth(index).getAttribute('aria-selected')).resolves.toBe('true');
     await input.press('Enter');
     const selection = await page.evaluate('globalThis.__plan.store.getState().selection');
     expect(selection).toEqual({ type: 'feature', layer: 'projects', id: 'p-yr-sports-center' });
