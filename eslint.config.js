@@ -31,8 +31,25 @@ export default tseslint.config(
     files: ['src/ui/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['maplibre-gl', '**/map/**'], message: 'ui/ never talks to MapLibre: go through state/ or app/.' },
+        { group: ['maplibre-gl', '**/map/**'], message: 'ui/ never talks to MapLibre: emit an event (src/ui/events.ts); app/ wires it.' },
+        { group: ['**/app/**'], message: 'ui/ never imports app/: read the store through storeContext (src/state/) and emit events.' },
         { group: ['lit/directives/unsafe-html.js', 'lit/directives/unsafe-svg.js'], message: 'No unsafeHTML: data is rendered as text.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/state/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['maplibre-gl', '**/map/**', '**/ui/**', '**/app/**'], message: 'state/ is plain data and pure updates: no map/, ui/ or app/.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/data/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['maplibre-gl', '**/state/**', '**/map/**', '**/ui/**', '**/app/**'], message: 'data/ loads and validates: no state/, map/, ui/ or app/.' },
       ] }],
     },
   },

@@ -60,6 +60,59 @@ interface Channel {
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
+/** The worker's first message: the plan layers it prepares. */
+function initMessage(geodata: Geodata): ToWorkerMessage {
+  const layer = (name: keyof Geodata) => geodata[name] ?? EMPTY;
+  return { type: 'init', layers: { boundary: layer('boundary'), blueGreen: layer('blue-green'), construction: layer('construction') } };
+}
+
+/** Routes the worker's answers to their callers; a worker that fails fails every caller. */
+function listenToWorker(worker: Worker, pending: Map<number, Pending>, markReady: (value: { prepareMilliseconds: number }) => void, failAll: (error: Error) => void): void {
+  worker.addEventListener('message', (event: MessageEvent<ToClientMessage>) => {
+    const message = event.data;
+    if (message.type === 'ready') {
+      markReady({ prepareMilliseconds: message.prepareMilliseconds });
+      return;
+    }
+    if (message.type === 'init-error') {
+      failAll(new Error(`analysis: ${message.message}`));
+      return;
+    }
+    const caller = pending.get(message.requestId);
+    pending.delete(message.requestId);
+    if (!caller) return;
+    if (message.type === 'result') caller.resolve(message.value);
+    else caller.reject(new Error(`analysis: ${message.message}`));
+  });
+  worker.addEventListener('error', (event: ErrorEvent) => {
+    event.preventDefault();
+    failAll(new Error(`analysis worker: ${event.message || 'failed to start'}`));
+  });
+  worker.addEventListener('messageerror', () => failAll(new Error('analysis worker: unreadable message')));
+}
+
+/** Runs a channel's waiting job once the one in flight has been answered (latest wins). */
+function channelRunner(channels: Map<string, Channel>, send: <T>(body: AnalysisRequestBody) => Promise<T>) {
+  const runChannel = (name: string, channel: Channel): void => {
+    const job = channel.waiting;
+    if (!job || channel.inFlight) return;
+    channel.waiting = undefined;
+    channel.inFlight = true;
+    send<FiguresResult>(job.body).then(
+      (value) => {
+        for (const caller of job.callers) caller.resolve(value);
+      },
+      (error: Error) => {
+        for (const caller of job.callers) caller.reject(error);
+      },
+    ).finally(() => {
+      channel.inFlight = false;
+      if (channels.get(name) === channel) runChannel(name, channel);
+    });
+  };
+  return runChannel;
+}
+
 /**
  * Starts the analysis worker with the layers it needs (boundary, blue-green, construction).
  * @param geodata - the loaded geodata (`state.data`); missing layers count as empty
@@ -99,35 +152,9 @@ export function createAnalysisClient(geodata: Geodata, start: () => Worker = sta
     failAll(error instanceof Error ? error : new Error(String(error)));
   }
 
-  worker?.addEventListener('message', (event: MessageEvent<ToClientMessage>) => {
-    const message = event.data;
-    if (message.type === 'ready') {
-      markReady({ prepareMilliseconds: message.prepareMilliseconds });
-      return;
-    }
-    if (message.type === 'init-error') {
-      failAll(new Error(`analysis: ${message.message}`));
-      return;
-    }
-    const caller = pending.get(message.requestId);
-    pending.delete(message.requestId);
-    if (!caller) return;
-    if (message.type === 'result') caller.resolve(message.value);
-    else caller.reject(new Error(`analysis: ${message.message}`));
-  });
-  worker?.addEventListener('error', (event: ErrorEvent) => {
-    event.preventDefault();
-    failAll(new Error(`analysis worker: ${event.message || 'failed to start'}`));
-  });
-  worker?.addEventListener('messageerror', () => failAll(new Error('analysis worker: unreadable message')));
-
-  const layer = (name: keyof Geodata) => geodata[name] ?? EMPTY;
-  const init: ToWorkerMessage = {
-    type: 'init',
-    layers: { boundary: layer('boundary'), blueGreen: layer('blue-green'), construction: layer('construction') },
-  };
+  if (worker) listenToWorker(worker, pending, markReady, failAll);
   try {
-    worker?.postMessage(init);
+    worker?.postMessage(initMessage(geodata));
   } catch (error) {
     failAll(error instanceof Error ? error : new Error(String(error)));
   }
@@ -148,23 +175,7 @@ export function createAnalysisClient(geodata: Geodata, start: () => Worker = sta
     });
   };
 
-  const runChannel = (name: string, channel: Channel): void => {
-    const job = channel.waiting;
-    if (!job || channel.inFlight) return;
-    channel.waiting = undefined;
-    channel.inFlight = true;
-    send<FiguresResult>(job.body).then(
-      (value) => {
-        for (const caller of job.callers) caller.resolve(value);
-      },
-      (error: Error) => {
-        for (const caller of job.callers) caller.reject(error);
-      },
-    ).finally(() => {
-      channel.inFlight = false;
-      if (channels.get(name) === channel) runChannel(name, channel);
-    });
-  };
+  const runChannel = channelRunner(channels, send);
 
   return {
     ready,

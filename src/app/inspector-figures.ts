@@ -4,12 +4,14 @@
  * to `<plan-inspector>` as `regionFigures` for the current class set.
  */
 import type { Store } from '../state/store.ts';
+import { sameItems } from '../state/store.ts';
 import type { PlanState } from '../state/plan-state.ts';
 import { selectedFeature } from '../state/selected-feature.ts';
 import { whenAnalysisClient } from './analysis/analysis-service.ts';
 import type { PlanInspector } from '../ui/components/inspector/inspector.ts';
 
-export function installCoreFigures(store: Store<PlanState>, inspector: PlanInspector): void {
+/** @returns a function that stops it */
+export function installCoreFigures(store: Store<PlanState>, inspector: PlanInspector): () => void {
   let asked = '';
   const update = (state: PlanState) => {
     const feature = selectedFeature(state);
@@ -28,8 +30,10 @@ export function installCoreFigures(store: Store<PlanState>, inspector: PlanInspe
         if (asked === key) asked = ''; // try again on the next change
       });
   };
-  store.subscribe((next, previous) => {
-    if (next.selection !== previous.selection || next.analysis !== previous.analysis) update(next);
-  });
+  const stop = store.select((state) => [state.selection, state.analysis], (_value, _previous, state) => update(state), sameItems);
   update(store.getState());
+  return () => {
+    asked = 'stopped';
+    stop();
+  };
 }

@@ -7,49 +7,50 @@ import '../ui/components/side-panel/side-panel.ts';
 import '../ui/components/clusters/clusters.ts';
 import { PlanSidePanel } from '../ui/components/side-panel/side-panel.ts';
 import { selectedClusterId } from '../ui/components/clusters/clusters.ts';
-import type { AppServices } from './services.ts';
+import type { AppServices, Dispose } from './services.ts';
+import { Lifetime } from './lifetime.ts';
 import { findFeature } from '../state/selected-feature.ts';
 import { announce } from '../state/plan-state.ts';
+import { clearSelection, select } from '../state/actions.ts';
 import { translate } from '../i18n/messages.ts';
+import { featureName } from '../i18n/feature-name.ts';
 import { focusCluster } from '../map/cluster-focus.ts';
 
-export function installClusters(services: AppServices): void {
-  const { app, store, view } = services;
+export function installClusters({ app, store, view }: AppServices): Dispose {
+  const life = new Lifetime();
   const explorer = document.createElement('plan-clusters');
   const section = PlanSidePanel.addSection({ id: 'clusters', labelKey: 'clusters.panel', content: explorer, order: 15 }, app);
-  if (!section) {
+  if (section) life.add(() => section.remove());
+  else {
     explorer.slot = 'panel';
-    app.append(explorer);
+    life.append(app, explorer);
   }
 
-  explorer.addEventListener('plan-cluster-choose', (event) => {
-    const { id } = (event as CustomEvent<{ id: string }>).detail;
+  life.listen(app, 'plan-cluster-choose', ({ detail: { id } }) => {
     const feature = findFeature(store.getState(), 'structure', id);
     if (!feature) return;
-    store.update((state) => {
-      const name = String((state.lang === 'zh' ? feature.properties?.name_zh : feature.properties?.name_en) ?? id);
-      return announce({ ...state, selection: { type: 'feature', layer: 'structure', id } }, 'info', translate(state.lang, 'clusters.shown', { name }));
-    });
-    focusCluster(view.map, feature);
+    store.update((state) => announce(select(state, { type: 'feature', layer: 'structure', id }), 'info',
+      translate(state.lang, 'clusters.shown', { name: featureName(feature, state.lang, id) })));
+    focusCluster(view, feature);
   });
-  explorer.addEventListener('plan-cluster-close', () => {
+  life.listen(app, 'plan-cluster-close', () => {
     const id = selectedClusterId(store.getState());
-    store.update((state) => ({ ...state, selection: { type: 'none' } }));
+    store.update(clearSelection);
     if (id) explorer.focusCard(id);
   });
 
   // A cluster picked on the map (or anywhere else) opens its card: show the section after the
   // inspector has revealed itself, so the card is what scrolls into view.
-  store.subscribe((next, previous) => {
-    const id = selectedClusterId(next);
-    if (!id || id === selectedClusterId(previous)) return;
-    requestAnimationFrame(() => {
+  let frame = 0;
+  life.add(() => cancelAnimationFrame(frame));
+  life.add(store.select(selectedClusterId, (id) => {
+    if (!id) return;
+    frame = requestAnimationFrame(() => {
       if (section) section.open = true;
       const panel = app.querySelector('plan-side-panel');
       if (panel) panel.collapsed = false;
-      void explorer.updateComplete.then(() => {
-        explorer.shadowRoot?.querySelector(`li.card[data-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'nearest' });
-      });
+      void explorer.updateComplete.then(() => explorer.revealCard(id));
     });
-  });
+  }));
+  return () => life.dispose();
 }

@@ -1,6 +1,7 @@
 /**
  * Planner and public interface: side panel (inspector, layer tree, legend), search in the header,
- * map picking and highlight, layer opacity, URL hash state. Wires state ↔ map ↔ ui; see README.
+ * map picking and highlight, layer visibility and opacity, the URL hash. Events from the components become
+ * actions on the store; selectors drive the map and the panels. `dispose` removes all of it.
  */
 import '../ui/components/side-panel/side-panel.ts';
 import '../ui/components/layer-tree/layer-tree.ts';
@@ -8,39 +9,48 @@ import '../ui/components/legend/legend.ts';
 import '../ui/components/inspector/inspector.ts';
 import '../ui/components/search/search.ts';
 import { PlanSidePanel } from '../ui/components/side-panel/side-panel.ts';
-import type { AppServices } from './services.ts';
+import type { PlanInspector } from '../ui/components/inspector/inspector.ts';
+import type { PlanLegend } from '../ui/components/legend/legend.ts';
+import type { PlanSearch } from '../ui/components/search/search.ts';
+import type { PlanSidePanel as SidePanel } from '../ui/components/side-panel/side-panel.ts';
+import type { AppServices, Dispose } from './services.ts';
+import { Lifetime } from './lifetime.ts';
 import { announce } from '../state/plan-state.ts';
 import type { PlanState } from '../state/plan-state.ts';
+import { clearSelection, select, setLayerOpacity, setLayersVisible } from '../state/actions.ts';
+import { sameItems } from '../state/store.ts';
 import { translate } from '../i18n/messages.ts';
+import { featureName } from '../i18n/feature-name.ts';
 import { findFeature, selectedFeature } from '../state/selected-feature.ts';
 import { applyLayerOpacity } from '../map/layer-opacity.ts';
 import { legendEntries } from '../map/legend-entries.ts';
-import { flyToFeature, listenForFeatures, setHighlight } from '../map/highlight.ts';
-import type { PickedFeature } from '../map/highlight.ts';
-import { installUrlState } from './url-sync.ts';
+import { flyToFeature, setHighlight } from '../map/highlight.ts';
+import type { PickedFeature } from '../map/pointer.ts';
 import { importedStyleLayers } from '../map/imported-opacity.ts';
 import { collapseAttribution, fitInitialView } from '../map/initial-view.ts';
-import { parseUrlHash } from '../state/url-state.ts';
-import { CATALOG_LAYERS } from '../state/layer-catalog.ts';
+import { mapCanvas, mapContainer } from '../map/map-element.ts';
+import { installUrlSync, linkHasCamera } from './url-sync.ts';
 import { installCoreFigures } from './inspector-figures.ts';
 
 /** Phone layout (the shell's side panel becomes a bottom sheet at this width). */
 const PHONE_QUERY = '(max-width: 700px)';
+const phone = () => globalThis.matchMedia?.(PHONE_QUERY).matches ?? false;
 
-export function installInterface(services: AppServices): Promise<void> {
-  const { store, view, app } = services;
-  const map = view.map;
-  const urlHasView = Boolean(parseUrlHash(location.hash, CATALOG_LAYERS.map((layer) => layer.id)).view);
-  const whenReady = installUrlState(services);
-  const phone = () => globalThis.matchMedia?.(PHONE_QUERY).matches ?? false;
+interface InterfaceParts {
+  search: PlanSearch;
+  panel: SidePanel;
+  inspector: PlanInspector;
+  legend: PlanLegend;
+}
 
+/** Creates the search box and the side panel with its inspector, layer tree and legend sections. */
+function mountInterface({ app }: AppServices, life: Lifetime): InterfaceParts {
   const search = document.createElement('plan-search');
   search.slot = 'toolbar';
-  app.append(search);
-
+  life.append(app, search);
   const panel = document.createElement('plan-side-panel');
   panel.slot = 'panel';
-  app.append(panel);
+  life.append(app, panel);
   // On phones the sheet starts as a peek bar so the map is the main thing; choosing a feature opens it.
   panel.collapsed = phone();
   const inspector = document.createElement('plan-inspector');
@@ -48,121 +58,138 @@ export function installInterface(services: AppServices): Promise<void> {
   PlanSidePanel.addSection({ id: 'inspector', labelKey: 'panel.inspector', content: inspector, order: 10 }, app);
   PlanSidePanel.addSection({ id: 'layers', labelKey: 'panel.layers', content: document.createElement('plan-layer-tree'), order: 20 }, app);
   PlanSidePanel.addSection({ id: 'legend', labelKey: 'panel.legend', content: legend, order: 30 }, app);
+  return { search, panel, inspector, legend };
+}
 
+/** Choosing features: search, inspector links, map clicks and taps, Escape; hover and selection highlight. */
+function installSelection(services: AppServices, life: Lifetime, { search, panel, inspector }: InterfaceParts): void {
+  const { store, view, app, pointer, keys } = services;
+  let returnFocus: HTMLElement | undefined;
+  /** set after a pointer pick on the map: the next Tab from the map goes to the inspector's heading */
+  let tabToInspector = false;
   let hovered: PickedFeature | undefined;
+
   const drawHighlight = (state: PlanState) => {
     const hoveredFeature = hovered ? findFeature(state, hovered.layer, hovered.id) : undefined;
     setHighlight(view, selectedFeature(state), hoveredFeature);
   };
-  const refreshLegend = (state: PlanState) => {
-    legend.items = legendEntries(map, state.layerVisibility, state.lang);
-  };
-
-  let returnFocus: HTMLElement | undefined;
-  /** set after a pointer pick on the map: the next Tab from the map goes to the inspector's heading */
-  let tabToInspector = false;
-  const select = (picked: PickedFeature | undefined) => {
+  const choose = (picked: PickedFeature | undefined) => {
     // a map pick tells the inspector where it was clicked (its "Where" context); other choices do not
     inspector.pickedAt = picked?.at ? picked : undefined;
     store.update((state) => {
-      if (!picked) return state.selection.type === 'none' ? state : { ...state, selection: { type: 'none' } };
-      const next: PlanState = { ...state, selection: { type: 'feature', layer: picked.layer, id: picked.id } };
-      const properties = findFeature(state, picked.layer, picked.id)?.properties ?? {};
-      const name = String(properties[`name_${state.lang}`] ?? properties.name_zh ?? properties.name_en ?? picked.id);
+      if (!picked) return clearSelection(state);
+      const next = select(state, { type: 'feature', layer: picked.layer, id: picked.id });
+      const name = featureName(findFeature(state, picked.layer, picked.id), state.lang, picked.id);
       // screen readers hear what was chosen (the inspector itself is not a live region)
       return announce(next, 'info', translate(state.lang, 'inspector.selected', { name }));
     });
     if (picked) panel.reveal('inspector');
   };
+  const chooseAndShow = (picked: PickedFeature) => {
+    choose(picked);
+    const feature = findFeature(store.getState(), picked.layer, picked.id);
+    if (feature) flyToFeature(view, feature);
+  };
 
-  search.addEventListener('plan-search-choose', (event) => {
-    const { layer, id } = event.detail;
-    select({ layer, id });
-    const feature = findFeature(store.getState(), layer, id);
-    if (feature) flyToFeature(map, feature);
+  life.listen(app, 'plan-search-choose', (event) => {
+    chooseAndShow(event.detail);
     returnFocus = search;
     inspector.focusHeading();
   });
   // the inspector's "Where" / "Contains" buttons select like a search result (focus stays in the inspector)
-  inspector.addEventListener('plan-inspector-choose', (event) => {
-    const { layer, id } = event.detail;
-    select({ layer, id });
-    const feature = findFeature(store.getState(), layer, id);
-    if (feature) flyToFeature(map, feature);
+  life.listen(app, 'plan-inspector-choose', (event) => {
+    chooseAndShow(event.detail);
     inspector.focusHeading({ preventScroll: true });
   });
-  installCoreFigures(store, inspector);
-  inspector.addEventListener('plan-inspector-close', () => {
+  life.listen(app, 'plan-inspector-close', () => {
+    store.update(clearSelection);
     returnFocus?.focus();
     returnFocus = undefined;
   });
   // Escape anywhere else (the map, the panel) closes the inspector too.
-  document.addEventListener('keydown', (event) => {
-    if (event.key !== 'Escape' || event.defaultPrevented || store.getState().selection.type === 'none') return;
-    select(undefined);
-  });
-
+  life.add(keys.register({
+    scope: 'panel', keys: ['Escape'], id: 'selection.clear',
+    when: () => store.getState().selection.type !== 'none',
+    run: () => choose(undefined),
+  }));
   // Keyboard users: after a pick on the map, one Tab from the map reaches the inspector's heading.
-  map.getContainer().addEventListener('keydown', (event) => {
-    if (event.key !== 'Tab' || event.shiftKey || !tabToInspector) return;
-    tabToInspector = false;
-    if (store.getState().selection.type === 'none') return;
-    event.preventDefault();
-    returnFocus = map.getCanvas();
-    inspector.focusHeading();
-  });
-  /** A map click or tap that chose a feature: focus follows only for keyboard / assistive clicks and on phones. */
-  const mapPick = (picked: PickedFeature | undefined, originalEvent: MouseEvent | undefined) => {
+  life.add(keys.register({
+    scope: 'map', keys: ['Tab'], id: 'map.toInspector',
+    when: () => tabToInspector,
+    run: (event) => {
+      if (event.shiftKey || !event.composedPath().includes(mapContainer(view))) return false;
+      tabToInspector = false;
+      if (store.getState().selection.type === 'none') return false;
+      returnFocus = mapCanvas(view);
+      inspector.focusHeading();
+    },
+  }));
+  /** A map click or tap: focus follows only for keyboard / assistive clicks and on phones. */
+  life.add(pointer.onClick(({ plan, originalEvent }) => {
     if (store.getState().study.mode !== 'off') return; // the study tool places vertices
-    select(picked);
-    tabToInspector = Boolean(picked);
-    if (!picked) return;
+    choose(plan);
+    tabToInspector = Boolean(plan);
     // detail 0: a click synthesised by the keyboard or a screen reader, not a pointer
-    const assistive = originalEvent !== undefined && originalEvent.detail === 0;
-    if (assistive || phone()) {
-      returnFocus = map.getCanvas();
+    if (plan && ((originalEvent !== undefined && originalEvent.detail === 0) || phone())) {
+      returnFocus = mapCanvas(view);
       inspector.focusHeading({ preventScroll: true });
     }
-  };
-
-  // Initial camera when the URL has none: the whole boundary, computed before the first full frame.
-  if (!urlHasView) {
-    const unsubscribe = store.subscribe((next) => {
-      const boundary = next.data.boundary;
-      if (!boundary) return;
-      unsubscribe();
-      fitInitialView(map, boundary);
-    });
-  }
-
-  return view.whenLoaded().then(async () => {
-    collapseAttribution(map);
-    await whenReady;
-    const state = store.getState();
-    // a link with a selection shows that feature's details (on phones: opens the sheet)
-    if (state.selection.type === 'feature') panel.reveal('inspector');
-    applyLayerOpacity(map, state.layerOpacity, importedStyleLayers(state.imports));
-    refreshLegend(state);
+  }));
+  life.add(pointer.onHover((picked) => {
+    hovered = picked;
+    drawHighlight(store.getState());
+  }));
+  // the study tool owns the map's pointer while it draws or edits: drop any hover highlight
+  life.add(store.select((state) => state.study.mode !== 'off', (active, _previous, state) => {
+    if (!active || !hovered) return;
+    hovered = undefined;
     drawHighlight(state);
-    store.subscribe((next, previous) => {
-      if (next.layerOpacity !== previous.layerOpacity || next.imports !== previous.imports) {
-        applyLayerOpacity(map, next.layerOpacity, importedStyleLayers(next.imports));
-      }
-      // the study tool owns the map's pointer while it draws or edits: drop any hover highlight
-      if (next.study.mode !== 'off' && previous.study.mode === 'off' && hovered) {
-        hovered = undefined;
-        drawHighlight(next);
-      }
-      if (next.layerVisibility !== previous.layerVisibility || next.lang !== previous.lang || next.layerOpacity !== previous.layerOpacity) {
-        refreshLegend(next);
-      }
-      if (next.selection !== previous.selection || next.data !== previous.data) drawHighlight(next);
+  }));
+  life.add(store.select((state) => [state.selection, state.data], (_value, _previous, state) => drawHighlight(state), sameItems));
+  drawHighlight(store.getState());
+  life.add(() => setHighlight(view, undefined, undefined));
+}
+
+/** Layer tree events → actions; opacity and legend follow the state. */
+function installLayerControls(services: AppServices, life: Lifetime, legend: PlanLegend): void {
+  const { store, view, app } = services;
+  life.listen(app, 'plan-layers-visible', ({ detail }) => store.update((state) => setLayersVisible(state, detail.ids, detail.visible)));
+  life.listen(app, 'plan-layer-opacity', ({ detail }) => store.update((state) => setLayerOpacity(state, detail.id, detail.opacity)));
+  const applyOpacity = (state: PlanState) => applyLayerOpacity(view, state.layerOpacity, importedStyleLayers(state.imports));
+  const refreshLegend = (state: PlanState) => {
+    legend.items = legendEntries(view, state.layerVisibility, state.lang);
+  };
+  applyOpacity(store.getState());
+  refreshLegend(store.getState());
+  life.add(store.select((state) => [state.layerOpacity, state.imports], (_value, _previous, state) => applyOpacity(state), sameItems));
+  life.add(store.select((state) => [state.layerVisibility, state.lang, state.layerOpacity],
+    (_value, _previous, state) => refreshLegend(state), sameItems));
+}
+
+export function installInterface(services: AppServices): Dispose {
+  const { store, view } = services;
+  const life = new Lifetime();
+  const parts = mountInterface(services, life);
+  const url = installUrlSync(services, life);
+  // Initial camera when the URL has none: the whole boundary, computed before the first full frame.
+  if (!linkHasCamera()) {
+    const stop = store.select((state) => state.data.boundary, (boundary) => {
+      if (!boundary) return;
+      stop();
+      fitInitialView(view, boundary);
     });
-    // while the study tool draws or edits, map clicks place vertices and do not select features
-    // (hover highlight and pointer cursor too: they stay quiet while the study tool is active)
-    listenForFeatures(map, mapPick, (picked) => {
-      hovered = picked;
-      drawHighlight(store.getState());
-    }, () => store.getState().study.mode === 'off');
+    life.add(stop);
+  }
+  void view.whenLoaded().then(async () => {
+    if (life.disposed) return;
+    collapseAttribution(view);
+    await url.whenReady;
+    if (life.disposed) return;
+    // a link with a selection shows that feature's details (on phones: opens the sheet)
+    if (store.getState().selection.type === 'feature') parts.panel.reveal('inspector');
+    installLayerControls(services, life, parts.legend);
   });
+  installSelection(services, life, parts);
+  life.add(installCoreFigures(store, parts.inspector));
+  return () => life.dispose();
 }

@@ -1,11 +1,13 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { provide } from '@lit/context';
-import { storeContext } from './app-context.ts';
+import { storeContext } from '../state/store-context.ts';
 import type { Store } from '../state/store.ts';
 import type { Announcement, PlanState } from '../state/plan-state.ts';
 import { translate } from '../i18n/messages.ts';
 import { StoreController } from '../ui/controllers/store.controller.ts';
+import { emit } from '../ui/events.ts';
+import { setLanguage } from '../state/actions.ts';
 
 /**
  * The application shell: header, side panel, the map, and the ARIA live regions.
@@ -124,8 +126,8 @@ export class PlanApp extends LitElement {
     const store = this.store;
     if (!store) return;
     const lang = store.getState().lang === 'zh' ? 'en' : 'zh';
-    store.update((state) => ({ ...state, lang }));
-    this.dispatchEvent(new CustomEvent('plan-lang-change', { detail: lang, bubbles: true, composed: true }));
+    store.update((state) => setLanguage(state, lang));
+    emit(this, 'plan-lang-change', lang);
   }
 
   override render() {

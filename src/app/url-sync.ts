@@ -1,30 +1,37 @@
+/**
+ * The URL hash: read at start-up (camera, visible layers, language, selection), then kept up to date with
+ * `history.replaceState` (debounced) once the app is ready. A hash edited by hand is applied too.
+ */
 import type { AppServices } from './services.ts';
+import type { Lifetime } from './lifetime.ts';
 import { CATALOG_LAYERS, defaultLayerVisibility } from '../state/layer-catalog.ts';
 import { layerOfFeature } from '../state/selected-feature.ts';
 import { formatUrlHash, parseUrlHash } from '../state/url-state.ts';
 import type { UrlState } from '../state/url-state.ts';
+import { select, setLanguage, showOnlyLayers } from '../state/actions.ts';
+import { sameItems } from '../state/store.ts';
+import { currentCamera, jumpToCamera, onCameraMoved } from '../map/camera.ts';
 
 const WRITE_DELAY_MS = 300;
+const KNOWN = CATALOG_LAYERS.map((layer) => layer.id);
+
+/** True when the page was opened with a camera in its link. */
+export function linkHasCamera(): boolean {
+  return Boolean(parseUrlHash(location.hash, KNOWN).view);
+}
 
 /**
- * Reads the URL hash at start-up (view, visible layers, language, selection) and, once the app is
- * ready, keeps it up to date with `history.replaceState` (debounced). A hash change by hand is applied too.
- * @returns resolves when the initial selection has been resolved against the loaded data
+ * @returns `whenReady`: resolves when the link's selection has been resolved against the loaded data
  */
-export function installUrlState({ store, view, ready }: AppServices): Promise<void> {
-  const known = CATALOG_LAYERS.map((layer) => layer.id);
+export function installUrlSync({ store, view, ready }: AppServices, life: Lifetime): { whenReady: Promise<void> } {
   const defaults = Object.entries(defaultLayerVisibility()).filter(([, visible]) => visible).map(([id]) => id);
   let pendingSelection: string | undefined;
 
   const apply = (parsed: UrlState) => {
-    if (parsed.view) view.map.jumpTo({ ...parsed.view });
+    if (parsed.view) jumpToCamera(view, parsed.view);
     store.update((state) => {
-      let next = state;
-      if (parsed.lang && parsed.lang !== state.lang) next = { ...next, lang: parsed.lang };
-      if (parsed.visibleLayers) {
-        const visible = new Set(parsed.visibleLayers);
-        next = { ...next, layerVisibility: Object.fromEntries(known.map((id) => [id, visible.has(id)])) };
-      }
+      let next = parsed.lang ? setLanguage(state, parsed.lang) : state;
+      if (parsed.visibleLayers) next = showOnlyLayers(next, KNOWN, parsed.visibleLayers);
       return next;
     });
     pendingSelection = parsed.selectedId;
@@ -35,22 +42,18 @@ export function installUrlState({ store, view, ready }: AppServices): Promise<vo
     if (!id) return;
     store.update((state) => {
       const layer = layerOfFeature(state, id);
-      return layer ? { ...state, selection: { type: 'feature', layer, id } } : state;
+      return layer ? select(state, { type: 'feature', layer, id }) : state;
     });
   };
 
-  apply(parseUrlHash(location.hash, known));
+  apply(parseUrlHash(location.hash, KNOWN));
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
   let lastWritten = '';
   const write = () => {
-    timer = undefined;
-    const map = view.map;
     const state = store.getState();
-    const center = map.getCenter();
     const hash = formatUrlHash({
-      view: { center: [center.lng, center.lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() },
-      visibleLayers: known.filter((id) => state.layerVisibility[id]),
+      view: currentCamera(view),
+      visibleLayers: KNOWN.filter((id) => state.layerVisibility[id]),
       lang: state.lang,
       selectedId: state.selection.type === 'feature' ? state.selection.id : undefined,
     }, defaults);
@@ -58,22 +61,19 @@ export function installUrlState({ store, view, ready }: AppServices): Promise<vo
     lastWritten = hash;
     history.replaceState(history.state, '', hash);
   };
-  const schedule = () => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(write, WRITE_DELAY_MS);
-  };
+  const schedule = life.debounce(write, WRITE_DELAY_MS);
 
-  return ready.then(() => {
+  const whenReady = ready.then(() => {
+    if (life.disposed) return;
     resolveSelection();
     write();
-    view.map.on('moveend', schedule);
-    store.subscribe((next, previous) => {
-      if (next.lang !== previous.lang || next.layerVisibility !== previous.layerVisibility || next.selection !== previous.selection) schedule();
-    });
-    window.addEventListener('hashchange', () => {
+    life.add(onCameraMoved(view, schedule));
+    life.add(store.select((state) => [state.lang, state.layerVisibility, state.selection], schedule, sameItems));
+    life.listen(window, 'hashchange', () => {
       if (location.hash === lastWritten) return;
-      apply(parseUrlHash(location.hash, known));
+      apply(parseUrlHash(location.hash, KNOWN));
       resolveSelection();
     });
   });
+  return { whenReady };
 }

@@ -1,4 +1,4 @@
-import type { Map as MaplibreMap } from 'maplibre-gl';
+import type { MapView } from './map-view.ts';
 import { bbox } from '@turf/bbox';
 import type { Feature } from 'geojson';
 
@@ -7,7 +7,8 @@ import type { Feature } from 'geojson';
  * no animation when the user prefers reduced motion.
  * @returns the bounds fitted, [west, south, east, north]
  */
-export function focusCluster(map: MaplibreMap, feature: Feature): [number, number, number, number] {
+export function focusCluster(view: MapView, feature: Feature): [number, number, number, number] {
+  const map = view.map;
   const [west, south, east, north] = bbox(feature);
   const canvas = map.getCanvas();
   const padding = Math.max(16, Math.min(56, Math.round(Math.min(canvas.clientWidth, canvas.clientHeight) * 0.08)));

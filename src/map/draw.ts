@@ -16,6 +16,7 @@ import type { GeoJSONStoreFeatures } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Polygon, Position } from 'geojson';
+import type { MapView } from './map-view.ts';
 
 export interface DrawCallbacks {
   /** the polygon changed (raw terra-draw events, many per frame while dragging) */
@@ -157,6 +158,7 @@ export class StudyDraw {
 }
 
 /** Creates the drawing tool on the map (call once, after the map has loaded). */
-export function createStudyDraw(map: MapLibreMap, callbacks: DrawCallbacks): StudyDraw {
+export function createStudyDraw(view: MapView, callbacks: DrawCallbacks): StudyDraw {
+  const map = view.map;
   return new StudyDraw(map, callbacks);
 }

@@ -59,8 +59,8 @@ async function renderMapOffscreen(input: PngExportInput): Promise<{ canvas: HTML
     }
     view.applyVisibility(input.visibility);
     view.setLanguage(input.lang);
-    applyTimelineYear(view.map, input.data, input.year);
-    if (input.highlight.length) new SlideHighlight(view.map).set(input.highlight, input.spotlight);
+    applyTimelineYear(view, input.data, input.year);
+    if (input.highlight.length) new SlideHighlight(view).set(input.highlight, input.spotlight);
     await view.whenIdle();
     return { canvas: view.map.getCanvas(), map: view.map, dispose };
   } catch (error) {
@@ -125,7 +125,7 @@ export async function exportMapPng(input: PngExportInput): Promise<Blob> {
     context.fillText(input.subtitle, 2 * pad, pad + 60 * unit);
 
     // Legend
-    const rows = legendRows(input.view.map, input.visibility, input.layerLabels);
+    const rows = legendRows(input.view, input.visibility, input.layerLabels);
     const rowHeight = 30 * unit;
     context.font = font(20);
     const legendWidth = Math.max(180 * unit, ...rows.map((row) => context.measureText(row.label).width + 60 * unit)) + pad;

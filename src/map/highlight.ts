@@ -17,7 +17,7 @@ export const PICK_TOLERANCE_PX = 6;
 const TYPE_PRIORITY: Record<string, number> = { circle: 0, symbol: 0, line: 1, fill: 2 };
 
 function pickableLayerIds(map: MaplibreMap): string[] {
-  return CATALOG_LAYERS.flatMap((layer) => layer.styleLayers).filter((id) => map.getLayer(id));
+  return CATALOG_LAYERS.filter((layer) => layer.pickable !== false).flatMap((layer) => layer.styleLayers).filter((id) => map.getLayer(id));
 }
 
 function rank(map: MaplibreMap, feature: MapGeoJSONFeature): number {
@@ -60,13 +60,13 @@ export function pickFeature(map: MaplibreMap, point: { x: number; y: number }): 
  */
 export function listenForFeatures(
   map: MaplibreMap,
-  onClick: (picked: PickedFeature | undefined, originalEvent: MouseEvent | undefined) => void,
+  onClick: (picked: PickedFeature | undefined, originalEvent: MouseEvent | undefined, point: { x: number; y: number }) => void,
   onHover: (picked: PickedFeature | undefined) => void,
   hoverEnabled: () => boolean = () => true,
 ): () => void {
   let lastHoverKey = '';
   let frame = 0;
-  const click = (event: { point: { x: number; y: number }; originalEvent?: MouseEvent }) => onClick(pickFeature(map, event.point), event.originalEvent);
+  const click = (event: { point: { x: number; y: number }; originalEvent?: MouseEvent }) => onClick(pickFeature(map, event.point), event.originalEvent, event.point);
   const move = (event: { point: { x: number; y: number } }) => {
     cancelAnimationFrame(frame);
     if (!hoverEnabled()) {
@@ -114,7 +114,8 @@ export function setHighlight(view: MapView, selected: Feature | undefined, hover
 }
 
 /** Moves the map to show a feature (no animation when the user prefers reduced motion). */
-export function flyToFeature(map: MaplibreMap, feature: Feature): void {
+export function flyToFeature(view: MapView, feature: Feature): void {
+  const map = view.map;
   const [west, south, east, north] = bbox(feature);
   const animate = !globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
   if (west === east && south === north) {

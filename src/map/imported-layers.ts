@@ -8,6 +8,7 @@
  */
 import type { GeoJSONSource, LayerSpecification, Map as MaplibreMap } from 'maplibre-gl';
 import type { ImportedLayer } from '../state/imports.ts';
+import type { MapView } from './map-view.ts';
 
 /** Distinct colours, none of them the plan's blue-green or construction colours' near twins. */
 const PALETTE = ['#d6336c', '#7048e8', '#e67700', '#0c8599', '#5c940d', '#862e9c'];
@@ -49,7 +50,16 @@ function readAsDataUrl(blob: Blob): Promise<string> {
 export class ImportedLayers {
   private readonly shown = new Map<string, { data: Blob; url: string; visible: boolean }>();
 
-  constructor(private readonly map: MaplibreMap) {}
+  private readonly map: MaplibreMap;
+
+  constructor(view: MapView) {
+    this.map = view.map;
+  }
+
+  /** Removes every imported layer, source and object URL from the map. */
+  clear(): void {
+    for (const id of [...this.shown.keys()]) this.remove(id);
+  }
 
   /** Style layer ids of every drawn import (for click queries). */
   layerIds(): string[] {

@@ -2,9 +2,9 @@
  * First camera and first look of the map controls: the whole Start-up Area in view, and a compact
  * (collapsed) attribution on narrow maps so it does not cover the map.
  */
-import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { bbox } from '@turf/bbox';
+import type { MapView } from './map-view.ts';
 
 /** Room kept free around the boundary: the schematic note (top), controls (right), timeline (bottom). */
 const PADDING = { top: 56, right: 56, bottom: 140, left: 32 };
@@ -15,7 +15,8 @@ const NARROW_MAP_PX = 640;
  * Jumps (no animation) to the camera that fits the boundary with padding. Called when the data arrives,
  * before the first complete frame, so it costs no extra rendering and does not delay `map-idle`.
  */
-export function fitInitialView(map: MaplibreMap, boundary: FeatureCollection): void {
+export function fitInitialView(view: MapView, boundary: FeatureCollection): void {
+  const map = view.map;
   if (!boundary.features.length) return;
   const [west, south, east, north] = bbox(boundary);
   if (![west, south, east, north].every(Number.isFinite)) return;
@@ -33,7 +34,8 @@ export function fitInitialView(map: MaplibreMap, boundary: FeatureCollection): v
 }
 
 /** On a narrow map, starts the compact attribution collapsed to its (i) button. */
-export function collapseAttribution(map: MaplibreMap): void {
+export function collapseAttribution(view: MapView): void {
+  const map = view.map;
   const collapse = () => {
     if (map.getContainer().offsetWidth > NARROW_MAP_PX) return;
     map.getContainer().querySelector('.maplibregl-ctrl-attrib.maplibregl-compact-show')?.classList.remove('maplibregl-compact-show');

@@ -1,5 +1,6 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { CATALOG_LAYERS } from '../state/layer-catalog.ts';
+import type { MapView } from './map-view.ts';
 
 /** The paint properties that carry opacity, per style layer type. */
 const OPACITY_PROPERTIES: Record<string, readonly string[]> = {
@@ -22,8 +23,9 @@ const appliedByMap = new WeakMap<MaplibreMap, Map<string, Applied>>();
  * (from the style, or set by another feature such as the timeline) is kept as the base and multiplied.
  * `extra` adds layers outside the catalog (user imports: id → their style layers), keyed the same way.
  */
-export function applyLayerOpacity(map: MaplibreMap, opacity: Readonly<Record<string, number>>,
+export function applyLayerOpacity(view: MapView, opacity: Readonly<Record<string, number>>,
   extra: readonly { id: string; styleLayers: readonly string[] }[] = []): void {
+  const map = view.map;
   let applied = appliedByMap.get(map);
   if (!applied) appliedByMap.set(map, (applied = new Map()));
   for (const layer of [...CATALOG_LAYERS, ...extra]) {

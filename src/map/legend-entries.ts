@@ -1,8 +1,8 @@
-import type { Map as MaplibreMap } from 'maplibre-gl';
 import { LAYER_GROUPS } from '../state/layer-catalog.ts';
 import { translate } from '../i18n/messages.ts';
 import type { Lang, MessageKey } from '../i18n/messages.ts';
 import type { LegendEntry } from '../state/legend.ts';
+import type { MapView } from './map-view.ts';
 
 export type { LegendEntry };
 
@@ -26,7 +26,8 @@ function coloursOf(value: unknown): string[] {
  * Legend rows for the visible catalog layers, read from the map's current paint properties.
  * Label-only layers (symbols) give no row.
  */
-export function legendEntries(map: MaplibreMap, visibility: Readonly<Record<string, boolean>>, lang: Lang): LegendEntry[] {
+export function legendEntries(view: MapView, visibility: Readonly<Record<string, boolean>>, lang: Lang): LegendEntry[] {
+  const map = view.map;
   const entries: LegendEntry[] = [];
   for (const group of LAYER_GROUPS) {
     for (const layer of group.layers) {

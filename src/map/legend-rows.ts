@@ -1,5 +1,5 @@
-import type { Map as MaplibreMap } from 'maplibre-gl';
 import { CATALOG_LAYERS } from '../state/layer-catalog.ts';
+import type { MapView } from './map-view.ts';
 
 export interface LegendRow {
   label: string;
@@ -8,7 +8,8 @@ export interface LegendRow {
 }
 
 /** Legend rows for the visible catalog layers, coloured from the live style. */
-export function legendRows(map: MaplibreMap, visibility: Record<string, boolean>, labels: Record<string, string>): LegendRow[] {
+export function legendRows(view: MapView, visibility: Record<string, boolean>, labels: Record<string, string>): LegendRow[] {
+  const map = view.map;
   const rows: LegendRow[] = [];
   for (const layer of CATALOG_LAYERS) {
     if (!visibility[layer.id]) continue;

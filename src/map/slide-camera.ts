@@ -1,10 +1,11 @@
-import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { SlideCamera } from '../core/deck/deck.ts';
+import type { MapView } from './map-view.ts';
 
 const round = (value: number, digits: number): number => Number(value.toFixed(digits));
 
 /** The map's current camera, rounded to what a slide stores. */
-export function readCamera(map: MaplibreMap): SlideCamera {
+export function readCamera(view: MapView): SlideCamera {
+  const map = view.map;
   const center = map.getCenter();
   return {
     center: [round(center.lng, 5), round(center.lat, 5)],
@@ -18,7 +19,8 @@ export function readCamera(map: MaplibreMap): SlideCamera {
  * Moves to a slide's camera: a smooth flight when `animate` (skipped for reduced motion), a jump
  * otherwise. Resolves when the move has ended.
  */
-export function moveToCamera(map: MaplibreMap, camera: SlideCamera, animate: boolean): Promise<void> {
+export function moveToCamera(view: MapView, camera: SlideCamera, animate: boolean): Promise<void> {
+  const map = view.map;
   const reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
   const options = { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch };
   return new Promise((resolve) => {

@@ -1,6 +1,7 @@
 import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
 import { spotlightMask } from '../core/deck/spotlight-mask.ts';
+import type { MapView } from './map-view.ts';
 
 const SOURCE = 'slide-highlight';
 const MASK_SOURCE = 'slide-spotlight';
@@ -11,7 +12,11 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
  * that dims everything else. Its own sources and layers, added on top of the plan style.
  */
 export class SlideHighlight {
-  constructor(private readonly map: MaplibreMap) {}
+  private readonly map: MaplibreMap;
+
+  constructor(view: MapView) {
+    this.map = view.map;
+  }
 
   private ensureLayers(): void {
     const map = this.map;
@@ -36,6 +41,14 @@ export class SlideHighlight {
 
   clear(): void {
     if (this.map.getSource(SOURCE)) this.set([], false);
+  }
+
+  /** Removes its layers and sources from the map. */
+  remove(): void {
+    for (const layer of ['slide-highlight-point', 'slide-highlight-line', 'slide-spotlight-mask']) {
+      if (this.map.getLayer(layer)) this.map.removeLayer(layer);
+    }
+    for (const source of [SOURCE, MASK_SOURCE]) if (this.map.getSource(source)) this.map.removeSource(source);
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
+import type { MapView } from './map-view.ts';
 
 const SOURCE = 'study-shapes';
 
@@ -29,8 +30,16 @@ function ensureLayers(map: MapLibreMap): GeoJSONSource {
   return map.getSource<GeoJSONSource>(SOURCE) as GeoJSONSource;
 }
 
+/** Removes the study shapes' layers and source. */
+export function removeStudyShapes(view: MapView): void {
+  const map = view.map;
+  for (const layer of ['study-shapes-line', 'study-shapes-fill']) if (map.getLayer(layer)) map.removeLayer(layer);
+  if (map.getSource(SOURCE)) map.removeSource(SOURCE);
+}
+
 /** Replaces the shapes drawn (each feature needs `properties.role`). */
-export function setStudyShapes(map: MapLibreMap, features: Feature[]): void {
+export function setStudyShapes(view: MapView, features: Feature[]): void {
+  const map = view.map;
   const data: FeatureCollection = { type: 'FeatureCollection', features };
   ensureLayers(map).setData(data);
 }

@@ -1,7 +1,8 @@
-import type { ExpressionSpecification, Map as MaplibreMap } from 'maplibre-gl';
+import type { ExpressionSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { idsByStatus } from '../core/timeline/status-in-year.ts';
 import type { BuildStatus } from '../core/timeline/status-in-year.ts';
+import type { MapView } from './map-view.ts';
 
 /** The crossing style layers, one per status (styles/plan-style.json). */
 const CROSSING_LAYERS: Record<BuildStatus, string> = {
@@ -16,7 +17,8 @@ const PROJECT_OPACITY: ExpressionSpecification = ['match', ['feature-state', 'ye
  * Shows crossings and projects by their status in `year`: each crossing goes to the style layer of its
  * derived status (filter by id); project circles fade by status through feature-state.
  */
-export function applyTimelineYear(map: MaplibreMap, data: { crossings?: FeatureCollection; projects?: FeatureCollection }, year: number): void {
+export function applyTimelineYear(view: MapView, data: { crossings?: FeatureCollection; projects?: FeatureCollection }, year: number): void {
+  const map = view.map;
   if (data.crossings) {
     const groups = idsByStatus(data.crossings.features as never, year);
     for (const status of Object.keys(CROSSING_LAYERS) as BuildStatus[]) {

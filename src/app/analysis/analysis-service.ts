@@ -1,17 +1,24 @@
 import type { AnalysisClient } from '../analysis-client.ts';
 
 /**
- * The one analysis client of the app, for other features (study-area tool, what-if editing).
- * Resolves after map-idle when the worker has been started by installAnalysis (src/app/install-analysis.ts).
+ * The one analysis client of the app, for other features (study-area tool, what-if editing, inspector).
+ * Resolves after map-idle once installAnalysis (src/app/install-analysis.ts) has started the worker.
  */
-let provide: (client: AnalysisClient) => void = () => undefined;
-const clientPromise = new Promise<AnalysisClient>((resolve) => { provide = resolve; });
+let current: AnalysisClient | undefined;
+const waiting: ((client: AnalysisClient) => void)[] = [];
 
 export function whenAnalysisClient(): Promise<AnalysisClient> {
-  return clientPromise;
+  return current ? Promise.resolve(current) : new Promise((resolve) => waiting.push(resolve));
 }
 
-/** Internal: called once by installAnalysis. */
-export function provideAnalysisClient(client: AnalysisClient): void {
-  provide(client);
+/**
+ * Called by installAnalysis with the client it started.
+ * @returns a function that withdraws it again (when the analysis feature is disposed)
+ */
+export function provideAnalysisClient(client: AnalysisClient): () => void {
+  current = client;
+  for (const resolve of waiting.splice(0)) resolve(client);
+  return () => {
+    if (current === client) current = undefined;
+  };
 }

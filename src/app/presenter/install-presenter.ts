@@ -1,12 +1,15 @@
-import type { AppServices } from '../services.ts';
+import type { AppServices, Dispose } from '../services.ts';
+import { Lifetime } from '../lifetime.ts';
 
 /**
  * Presenter mode, slides, the phasing timeline, exports and print. Kept out of the first-load
  * bundle: once the map is drawn, the timeline and the slides button are loaded with `import()`; the
  * presenter, deck editor and exporters only when the user opens the slides.
  */
-export async function installPresenter(services: AppServices): Promise<void> {
-  await services.ready;
-  const { bootPresenter } = await import('./presenter-boot.ts');
-  bootPresenter(services);
+export function installPresenter(services: AppServices): Dispose {
+  const life = new Lifetime();
+  void services.ready.then(() => import('./presenter-boot.ts')).then(({ bootPresenter }) => {
+    if (!life.disposed) bootPresenter(services, life);
+  });
+  return () => life.dispose();
 }

@@ -4,8 +4,10 @@
  */
 import '../../ui/presenter/timeline-control.ts';
 import type { AppServices } from '../services.ts';
-import type { PlanState } from '../../state/plan-state.ts';
+import type { Lifetime } from '../lifetime.ts';
 import { announce } from '../../state/plan-state.ts';
+import { setYear } from '../../state/actions.ts';
+import { sameItems } from '../../state/store.ts';
 import { translate } from '../../i18n/messages.ts';
 import { applyTimelineYear } from '../../map/timeline-style.ts';
 import { loadDeck } from './deck-storage.ts';
@@ -13,32 +15,29 @@ import type { LoadedDeck } from './deck-storage.ts';
 import { installPrint } from './print.ts';
 import { PRESENTER_CSS } from './presenter-css.ts';
 
-function injectStyles(): void {
+function injectStyles(life: Lifetime): void {
   if (document.getElementById('plan-presenter-css')) return;
   const style = document.createElement('style');
   style.id = 'plan-presenter-css';
   style.textContent = PRESENTER_CSS;
-  document.head.append(style);
+  life.append(document.head, style);
 }
 
-function mountTimeline(services: AppServices): void {
+function mountTimeline({ app, store }: AppServices, life: Lifetime): void {
   const timeline = document.createElement('plan-timeline');
   timeline.slot = 'map';
   // Inline style wins over the shell's ::slotted([slot='map']) { inset: 0 }.
   timeline.setAttribute('style', 'position:absolute;inset:auto;left:50%;transform:translateX(-50%);bottom:4.6rem;z-index:3');
-  services.app.append(timeline);
+  life.append(app, timeline);
+  life.listen(app, 'plan-year-change', ({ detail }) => store.update((state) => setYear(state, detail.year)));
 }
 
-function syncTimeline(services: AppServices): void {
-  const { store, view } = services;
-  const apply = (state: PlanState) => applyTimelineYear(view.map, state.data, state.year);
-  apply(store.getState());
-  store.subscribe((state, previous) => {
-    if (state.year !== previous.year || state.data !== previous.data) apply(state);
-  });
+function syncTimeline({ store, view }: AppServices, life: Lifetime): void {
+  applyTimelineYear(view, store.getState().data, store.getState().year);
+  life.add(store.select((state) => [state.year, state.data], (_value, _previous, state) => applyTimelineYear(view, state.data, state.year), sameItems));
 }
 
-function addSlidesButton(services: AppServices, loaded: LoadedDeck): void {
+function addSlidesButton(services: AppServices, life: Lifetime, loaded: LoadedDeck): void {
   const button = document.createElement('button');
   button.type = 'button';
   button.slot = 'toolbar';
@@ -50,22 +49,24 @@ function addSlidesButton(services: AppServices, loaded: LoadedDeck): void {
     button.setAttribute('aria-label', translate(lang, 'deck.openLabel'));
   };
   label();
-  services.store.subscribe((state, previous) => { if (state.lang !== previous.lang) label(); });
-  button.addEventListener('click', () => {
-    void import('./presenter.ts').then(({ presenterFor }) => presenterFor(services, loaded).togglePanel());
+  life.add(services.store.select((state) => state.lang, label));
+  life.listen(button, 'click', () => {
+    void import('./presenter.ts').then(({ presenterFor }) => {
+      if (!life.disposed) presenterFor(services, loaded, life).togglePanel();
+    });
   });
-  services.app.append(button);
+  life.append(services.app, button);
 }
 
-export function bootPresenter(services: AppServices): void {
-  injectStyles();
-  mountTimeline(services);
-  syncTimeline(services);
-  installPrint(services);
+export function bootPresenter(services: AppServices, life: Lifetime): void {
+  injectStyles(life);
+  mountTimeline(services, life);
+  syncTimeline(services, life);
+  installPrint(services, life);
   const loaded = loadDeck(services.store.getState().lang);
   if (loaded.problem) {
     const problem = loaded.problem;
     services.store.update((state) => announce(state, 'error', translate(state.lang, 'deck.corrupt', { message: problem })));
   }
-  addSlidesButton(services, loaded);
+  addSlidesButton(services, life, loaded);
 }

@@ -5,12 +5,16 @@
 import { citeDocuments } from '../../data/documents.ts';
 import '../../ui/presenter/deck-panel.ts';
 import '../../ui/presenter/presenter-overlay.ts';
-import type { DeckAction, PlanDeckPanel } from '../../ui/presenter/deck-panel.ts';
+import type { PlanDeckPanel } from '../../ui/presenter/deck-panel.ts';
+import type { DeckAction } from '../../ui/events.ts';
 import type { PlanPresenterOverlay } from '../../ui/presenter/presenter-overlay.ts';
 import type { AppServices } from '../services.ts';
 import type { Deck, Slide } from '../../core/deck/deck.ts';
 import { parseDeckFile, toDeckFile } from '../../core/deck/validate-deck.ts';
 import { announce } from '../../state/plan-state.ts';
+import { setYear, showOnlyLayers } from '../../state/actions.ts';
+import { lockInteraction, resizeMap } from '../../map/camera.ts';
+import type { Lifetime } from '../lifetime.ts';
 import { CATALOG_LAYERS } from '../../state/layer-catalog.ts';
 import { translate } from '../../i18n/messages.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
@@ -19,19 +23,22 @@ import { SlideHighlight, featuresById } from '../../map/slide-highlight.ts';
 import { builtinDeck } from './builtin-deck.ts';
 import { deckRules, describeIssues, saveDeck } from './deck-storage.ts';
 import type { LoadedDeck } from './deck-storage.ts';
-import { downloadBlob, today } from './download.ts';
+import { downloadBlob, today } from '../../ui/download.ts';
 
 const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Spacebar']);
 const PREVIOUS_KEYS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
 const SWIPE_MIN_PX = 50;
 
-let instance: Presenter | undefined;
-
-/** The one presenter of the page. */
-export function presenterFor(services: AppServices, loaded: LoadedDeck): Presenter {
-  instance ??= new Presenter(services, loaded);
-  return instance;
+/** The one presenter of the page, while its feature is installed (created on first use, gone on dispose). */
+export function presenterFor(services: AppServices, loaded: LoadedDeck, life: Lifetime): Presenter {
+  const known = presenters.get(life);
+  if (known) return known;
+  const presenter = new Presenter(services, loaded);
+  presenters.set(life, presenter);
+  life.add(() => presenter.dispose());
+  return presenter;
 }
+const presenters = new WeakMap<Lifetime, Presenter>();
 
 let slideCounter = 0;
 function newSlideId(): string {
@@ -50,14 +57,29 @@ export class Presenter {
   private panel: PlanDeckPanel | undefined;
   private overlay: PlanPresenterOverlay | undefined;
   private touchStart: { x: number; y: number } | undefined;
+  private unlock: (() => void) | undefined;
+  private readonly cleanups: (() => void)[] = [];
 
   constructor(private readonly services: AppServices, loaded: LoadedDeck) {
     this.deck = loaded.deck;
     this.backupRaw = loaded.backupRaw;
-    this.highlight = new SlideHighlight(services.view.map);
-    services.store.subscribe((state, previous) => {
-      if (state.lang !== previous.lang) this.render();
-    });
+    this.highlight = new SlideHighlight(services.view);
+    this.cleanups.push(services.store.select((state) => state.lang, () => this.render()));
+    this.cleanups.push(services.keys.register({
+      scope: 'presenter', id: 'present.keys', keys: [...NEXT_KEYS, ...PREVIOUS_KEYS, 'Home', 'End', 'b', 'B', '.', 'Escape'],
+      when: () => this.presenting, run: (event) => this.onKey(event),
+    }));
+    this.cleanups.push(services.keys.register({
+      scope: 'dialogs', id: 'deck.close', keys: ['Escape'], when: () => this.panel !== undefined, run: () => this.closePanel(),
+    }));
+  }
+
+  /** Ends presenting, closes the panel, removes its map layers and listeners. */
+  dispose(): void {
+    this.stop();
+    this.closePanel();
+    this.highlight.remove();
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
   }
 
   private get lang() {
@@ -80,7 +102,7 @@ export class Presenter {
     const panel = document.createElement('plan-deck-panel');
     panel.setAttribute('role', 'dialog');
     panel.setAttribute('aria-label', translate(this.lang, 'deck.title'));
-    panel.addEventListener('plan-deck-action', (event) => void this.onAction((event as CustomEvent<DeckAction>).detail));
+    panel.addEventListener('plan-deck-action', (event) => void this.onAction(event.detail));
     this.panel = panel;
     this.render();
     document.body.append(panel);
@@ -129,7 +151,7 @@ export class Presenter {
     const state = this.services.store.getState();
     return {
       id: newSlideId(),
-      camera: readCamera(this.services.view.map),
+      camera: readCamera(this.services.view),
       layers: CATALOG_LAYERS.filter((layer) => state.layerVisibility[layer.id]).map((layer) => layer.id),
       year: state.year,
       // The feature selected on the map (inspector / search) becomes the slide's highlight.
@@ -249,8 +271,7 @@ export class Presenter {
     const slide = this.deck.slides[Math.max(0, Math.min(index, this.deck.slides.length - 1))];
     if (!slide) return;
     this.index = this.deck.slides.indexOf(slide);
-    const visibility = Object.fromEntries(CATALOG_LAYERS.map((layer) => [layer.id, slide.layers.includes(layer.id)]));
-    this.services.store.update((state) => ({ ...state, layerVisibility: visibility, year: slide.year }));
+    this.services.store.update((state) => setYear(showOnlyLayers(state, CATALOG_LAYERS.map((layer) => layer.id), slide.layers), slide.year));
     this.currentHighlight = featuresById(this.services.store.getState().data, slide.highlight);
     this.currentSpotlight = slide.spotlight && this.currentHighlight.length > 0;
     this.highlight.set(this.currentHighlight, this.currentSpotlight);
@@ -260,7 +281,7 @@ export class Presenter {
       this.say('info', translate(this.lang, 'present.slide', { n: this.index + 1, total: this.deck.slides.length, caption }));
     }
     document.body.dataset.slideIndex = String(this.index);
-    await moveToCamera(this.services.view.map, slide.camera, animate);
+    await moveToCamera(this.services.view, slide.camera, animate);
   }
 
   // ---- present mode --------------------------------------------------------------------------
@@ -274,12 +295,7 @@ export class Presenter {
     overlay.addEventListener('plan-present-exit', () => this.stop());
     this.overlay = overlay;
     document.body.append(overlay);
-    const map = this.services.view.map;
-    map.keyboard.disable();
-    map.dragPan.disable();
-    map.scrollZoom.disable();
-    map.touchZoomRotate.disable();
-    window.addEventListener('keydown', this.onKey, true);
+    this.unlock = lockInteraction(this.services.view);
     window.addEventListener('touchstart', this.onTouchStart, { passive: true });
     window.addEventListener('touchend', this.onTouchEnd);
     document.addEventListener('fullscreenchange', this.onFullscreenChange);
@@ -289,7 +305,7 @@ export class Presenter {
     } catch {
       this.say('info', translate(this.lang, 'present.fullscreenRefused'));
     }
-    map.resize();
+    resizeMap(this.services.view);
     this.say('info', translate(this.lang, 'present.started', { n: index + 1, total: this.deck.slides.length }));
     await this.goTo(index, false);
   }
@@ -298,7 +314,6 @@ export class Presenter {
     if (!this.presenting) return;
     this.presenting = false;
     this.blank = false;
-    window.removeEventListener('keydown', this.onKey, true);
     window.removeEventListener('touchstart', this.onTouchStart);
     window.removeEventListener('touchend', this.onTouchEnd);
     document.removeEventListener('fullscreenchange', this.onFullscreenChange);
@@ -307,12 +322,9 @@ export class Presenter {
     this.overlay?.remove();
     this.overlay = undefined;
     this.highlight.clear();
-    const map = this.services.view.map;
-    map.keyboard.enable();
-    map.dragPan.enable();
-    map.scrollZoom.enable();
-    map.touchZoomRotate.enable();
-    map.resize();
+    this.unlock?.();
+    this.unlock = undefined;
+    resizeMap(this.services.view);
     this.say('info', translate(this.lang, 'present.ended'));
     this.render();
   }
@@ -322,21 +334,15 @@ export class Presenter {
     void this.goTo(this.index + delta, true);
   }
 
-  private readonly onKey = (event: KeyboardEvent): void => {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
-    let handled = true;
+  /** Keys while presenting (registered in the `presenter` scope: they come before any element's). */
+  private onKey(event: KeyboardEvent): void {
     if (NEXT_KEYS.has(event.key)) this.step(1);
     else if (PREVIOUS_KEYS.has(event.key)) this.step(-1);
     else if (event.key === 'Home') void this.goTo(0, true);
     else if (event.key === 'End') void this.goTo(this.deck.slides.length - 1, true);
     else if (event.key === 'b' || event.key === 'B' || event.key === '.') { this.blank = !this.blank; this.render(); }
     else if (event.key === 'Escape') this.stop();
-    else handled = false;
-    if (handled) {
-      event.preventDefault();
-      event.stopPropagation();
-    }
-  };
+  }
 
   private readonly onTouchStart = (event: TouchEvent): void => {
     const touch = event.touches[0];
@@ -355,7 +361,7 @@ export class Presenter {
   };
 
   private readonly onFullscreenChange = (): void => {
-    this.services.view.map.resize();
+    resizeMap(this.services.view);
     // Esc in full screen is taken by the browser: leaving full screen leaves the presentation.
     if (!document.fullscreenElement && this.presenting) this.stop();
   };

@@ -1,29 +1,27 @@
 import type { AppServices } from '../services.ts';
+import type { Lifetime } from '../lifetime.ts';
+import { snapshotDataUrl } from '../../map/map-element.ts';
 import { translate } from '../../i18n/messages.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { CATALOG_LAYERS } from '../../state/layer-catalog.ts';
 import { legendRows } from '../../map/legend-rows.ts';
-import { today } from './download.ts';
+import { today } from '../../ui/download.ts';
 
 /**
  * Printing: just before the print dialog renders, the map is drawn once and copied into a print-only
  * block with the title, the legend of visible layers, sources and date (see PRESENTER_CSS).
  */
-export function installPrint(services: AppServices): void {
+export function installPrint(services: AppServices, life: Lifetime): void {
   const { store, view } = services;
-  window.addEventListener('beforeprint', () => {
+  life.add(() => document.getElementById('plan-print')?.remove());
+  life.listen(window, 'beforeprint', () => {
     document.getElementById('plan-print')?.remove();
     const state = store.getState();
     const lang = state.lang;
-    // The drawing buffer is only readable in the task that drew it.
-    view.map.redraw();
     const image = document.createElement('img');
     image.alt = translate(lang, 'app.mapLabel');
-    try {
-      image.src = view.map.getCanvas().toDataURL('image/png');
-    } catch {
-      image.alt = translate(lang, 'app.mapLabel');
-    }
+    const source = snapshotDataUrl(view);
+    if (source) image.src = source;
     const root = document.createElement('section');
     root.id = 'plan-print';
     const title = document.createElement('h1');
@@ -32,7 +30,7 @@ export function installPrint(services: AppServices): void {
     body.className = 'print-body';
     const legend = document.createElement('ul');
     const labels = Object.fromEntries(CATALOG_LAYERS.map((layer) => [layer.id, translate(lang, layer.labelKey as MessageKey)]));
-    for (const row of legendRows(view.map, state.layerVisibility, labels)) {
+    for (const row of legendRows(view, state.layerVisibility, labels)) {
       const item = document.createElement('li');
       const swatch = document.createElement('span');
       swatch.className = 'swatch';
@@ -47,5 +45,5 @@ export function installPrint(services: AppServices): void {
     root.append(title, body, footer);
     document.body.append(root);
   });
-  window.addEventListener('afterprint', () => document.getElementById('plan-print')?.remove());
+  life.listen(window, 'afterprint', () => document.getElementById('plan-print')?.remove());
 }

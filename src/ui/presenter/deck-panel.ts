@@ -4,13 +4,10 @@ import type { Deck } from '../../core/deck/deck.ts';
 import { translate } from '../../i18n/messages.ts';
 import type { Lang, MessageKey } from '../../i18n/messages.ts';
 
-/** What the user asked the slides panel to do; the app's presenter controller carries it out. */
-export type DeckAction =
-  | { type: 'add' | 'present' | 'export-json' | 'reset' | 'png-full' | 'png-window' | 'download-backup' | 'close' }
-  | { type: 'goto' | 'duplicate' | 'delete' | 'up' | 'down' | 'present-from'; index: number }
-  | { type: 'caption'; index: number; lang: Lang; text: string }
-  | { type: 'spotlight'; index: number; value: boolean }
-  | { type: 'import-json'; file: File };
+import { emit } from '../events.ts';
+import type { DeckAction } from '../events.ts';
+
+export type { DeckAction };
 
 /**
  * The slides panel: the deck as a list (show, caption zh/en, spotlight, reorder, duplicate, delete),
@@ -77,7 +74,7 @@ export class PlanDeckPanel extends LitElement {
   }
 
   private act(action: DeckAction): void {
-    this.dispatchEvent(new CustomEvent<DeckAction>('plan-deck-action', { detail: action, bubbles: true, composed: true }));
+    emit(this, 'plan-deck-action', action);
   }
 
   private onImport(event: Event): void {

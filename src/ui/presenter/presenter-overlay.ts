@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { emit } from '../events.ts';
 
 /**
  * What the audience sees over the full-screen map while presenting: the large caption, its source, the
@@ -72,7 +73,7 @@ export class PlanPresenterOverlay extends LitElement {
 
   override render() {
     return html`
-      <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('plan-present-exit', { bubbles: true, composed: true }))}>${this.exitLabel}</button>
+      <button type="button" @click=${() => emit(this, 'plan-present-exit', null)}>${this.exitLabel}</button>
       <div class="counter" data-testid="slide-counter">${this.counter}</div>
       <div class="caption" data-testid="slide-caption"><p>${this.caption}</p>${this.source ? html`<small class="source">${this.source}</small>` : null}</div>
       ${this.blank ? html`<div class="blank" data-testid="blank-screen">${this.blankLabel}</div>` : null}

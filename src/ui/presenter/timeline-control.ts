@@ -1,17 +1,18 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { storeContext } from '../../app/app-context.ts';
+import { storeContext } from '../../state/store-context.ts';
 import type { Store } from '../../state/store.ts';
 import type { PlanState } from '../../state/plan-state.ts';
 import { StoreController } from '../controllers/store.controller.ts';
 import { translate } from '../../i18n/messages.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { TIMELINE_YEARS } from '../../core/timeline/status-in-year.ts';
+import { emit } from '../events.ts';
 
 /**
  * The phasing timeline ("三步走"): a compact year switch over the map and the step's goal as text.
- * Writes `year` into the store; the map follows. On phones (≤ 700 px) it is one compact row: the
+ * Asks for a year with `plan-year-change` (the app sets `year`; the map follows). On phones (≤ 700 px) it is one compact row: the
  * label is only the group's accessible name and the goal text opens with a toggle.
  */
 @customElement('plan-timeline')
@@ -70,7 +71,7 @@ export class PlanTimeline extends LitElement {
   `;
 
   private choose(year: number): void {
-    this.store?.update((state) => (state.year === year ? state : { ...state, year }));
+    emit(this, 'plan-year-change', { year });
   }
 
   override render() {

@@ -2,14 +2,14 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { Feature } from 'geojson';
-import { storeContext } from '../../../app/app-context.ts';
+import { storeContext } from '../../../state/store-context.ts';
 import type { Store } from '../../../state/store.ts';
 import type { PlanState } from '../../../state/plan-state.ts';
 import { StoreController } from '../../controllers/store.controller.ts';
 import { translate } from '../../../i18n/messages.ts';
 import type { Lang } from '../../../i18n/messages.ts';
 import { formatNumber, formatPercent } from '../stats/stats-table.ts';
-import type { StudyCommand } from '../study/study-panel.ts';
+import { emit } from '../../events.ts';
 
 /** What a cluster card shows, from structure.geojson, projects.geojson and the analysis. */
 export interface ClusterCard {
@@ -104,12 +104,17 @@ export class PlanClusters extends LitElement {
   `;
 
   private choose(id: string): void {
-    this.dispatchEvent(new CustomEvent('plan-cluster-choose', { detail: { id }, bubbles: true, composed: true }));
+    emit(this, 'plan-cluster-choose', { id });
   }
 
   /** Moves keyboard focus to the card of a cluster (after a map pick, if the caller wants it). */
   focusCard(id: string): void {
     this.renderRoot.querySelector<HTMLButtonElement>(`li.card[data-id="${CSS.escape(id)}"] button.choose`)?.focus();
+  }
+
+  /** Scrolls the card of a cluster into view. */
+  revealCard(id: string): void {
+    this.renderRoot.querySelector(`li.card[data-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'nearest' });
   }
 
   private renderCard(card: ClusterCard, lang: Lang, open: boolean) {
@@ -141,10 +146,10 @@ export class PlanClusters extends LitElement {
           <div class="actions">
             <button type="button" class="edit-outline" data-testid="cluster-edit-outline"
               aria-label=${translate(lang, 'whatIf.editOutlineLabel', { name })}
-              @click=${() => this.dispatchEvent(new CustomEvent<StudyCommand>('plan-study-command', { detail: { command: 'edit-cluster', clusterId: card.id }, bubbles: true, composed: true }))}>
+              @click=${() => emit(this, 'plan-study-command', { command: 'edit-cluster', clusterId: card.id })}>
               ${translate(lang, 'whatIf.editOutline')}
             </button>
-            <button type="button" class="close" @click=${() => this.dispatchEvent(new CustomEvent('plan-cluster-close', { bubbles: true, composed: true }))}>
+            <button type="button" class="close" @click=${() => emit(this, 'plan-cluster-close', null)}>
               ${translate(lang, 'clusters.close')}
             </button>
           </div>

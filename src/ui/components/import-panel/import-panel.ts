@@ -1,12 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { storeContext } from '../../../app/app-context.ts';
+import { storeContext } from '../../../state/store-context.ts';
 import type { Store } from '../../../state/store.ts';
 import type { PlanState } from '../../../state/plan-state.ts';
-import {
-  dismissImportMessage, inspectImported, removeImportedLayer, setImportVisible,
-} from '../../../state/imports.ts';
+import { emit } from '../../events.ts';
 import type { ImportedLayer } from '../../../state/imports.ts';
 import { StoreController } from '../../controllers/store.controller.ts';
 import { translate } from '../../../i18n/messages.ts';
@@ -14,33 +12,18 @@ import type { Lang } from '../../../i18n/messages.ts';
 import { MAX_IMPORT_BYTES } from '../../../core/import/limits.ts';
 import { issueText } from './issue-text.ts';
 
-/** What the panel asks the app to do (wired in src/app/install-import.ts). */
-export interface ImportPanelActions {
-  importFile(file: File): void;
-  cancel(): void;
-  /** convert the layer's data from GCJ-02 / BD-09 to WGS84, or back ('none'), in the import worker */
-  convert(id: string, conversion: 'none' | 'gcj02' | 'bd09'): void;
-  /** count the layer's polygons as blue-green in the analysis (checked against the analysis size limit) */
-  countAsBlueGreen(id: string, on: boolean): void;
-  /** make the inspected polygon the study area */
-  useAsStudyArea(): void;
-  exportWork(): void;
-  downloadBackup(id: string): void;
-}
-
 /**
  * GeoJSON import: file picker, progress with cancel, the dismissable message list, the imported
  * layers (show, remove, count as blue-green, GCJ-02/BD-09 conversion offer), the inspected imported
  * feature's properties, and saved-work problems with export and backup downloads.
- * Every string from a file (names, properties, messages) is rendered as text.
+ * Every string from a file (names, properties, messages) is rendered as text. It emits the `plan-import-*`,
+ * `plan-work-export` and `plan-backup-download` events of src/ui/events.ts; the import feature does the work.
  */
 @customElement('plan-import-panel')
 export class PlanImportPanel extends LitElement {
   @consume({ context: storeContext, subscribe: true })
   @property({ attribute: false })
   store: Store<PlanState> | undefined;
-
-  @property({ attribute: false }) actions: ImportPanelActions | undefined;
 
   private readonly view = new StoreController(this, () => this.store, (state: PlanState) => state);
 
@@ -73,12 +56,8 @@ export class PlanImportPanel extends LitElement {
   private onFile(event: Event): void {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
-    if (file) this.actions?.importFile(file);
+    if (file) emit(this, 'plan-import-file', { file });
     input.value = '';
-  }
-
-  private update_(change: (state: PlanState) => PlanState): void {
-    this.store?.update(change);
   }
 
   private renderLayer(lang: Lang, layer: ImportedLayer) {
@@ -87,16 +66,16 @@ export class PlanImportPanel extends LitElement {
       <div class="row">
         <input type="checkbox" id="show-${layer.id}" .checked=${layer.visible}
           aria-label=${translate(lang, 'import.show', { name: layer.name })}
-          @change=${(event: Event) => this.update_((state) => setImportVisible(state, layer.id, (event.target as HTMLInputElement).checked))}>
+          @change=${(event: Event) => emit(this, 'plan-import-visible', { id: layer.id, visible: (event.target as HTMLInputElement).checked })}>
         <label class="name" for="show-${layer.id}">${layer.name}</label>
         <button class="remove" aria-label=${translate(lang, 'import.removeLabel', { name: layer.name })}
-          @click=${() => this.update_((state) => removeImportedLayer(state, layer.id))}>${translate(lang, 'import.remove')}</button>
+          @click=${() => emit(this, 'plan-import-remove', { id: layer.id })}>${translate(lang, 'import.remove')}</button>
       </div>
       <div class="meta">${translate(lang, 'import.features', { count: layer.summary.featureCount, types: layer.summary.geometryTypes.join(', ') })}</div>
       ${polygons ? html`<label class="row"><input type="checkbox" class="blue-green" .checked=${layer.countAsBlueGreen}
         @change=${(event: Event) => {
           const input = event.target as HTMLInputElement;
-          this.actions?.countAsBlueGreen(layer.id, input.checked);
+          emit(this, 'plan-import-blue-green', { id: layer.id, counted: input.checked });
           input.checked = this.store?.getState().imports.find((item) => item.id === layer.id)?.countAsBlueGreen ?? false;
         }}>
         ${translate(lang, 'import.blueGreen')}</label>` : nothing}
@@ -104,9 +83,9 @@ export class PlanImportPanel extends LitElement {
         <p>${translate(lang, 'import.offset.note')}</p>
         ${layer.conversion !== 'none' ? html`<p>${translate(lang, layer.conversion === 'gcj02' ? 'import.offset.current.gcj02' : 'import.offset.current.bd09')}</p>` : nothing}
         <div class="row">
-          ${layer.conversion !== 'gcj02' ? html`<button class="convert-gcj02" @click=${() => this.actions?.convert(layer.id, 'gcj02')}>${translate(lang, 'import.offset.gcj02')}</button>` : nothing}
-          ${layer.conversion !== 'bd09' ? html`<button class="convert-bd09" @click=${() => this.actions?.convert(layer.id, 'bd09')}>${translate(lang, 'import.offset.bd09')}</button>` : nothing}
-          ${layer.conversion !== 'none' ? html`<button class="convert-undo" @click=${() => this.actions?.convert(layer.id, 'none')}>${translate(lang, 'import.offset.undo')}</button>` : nothing}
+          ${layer.conversion !== 'gcj02' ? html`<button class="convert-gcj02" @click=${() => emit(this, 'plan-import-convert', { id: layer.id, conversion: 'gcj02' })}>${translate(lang, 'import.offset.gcj02')}</button>` : nothing}
+          ${layer.conversion !== 'bd09' ? html`<button class="convert-bd09" @click=${() => emit(this, 'plan-import-convert', { id: layer.id, conversion: 'bd09' })}>${translate(lang, 'import.offset.bd09')}</button>` : nothing}
+          ${layer.conversion !== 'none' ? html`<button class="convert-undo" @click=${() => emit(this, 'plan-import-convert', { id: layer.id, conversion: 'none' })}>${translate(lang, 'import.offset.undo')}</button>` : nothing}
         </div>
       </div>` : nothing}
     </li>`;
@@ -121,8 +100,8 @@ export class PlanImportPanel extends LitElement {
     return html`<section class="inspector" aria-labelledby="inspect-title">
       <h3 id="inspect-title">${translate(lang, 'import.inspect.title')}</h3>
       <div class="row"><span class="meta">${translate(lang, 'import.inspect.feature', { name: layer.name, index: inspected.featureIndex })}</span>
-        ${inspected.polygon ? html`<button class="use-as-study" @click=${() => this.actions?.useAsStudyArea()}>${translate(lang, 'import.useAsStudy')}</button>` : nothing}
-        <button class="close-inspector" @click=${() => this.update_((s) => inspectImported(s, null))}>${translate(lang, 'import.inspect.close')}</button></div>
+        ${inspected.polygon ? html`<button class="use-as-study" @click=${() => emit(this, 'plan-import-use-as-study', null)}>${translate(lang, 'import.useAsStudy')}</button>` : nothing}
+        <button class="close-inspector" @click=${() => emit(this, 'plan-import-inspect-close', null)}>${translate(lang, 'import.inspect.close')}</button></div>
       ${entries.length === 0 ? html`<p class="meta">${translate(lang, 'import.inspect.empty')}</p>` : html`<dl>
         ${entries.map(([key, value]) => html`<dt>${key}</dt><dd>${typeof value === 'string' ? value : JSON.stringify(value)}</dd>`)}
       </dl>`}
@@ -143,14 +122,14 @@ export class PlanImportPanel extends LitElement {
       ${progress ? html`<div class="progress">
         <span>${translate(lang, `import.stage.${progress.stage}`)}</span>
         <progress max="1" .value=${progress.fraction} aria-label=${translate(lang, 'import.progressLabel', { name: progress.source })}></progress>
-        <button class="cancel" @click=${() => this.actions?.cancel()}>${translate(lang, 'import.cancel')}</button>
+        <button class="cancel" @click=${() => emit(this, 'plan-import-cancel', null)}>${translate(lang, 'import.cancel')}</button>
       </div>` : nothing}
       ${session.messages.length ? html`<section aria-labelledby="messages-title">
         <div class="row"><h3 id="messages-title">${translate(lang, 'import.messages')}</h3>
-          <button class="dismiss-all" @click=${() => this.update_((s) => dismissImportMessage(s, 'all'))}>${translate(lang, 'import.dismissAll')}</button></div>
+          <button class="dismiss-all" @click=${() => emit(this, 'plan-import-dismiss', { id: 'all' })}>${translate(lang, 'import.dismissAll')}</button></div>
         <ul class="messages">${session.messages.map((message) => html`<li class=${message.issue.severity} data-code=${message.issue.code}>
           <span class="text"><span class="source">${message.source}</span> · ${translate(lang, `import.severity.${message.issue.severity}`)}: ${issueText(lang, message.issue)}</span>
-          <button class="dismiss" aria-label=${translate(lang, 'import.dismiss')} @click=${() => this.update_((s) => dismissImportMessage(s, message.id))}>×</button>
+          <button class="dismiss" aria-label=${translate(lang, 'import.dismiss')} @click=${() => emit(this, 'plan-import-dismiss', { id: message.id })}>×</button>
         </li>`)}</ul>
       </section>` : nothing}
       <h3>${translate(lang, 'import.layers')}</h3>
@@ -161,8 +140,8 @@ export class PlanImportPanel extends LitElement {
         <h3 id="storage-title">${translate(lang, 'storage.title')}</h3>
         ${session.storageProblem ? html`<p class="storage-problem">${translate(lang, `storage.${session.storageProblem}`, { limitMb: 150, detail: '' })}</p>` : nothing}
         <div class="row">
-          <button class="export" @click=${() => this.actions?.exportWork()}>${translate(lang, 'storage.export')}</button>
-          ${session.backups.map((backup) => html`<button class="backup" @click=${() => this.actions?.downloadBackup(backup.id)}>${translate(lang, 'storage.backup', { what: translate(lang, backup.label === 'settings' ? 'storage.what.settings' : 'storage.what.imports') })}</button>`)}
+          <button class="export" @click=${() => emit(this, 'plan-work-export', null)}>${translate(lang, 'storage.export')}</button>
+          ${session.backups.map((backup) => html`<button class="backup" @click=${() => emit(this, 'plan-backup-download', { id: backup.id })}>${translate(lang, 'storage.backup', { what: translate(lang, backup.label === 'settings' ? 'storage.what.settings' : 'storage.what.imports') })}</button>`)}
         </div>
       </section>
     `;

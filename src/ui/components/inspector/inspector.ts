@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { Feature } from 'geojson';
-import { storeContext } from '../../../app/app-context.ts';
+import { storeContext } from '../../../state/store-context.ts';
 import type { Store } from '../../../state/store.ts';
 import type { PlanState } from '../../../state/plan-state.ts';
 import { selectedFeature } from '../../../state/selected-feature.ts';
@@ -12,7 +12,7 @@ import type { Lang, MessageKey } from '../../../i18n/messages.ts';
 import { translateValue } from '../../../i18n/translate-value.ts';
 import { areaSquareMeters } from '../../../core/analysis/area-square-meters.ts';
 import { toKm2, toMu } from '../../../core/analysis/units.ts';
-import type { StudyCommand } from '../study/study-panel.ts';
+import { emit } from '../../events.ts';
 import { renderInspectorContext } from './inspector-context.ts';
 import type { ExtraRegionFigures, InspectorChoice } from './inspector-context.ts';
 
@@ -20,7 +20,7 @@ import type { ExtraRegionFigures, InspectorChoice } from './inspector-context.ts
  * Details of the selected feature: names, kind, key facts, area, source and accuracy. Every value is
  * rendered through Lit text bindings, never as HTML. Escape (inside) closes it.
  *
- * @fires plan-inspector-close - when the user closes it (button or Escape)
+ * @fires plan-inspector-close - when the user closes it (button or Escape); the app clears the selection
  * @fires plan-inspector-choose - detail {@link InspectorChoice}: a containing region or contained feature was chosen
  * @fires plan-study-command - `{ command: 'edit-cluster', clusterId }` from a cluster's "Edit outline (what-if)"
  */
@@ -71,7 +71,7 @@ export class PlanInspector extends LitElement {
   }
 
   private editOutline(clusterId: string): void {
-    this.dispatchEvent(new CustomEvent<StudyCommand>('plan-study-command', { detail: { command: 'edit-cluster', clusterId }, bubbles: true, composed: true }));
+    emit(this, 'plan-study-command', { command: 'edit-cluster', clusterId });
   }
 
   private pickedAtFor(state: PlanState): [number, number] | undefined {
@@ -81,12 +81,11 @@ export class PlanInspector extends LitElement {
   }
 
   private choose(choice: InspectorChoice): void {
-    this.dispatchEvent(new CustomEvent<InspectorChoice>('plan-inspector-choose', { detail: choice, bubbles: true, composed: true }));
+    emit(this, 'plan-inspector-choose', choice);
   }
 
   private close(): void {
-    this.store?.update((state) => ({ ...state, selection: { type: 'none' } }));
-    this.dispatchEvent(new CustomEvent('plan-inspector-close', { bubbles: true, composed: true }));
+    emit(this, 'plan-inspector-close', null);
   }
 
   private onKeyDown(event: KeyboardEvent): void {
@@ -165,8 +164,5 @@ export class PlanInspector extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'plan-inspector': PlanInspector;
-  }
-  interface HTMLElementEventMap {
-    'plan-inspector-choose': CustomEvent<InspectorChoice>;
   }
 }

@@ -1,11 +1,10 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { storeContext } from '../../../app/app-context.ts';
+import { storeContext } from '../../../state/store-context.ts';
 import type { Store } from '../../../state/store.ts';
 import type { PlanState } from '../../../state/plan-state.ts';
-import { announce } from '../../../state/plan-state.ts';
-import { removeImportedLayer, setImportVisible } from '../../../state/imports.ts';
+import { emit } from '../../events.ts';
 import type { ImportedLayer } from '../../../state/imports.ts';
 import { LAYER_GROUPS } from '../../../state/layer-catalog.ts';
 import type { CatalogGroup } from '../../../state/layer-catalog.ts';
@@ -16,8 +15,12 @@ import type { Lang, MessageKey } from '../../../i18n/messages.ts';
 /**
  * The layer tree: groups like the plan, a checkbox per group (indeterminate when mixed) and per layer,
  * and an opacity slider per layer. Native inputs in nested lists, so Tab / Space / arrows work as usual.
- * Writes `layerVisibility` and `layerOpacity` in the store. User-imported layers follow in an
- * "Imported" group (show, opacity keyed by the import id, remove) through the import state helpers.
+ * User-imported layers follow in an "Imported" group (show, opacity keyed by the import id, remove).
+ *
+ * @fires plan-layers-visible - catalog layers shown or hidden
+ * @fires plan-layer-opacity - a layer's opacity (catalog or imported id)
+ * @fires plan-import-visible - an imported layer shown or hidden
+ * @fires plan-import-remove - an imported layer removed
  */
 @customElement('plan-layer-tree')
 export class PlanLayerTree extends LitElement {
@@ -49,14 +52,11 @@ export class PlanLayerTree extends LitElement {
   `;
 
   private setVisible(ids: readonly string[], visible: boolean): void {
-    this.store?.update((state) => ({
-      ...state,
-      layerVisibility: { ...state.layerVisibility, ...Object.fromEntries(ids.map((id) => [id, visible])) },
-    }));
+    emit(this, 'plan-layers-visible', { ids, visible });
   }
 
   private setOpacity(id: string, percent: number): void {
-    this.store?.update((state) => ({ ...state, layerOpacity: { ...state.layerOpacity, [id]: percent / 100 } }));
+    emit(this, 'plan-layer-opacity', { id, opacity: percent / 100 });
   }
 
   private renderGroup(group: CatalogGroup, state: PlanState, lang: Lang) {
@@ -93,10 +93,7 @@ export class PlanLayerTree extends LitElement {
   }
 
   private removeImported(layer: ImportedLayer): void {
-    this.store?.update((state) => {
-      const { [layer.id]: _removed, ...layerOpacity } = state.layerOpacity;
-      return announce({ ...removeImportedLayer(state, layer.id), layerOpacity }, 'info', translate(state.lang, 'layers.importedRemoved', { name: layer.name }));
-    });
+    emit(this, 'plan-import-remove', { id: layer.id });
   }
 
   /** The user's imported layers (names are file names: untrusted text, rendered as text). */
@@ -114,7 +111,7 @@ export class PlanLayerTree extends LitElement {
               <li class="row" data-import-id=${layer.id}>
                 <input type="checkbox" id=${inputId} .checked=${layer.visible}
                   aria-label=${translate(lang, 'layers.importedShow', { name: layer.name })}
-                  @change=${(event: Event) => this.store?.update((s) => setImportVisible(s, layer.id, (event.target as HTMLInputElement).checked))}>
+                  @change=${(event: Event) => emit(this, 'plan-import-visible', { id: layer.id, visible: (event.target as HTMLInputElement).checked })}>
                 <label for=${inputId} class="imported-name">${layer.name}</label>
                 <input type="range" min="0" max="100" step="5" .value=${String(percent)} data-opacity=${layer.id}
                   aria-label=${translate(lang, 'layers.opacity', { layer: layer.name })} aria-valuetext=${`${percent}%`}

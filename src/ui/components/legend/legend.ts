@@ -1,7 +1,7 @@
 import { LitElement, css, html, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { storeContext } from '../../../app/app-context.ts';
+import { storeContext } from '../../../state/store-context.ts';
 import type { Store } from '../../../state/store.ts';
 import type { PlanState } from '../../../state/plan-state.ts';
 import { StoreController } from '../../controllers/store.controller.ts';

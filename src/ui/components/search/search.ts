@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { storeContext } from '../../../app/app-context.ts';
+import { storeContext } from '../../../state/store-context.ts';
 import type { Store } from '../../../state/store.ts';
 import type { PlanState } from '../../../state/plan-state.ts';
 import { StoreController } from '../../controllers/store.controller.ts';
@@ -10,11 +10,11 @@ import { translateValue } from '../../../i18n/translate-value.ts';
 import { buildSearchEntries, searchFeatures } from '../../../core/search/search-features.ts';
 import type { SearchEntry, SearchHit } from '../../../core/search/search-features.ts';
 
+import { emit } from '../../events.ts';
+import type { FeatureChoice } from '../../events.ts';
+
 /** Detail of `plan-search-choose`. */
-export interface SearchChoice {
-  layer: string;
-  id: string;
-}
+export type SearchChoice = FeatureChoice;
 
 /**
  * Offline search by Chinese or English name, as an ARIA combobox with a listbox
@@ -76,7 +76,7 @@ export class PlanSearch extends LitElement {
     this.active = -1;
     this.query = this.view.value?.lang === 'en' ? hit.nameEn || hit.nameZh : hit.nameZh || hit.nameEn;
     const detail: SearchChoice = { layer: hit.layer, id: hit.id };
-    this.dispatchEvent(new CustomEvent('plan-search-choose', { detail, bubbles: true, composed: true }));
+    emit(this, 'plan-search-choose', detail);
   }
 
   private onInput(event: Event): void {
@@ -138,8 +138,5 @@ export class PlanSearch extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'plan-search': PlanSearch;
-  }
-  interface GlobalEventHandlersEventMap {
-    'plan-search-choose': CustomEvent<SearchChoice>;
   }
 }

@@ -1,10 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { storeContext } from '../../../app/app-context.ts';
+import { storeContext } from '../../../state/store-context.ts';
 import type { Store } from '../../../state/store.ts';
 import type { PlanState } from '../../../state/plan-state.ts';
-import { announce } from '../../../state/plan-state.ts';
+import { emit } from '../../events.ts';
+import { downloadBlob } from '../../download.ts';
 import { StoreController } from '../../controllers/store.controller.ts';
 import { translate } from '../../../i18n/messages.ts';
 import type { Lang, MessageKey } from '../../../i18n/messages.ts';
@@ -94,12 +95,7 @@ export class PlanStats extends LitElement {
   `;
 
   private toggleClass(name: BlueGreenClass, on: boolean): void {
-    this.store?.update((s) => {
-      const set = new Set(s.analysisClasses);
-      if (on) set.add(name);
-      else set.delete(name);
-      return { ...s, analysisClasses: BLUE_GREEN_CLASSES.filter((item) => set.has(item)) };
-    });
+    emit(this, 'plan-analysis-class', { name, counted: on });
   }
 
   private rows(): StatsRow[] {
@@ -118,17 +114,8 @@ export class PlanStats extends LitElement {
   }
 
   private exportCsv(): void {
-    const blob = new Blob([this.csvText()], { type: 'text/csv;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = STATS_CSV_FILE;
-    link.style.display = 'none';
-    this.renderRoot.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    this.store?.update((s) => announce(s, 'info', translate(s.lang, 'stats.exported', { file: STATS_CSV_FILE })));
+    downloadBlob(this.csvText(), STATS_CSV_FILE, 'text/csv;charset=utf-8');
+    emit(this, 'plan-stats-exported', { file: STATS_CSV_FILE });
   }
 
   private renderGauge(lang: Lang, kind: 'blueGreen' | 'construction', ratio: number | null, check: TargetCheck) {

@@ -1,8 +1,7 @@
-import type { Polygon } from 'geojson';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { storeContext } from '../../../app/app-context.ts';
+import { storeContext } from '../../../state/store-context.ts';
 import type { Store } from '../../../state/store.ts';
 import type { PlanState } from '../../../state/plan-state.ts';
 import { clusterFeatures, featureId } from '../../../state/study-state.ts';
@@ -12,14 +11,11 @@ import type { Lang, MessageKey } from '../../../i18n/messages.ts';
 import type { RegionFigures } from '../../../core/analysis/types.ts';
 import { formatNumber, formatPercent } from './study-figures.ts';
 import './study-figures.ts';
+import { emit } from '../../events.ts';
+import type { StudyCommand } from '../../events.ts';
 
 /** What the panel asks the app to do (`plan-study-command` event detail). */
-export type StudyCommand =
-  | { command: 'open' | 'draw' | 'from-view' | 'edit' | 'done' | 'cancel' | 'clear' }
-  | { command: 'choose-cluster'; clusterId: string | null }
-  | { command: 'edit-cluster' | 'reset-cluster'; clusterId: string }
-  /** use this polygon as the study area (e.g. an imported feature) */
-  | { command: 'set-polygon'; polygon: Polygon };
+export type { StudyCommand };
 
 /**
  * The study-area tool's panel section: draw / edit / clear the study area and its live figures, and the
@@ -54,7 +50,7 @@ export class PlanStudyPanel extends LitElement {
   `;
 
   private send(detail: StudyCommand): void {
-    this.dispatchEvent(new CustomEvent<StudyCommand>('plan-study-command', { detail, bubbles: true, composed: true }));
+    emit(this, 'plan-study-command', detail);
   }
 
   private button(lang: Lang, key: MessageKey, detail: StudyCommand, primary = false, testId = '') {
@@ -153,8 +149,5 @@ export class PlanStudyPanel extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'plan-study-panel': PlanStudyPanel;
-  }
-  interface HTMLElementEventMap {
-    'plan-study-command': CustomEvent<StudyCommand>;
   }
 }

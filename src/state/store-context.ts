@@ -1,6 +1,6 @@
 import { createContext } from '@lit/context';
-import type { Store } from '../state/store.ts';
-import type { PlanState } from '../state/plan-state.ts';
+import type { Store } from './store.ts';
+import type { PlanState } from './plan-state.ts';
 
 /** The one store, provided by <plan-app> to every component below it. */
 export const storeContext = createContext<Store<PlanState> | undefined>(Symbol('plan-store'));

@@ -1,0 +1,69 @@
+/**
+ * The named changes of the plan state: pure `(state, …) => state` updaters, one per thing the user or the
+ * app does. Feature modules in src/app call them through `store.update`; components never do (they emit the
+ * events of src/ui/events.ts). Each returns the same object when nothing changes, so no listener runs.
+ */
+import type { Lang } from '../i18n/messages.ts';
+import { BLUE_GREEN_CLASSES } from '../core/analysis/types.ts';
+import type { BlueGreenClass } from '../core/analysis/types.ts';
+import type { PlanState, Selection } from './plan-state.ts';
+import { removeImportedLayer } from './imports.ts';
+
+/** Switches the interface language. */
+export function setLanguage(state: PlanState, lang: Lang): PlanState {
+  return state.lang === lang ? state : { ...state, lang };
+}
+
+/** Shows or hides catalog layers. */
+export function setLayersVisible(state: PlanState, ids: readonly string[], visible: boolean): PlanState {
+  if (ids.every((id) => Boolean(state.layerVisibility[id]) === visible)) return state;
+  return { ...state, layerVisibility: { ...state.layerVisibility, ...Object.fromEntries(ids.map((id) => [id, visible])) } };
+}
+
+/** Sets exactly these catalog layers visible and the others hidden (a shared link, a slide). */
+export function showOnlyLayers(state: PlanState, known: readonly string[], visible: readonly string[]): PlanState {
+  const shown = new Set(visible);
+  return { ...state, layerVisibility: Object.fromEntries(known.map((id) => [id, shown.has(id)])) };
+}
+
+/** Sets the opacity (0..1, clamped) of a catalog or imported layer. */
+export function setLayerOpacity(state: PlanState, id: string, opacity: number): PlanState {
+  const value = Math.min(1, Math.max(0, opacity));
+  if (state.layerOpacity[id] === value) return state;
+  return { ...state, layerOpacity: { ...state.layerOpacity, [id]: value } };
+}
+
+/** Selects a feature of a geodata layer, or nothing. */
+export function select(state: PlanState, selection: Selection): PlanState {
+  const current = state.selection;
+  if (selection.type === 'none') return current.type === 'none' ? state : { ...state, selection };
+  if (current.type === 'feature' && current.layer === selection.layer && current.id === selection.id) return state;
+  return { ...state, selection };
+}
+
+/** Clears the selection. */
+export function clearSelection(state: PlanState): PlanState {
+  return select(state, { type: 'none' });
+}
+
+/** Counts a blue-green class in every figure, or not (the list stays in the canonical class order). */
+export function setClassCounted(state: PlanState, name: BlueGreenClass, counted: boolean): PlanState {
+  if (state.analysisClasses.includes(name) === counted) return state;
+  const set = new Set(state.analysisClasses);
+  if (counted) set.add(name);
+  else set.delete(name);
+  return { ...state, analysisClasses: BLUE_GREEN_CLASSES.filter((item) => set.has(item)) };
+}
+
+/** Sets the phasing timeline year. */
+export function setYear(state: PlanState, year: number): PlanState {
+  return state.year === year ? state : { ...state, year };
+}
+
+/** Removes an imported layer and its opacity setting (and its inspected feature). */
+export function removeImport(state: PlanState, id: string): PlanState {
+  if (!state.imports.some((layer) => layer.id === id)) return state;
+  const next = removeImportedLayer(state, id);
+  const { [id]: _removed, ...layerOpacity } = next.layerOpacity;
+  return { ...next, layerOpacity };
+}

@@ -1,0 +1,89 @@
+/**
+ * Every event the interface emits, declared once (like Shoelace's src/events/): the name, and the type of
+ * its detail. Components emit them with `emit`; the app's feature modules listen on the shell
+ * (`app.addEventListener('plan-…', (event) => event.detail …)`, typed through GlobalEventHandlersEventMap,
+ * no casts) and turn them into named actions of src/state/. Components never write the store.
+ * All events bubble and cross shadow roots.
+ */
+import type { Polygon } from 'geojson';
+import type { Lang } from '../i18n/messages.ts';
+import type { BlueGreenClass } from '../core/analysis/types.ts';
+import type { OffsetDatum } from '../core/import/china-offset.ts';
+
+/** A feature chosen by its geodata layer and stable id (search result, inspector link). */
+export interface FeatureChoice {
+  layer: string;
+  id: string;
+}
+
+/** What the study panel, the cluster cards and the inspector ask of the study-area tool. */
+export type StudyCommand =
+  | { command: 'open' | 'draw' | 'from-view' | 'edit' | 'done' | 'cancel' | 'clear' }
+  | { command: 'choose-cluster'; clusterId: string | null }
+  | { command: 'edit-cluster' | 'reset-cluster'; clusterId: string }
+  /** use this polygon as the study area (e.g. an imported feature) */
+  | { command: 'set-polygon'; polygon: Polygon };
+
+/** What the user asked the slides panel to do; the presenter carries it out. */
+export type DeckAction =
+  | { type: 'add' | 'present' | 'export-json' | 'reset' | 'png-full' | 'png-window' | 'download-backup' | 'close' }
+  | { type: 'goto' | 'duplicate' | 'delete' | 'up' | 'down' | 'present-from'; index: number }
+  | { type: 'caption'; index: number; lang: Lang; text: string }
+  | { type: 'spotlight'; index: number; value: boolean }
+  | { type: 'import-json'; file: File };
+
+/** Event name → detail. */
+export interface PlanEventDetail {
+  /** a search result was chosen */
+  'plan-search-choose': FeatureChoice;
+  /** a containing region or contained feature was chosen in the inspector */
+  'plan-inspector-choose': FeatureChoice;
+  /** the inspector was closed (button or Escape inside it) */
+  'plan-inspector-close': null;
+  'plan-study-command': StudyCommand;
+  /** a cluster card was chosen */
+  'plan-cluster-choose': { id: string };
+  /** the open cluster card was closed */
+  'plan-cluster-close': null;
+  'plan-deck-action': DeckAction;
+  /** the presenter overlay's exit button */
+  'plan-present-exit': null;
+  /** the header's language switch */
+  'plan-lang-change': Lang;
+  /** layer tree: show or hide catalog layers */
+  'plan-layers-visible': { ids: readonly string[]; visible: boolean };
+  /** layer tree: opacity 0..1 of a catalog layer or an imported layer (by id) */
+  'plan-layer-opacity': { id: string; opacity: number };
+  /** statistics panel: count a blue-green class or not */
+  'plan-analysis-class': { name: BlueGreenClass; counted: boolean };
+  /** statistics panel: the CSV was saved */
+  'plan-stats-exported': { file: string };
+  /** timeline: a year was chosen */
+  'plan-year-change': { year: number };
+  /** import panel and layer tree: imported layers */
+  'plan-import-file': { file: File };
+  'plan-import-cancel': null;
+  'plan-import-visible': { id: string; visible: boolean };
+  'plan-import-remove': { id: string };
+  'plan-import-convert': { id: string; conversion: 'none' | OffsetDatum };
+  'plan-import-blue-green': { id: string; counted: boolean };
+  'plan-import-use-as-study': null;
+  'plan-import-inspect-close': null;
+  'plan-import-dismiss': { id: number | 'all' };
+  'plan-work-export': null;
+  'plan-backup-download': { id: string };
+}
+
+export type PlanEventName = keyof PlanEventDetail;
+export type PlanEvent<K extends PlanEventName> = CustomEvent<PlanEventDetail[K]>;
+type PlanEvents = { [K in PlanEventName]: PlanEvent<K> };
+
+/** Dispatches a declared event from `host` (bubbles, composed). */
+export function emit<K extends PlanEventName>(host: EventTarget, type: K, detail: PlanEventDetail[K]): void {
+  host.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface GlobalEventHandlersEventMap extends PlanEvents {}
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import {
+  clearSelection, removeImport, select, setClassCounted, setLanguage, setLayerOpacity, setLayersVisible, setYear, showOnlyLayers,
+} from '../../src/state/actions.ts';
+import { initialState } from '../../src/state/plan-state.ts';
+import type { PlanState } from '../../src/state/plan-state.ts';
+import type { ImportedLayer } from '../../src/state/imports.ts';
+import { Store } from '../../src/state/store.ts';
+
+const fresh = (): PlanState => initialState('zh');
+
+function imported(id: string): ImportedLayer {
+  return {
+    id, name: `${id}.geojson`, original: new Blob(['{}']), data: new Blob(['{}']), conversion: 'none',
+    summary: { featureCount: 1, geometryTypes: ['Polygon'], bbox: null, offsetCandidate: false } as unknown as ImportedLayer['summary'],
+    visible: true, countAsBlueGreen: false, bytes: 2, importedAt: '2024-01-01T00:00:00.000Z',
+  };
+}
+
+describe('state actions', () => {
+  it('setLanguage returns the same state when the language does not change', () => {
+    const state = fresh();
+    expect(setLanguage(state, 'zh')).toBe(state);
+    expect(setLanguage(state, 'en').lang).toBe('en');
+  });
+
+  it('setLayersVisible changes only the given layers and keeps the state when nothing changes', () => {
+    const state = setLayersVisible(fresh(), ['boundary', 'axis'], false);
+    expect(state.layerVisibility.boundary).toBe(false);
+    expect(state.layerVisibility.axis).toBe(false);
+    expect(state.layerVisibility.subdistricts).toBe(fresh().layerVisibility.subdistricts);
+    expect(setLayersVisible(state, ['boundary'], false)).toBe(state);
+  });
+
+  it('showOnlyLayers shows exactly the listed known layers', () => {
+    const state = showOnlyLayers(fresh(), ['boundary', 'axis', 'subdistricts'], ['axis', 'unknown']);
+    expect(state.layerVisibility).toEqual({ boundary: false, axis: true, subdistricts: false });
+  });
+
+  it('setLayerOpacity clamps to 0..1 and never mutates its input', () => {
+    const state = fresh();
+    const before = structuredClone(state.layerOpacity);
+    expect(setLayerOpacity(state, 'boundary', 1.7).layerOpacity.boundary).toBe(1);
+    expect(setLayerOpacity(state, 'boundary', -1).layerOpacity.boundary).toBe(0);
+    expect(state.layerOpacity).toEqual(before);
+    const half = setLayerOpacity(state, 'axis', 0.5);
+    expect(setLayerOpacity(half, 'axis', 0.5)).toBe(half);
+  });
+
+  it('select and clearSelection keep the state when the selection is the same', () => {
+    const state = select(fresh(), { type: 'feature', layer: 'structure', id: 'cluster-daqiao' });
+    expect(state.selection).toEqual({ type: 'feature', layer: 'structure', id: 'cluster-daqiao' });
+    expect(select(state, { type: 'feature', layer: 'structure', id: 'cluster-daqiao' })).toBe(state);
+    expect(clearSelection(state).selection).toEqual({ type: 'none' });
+    const none = fresh();
+    expect(clearSelection(none)).toBe(none);
+  });
+
+  it('setClassCounted keeps the canonical class order', () => {
+    const without = setClassCounted(fresh(), 'wetland', false);
+    expect(without.analysisClasses).not.toContain('wetland');
+    expect(setClassCounted(without, 'wetland', true).analysisClasses).toEqual(fresh().analysisClasses);
+    expect(setClassCounted(without, 'wetland', false)).toBe(without);
+  });
+
+  it('setYear', () => {
+    const state = fresh();
+    expect(setYear(state, state.year)).toBe(state);
+    expect(setYear(state, 2030).year).toBe(2030);
+  });
+
+  it('removeImport drops the layer, its opacity and its inspected feature', () => {
+    let state: PlanState = { ...fresh(), imports: [imported('imp-a'), imported('imp-b')], layerOpacity: { 'imp-a': 0.4, boundary: 0.8 } };
+    state = { ...state, importSession: { ...state.importSession, inspected: { layerId: 'imp-a', featureIndex: 0 } } };
+    const next = removeImport(state, 'imp-a');
+    expect(next.imports.map((layer) => layer.id)).toEqual(['imp-b']);
+    expect(next.layerOpacity).toEqual({ boundary: 0.8 });
+    expect(next.importSession.inspected).toBeNull();
+    expect(removeImport(next, 'imp-a')).toBe(next);
+  });
+});
+
+describe('Store.select', () => {
+  it('calls the listener only when the selected value changes under the given equality', () => {
+    const store = new Store(fresh());
+    const seen: string[][] = [];
+    const stop = store.select((state) => state.analysisClasses, (classes) => seen.push([...classes]),
+      (a, b) => a.length === b.length && a.every((item, index) => item === b[index]));
+    store.update((state) => setYear(state, 2030));
+    store.update((state) => ({ ...state, analysisClasses: [...state.analysisClasses] }));
+    expect(seen).toEqual([]);
+    store.update((state) => setClassCounted(state, 'farmland', false));
+    expect(seen).toHaveLength(1);
+    stop();
+    store.update((state) => setClassCounted(state, 'farmland', true));
+    expect(seen).toHaveLength(1);
+    expect(store.listenerCount).toBe(0);
+  });
+});
