@@ -1,4 +1,5 @@
 import { area } from '@turf/area';
+import { bboxClip } from '@turf/bbox-clip';
 import { intersect } from '@turf/intersect';
 import { featureCollection } from '@turf/helpers';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
@@ -163,7 +164,13 @@ export function landUseIndicators(
       inRegion = area(parcel.geometry);
     } else {
       parcelsAcrossBoundary++;
-      const clipped = intersect(featureCollection<Polygon | MultiPolygon>([{ type: 'Feature', geometry: parcel.geometry, properties: {} }, region]));
+      // Clip the region to (a little more than) the parcel's box first: the polygon clipper then works on a
+      // few edges instead of the whole outline. The box cut can leave zero-width slivers along the box sides,
+      // but those lie outside the parcel and add nothing to the intersection.
+      const [minX, minY, maxX, maxY] = bboxOf(parcel.geometry);
+      const margin = 1e-6;
+      const piece = bboxClip(region, [minX - margin, minY - margin, maxX + margin, maxY + margin]) as Region;
+      const clipped = intersect(featureCollection<Polygon | MultiPolygon>([{ type: 'Feature', geometry: parcel.geometry, properties: {} }, piece]));
       inRegion = clipped ? area(clipped) : 0;
       if (inRegion === 0) {
         parcelsOutside++;

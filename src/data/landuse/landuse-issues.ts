@@ -28,6 +28,10 @@ export type LandUseIssueCode =
   | 'geojson-syntax'
   | 'geojson-not-collection'
   | 'no-polygons'
+  | 'classification-none'
+  | 'classification-unknown-codes'
+  | 'classification-mixed'
+  | 'classification-name-mismatch'
   | 'internal';
 
 export type LandUseIssueSeverity = 'error' | 'warning' | 'notice';
@@ -51,5 +55,6 @@ export const LAND_USE_ISSUE_CODES: readonly LandUseIssueCode[] = [
   'shp-not-polygon', 'shp-truncated', 'shp-record', 'shx-mismatch', 'dbf-header', 'dbf-count-mismatch',
   'prj-unknown', 'crs-inferred', 'crs-unknown', 'encoding-cpg', 'encoding-detected', 'encoding-unknown-cpg',
   'self-intersection', 'empty-geometry', 'extra-layers', 'geojson-syntax', 'geojson-not-collection',
-  'no-polygons', 'internal',
+  'no-polygons', 'classification-none', 'classification-unknown-codes', 'classification-mixed',
+  'classification-name-mismatch', 'internal',
 ];

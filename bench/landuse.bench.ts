@@ -1,0 +1,107 @@
+/**
+ * Land-use layer in the planner's own format: a generated 50 000-parcel Shapefile in CGCS2000 3-degree
+ * Gauss-Krüger zone 39 with GBK attributes (2023 land/sea-use codes and names), zipped, no .cpg, with .prj.
+ * Figures (median of the runs, node, one core):
+ * - landuse.read_ms: unzip + read .shp/.dbf + detect encoding + reproject with proj4 + self-intersection check;
+ * - landuse.classify_ms: detect the classification and classify every parcel;
+ * - landuse.indicators_boundary_ms: blue-green / construction shares over the Start-up Area boundary;
+ * Baseline in the same run: JSON.parse of the same parcels written as WGS84 GeoJSON (what the app's
+ * GeoJSON import must do at least), and the unzip alone.
+ *
+ *   npx tsx bench/landuse.bench.ts        (BENCH_LANDUSE_PARCELS, BENCH_LANDUSE_RUNS to change the size)
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { unzipSync, zipSync } from 'fflate';
+import proj4 from 'proj4';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { readLandUseFiles } from '../src/data/landuse/read-landuse-files.ts';
+import { classifyLayer } from '../src/core/landuse/classify-layer.ts';
+import { landUseIndicators } from '../src/core/landuse/landuse-indicators.ts';
+import { writeShapefile, type WriterGeometry } from '../scripts/fixtures/shapefile-writer.ts';
+import { EPSG_4527, LAND_SEA_USE_CLASSES, PRJ_GK39 } from '../scripts/fixtures/landuse-fixture-data.ts';
+import { seededRandom } from '../src/core/random/seeded-random.ts';
+import { figureLine, formatTable, type Figure } from './lib/report.ts';
+import { median } from './lib/stats.ts';
+
+const PARCELS = Number(process.env.BENCH_LANDUSE_PARCELS ?? 50_000);
+const RUNS = Number(process.env.BENCH_LANDUSE_RUNS ?? 5);
+const COLUMNS = 250;
+const STEP_M = 60;
+
+/** Parcels as 60 m cells with jittered corners and a mid-edge vertex on each side (9-point rings, like survey parcels). */
+function generate(): { zip: Uint8Array; geojson: string } {
+  const random = seededRandom(2035);
+  const [x0, y0] = proj4('WGS84', EPSG_4527).forward([116.98, 36.8]);
+  const jitter = () => (random() - 0.5) * 8;
+  const corners = new Map<string, [number, number]>();
+  const corner = (column: number, row: number): [number, number] => {
+    const key = `${column},${row}`;
+    if (!corners.has(key)) corners.set(key, [Math.round(x0) + column * STEP_M + jitter(), Math.round(y0) + row * STEP_M + jitter()]);
+    return corners.get(key)!;
+  };
+  const geometries: WriterGeometry[] = [];
+  const rows: Record<string, string | number>[] = [];
+  for (let index = 0; index < PARCELS; index++) {
+    const column = index % COLUMNS;
+    const row = Math.floor(index / COLUMNS);
+    const [a, b, c, d] = [corner(column, row), corner(column + 1, row), corner(column + 1, row + 1), corner(column, row + 1)];
+    const mid = (p: number[], q: number[]) => [(p[0] + q[0]) / 2, (p[1] + q[1]) / 2];
+    geometries.push({ type: 'Polygon', coordinates: [[a, mid(a, b), b, mid(b, c), c, mid(c, d), d, mid(d, a), a]] });
+    const [code, name] = LAND_SEA_USE_CLASSES[Math.floor(random() * LAND_SEA_USE_CLASSES.length)];
+    rows.push({ BSM: index + 1, YDYHFLDM: code, YDYHFLMC: name, BZ: '起步区规划' });
+  }
+  const fields = [
+    { name: 'BSM', type: 'N' as const, length: 10 }, { name: 'YDYHFLDM', type: 'C' as const, length: 10 },
+    { name: 'YDYHFLMC', type: 'C' as const, length: 60 }, { name: 'BZ', type: 'C' as const, length: 40 },
+  ];
+  const written = writeShapefile(geometries, fields, rows, 'gbk');
+  const zip = zipSync({ 'parcels.shp': written.shp, 'parcels.shx': written.shx, 'parcels.dbf': written.dbf, 'parcels.prj': new TextEncoder().encode(PRJ_GK39) });
+  const toWgs84 = proj4(EPSG_4527, 'WGS84');
+  const features = geometries.map((geometry, index) => ({
+    type: 'Feature',
+    properties: rows[index],
+    geometry: { type: 'Polygon', coordinates: (geometry as { coordinates: number[][][] }).coordinates.map((ring) => ring.map((point) => toWgs84.forward(point))) },
+  }));
+  return { zip, geojson: JSON.stringify({ type: 'FeatureCollection', features }) };
+}
+
+function time<T>(run: () => T): { ms: number; result: T } {
+  const start = performance.now();
+  const result = run();
+  return { ms: performance.now() - start, result };
+}
+
+const generated = time(generate);
+console.log(`generated ${PARCELS} parcels in ${generated.ms.toFixed(0)} ms: zip ${(generated.result.zip.length / 1e6).toFixed(1)} MB, same parcels as GeoJSON ${(generated.result.geojson.length / 1e6).toFixed(1)} MB`);
+const boundary = (JSON.parse(readFileSync(new URL('../geodata/boundary.geojson', import.meta.url), 'utf8')) as { features: Feature<Polygon | MultiPolygon>[] }).features[0];
+
+const samples = { read: [] as number[], classify: [] as number[], indicators: [] as number[], parse: [] as number[], unzip: [] as number[] };
+let shares = '';
+for (let run = 0; run < RUNS; run++) {
+  samples.parse.push(time(() => JSON.parse(generated.result.geojson)).ms);
+  samples.unzip.push(time(() => unzipSync(generated.result.zip)).ms);
+  const read = time(() => readLandUseFiles([{ name: 'parcels.zip', bytes: generated.result.zip }]));
+  samples.read.push(read.ms);
+  if (!read.result.ok) throw new Error(`read failed: ${JSON.stringify(read.result.issues)}`);
+  const layer = read.result.layer;
+  const classified = time(() => classifyLayer(layer.features, layer.fields));
+  samples.classify.push(classified.ms);
+  const indicators = time(() => landUseIndicators(classified.result.parcels, boundary));
+  samples.indicators.push(indicators.ms);
+  const result = indicators.result;
+  shares = `blue-green ${((result.blueGreenShare ?? 0) * 100).toFixed(2)} %, construction ${((result.constructionShare ?? 0) * 100).toFixed(2)} %, not covered ${(result.notCoveredSquareMeters / 1e6).toFixed(1)} km², parcels inside/across/outside ${result.parcelsInside}/${result.parcelsAcrossBoundary}/${result.parcelsOutside}`;
+}
+
+const parseMedian = median(samples.parse);
+const figures: Figure[] = [
+  { bench: 'landuse.read_ms', median: median(samples.read), baseline: parseMedian, ratio: median(samples.read) / parseMedian, note: `${PARCELS} GBK parcels, GK zone 39 → WGS84; baseline JSON.parse of the same parcels as GeoJSON` },
+  { bench: 'landuse.unzip_ms', median: median(samples.unzip), note: 'part of read' },
+  { bench: 'landuse.classify_ms', median: median(samples.classify), note: 'detect system + classify every parcel' },
+  { bench: 'landuse.indicators_boundary_ms', median: median(samples.indicators), note: 'shares over the 798 km² boundary' },
+];
+console.log(formatTable(['figure', 'median ms', 'baseline ms', 'ratio', 'note'], figures.map((figure) => [
+  figure.bench, (figure.median as number).toFixed(1), figure.baseline == null ? '—' : (figure.baseline as number).toFixed(1), figure.ratio == null ? '—' : `${(figure.ratio as number).toFixed(2)}×`, figure.note ?? '',
+])));
+console.log(shares);
+for (const figure of figures) console.log(figureLine(figure));

@@ -1,0 +1,28 @@
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { LandUseIndicators } from '../../core/landuse/landuse-indicators.js';
+import type { LandUseIssue } from './landuse-issues.js';
+import type { LandUseLayerSettings, PreparedLandUseLayer } from './prepare-landuse-layer.js';
+
+/**
+ * Messages between the main thread and src/data/landuse/landuse.worker.ts. The parcels stay in the worker
+ * (they are what the indicators use); the main thread gets a summary and the drawable GeoJSON as a Blob.
+ * - `prepare`: read, reproject and classify the picked files with the user's settings;
+ * - `indicators`: blue-green / construction figures of the last prepared layer over each region.
+ */
+export type LandUseWorkerRequest =
+  | { type: 'prepare'; files: File[]; settings: LandUseLayerSettings }
+  | { type: 'indicators'; regions: { id: string; region: Feature<Polygon | MultiPolygon> }[] };
+
+export type LandUseStage = 'read' | 'prepare' | 'write';
+
+/** The prepared layer without its parcels (they cross as `data`). */
+export type LandUseLayerSummary = Omit<PreparedLandUseLayer, 'collection'>;
+
+export type LandUsePrepareResult =
+  | { ok: true; issues: LandUseIssue[]; summary: LandUseLayerSummary; data: Blob }
+  | { ok: false; issues: LandUseIssue[] };
+
+export type LandUseWorkerResponse =
+  | { type: 'progress'; stage: LandUseStage; fraction: number }
+  | { type: 'prepared'; result: LandUsePrepareResult }
+  | { type: 'indicators'; results: { id: string; indicators: LandUseIndicators | null }[] };

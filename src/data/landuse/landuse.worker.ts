@@ -1,0 +1,57 @@
+/// <reference lib="webworker" />
+/**
+ * Reads, reprojects and classifies a land-use layer off the main thread and keeps its parcels for the
+ * indicators. Never lets an exception escape: failures are posted as results with an `internal` issue.
+ */
+import type { IndicatorParcel } from '../../core/landuse/landuse-indicators.js';
+import { landUseIndicators } from '../../core/landuse/landuse-indicators.js';
+import type { LandUseWorkerRequest, LandUseWorkerResponse } from './landuse-protocol.js';
+import { prepareLandUseLayer } from './prepare-landuse-layer.js';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+let parcels: IndicatorParcel[] = [];
+
+function post(message: LandUseWorkerResponse): void {
+  scope.postMessage(message);
+}
+
+async function prepare(request: Extract<LandUseWorkerRequest, { type: 'prepare' }>): Promise<void> {
+  const total = request.files.reduce((sum, file) => sum + file.size, 0) || 1;
+  let read = 0;
+  const files = [];
+  post({ type: 'progress', stage: 'read', fraction: 0 });
+  for (const file of request.files) {
+    files.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    read += file.size;
+    post({ type: 'progress', stage: 'read', fraction: read / total });
+  }
+  post({ type: 'progress', stage: 'prepare', fraction: 0 });
+  const result = prepareLandUseLayer(files, request.settings);
+  if (!result.ok) {
+    post({ type: 'prepared', result });
+    return;
+  }
+  post({ type: 'progress', stage: 'write', fraction: 0 });
+  const { collection, ...summary } = result.layer;
+  parcels = collection.features.map((feature) => ({
+    geometry: feature.geometry,
+    landUseClass: summary.classes.find((row) => row.key === feature.properties?.class_key)?.landUseClass ?? null,
+    group: (feature.properties?.group ?? null) as IndicatorParcel['group'],
+  }));
+  const data = new Blob([JSON.stringify(collection)], { type: 'application/geo+json' });
+  post({ type: 'prepared', result: { ok: true, issues: result.issues, summary, data } });
+}
+
+scope.onmessage = async (event: MessageEvent<LandUseWorkerRequest>) => {
+  const request = event.data;
+  try {
+    if (request.type === 'prepare') await prepare(request);
+    else post({ type: 'indicators', results: request.regions.map(({ id, region }) => ({ id, indicators: parcels.length > 0 ? landUseIndicators(parcels, region) : null })) });
+  } catch (error) {
+    if (request.type === 'prepare') {
+      post({ type: 'prepared', result: { ok: false, issues: [{ code: 'internal', severity: 'error', params: { detail: String((error as Error)?.message ?? error) } }] } });
+    } else {
+      post({ type: 'indicators', results: request.regions.map(({ id }) => ({ id, indicators: null })) });
+    }
+  }
+};

@@ -1,0 +1,120 @@
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { CLASSIFICATION_TABLES, type ClassificationSystem, type LandUseClass, type LandUseGroup } from '../../core/landuse/classes.js';
+import { classKey, type ClassificationCandidate, type ClassificationChoice } from '../../core/landuse/classify-parcels.js';
+import { classifyLayer } from '../../core/landuse/classify-layer.js';
+import type { CrsDetection } from './crs.js';
+import type { EncodingChoice } from './dbf-encoding.js';
+import type { LandUseIssue } from './landuse-issues.js';
+import type { InputFile } from './collect-files.js';
+import { readLandUseFiles, type LandUseReadOptions } from './read-landuse-files.js';
+
+/** What the user chose for a land-use layer; saved with the layer so a reload reads it the same way. */
+export interface LandUseLayerSettings extends LandUseReadOptions {
+  /** classification fields and system, when the user overrode detection */
+  choice?: ClassificationChoice;
+  /** group per class (`system:code`), when the user changed the default rule */
+  groupOverrides?: Record<string, LandUseGroup>;
+}
+
+/** One row of the layer's class table: a class present in the layer. */
+export interface LandUseClassRow {
+  /** `system:code`, or `unclassified` */
+  key: string;
+  landUseClass: LandUseClass | null;
+  group: LandUseGroup | null;
+  /** parcels of this class in the layer */
+  parcelCount: number;
+}
+
+export interface PreparedLandUseLayer {
+  name: string;
+  featureCount: number;
+  recordCount: number;
+  fields: string[];
+  encoding?: EncodingChoice;
+  sampleNames: string[];
+  crs: CrsDetection;
+  choice: ClassificationChoice | null;
+  candidates: ClassificationCandidate[];
+  classes: LandUseClassRow[];
+  /**
+   * parcels in WGS84 with `class_key`, `class_code`, `class_name`, `class_system`, `group` (null when not
+   * recognised) and `colour` added to their attributes, for drawing and for the indicators
+   */
+  collection: FeatureCollection<Polygon | MultiPolygon>;
+}
+
+export type PreparedLandUseResult = { ok: true; layer: PreparedLandUseLayer; issues: LandUseIssue[] } | { ok: false; issues: LandUseIssue[] };
+
+const UNRECOGNISED_COLOUR = '#9E9E9E';
+const LISTED = 5;
+
+const systemName = (system: ClassificationSystem) => CLASSIFICATION_TABLES[system].titleEn;
+
+/**
+ * Reads a land-use layer and classifies it: the whole import pipeline short of drawing, pure and
+ * synchronous (the worker runs it off the main thread). Never throws.
+ * @param files - the picked or dropped files
+ * @param settings - the user's encoding, coordinate system, classification and group choices
+ */
+export function prepareLandUseLayer(files: readonly InputFile[], settings: LandUseLayerSettings = {}): PreparedLandUseResult {
+  const read = readLandUseFiles(files, settings);
+  if (!read.ok) return read;
+  const issues = [...read.issues];
+  const { layer } = read;
+  const classification = classifyLayer(layer.features, layer.fields, settings);
+  const rows = new Map<string, LandUseClassRow>();
+  const features = layer.features.map((feature, index) => {
+    const parcel = classification.parcels[index];
+    const landUseClass = parcel?.landUseClass ?? null;
+    const key = landUseClass ? classKey(landUseClass) : 'unclassified';
+    const row = rows.get(key) ?? { key, landUseClass, group: parcel?.group ?? null, parcelCount: 0 };
+    row.parcelCount++;
+    rows.set(key, row);
+    return {
+      ...feature,
+      properties: {
+        ...feature.properties,
+        class_key: key,
+        class_code: landUseClass?.code ?? null,
+        class_name: landUseClass?.name ?? null,
+        class_system: landUseClass?.system ?? null,
+        group: parcel?.group ?? null,
+        colour: landUseClass?.colour ?? UNRECOGNISED_COLOUR,
+      },
+    };
+  });
+  const classified = classification.classified;
+  if (!classification.choice) {
+    issues.push({ code: 'classification-none', severity: 'warning', params: { fields: layer.fields.join(', ') } });
+  } else if (classified) {
+    const unknownCount = classified.unknownCodes.reduce((sum, item) => sum + item.count, 0);
+    if (unknownCount > 0) {
+      issues.push({ code: 'classification-unknown-codes', severity: 'warning', params: { count: unknownCount, codes: classified.unknownCodes.slice(0, LISTED).map((item) => `${item.code || '—'} ${item.name}`.trim()).join(', ') } });
+    }
+    if (classified.otherSystemCount > 0) {
+      const other = classification.choice.system === 'land-sea-use-2023' ? 'third-survey-2017' : 'land-sea-use-2023';
+      issues.push({ code: 'classification-mixed', severity: 'warning', params: { count: classified.otherSystemCount, system: systemName(other), examples: classified.otherSystemExamples.join(', ') } });
+    }
+    if (classified.nameMismatchCount > 0) {
+      issues.push({ code: 'classification-name-mismatch', severity: 'notice', params: { count: classified.nameMismatchCount, examples: classified.nameMismatchExamples.join(', ') } });
+    }
+  }
+  return {
+    ok: true,
+    issues,
+    layer: {
+      name: layer.name,
+      featureCount: layer.features.length,
+      recordCount: layer.recordCount,
+      fields: layer.fields,
+      ...(layer.encoding ? { encoding: layer.encoding } : {}),
+      sampleNames: layer.sampleNames,
+      crs: layer.crs,
+      choice: classification.choice,
+      candidates: classification.candidates,
+      classes: [...rows.values()].sort((a, b) => b.parcelCount - a.parcelCount),
+      collection: { type: 'FeatureCollection', features },
+    },
+  };
+}
