@@ -4,7 +4,9 @@
  * Figures (median of the runs, node, one core):
  * - landuse.read_ms: unzip + read .shp/.dbf + detect encoding + reproject with proj4 + self-intersection check;
  * - landuse.classify_ms: detect the classification and classify every parcel;
+ * - landuse.prepare_parcels_ms: project the parcels once and index them (reused by every region);
  * - landuse.indicators_boundary_ms: blue-green / construction shares over the Start-up Area boundary;
+ * - landuse.study_drag_p95_ms: a 2 km × 2 km study polygon dragged in 60 steps over the parcels (goal ≤ 16 ms);
  * Baseline in the same run: JSON.parse of the same parcels written as WGS84 GeoJSON (what the app's
  * GeoJSON import must do at least), and the unzip alone.
  *
@@ -17,12 +19,12 @@ import proj4 from 'proj4';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { readLandUseFiles } from '../src/data/landuse/read-landuse-files.ts';
 import { classifyLayer } from '../src/core/landuse/classify-layer.ts';
-import { landUseIndicators } from '../src/core/landuse/landuse-indicators.ts';
+import { landUseIndicators, prepareLandUseParcels } from '../src/core/landuse/landuse-indicators.ts';
 import { writeShapefile, type WriterGeometry } from '../scripts/fixtures/shapefile-writer.ts';
 import { EPSG_4527, LAND_SEA_USE_CLASSES, PRJ_GK39 } from '../scripts/fixtures/landuse-fixture-data.ts';
 import { seededRandom } from '../src/core/random/seeded-random.ts';
 import { figureLine, formatTable, type Figure } from './lib/report.ts';
-import { median } from './lib/stats.ts';
+import { median, percentile } from './lib/stats.ts';
 
 const PARCELS = Number(process.env.BENCH_LANDUSE_PARCELS ?? 50_000);
 const RUNS = Number(process.env.BENCH_LANDUSE_RUNS ?? 5);
@@ -76,7 +78,7 @@ const generated = time(generate);
 console.log(`generated ${PARCELS} parcels in ${generated.ms.toFixed(0)} ms: zip ${(generated.result.zip.length / 1e6).toFixed(1)} MB, same parcels as GeoJSON ${(generated.result.geojson.length / 1e6).toFixed(1)} MB`);
 const boundary = (JSON.parse(readFileSync(new URL('../geodata/boundary.geojson', import.meta.url), 'utf8')) as { features: Feature<Polygon | MultiPolygon>[] }).features[0];
 
-const samples = { read: [] as number[], classify: [] as number[], indicators: [] as number[], parse: [] as number[], unzip: [] as number[] };
+const samples = { read: [] as number[], classify: [] as number[], prepare: [] as number[], indicators: [] as number[], parse: [] as number[], unzip: [] as number[], drag: [] as number[] };
 let shares = '';
 for (let run = 0; run < RUNS; run++) {
   samples.parse.push(time(() => JSON.parse(generated.result.geojson)).ms);
@@ -87,8 +89,15 @@ for (let run = 0; run < RUNS; run++) {
   const layer = read.result.layer;
   const classified = time(() => classifyLayer(layer.features, layer.fields));
   samples.classify.push(classified.ms);
-  const indicators = time(() => landUseIndicators(classified.result.parcels, boundary));
+  const preparedParcels = time(() => prepareLandUseParcels(classified.result.parcels));
+  samples.prepare.push(preparedParcels.ms);
+  const indicators = time(() => landUseIndicators(preparedParcels.result, boundary));
   samples.indicators.push(indicators.ms);
+  for (let step = 0; step < 60; step++) {
+    const [west, south] = [117.0 + step * 0.0015, 36.83 + step * 0.0005];
+    const study: Feature<Polygon> = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[west, south], [west + 0.0224, south], [west + 0.0224, south + 0.018], [west, south + 0.018], [west, south]]] } };
+    samples.drag.push(time(() => landUseIndicators(preparedParcels.result, study)).ms);
+  }
   const result = indicators.result;
   shares = `blue-green ${((result.blueGreenShare ?? 0) * 100).toFixed(2)} %, construction ${((result.constructionShare ?? 0) * 100).toFixed(2)} %, not covered ${(result.notCoveredSquareMeters / 1e6).toFixed(1)} km², parcels inside/across/outside ${result.parcelsInside}/${result.parcelsAcrossBoundary}/${result.parcelsOutside}`;
 }
@@ -98,10 +107,12 @@ const figures: Figure[] = [
   { bench: 'landuse.read_ms', median: median(samples.read), baseline: parseMedian, ratio: median(samples.read) / parseMedian, note: `${PARCELS} GBK parcels, GK zone 39 → WGS84; baseline JSON.parse of the same parcels as GeoJSON` },
   { bench: 'landuse.unzip_ms', median: median(samples.unzip), note: 'part of read' },
   { bench: 'landuse.classify_ms', median: median(samples.classify), note: 'detect system + classify every parcel' },
+  { bench: 'landuse.prepare_parcels_ms', median: median(samples.prepare), note: 'once per layer: project + index the parcels' },
   { bench: 'landuse.indicators_boundary_ms', median: median(samples.indicators), note: 'shares over the 798 km² boundary' },
+  { bench: 'landuse.study_drag_p95_ms', p95: percentile(samples.drag, 95), median: median(samples.drag), goal: '≤ 16 ms', met: percentile(samples.drag, 95) <= 16, note: '2 km × 2 km study polygon, 60 positions' },
 ];
-console.log(formatTable(['figure', 'median ms', 'baseline ms', 'ratio', 'note'], figures.map((figure) => [
-  figure.bench, (figure.median as number).toFixed(1), figure.baseline == null ? '—' : (figure.baseline as number).toFixed(1), figure.ratio == null ? '—' : `${(figure.ratio as number).toFixed(2)}×`, figure.note ?? '',
+console.log(formatTable(['figure', 'median ms', 'p95 ms', 'baseline ms', 'ratio', 'note'], figures.map((figure) => [
+  figure.bench, (figure.median as number).toFixed(1), figure.p95 == null ? '—' : (figure.p95 as number).toFixed(1), figure.baseline == null ? '—' : (figure.baseline as number).toFixed(1), figure.ratio == null ? '—' : `${(figure.ratio as number).toFixed(2)}×`, figure.note ?? '',
 ])));
 console.log(shares);
 for (const figure of figures) console.log(figureLine(figure));

@@ -7,7 +7,7 @@ import { union } from '@turf/union';
 import { featureCollection } from '@turf/helpers';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { classifyLayer } from '../../src/core/landuse/classify-layer.ts';
-import { landUseIndicators, type IndicatorParcel } from '../../src/core/landuse/landuse-indicators.ts';
+import { landUseIndicators, prepareLandUseParcels, type IndicatorParcel } from '../../src/core/landuse/landuse-indicators.ts';
 import { DEFAULT_TARGETS } from '../../src/core/analysis/target-check.ts';
 import { readLandUseFiles } from '../../src/data/landuse/read-landuse-files.ts';
 import { fixtureZip } from './landuse-fixture-files.ts';
@@ -102,5 +102,14 @@ describe('land-use indicators against an independent turf computation', () => {
     const before = JSON.stringify([parcels, boundary]);
     landUseIndicators(parcels, boundary);
     expect(JSON.stringify([parcels, boundary])).toBe(before);
+  });
+
+  it('parcels prepared once answer every region as a fresh computation does', () => {
+    const parcels = parcelsOf('bad-outside-area.zip');
+    const prepared = prepareLandUseParcels(parcels);
+    const square = (west: number, south: number): Area => ({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[west, south], [west + 0.01, south], [west + 0.01, south + 0.008], [west, south + 0.008], [west, south]]] } });
+    for (const region of [boundary, square(116.995, 36.71), square(117.003, 36.713), square(116.98, 36.64)]) {
+      expect(landUseIndicators(prepared, region)).toEqual(landUseIndicators(parcels, region));
+    }
   });
 });

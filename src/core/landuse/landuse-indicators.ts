@@ -6,6 +6,9 @@ import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { checkTarget, DEFAULT_TARGETS } from '../analysis/target-check.js';
 import type { TargetCheck, TargetDefinition } from '../analysis/types.js';
 import type { LandUseClass, LandUseGroup } from './classes.js';
+import { intersectionArea2, locatePoint } from '../analysis/intersection-area.js';
+import { projectPolygons, type PlanarShape } from '../analysis/planar-shape.js';
+import { planeOrigin, SQUARE_METERS_PER_UNIT, type PlaneOrigin } from '../analysis/projection.js';
 
 /** One parcel as the indicators see it: its polygon (WGS84), its class (null = not recognised) and group. */
 export interface IndicatorParcel {
@@ -52,80 +55,76 @@ export interface LandUseIndicators {
 
 type Region = Feature<Polygon | MultiPolygon>;
 
-interface PreparedRegion {
-  rings: Position[][];
-  bbox: [number, number, number, number];
-  cells: number[][];
-  size: number;
-  edges: number[];
+/** Parcels projected once into the equal-area plane, with a grid index: any region query reuses them. */
+export interface PreparedLandUseParcels {
+  readonly parcels: readonly IndicatorParcel[];
+  readonly origin: PlaneOrigin;
+  readonly shapes: readonly PlanarShape[];
+  readonly grid: { minX: number; minY: number; cellWidth: number; cellHeight: number; columns: number; rows: number; cells: number[][] };
 }
 
-const GRID = 64;
+const MAX_GRID = 256;
+const REGION_GRID = 64;
 
-/** Region edges bucketed in a GRID × GRID index so a parcel finds the few edges near it. */
-function prepareRegion(region: Region): PreparedRegion {
-  const rings = region.geometry.type === 'Polygon' ? region.geometry.coordinates : region.geometry.coordinates.flat();
+function polygonsOf(geometry: Polygon | MultiPolygon): Position[][][] {
+  return geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+}
+
+function cellRange(
+  grid: { minX: number; minY: number; cellWidth: number; cellHeight: number; columns: number; rows: number },
+  [minX, minY, maxX, maxY]: readonly number[],
+): [number, number, number, number] {
+  const column = (x: number) => Math.max(0, Math.min(grid.columns - 1, Math.floor((x - grid.minX) / grid.cellWidth)));
+  const row = (y: number) => Math.max(0, Math.min(grid.rows - 1, Math.floor((y - grid.minY) / grid.cellHeight)));
+  return [column(minX), row(minY), column(maxX), row(maxY)];
+}
+
+function gridOver(bbox: readonly number[], size: number) {
+  const [minX, minY, maxX, maxY] = bbox;
+  return {
+    minX, minY, columns: size, rows: size,
+    cellWidth: (maxX - minX) / size || 1, cellHeight: (maxY - minY) / size || 1,
+    cells: Array.from({ length: size * size }, () => [] as number[]),
+  };
+}
+
+/**
+ * Projects the parcels once (turf's equal-area plane, so areas equal turf's) and indexes them on a grid, so
+ * each region asks only about the parcels near it: what makes a dragged study polygon cheap.
+ * @param parcels - classified parcels (WGS84)
+ */
+export function prepareLandUseParcels(parcels: readonly IndicatorParcel[]): PreparedLandUseParcels {
+  let [minLng, minLat, maxLng, maxLat] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const parcel of parcels) for (const polygon of polygonsOf(parcel.geometry)) for (const [x, y] of polygon[0]) {
+    if (x < minLng) minLng = x;
+    if (x > maxLng) maxLng = x;
+    if (y < minLat) minLat = y;
+    if (y > maxLat) maxLat = y;
+  }
+  const origin = parcels.length > 0 ? planeOrigin((minLng + maxLng) / 2, (minLat + maxLat) / 2) : planeOrigin(0, 0);
+  const shapes = parcels.map((parcel) => projectPolygons(origin, polygonsOf(parcel.geometry)));
+  const bounds = shapes.reduce((box, shape) => [Math.min(box[0], shape.bbox[0]), Math.min(box[1], shape.bbox[1]), Math.max(box[2], shape.bbox[2]), Math.max(box[3], shape.bbox[3])], [Infinity, Infinity, -Infinity, -Infinity]);
+  const grid = gridOver(shapes.length > 0 ? bounds : [0, 0, 1, 1], Math.max(1, Math.min(MAX_GRID, Math.round(Math.sqrt(shapes.length)))));
+  shapes.forEach((shape, index) => {
+    const [c0, r0, c1, r1] = cellRange(grid, shape.bbox);
+    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) grid.cells[r * grid.columns + c].push(index);
+  });
+  return { parcels, origin, shapes, grid };
+}
+
+const boxesOverlap = (a: readonly number[], b: readonly number[]) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+
+/** Area in m² of parcel ∩ region by the exact polygon clipper, on the outline cut to the parcel's box. */
+function clippedArea(geometry: Polygon | MultiPolygon, region: Region): number {
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const ring of rings) for (const [x, y] of ring) {
+  for (const polygon of polygonsOf(geometry)) for (const [x, y] of polygon[0]) {
     minX = Math.min(minX, x); minY = Math.min(minY, y); maxX = Math.max(maxX, x); maxY = Math.max(maxY, y);
   }
-  const edges: number[] = [];
-  for (const ring of rings) for (let i = 0; i + 1 < ring.length; i++) edges.push(ring[i][0], ring[i][1], ring[i + 1][0], ring[i + 1][1]);
-  const cells: number[][] = Array.from({ length: GRID * GRID }, () => []);
-  const prepared: PreparedRegion = { rings, bbox: [minX, minY, maxX, maxY], cells, size: GRID, edges };
-  for (let e = 0; e < edges.length; e += 4) {
-    const [c0, r0] = cellOf(prepared, Math.min(edges[e], edges[e + 2]), Math.min(edges[e + 1], edges[e + 3]));
-    const [c1, r1] = cellOf(prepared, Math.max(edges[e], edges[e + 2]), Math.max(edges[e + 1], edges[e + 3]));
-    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) cells[r * GRID + c].push(e);
-  }
-  return prepared;
-}
-
-function cellOf(region: PreparedRegion, x: number, y: number): [number, number] {
-  const [minX, minY, maxX, maxY] = region.bbox;
-  const clamp = (value: number) => Math.max(0, Math.min(GRID - 1, Math.floor(value)));
-  return [clamp(((x - minX) / (maxX - minX || 1)) * GRID), clamp(((y - minY) / (maxY - minY || 1)) * GRID)];
-}
-
-/** Even-odd point in the region (all rings; holes count as outside). */
-function regionContains(region: PreparedRegion, x: number, y: number): boolean {
-  let inside = false;
-  const edges = region.edges;
-  for (let e = 0; e < edges.length; e += 4) {
-    const [x1, y1, x2, y2] = [edges[e], edges[e + 1], edges[e + 2], edges[e + 3]];
-    if (y1 > y !== y2 > y && x < ((x2 - x1) * (y - y1)) / (y2 - y1) + x1) inside = !inside;
-  }
-  return inside;
-}
-
-function bboxOf(geometry: Polygon | MultiPolygon): [number, number, number, number] {
-  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  for (const polygon of polygons) for (const [x, y] of polygon[0]) {
-    minX = Math.min(minX, x); minY = Math.min(minY, y); maxX = Math.max(maxX, x); maxY = Math.max(maxY, y);
-  }
-  return [minX, minY, maxX, maxY];
-}
-
-/** Where a parcel lies: wholly inside, wholly outside, or across the region's outline. */
-function locateParcel(region: PreparedRegion, geometry: Polygon | MultiPolygon): 'inside' | 'outside' | 'across' {
-  const [minX, minY, maxX, maxY] = bboxOf(geometry);
-  const [rMinX, rMinY, rMaxX, rMaxY] = region.bbox;
-  if (maxX < rMinX || minX > rMaxX || maxY < rMinY || minY > rMaxY) return 'outside';
-  const [c0, r0] = cellOf(region, minX, minY);
-  const [c1, r1] = cellOf(region, maxX, maxY);
-  const edges = region.edges;
-  for (let r = r0; r <= r1; r++) {
-    for (let c = c0; c <= c1; c++) {
-      for (const e of region.cells[r * region.size + c]) {
-        if (Math.max(edges[e], edges[e + 2]) >= minX && Math.min(edges[e], edges[e + 2]) <= maxX &&
-          Math.max(edges[e + 1], edges[e + 3]) >= minY && Math.min(edges[e + 1], edges[e + 3]) <= maxY) return 'across';
-      }
-    }
-  }
-  // No outline edge near the parcel: it is wholly on one side; one vertex tells which.
-  const first = geometry.type === 'Polygon' ? geometry.coordinates[0][0] : geometry.coordinates[0][0][0];
-  return regionContains(region, first[0], first[1]) ? 'inside' : 'outside';
+  // The box cut can leave zero-width slivers along the box sides; they lie outside the parcel and add nothing.
+  const margin = 1e-6;
+  const piece = bboxClip(region, [minX - margin, minY - margin, maxX + margin, maxY + margin]) as Region;
+  const clipped = intersect(featureCollection<Polygon | MultiPolygon>([{ type: 'Feature', geometry, properties: {} }, piece]));
+  return clipped ? area(clipped) : 0;
 }
 
 /**
@@ -134,58 +133,84 @@ function locateParcel(region: PreparedRegion, geometry: Polygon | MultiPolygon):
  *
  * Shares are of the whole region area: area the layer does not cover is reported as not covered and counted
  * in neither group, so a partial layer gives a lower bound on both shares, never a guess.
- * @param parcels - classified parcels (WGS84)
+ * @param parcels - classified parcels (WGS84), or the same prepared once with prepareLandUseParcels
  * @param region - the boundary, a cluster, a study polygon… (WGS84)
  * @param targets - target shares (default ≥ 70 % blue-green, ≤ 30 % construction)
  * @returns areas in m², shares 0..1, target checks and headroom in m²
  * @example landUseIndicators(parcels, boundary).constructionHeadroomSquareMeters / 1e6 // km² still under 30 %
  */
 export function landUseIndicators(
-  parcels: readonly IndicatorParcel[],
+  parcels: readonly IndicatorParcel[] | PreparedLandUseParcels,
   region: Region,
   targets: { readonly blueGreen: TargetDefinition; readonly construction: TargetDefinition } = DEFAULT_TARGETS,
 ): LandUseIndicators {
+  const prepared = 'shapes' in parcels ? parcels : prepareLandUseParcels(parcels);
   const regionAreaSquareMeters = area(region);
-  const prepared = prepareRegion(region);
+  const regionShape = projectPolygons(prepared.origin, polygonsOf(region.geometry));
+  // Region edges on their own grid: a parcel looks only at the outline edges near it.
+  const edgeGrid = gridOver(regionShape.bbox, REGION_GRID);
+  const regionEdges = regionShape.edges;
+  for (let k = 0; k < regionEdges.length / 4; k++) {
+    const o = 4 * k;
+    const box = [Math.min(regionEdges[o], regionEdges[o + 2]), Math.min(regionEdges[o + 1], regionEdges[o + 3]), Math.max(regionEdges[o], regionEdges[o + 2]), Math.max(regionEdges[o + 1], regionEdges[o + 3])];
+    const [c0, r0, c1, r1] = cellRange(edgeGrid, box);
+    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) edgeGrid.cells[r * REGION_GRID + c].push(k);
+  }
   const groupSquareMeters = { 'blue-green': 0, 'urban-construction': 0, other: 0, unclassified: 0 };
   const classes = new Map<string, ClassArea>();
   let covered = 0;
   let parcelsInside = 0;
   let parcelsAcrossBoundary = 0;
-  let parcelsOutside = 0;
-  for (const parcel of parcels) {
-    const where = locateParcel(prepared, parcel.geometry);
-    let inRegion = 0;
-    if (where === 'outside') {
-      parcelsOutside++;
-      continue;
-    } else if (where === 'inside') {
-      parcelsInside++;
-      inRegion = area(parcel.geometry);
-    } else {
-      parcelsAcrossBoundary++;
-      // Clip the region to (a little more than) the parcel's box first: the polygon clipper then works on a
-      // few edges instead of the whole outline. The box cut can leave zero-width slivers along the box sides,
-      // but those lie outside the parcel and add nothing to the intersection.
-      const [minX, minY, maxX, maxY] = bboxOf(parcel.geometry);
-      const margin = 1e-6;
-      const piece = bboxClip(region, [minX - margin, minY - margin, maxX + margin, maxY + margin]) as Region;
-      const clipped = intersect(featureCollection<Polygon | MultiPolygon>([{ type: 'Feature', geometry: parcel.geometry, properties: {} }, piece]));
-      inRegion = clipped ? area(clipped) : 0;
-      if (inRegion === 0) {
-        parcelsOutside++;
-        parcelsAcrossBoundary--;
-        continue;
+  const seenParcel = new Uint8Array(prepared.shapes.length);
+  const edgeStamp = new Int32Array(regionEdges.length / 4).fill(-1);
+  const [c0, r0, c1, r1] = cellRange(prepared.grid, regionShape.bbox);
+  for (let r = r0; r <= r1; r++) {
+    for (let c = c0; c <= c1; c++) {
+      for (const index of prepared.grid.cells[r * prepared.grid.columns + c]) {
+        if (seenParcel[index]) continue;
+        seenParcel[index] = 1;
+        const shape = prepared.shapes[index];
+        if (shape.edges.length === 0 || !boxesOverlap(shape.bbox, regionShape.bbox)) continue;
+        const near: number[] = [];
+        const [e0, f0, e1, f1] = cellRange(edgeGrid, shape.bbox);
+        for (let rr = f0; rr <= f1; rr++) for (let cc = e0; cc <= e1; cc++) {
+          for (const k of edgeGrid.cells[rr * REGION_GRID + cc]) {
+            if (edgeStamp[k] === index) continue;
+            edgeStamp[k] = index;
+            const o = 4 * k;
+            const box = [Math.min(regionEdges[o], regionEdges[o + 2]), Math.min(regionEdges[o + 1], regionEdges[o + 3]), Math.max(regionEdges[o], regionEdges[o + 2]), Math.max(regionEdges[o + 1], regionEdges[o + 3])];
+            if (boxesOverlap(box, shape.bbox)) near.push(k);
+          }
+        }
+        let area2: number | null;
+        if (near.length === 0) {
+          // No outline edge near the parcel: wholly inside or wholly outside; one vertex tells which.
+          area2 = locatePoint(regionShape, shape.edges[0], shape.edges[1]) === 1 ? shape.area2 : 0;
+        } else {
+          area2 = intersectionArea2(shape, regionShape, near);
+        }
+        let inRegion: number;
+        if (area2 === null) {
+          // A vertex on the outline or a shared edge: the exact clipper decides (rare).
+          inRegion = clippedArea(prepared.parcels[index].geometry, region);
+        } else {
+          inRegion = (area2 / 2) * SQUARE_METERS_PER_UNIT;
+        }
+        if (inRegion <= 0) continue;
+        if (near.length === 0) parcelsInside++;
+        else parcelsAcrossBoundary++;
+        const parcel = prepared.parcels[index];
+        covered += inRegion;
+        groupSquareMeters[parcel.group ?? 'unclassified'] += inRegion;
+        const key = parcel.landUseClass ? `${parcel.landUseClass.system}:${parcel.landUseClass.code}` : 'unclassified';
+        const entry = classes.get(key) ?? { key, landUseClass: parcel.landUseClass, group: parcel.group, areaSquareMeters: 0, parcelCount: 0 };
+        entry.areaSquareMeters += inRegion;
+        entry.parcelCount++;
+        classes.set(key, entry);
       }
     }
-    covered += inRegion;
-    groupSquareMeters[parcel.group ?? 'unclassified'] += inRegion;
-    const key = parcel.landUseClass ? `${parcel.landUseClass.system}:${parcel.landUseClass.code}` : 'unclassified';
-    const entry = classes.get(key) ?? { key, landUseClass: parcel.landUseClass, group: parcel.group, areaSquareMeters: 0, parcelCount: 0 };
-    entry.areaSquareMeters += inRegion;
-    entry.parcelCount++;
-    classes.set(key, entry);
   }
+  const parcelsOutside = prepared.parcels.length - parcelsInside - parcelsAcrossBoundary;
   const share = (value: number) => (regionAreaSquareMeters > 0 ? value / regionAreaSquareMeters : null);
   const blueGreenShare = share(groupSquareMeters['blue-green']);
   const constructionShare = share(groupSquareMeters['urban-construction']);

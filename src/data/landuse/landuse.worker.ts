@@ -3,13 +3,12 @@
  * Reads, reprojects and classifies a land-use layer off the main thread and keeps its parcels for the
  * indicators. Never lets an exception escape: failures are posted as results with an `internal` issue.
  */
-import type { IndicatorParcel } from '../../core/landuse/landuse-indicators.js';
-import { landUseIndicators } from '../../core/landuse/landuse-indicators.js';
+import { landUseIndicators, prepareLandUseParcels, type IndicatorParcel, type PreparedLandUseParcels } from '../../core/landuse/landuse-indicators.js';
 import type { LandUseWorkerRequest, LandUseWorkerResponse } from './landuse-protocol.js';
 import { prepareLandUseLayer } from './prepare-landuse-layer.js';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-let parcels: IndicatorParcel[] = [];
+let parcels: PreparedLandUseParcels | undefined;
 
 function post(message: LandUseWorkerResponse): void {
   scope.postMessage(message);
@@ -33,11 +32,11 @@ async function prepare(request: Extract<LandUseWorkerRequest, { type: 'prepare' 
   }
   post({ type: 'progress', stage: 'write', fraction: 0 });
   const { collection, ...summary } = result.layer;
-  parcels = collection.features.map((feature) => ({
+  parcels = prepareLandUseParcels(collection.features.map((feature): IndicatorParcel => ({
     geometry: feature.geometry,
     landUseClass: summary.classes.find((row) => row.key === feature.properties?.class_key)?.landUseClass ?? null,
     group: (feature.properties?.group ?? null) as IndicatorParcel['group'],
-  }));
+  })));
   const data = new Blob([JSON.stringify(collection)], { type: 'application/geo+json' });
   post({ type: 'prepared', result: { ok: true, issues: result.issues, summary, data } });
 }
@@ -46,7 +45,7 @@ scope.onmessage = async (event: MessageEvent<LandUseWorkerRequest>) => {
   const request = event.data;
   try {
     if (request.type === 'prepare') await prepare(request);
-    else post({ type: 'indicators', results: request.regions.map(({ id, region }) => ({ id, indicators: parcels.length > 0 ? landUseIndicators(parcels, region) : null })) });
+    else post({ type: 'indicators', results: request.regions.map(({ id, region }) => ({ id, indicators: parcels ? landUseIndicators(parcels, region) : null })) });
   } catch (error) {
     if (request.type === 'prepare') {
       post({ type: 'prepared', result: { ok: false, issues: [{ code: 'internal', severity: 'error', params: { detail: String((error as Error)?.message ?? error) } }] } });
