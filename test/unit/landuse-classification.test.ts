@@ -28,6 +28,15 @@ describe('classification tables', () => {
     });
   }
 
+  it('every third-survey class corresponds to a 2023 class and is drawn in its colour', () => {
+    for (const item of CLASSIFICATION_TABLES['third-survey-2017'].classes) {
+      const counterpart = lookupClass('land-sea-use-2023', item.correspondsTo);
+      expect(counterpart, item.code).toBeDefined();
+      expect(item.colour).toBe(counterpart!.colour);
+    }
+    expect(lookupClass('third-survey-2017', '0810')?.colour).toBe(lookupClass('land-sea-use-2023', '1401')?.colour);
+  });
+
   it('1001 is industrial land in 2023 and railway land in the third survey', () => {
     expect(lookupClass('land-sea-use-2023', '1001')).toMatchObject({ name: '工业用地', group: 'urban-construction' });
     expect(lookupClass('third-survey-2017', '1001')).toMatchObject({ name: '铁路用地', group: 'other' });

@@ -20,6 +20,8 @@ export interface LandUseClass {
   group: LandUseGroup;
   /** fill colour, `#RRGGBB` */
   colour: string;
+  /** third survey only: the corresponding 2023 land/sea-use class, whose colour it is drawn in */
+  correspondsTo?: string;
 }
 
 export interface ClassificationTable {
