@@ -74,6 +74,25 @@ describe('land-use readers: good files', () => {
     expect(result.ok && result.layer.crs).toMatchObject({ source: 'override', crs: { id: 'EPSG:4527' } });
   });
 
+  it('reads GeoJSON parcels, and recognises and reprojects GeoJSON written in zone 39 metres', () => {
+    const shapefile = readLandUseFiles([fixtureZip('ydyh-gk39-prj.zip')]);
+    if (!shapefile.ok) throw new Error('fixture did not read');
+    const text = (features: unknown[]) => new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features }));
+    const wgs84 = readLandUseFiles([{ name: '用地.geojson', bytes: text(shapefile.layer.features) }]);
+    expect(wgs84.ok && wgs84.layer.features.map((feature) => feature.geometry)).toEqual(shapefile.layer.features.map((feature) => feature.geometry));
+    expect(wgs84.ok && wgs84.layer.sampleNames[0]).toBe('旱地');
+    // The same parcels in EPSG:4527 metres (a common export mistake): 117.05° E 36.85° N is about (39 504 460, 4 078 600).
+    const projected = shapefile.layer.features.map((feature) => ({
+      ...feature,
+      geometry: { type: 'Polygon', coordinates: (feature.geometry.coordinates as number[][][]).map((ring) => ring.map(([x, y]) => [39_500_000 + (x - 117) * 89_200, y * 110_700 - 0])) },
+    }));
+    const inferred = readLandUseFiles([{ name: 'gk.geojson', bytes: text(projected) }]);
+    expect(inferred.ok && inferred.layer.crs).toMatchObject({ source: 'inferred', crs: { id: 'EPSG:4527' } });
+    expect(codes(inferred.issues)).toContain('crs-inferred');
+    expect(codes(readLandUseFiles([{ name: 'x.geojson', bytes: new TextEncoder().encode('{"type":"Feature"') }]).issues)).toEqual(['geojson-syntax']);
+    expect(codes(readLandUseFiles([{ name: 'x.geojson', bytes: text([]) }]).issues)).toEqual(['no-polygons']);
+  });
+
   it('encodes fixture text as real GBK (known bytes of 你好 and 用地)', () => {
     expect([...encodeGbk('你好')]).toEqual([0xc4, 0xe3, 0xba, 0xc3]);
     expect([...encodeGbk('用地')]).toEqual([0xd3, 0xc3, 0xb5, 0xd8]);
