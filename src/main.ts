@@ -21,12 +21,14 @@ import { installImport } from './app/install-import.ts';
 import { installAnalysis } from './app/install-analysis.ts';
 import { installStats } from './app/install-stats.ts';
 import { installClusters } from './app/install-clusters.ts';
-import { installStudy } from './app/study/install-study.ts';
+import { installStudy } from './app/install-study.ts';
+import { installSavedWork } from './app/saved-work.ts';
 
 /** Features, each wired in its own module (see src/app/services.ts). One line each. */
 const FEATURES: FeatureInstaller[] = [
   installPresenter,
   installInterface,
+  installSavedWork,
   installImport,
   installAnalysis,
   installStats,

@@ -3,8 +3,8 @@
  * start. Saved data is input too: restored imports are re-validated in the import worker, one at a time.
  * What a shared link states wins over saved settings.
  */
-import type { AppServices } from './services.ts';
-import type { Lifetime } from './lifetime.ts';
+import type { AppServices, Dispose } from './services.ts';
+import { Lifetime } from './lifetime.ts';
 import type { PlanState } from '../state/plan-state.ts';
 import { announce } from '../state/plan-state.ts';
 import type { ImportedLayer } from '../state/imports.ts';
@@ -88,17 +88,18 @@ function withWork(state: PlanState, work: Work, restored: readonly ImportedLayer
 }
 
 /**
- * Restores the saved work, then saves every change.
- * @param backups - filled with the saved data that could not be read (offered as downloads)
+ * Restores the saved work (settings, imported layers; unreadable data is kept in
+ * state.importSession.backups and offered as downloads), then saves every change.
  */
-export function installSavedWork(services: AppServices, life: Lifetime, backups: Backup[]): void {
+export function installSavedWork(services: AppServices): Dispose {
+  const life = new Lifetime();
   // What a shared link states wins over saved settings: read the hash before the app rewrites it.
   const link = parseUrlHash(location.hash, CATALOG_LAYERS.map((layer) => layer.id));
   void loadWork().then(async (work) => {
-    backups.push(...work.backups);
     const restored = await restoreImports(work, life);
     if (life.disposed) return;
-    services.store.update((state) => withWork(state, work, restored, backups, link));
+    services.store.update((state) => withWork(state, work, restored, work.backups, link));
     installSaving(services, life);
   });
+  return () => life.dispose();
 }

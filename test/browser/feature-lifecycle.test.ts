@@ -95,7 +95,8 @@ function snapshot(page: Page): Promise<Snapshot> {
 
 /** Waits until every feature has finished installing: the lazy presenter part is there and the figures are computed. */
 async function settled(page: Page): Promise<void> {
-  await page.locator('[data-testid=open-slides]').waitFor();
+  // the features loaded after the first frame are there
+  for (const selector of ['[data-testid=open-slides]', 'plan-study-button', 'plan-import-panel', 'plan-stats']) await page.locator(selector).waitFor();
   await page.waitForFunction(() => (globalThis as unknown as { __plan: { store: { getState(): { analysis: { status: string } } } } })
     .__plan.store.getState().analysis.status === 'ready', undefined, { timeout: 60_000 });
   // the presenter (loaded on demand) is created too
@@ -136,6 +137,9 @@ describe('feature modules: install → dispose leaves nothing behind', () => {
     expect(installed.window).toBeGreaterThan(disposed.window);
     expect(installed.shell).toBeGreaterThan(disposed.shell);
     expect(installed.storeListeners).toBeGreaterThan(disposed.storeListeners);
+    expect(installed.mapContainer).toBeGreaterThan(disposed.mapContainer);
+    expect(installed.mapListeners).toBeGreaterThan(disposed.mapListeners);
+    expect(installed.styleLayers.length).toBeGreaterThan(disposed.styleLayers.length);
     expect(installed.shortcuts).toBeGreaterThan(0);
 
     await features(page, 'install');

@@ -326,7 +326,7 @@ class StudyTool {
   }
 }
 
-export function installStudy(services: AppServices): Dispose {
+export function install(services: AppServices): Dispose {
   const { app, store } = services;
   const tool = new StudyTool(services);
   const { life } = tool;
