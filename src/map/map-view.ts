@@ -15,10 +15,10 @@ import { CATALOG_LAYERS } from '../state/layer-catalog.ts';
 
 /** Source names and sources for the plan documents, shown in the attribution control. */
 export const DATA_ATTRIBUTION = [
-  'Plan: 002_411b5032421d841b.txt, 003, 004 (济南起步区 documents)',
+  '规划 Plan: 《中共济南市委关于加快济南新旧动能转换起步区建设的意见》(2021), 起步区 2023–2024 plan reports',
   'Rivers: GSHHG/WDBII, NGCC 1:4M',
-  'West edge: DataV borders → WGS84',
-  'Schematic where marked',
+  'District borders: DataV → WGS84',
+  'Each position states its source and error; schematic where marked',
 ].join(' · ');
 
 export interface MapViewOptions {

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { illustrativeNote } from '../illustrative-note.ts';
 import type { TemplateResult } from 'lit';
 import type { Feature } from 'geojson';
 import type { PlanState } from '../../../state/plan-state.ts';
@@ -108,9 +109,9 @@ function renderFigures(feature: Feature, state: PlanState, extra: ExtraRegionFig
     const { figures } = result;
     body = html`<dl>
         <dt>${translate(lang, 'where.blueGreen')}</dt>
-        <dd data-figure="blueGreen" data-pass=${String(figures.blueGreenTarget.pass)}>${figureText(lang, figures.blueGreenRatio, figures.blueGreenTarget)}</dd>
+        <dd data-figure="blueGreen" data-pass=${String(figures.blueGreenTarget.pass)}>${figureText(lang, figures.blueGreenRatio, figures.blueGreenTarget)}${illustrativeNote(lang)}</dd>
         <dt>${translate(lang, 'where.construction')}</dt>
-        <dd data-figure="construction" data-pass=${String(figures.constructionTarget.pass)}>${figureText(lang, figures.constructionRatio, figures.constructionTarget)}</dd>
+        <dd data-figure="construction" data-pass=${String(figures.constructionTarget.pass)}>${figureText(lang, figures.constructionRatio, figures.constructionTarget)}${illustrativeNote(lang)}</dd>
       </dl>
       ${whatIf ? html`<p class="note">${translate(lang, 'where.whatIf')}</p>` : nothing}`;
   }

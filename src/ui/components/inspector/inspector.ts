@@ -1,4 +1,5 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, unsafeCSS } from 'lit';
+import { ILLUSTRATIVE_CSS } from '../illustrative-note.ts';
 import { customElement, property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { Feature } from 'geojson';
@@ -13,7 +14,15 @@ import { translateValue } from '../../../i18n/translate-value.ts';
 import { areaSquareMeters } from '../../../core/analysis/area-square-meters.ts';
 import { toKm2, toMu } from '../../../core/analysis/units.ts';
 import { emit } from '../../events.ts';
+import { featureName } from '../../../i18n/feature-name.ts';
 import { renderInspectorContext } from './inspector-context.ts';
+import { documentTitle } from '../../../data/documents.ts';
+
+/** A distance in m below 1 km, in km above (one decimal below 10 km). */
+function formatDistance(meters: number, lang: Lang): string {
+  const format = (value: number, digits: number) => new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: digits }).format(value);
+  return meters < 1000 ? `${format(meters, 0)} m` : `${format(meters / 1000, meters < 10_000 ? 1 : 0)} km`;
+}
 import type { ExtraRegionFigures, InspectorChoice } from './inspector-context.ts';
 
 /**
@@ -63,6 +72,7 @@ export class PlanInspector extends LitElement {
     button.link { text-align: start; overflow-wrap: anywhere; }
     .note, p.computing { color: #4a5561; margin: 0.2rem 0; }
     section.context p { margin: 0.2rem 0; }
+    ${unsafeCSS(ILLUSTRATIVE_CSS)}
   `;
 
   /** Moves keyboard focus to the feature's name (after choosing it in search, or a keyboard pick on the map). */
@@ -127,6 +137,13 @@ export class PlanInspector extends LitElement {
       facts.push(['inspector.area', translate(lang, 'inspector.areaValue', { km2: numberFormat.format(km2), mu: muFormat.format(toMu(squareMeters)) })]);
     }
     if (properties.accuracy) facts.push(['inspector.accuracy', translateValue(lang, 'accuracy', properties.accuracy)]);
+    const positionSource = lang === 'zh' ? properties.position_source_zh ?? properties.position_source : properties.position_source;
+    if (positionSource) facts.push(['inspector.positionSource', String(positionSource)]);
+    if (typeof properties.position_accuracy_m === 'number') {
+      facts.push(['inspector.positionAccuracy', translate(lang, 'inspector.accuracyValue', { distance: formatDistance(properties.position_accuracy_m, lang) })]);
+    }
+    if (properties.position_kind === 'indicative') facts.push(['inspector.positionAccuracy', translate(lang, 'inspector.positionIndicative')]);
+    if (properties.status_date) facts.push(['inspector.statusDate', String(properties.status_date)]);
     return facts;
   }
 
@@ -138,9 +155,10 @@ export class PlanInspector extends LitElement {
     if (!feature) return html`<p class="empty">${translate(lang, 'inspector.empty')}</p>`;
     const properties = feature.properties ?? {};
     const other: Lang = lang === 'zh' ? 'en' : 'zh';
-    const name = String(properties[`name_${lang}`] ?? properties[`name_${other}`] ?? properties.id ?? '');
+    const name = featureName(feature, lang, String(properties.id ?? ''));
     const otherName = properties[`name_${other}`];
-    const sources = String(properties.source ?? '').split(';').map((item) => item.trim()).filter(Boolean);
+    const sources = [properties.source, properties.refs].flatMap((list) => String(list ?? '').split(';'))
+      .map((item) => item.trim()).filter(Boolean).map((item) => documentTitle(item, lang));
     return html`
       <div @keydown=${this.onKeyDown} data-feature=${String(properties.id ?? '')}>
         <div class="head">

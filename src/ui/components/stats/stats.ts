@@ -1,4 +1,9 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
+import { crossingSummary } from '../../../core/crossings/crossing-summary.ts';
+import { unlocatedEntries } from '../../../core/unlocated/unlocated-entries.ts';
+import type { UnlocatedEntry } from '../../../core/unlocated/unlocated-entries.ts';
+import { translateValue } from '../../../i18n/translate-value.ts';
+import { illustrativeNote, ILLUSTRATIVE_CSS } from '../illustrative-note.ts';
 import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../../../state/store-context.ts';
@@ -43,10 +48,19 @@ export class PlanStats extends LitElement {
   private readonly view = new StoreController(this, () => this.store, (s: PlanState) => s.analysis);
   private readonly language = new StoreController(this, () => this.store, (s: PlanState) => s.lang);
   private readonly counted = new StoreController(this, () => this.store, (s: PlanState) => s.analysisClasses);
+  private readonly crossings = new StoreController(this, () => this.store, (s: PlanState) => s.data.crossings);
+  private readonly projects = new StoreController(this, () => this.store, (s: PlanState) => s.data.projects);
+  private readonly boundary = new StoreController(this, () => this.store, (s: PlanState) => s.data.boundary?.features[0]?.properties ?? null);
 
   static override styles = css`
+    ${unsafeCSS(ILLUSTRATIVE_CSS)}
     :host { display: block; font-size: 0.88rem; }
     p { margin: 0.4rem 0; }
+    .area-note { font-size: 0.78rem; color: #4a5561; }
+    ul.unlocated { margin: 0.3rem 0; padding-left: 1.1rem; font-size: 0.8rem; }
+    ul.unlocated li { margin-bottom: 0.3rem; }
+    .reason { color: #4a5561; }
+    summary { cursor: pointer; color: #14324a; }
     .schematic { font-size: 0.78rem; color: #6b4e16; background: #fdf6e3; border-left: 3px solid #b45309; padding: 0.3rem 0.5rem; }
     .gauge { margin: 0.6rem 0; }
     .gauge-head { display: flex; justify-content: space-between; gap: 0.5rem; font-weight: 600; }
@@ -135,8 +149,54 @@ export class PlanStats extends LitElement {
         </div>
         <p class="verdict ${check.pass ? 'pass' : 'fail'}">
           <span aria-hidden="true">${check.pass ? '✓' : '✗'}</span> ${verdict} · ${targetText}${margin ? ` · ${margin}` : ''}
+          ${illustrativeNote(lang)}
         </p>
       </div>`;
+  }
+
+  /** What the area comparison means: a check only when no edge of the outline was placed by judgement. */
+  private renderAreaNote(lang: Lang) {
+    const properties = this.boundary.value;
+    if (!properties) return nothing;
+    const independent = properties['area_is_independent_check'] === true;
+    const note = properties[lang === 'zh' ? 'area_note_zh' : 'area_note_en'];
+    return html`<p class="area-note" data-testid="area-note" data-independent=${String(independent)}>
+      ${translate(lang, independent ? 'stats.areaIsCheck' : 'stats.areaNotCheck')}${typeof note === 'string' && note ? html`<br>${note}` : nothing}</p>`;
+  }
+
+  /** The crossings the documents count: how many are drawn and which are listed without a published site. */
+  private renderCrossings(lang: Lang) {
+    const collection = this.crossings.value;
+    if (!collection) return nothing;
+    const summary = crossingSummary(collection, 2023);
+    return html`
+      <h3>${translate(lang, 'stats.crossings')}</h3>
+      <p data-testid="crossings-summary" data-total=${summary.total} data-open=${summary.openBy} data-located=${summary.located}>
+        ${translate(lang, 'stats.crossingsCounts', { total: summary.total, open: summary.openBy, located: summary.located })}</p>
+      ${this.renderUnlocated(lang, summary.unlocated, 'crossings-unlocated', translate(lang, 'stats.crossingsUnlocated', { count: summary.unlocated.length }))}`;
+  }
+
+  /** The key projects the documents name: how many are drawn and which are listed without a published site. */
+  private renderProjects(lang: Lang) {
+    const collection = this.projects.value;
+    if (!collection) return nothing;
+    const unlocated = unlocatedEntries(collection);
+    const total = collection.features.length + unlocated.length;
+    return html`
+      <h3>${translate(lang, 'stats.projects')}</h3>
+      <p data-testid="projects-summary" data-total=${total} data-located=${collection.features.length}>
+        ${translate(lang, 'stats.projectsCounts', { total, located: collection.features.length })}</p>
+      ${this.renderUnlocated(lang, unlocated, 'projects-unlocated', translate(lang, 'stats.projectsUnlocated', { count: unlocated.length }))}`;
+  }
+
+  private renderUnlocated(lang: Lang, entries: readonly UnlocatedEntry[], testId: string, summary: string) {
+    if (!entries.length) return nothing;
+    return html`<details data-testid=${testId}>
+      <summary>${summary}</summary>
+      <ul class="unlocated">${entries.map((item) => html`<li data-id=${item.id}>
+        <strong>${lang === 'zh' ? item.name_zh : item.name_en}</strong> · ${translateValue(lang, 'status', item.status)}
+        ${(lang === 'zh' ? item.reason_zh : item.reason_en) ? html`<br><span class="reason">${lang === 'zh' ? item.reason_zh : item.reason_en}</span>` : nothing}
+      </li>`)}</ul></details>`;
   }
 
   private renderTable(lang: Lang) {
@@ -191,7 +251,8 @@ export class PlanStats extends LitElement {
             <dt>${translate(lang, 'stats.officialArea')}</dt><dd>${translate(lang, 'stats.classArea', { km2: formatNumber(whole.reconciliation.officialKm2, lang, 0) })}</dd>
             <dt>${translate(lang, 'stats.difference')}</dt>
             <dd>${translate(lang, 'stats.differenceValue', { km2: formatSigned(whole.reconciliation.differenceKm2, lang, 2), percent: formatSigned(whole.reconciliation.differencePercent, lang, 3) })}</dd>
-          </dl>` : nothing}
+          </dl>
+          ${this.renderAreaNote(lang)}` : nothing}
       </div>
       <fieldset>
         <legend>${translate(lang, 'stats.classes')}</legend>
@@ -205,6 +266,8 @@ export class PlanStats extends LitElement {
         <p class="hint">${translate(lang, 'stats.classesHint')}</p>
       </fieldset>
       ${analysis && (analysis.clusters.length > 0 || analysis.subdistricts.length > 0) ? this.renderTable(lang) : nothing}
+      ${this.renderCrossings(lang)}
+      ${this.renderProjects(lang)}
     `;
   }
 }
