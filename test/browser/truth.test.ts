@@ -76,6 +76,13 @@ describe('truth of positions and figures', () => {
     for (let i = 0; i < gauges; i += 1) {
       await expect(stats.locator('.gauge').nth(i).locator('.verdict [data-illustrative]').textContent()).resolves.toContain('Illustrative');
     }
+    // a class with no area on the map is "not mapped", and the panel says the blue-green share leaves it out
+    const classAreas = await page.evaluate(`globalThis.__plan.store.getState().analysis.whole.classAreasKm2`) as Record<string, number>;
+    const unmapped = Object.keys(classAreas).filter((name) => !(classAreas[name]! > 0));
+    for (const name of Object.keys(classAreas)) {
+      await expect(stats.locator(`input[data-class="${name}"] ~ .class-area`).getAttribute('data-mapped')).resolves.toBe(String(!unmapped.includes(name)));
+    }
+    await expect(stats.locator('[data-testid=unmapped-classes]').count()).resolves.toBe(unmapped.length ? 1 : 0);
     const independent = await page.evaluate(`globalThis.__plan.store.getState().data.boundary.features[0].properties.area_is_independent_check === true`);
     const note = stats.locator('[data-testid=area-note]');
     await expect(note.getAttribute('data-independent')).resolves.toBe(String(independent));

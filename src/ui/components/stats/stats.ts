@@ -154,6 +154,13 @@ export class PlanStats extends LitElement {
       </div>`;
   }
 
+  /** Classes with no area on this map are not mapped (no public outline), not absent: the shares leave them out. */
+  private renderUnmapped(lang: Lang, classes: readonly BlueGreenClass[]) {
+    if (!classes.length) return nothing;
+    const names = classes.map((name) => translate(lang, `stats.class.${name}`)).join(translate(lang, 'stats.listSeparator'));
+    return html`<p class="area-note" data-testid="unmapped-classes">${translate(lang, 'stats.unmapped', { classes: names })}</p>`;
+  }
+
   /** What the area comparison means: a check only when no edge of the outline was placed by judgement. */
   private renderAreaNote(lang: Lang) {
     const properties = this.boundary.value;
@@ -245,6 +252,7 @@ export class PlanStats extends LitElement {
         ${whole ? html`
           ${this.renderGauge(lang, 'blueGreen', whole.blueGreenRatio, whole.blueGreenTarget)}
           ${this.renderGauge(lang, 'construction', whole.constructionRatio, whole.constructionTarget)}
+          ${this.renderUnmapped(lang, BLUE_GREEN_CLASSES.filter((name) => !(whole.classAreasKm2[name] > 0)))}
           <h3>${translate(lang, 'stats.reconciliation')}</h3>
           <dl data-testid="reconciliation">
             <dt>${translate(lang, 'stats.computedArea')}</dt><dd>${translate(lang, 'stats.classArea', { km2: formatNumber(whole.reconciliation.computedKm2, lang, 2) })}</dd>
@@ -261,7 +269,9 @@ export class PlanStats extends LitElement {
             <input type="checkbox" id="class-${name}" data-class=${name} .checked=${counted.includes(name)}
               @change=${(event: Event) => this.toggleClass(name, (event.target as HTMLInputElement).checked)}>
             <label for="class-${name}">${translate(lang, `stats.class.${name}`)}</label>
-            ${whole ? html`<span class="class-area">${translate(lang, 'stats.classArea', { km2: formatNumber(whole.classAreasKm2[name], lang, 1) })}</span>` : nothing}
+            ${whole ? html`<span class="class-area" data-mapped=${String(whole.classAreasKm2[name] > 0)}>${whole.classAreasKm2[name] > 0
+              ? translate(lang, 'stats.classArea', { km2: formatNumber(whole.classAreasKm2[name], lang, 1) })
+              : translate(lang, 'stats.notMapped')}</span>` : nothing}
           </div>`)}
         <p class="hint">${translate(lang, 'stats.classesHint')}</p>
       </fieldset>
