@@ -114,3 +114,21 @@ describe('classification of the fixture layers', () => {
     expect(forced.parcels[4].landUseClass?.name).toBe('铁路用地');
   });
 });
+
+describe('classification: properties', () => {
+  it('detection and classification never throw on arbitrary attribute records, and every record gets a class or null', async () => {
+    const fc = (await import('fast-check')).default;
+    const value = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.constant(null), fc.boolean(), fc.constantFrom('0101', '1001', '铁路用地', '工业用地', '05H1', '０７０１'));
+    const record = fc.dictionary(fc.constantFrom('DLBM', 'DLMC', 'YDYHFLDM', 'YDYHFLMC', 'CZCSXM', 'X'), value);
+    fc.assert(fc.property(fc.array(record, { maxLength: 30 }), (records) => {
+      const fields = [...new Set(records.flatMap((item) => Object.keys(item)))];
+      const candidates = detectClassification(fields, records);
+      for (const choice of [...candidates, { system: 'land-sea-use-2023' as const, codeField: 'X' }]) {
+        const classified = classifyParcels(records, choice);
+        expect(classified.classes).toHaveLength(records.length);
+        const unknown = classified.unknownCodes.reduce((sum, item) => sum + item.count, 0);
+        expect(unknown).toBe(classified.classes.filter((item) => item === null).length);
+      }
+    }), { numRuns: 200 });
+  });
+});

@@ -128,3 +128,14 @@ describe('CRS: inference from coordinates', () => {
     expect(inferCrs({ minX: -5e9, maxX: 7, minY: 0, maxY: 1 })).toMatchObject({ crs: null, reason: expect.any(String) });
   });
 });
+
+describe('CRS: properties', () => {
+  it('reading any .prj text never throws: a system, or no system with a reason', async () => {
+    const fc = (await import('fast-check')).default;
+    const wktish = fc.stringMatching(/^[A-Z_[\]",.0-9 a-z]{0,120}$/);
+    fc.assert(fc.property(fc.oneof(fc.string(), wktish, fc.constant(PRJ_GK39.slice(0, 80))), (text) => {
+      const detection = crsFromPrj(text);
+      expect(detection.crs !== null || typeof detection.reason === 'string').toBe(true);
+    }), { numRuns: 500 });
+  });
+});
