@@ -24,6 +24,7 @@ describe('classification tables', () => {
       }
       expect(table.source.length).toBeGreaterThan(20);
       expect(table.groupRule.length).toBeGreaterThan(20);
+      expect(table.groupRuleZh).toMatch(/蓝绿空间.*城镇建设用地.*其他/);
       expect(table.colourSource.length).toBeGreaterThan(20);
     });
   }

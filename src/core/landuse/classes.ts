@@ -32,7 +32,9 @@ export interface ClassificationTable {
   /** attribute fields that usually hold the code / the name in this system, most usual first */
   codeFields: string[];
   nameFields: string[];
+  /** the default grouping rule in words (English and Chinese), shown to the user */
   groupRule: string;
+  groupRuleZh: string;
   colourSource: string;
   classes: LandUseClass[];
 }
