@@ -31,8 +31,9 @@ function panelStrings(page: Page, selector: string): Promise<string[]> {
       }
       if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return;
       if (node.nodeType === Node.ELEMENT_NODE) {
-        // STYLE / SCRIPT hold no UI text; an element with its own lang attribute is deliberately in the other language
-        if (['STYLE', 'SCRIPT'].includes(node.tagName) || node.hasAttribute('lang')) return;
+        // STYLE / SCRIPT hold no UI text; an element with its own lang attribute is deliberately in the other language;
+        // [data-record] holds text quoted from the data's records (it keeps the Chinese names it cites in English)
+        if (['STYLE', 'SCRIPT'].includes(node.tagName) || node.hasAttribute('lang') || node.hasAttribute('data-record')) return;
         for (const name of ['aria-label', 'placeholder', 'aria-valuetext']) {
           const value = node.getAttribute(name);
           if (value) strings.push(value);

@@ -202,7 +202,7 @@ export class PlanStats extends LitElement {
       <summary>${summary}</summary>
       <ul class="unlocated">${entries.map((item) => html`<li data-id=${item.id}>
         <strong>${lang === 'zh' ? item.name_zh : item.name_en}</strong> · ${translateValue(lang, 'status', item.status)}
-        ${(lang === 'zh' ? item.reason_zh : item.reason_en) ? html`<br><span class="reason">${lang === 'zh' ? item.reason_zh : item.reason_en}</span>` : nothing}
+        ${(lang === 'zh' ? item.reason_zh : item.reason_en) ? html`<br><span class="reason" data-record>${lang === 'zh' ? item.reason_zh : item.reason_en}</span>` : nothing}
       </li>`)}</ul></details>`;
   }
 
