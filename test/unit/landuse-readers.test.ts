@@ -227,3 +227,19 @@ describe('Shapefile rings', () => {
     expect(assembleRings([square(0, 0, 5, false)])).toHaveLength(1);
   });
 });
+
+describe('attribute encoding detection', () => {
+  it('UTF-8 text cut mid-character by the field width is still UTF-8; GBK is GBK', async () => {
+    const { writeShapefile } = await import('../../scripts/fixtures/shapefile-writer.ts');
+    const { readDbfHeader } = await import('../../src/data/landuse/read-dbf.ts');
+    const { detectDbfEncoding } = await import('../../src/data/landuse/dbf-encoding.ts');
+    const square = { type: 'Polygon' as const, coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] };
+    // 二类城镇住宅用地 is 24 bytes in UTF-8: a 10-byte field cuts its fourth character.
+    const rows = [{ MC: '二类城镇住宅用地' }, { MC: '旱地' }];
+    const fields = [{ name: 'MC', type: 'C' as const, length: 10 }];
+    const utf8 = readDbfHeader(writeShapefile([square, square], fields, rows, 'utf-8').dbf, 'x.dbf');
+    const gbk = readDbfHeader(writeShapefile([square, square], fields, rows, 'gbk').dbf, 'x.dbf');
+    expect(utf8.ok && detectDbfEncoding(utf8.table).encoding).toBe('utf-8');
+    expect(gbk.ok && detectDbfEncoding(gbk.table).encoding).toBe('gbk');
+  });
+});

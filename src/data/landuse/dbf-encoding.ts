@@ -28,6 +28,24 @@ export function encodingFromCpg(cpg: string): AttributeEncoding | null {
 const SAMPLE_RECORDS = 5000;
 
 /**
+ * Field bytes without trailing padding and without a UTF-8 character cut off by the field width: software
+ * that writes UTF-8 into a fixed-width field may cut the last character, which must not make valid UTF-8
+ * text look like GBK.
+ */
+function withoutCutCharacter(bytes: Uint8Array): Uint8Array {
+  let end = bytes.length;
+  while (end > 0 && (bytes[end - 1] === 0x20 || bytes[end - 1] === 0)) end--;
+  // Walk back over at most three continuation bytes to the lead byte of the last character.
+  let lead = end - 1;
+  while (lead >= 0 && lead >= end - 4 && (bytes[lead] & 0xc0) === 0x80) lead--;
+  if (lead >= 0 && bytes[lead] >= 0xc0) {
+    const needed = bytes[lead] >= 0xf0 ? 4 : bytes[lead] >= 0xe0 ? 3 : 2;
+    if (end - lead < needed) end = lead;
+  }
+  return bytes.subarray(0, end);
+}
+
+/**
  * Chooses the attribute encoding of a .dbf with no usable .cpg: text that is valid UTF-8 and has non-ASCII
  * bytes is UTF-8; text that is not valid UTF-8 is GBK (Chinese GIS software writes the system code page,
  * 936, without a .cpg). Only character fields of the first records are looked at.
@@ -46,7 +64,7 @@ export function detectDbfEncoding(table: DbfTable): EncodingChoice {
   let nonAscii = false;
   for (let record = 0; record < count; record++) {
     for (const field of characterFields) {
-      const bytes = fieldBytes(table, record, field);
+      const bytes = withoutCutCharacter(fieldBytes(table, record, field));
       for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) nonAscii = true;
       sample.set(bytes, at);
       // A space between fields keeps a multi-byte sequence from running across two fields.
