@@ -241,5 +241,7 @@ describe('attribute encoding detection', () => {
     const gbk = readDbfHeader(writeShapefile([square, square], fields, rows, 'gbk').dbf, 'x.dbf');
     expect(utf8.ok && detectDbfEncoding(utf8.table).encoding).toBe('utf-8');
     expect(gbk.ok && detectDbfEncoding(gbk.table).encoding).toBe('gbk');
+    const { readDbfRecords } = await import('../../src/data/landuse/read-dbf.ts');
+    expect(utf8.ok && readDbfRecords(utf8.table, 'utf-8').map((record) => record.MC)).toEqual(['二类城', '旱地']);
   });
 });

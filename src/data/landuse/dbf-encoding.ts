@@ -1,4 +1,4 @@
-import { availableRecords, fieldBytes, type DbfTable } from './read-dbf.js';
+import { availableRecords, fieldBytes, withoutCutCharacter, type DbfTable } from './read-dbf.js';
 
 /** The encodings the UI offers for attribute text. `gbk` decodes as GB18030 (WHATWG), a superset of GB2312/GBK. */
 export type AttributeEncoding = 'utf-8' | 'gbk' | 'windows-1252';
@@ -27,23 +27,6 @@ export function encodingFromCpg(cpg: string): AttributeEncoding | null {
 
 const SAMPLE_RECORDS = 5000;
 
-/**
- * Field bytes without trailing padding and without a UTF-8 character cut off by the field width: software
- * that writes UTF-8 into a fixed-width field may cut the last character, which must not make valid UTF-8
- * text look like GBK.
- */
-function withoutCutCharacter(bytes: Uint8Array): Uint8Array {
-  let end = bytes.length;
-  while (end > 0 && (bytes[end - 1] === 0x20 || bytes[end - 1] === 0)) end--;
-  // Walk back over at most three continuation bytes to the lead byte of the last character.
-  let lead = end - 1;
-  while (lead >= 0 && lead >= end - 4 && (bytes[lead] & 0xc0) === 0x80) lead--;
-  if (lead >= 0 && bytes[lead] >= 0xc0) {
-    const needed = bytes[lead] >= 0xf0 ? 4 : bytes[lead] >= 0xe0 ? 3 : 2;
-    if (end - lead < needed) end = lead;
-  }
-  return bytes.subarray(0, end);
-}
 
 /**
  * Chooses the attribute encoding of a .dbf with no usable .cpg: text that is valid UTF-8 and has non-ASCII

@@ -76,6 +76,24 @@ function trimmed(bytes: Uint8Array): Uint8Array {
   return bytes.subarray(start, end);
 }
 
+/**
+ * Field bytes without trailing padding and without a UTF-8 character cut off by the field width: software
+ * that writes UTF-8 into a fixed-width field may cut the last character, which must not make valid UTF-8
+ * text look like GBK.
+ */
+export function withoutCutCharacter(bytes: Uint8Array): Uint8Array {
+  let end = bytes.length;
+  while (end > 0 && (bytes[end - 1] === 0x20 || bytes[end - 1] === 0)) end--;
+  // Walk back over at most three continuation bytes to the lead byte of the last character.
+  let lead = end - 1;
+  while (lead >= 0 && lead >= end - 4 && (bytes[lead] & 0xc0) === 0x80) lead--;
+  if (lead >= 0 && bytes[lead] >= 0xc0) {
+    const needed = bytes[lead] >= 0xf0 ? 4 : bytes[lead] >= 0xe0 ? 3 : 2;
+    if (end - lead < needed) end = lead;
+  }
+  return bytes.subarray(0, end);
+}
+
 export type DbfValue = string | number | boolean | null;
 
 /**
@@ -87,6 +105,7 @@ export type DbfValue = string | number | boolean | null;
  */
 export function readDbfRecords(table: DbfTable, encoding: string): Record<string, DbfValue>[] {
   const decoder = new TextDecoder(encoding);
+  const utf8 = decoder.encoding === 'utf-8';
   const latin1 = new TextDecoder('latin1');
   const count = availableRecords(table);
   const records: Record<string, DbfValue>[] = new Array(count);
@@ -95,7 +114,8 @@ export function readDbfRecords(table: DbfTable, encoding: string): Record<string
     for (const field of table.fields) {
       const raw = trimmed(fieldBytes(table, record, field));
       if (field.type === 'C' || field.type === 'M' || field.type === 'V') {
-        values[field.name] = decoder.decode(raw);
+        // A UTF-8 character cut by the field width would decode as U+FFFD: drop it instead.
+        values[field.name] = decoder.decode(utf8 ? withoutCutCharacter(raw) : raw);
       } else if (field.type === 'N' || field.type === 'F') {
         const text = latin1.decode(raw);
         const number = text === '' ? NaN : Number(text);
