@@ -42,3 +42,12 @@ describe('prepareLandUseLayer: read + classify, with the user settings', () => {
     expect(result.issues.map((issue) => issue.code)).toEqual(['missing-dbf']);
   });
 });
+
+describe('prepareLandUseLayer: progress', () => {
+  it('reports rising fractions between 0 and 1', () => {
+    const fractions: number[] = [];
+    prepareLandUseLayer([fixtureZip('ydyh-gk39-prj.zip')], {}, (fraction) => fractions.push(fraction));
+    expect(fractions.length).toBeGreaterThan(2);
+    expect(fractions.every((fraction, index) => fraction >= 0 && fraction <= 1 && (index === 0 || fraction >= fractions[index - 1]))).toBe(true);
+  });
+});

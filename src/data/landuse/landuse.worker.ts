@@ -25,7 +25,7 @@ async function prepare(request: Extract<LandUseWorkerRequest, { type: 'prepare' 
     post({ type: 'progress', stage: 'read', fraction: read / total });
   }
   post({ type: 'progress', stage: 'prepare', fraction: 0 });
-  const result = prepareLandUseLayer(files, request.settings);
+  const result = prepareLandUseLayer(files, request.settings, (fraction) => post({ type: 'progress', stage: 'prepare', fraction }));
   if (!result.ok) {
     post({ type: 'prepared', result });
     return;

@@ -6,7 +6,7 @@ import type { CrsDetection } from './crs.js';
 import type { EncodingChoice } from './dbf-encoding.js';
 import type { LandUseIssue } from './landuse-issues.js';
 import type { InputFile } from './collect-files.js';
-import { readLandUseFiles, type LandUseReadOptions } from './read-landuse-files.js';
+import { readLandUseFiles, type LandUseReadOptions, type ProgressCallback } from './read-landuse-files.js';
 
 /** What the user chose for a land-use layer; saved with the layer so a reload reads it the same way. */
 export interface LandUseLayerSettings extends LandUseReadOptions {
@@ -56,9 +56,10 @@ const systemName = (system: ClassificationSystem) => CLASSIFICATION_TABLES[syste
  * synchronous (the worker runs it off the main thread). Never throws.
  * @param files - the picked or dropped files
  * @param settings - the user's encoding, coordinate system, classification and group choices
+ * @param onProgress - share of the work done (0..1), now and then
  */
-export function prepareLandUseLayer(files: readonly InputFile[], settings: LandUseLayerSettings = {}): PreparedLandUseResult {
-  const read = readLandUseFiles(files, settings);
+export function prepareLandUseLayer(files: readonly InputFile[], settings: LandUseLayerSettings = {}, onProgress: ProgressCallback = () => undefined): PreparedLandUseResult {
+  const read = readLandUseFiles(files, settings, (fraction) => onProgress(fraction * 0.9));
   if (!read.ok) return read;
   const issues = [...read.issues];
   const { layer } = read;

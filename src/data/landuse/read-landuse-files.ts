@@ -34,6 +34,11 @@ export interface LandUseLayerRead {
   recordCount: number;
 }
 
+/** Called now and then with the share of the work done (0..1), for a progress bar. */
+export type ProgressCallback = (fraction: number) => void;
+
+const PROGRESS_EVERY = 5000;
+
 export type LandUseReadResult =
   | { ok: true; layer: LandUseLayerRead; issues: LandUseIssue[] }
   | { ok: false; issues: LandUseIssue[] };
@@ -113,7 +118,7 @@ function dropSelfIntersecting(features: LandUseFeature[], file: string, issues: 
  * Reads one Shapefile set: geometry, attributes (encoding from option, .cpg or detection), coordinate system
  * (from option, .prj or inference) and reprojection to WGS84 with proj4. Never throws.
  */
-export function readShapefileSet(set: ShapefileSet, options: LandUseReadOptions = {}): LandUseReadResult {
+export function readShapefileSet(set: ShapefileSet, options: LandUseReadOptions = {}, onProgress: ProgressCallback = () => undefined): LandUseReadResult {
   const issues: LandUseIssue[] = [];
   const shpName = `${set.baseName}.shp`;
   if (!set.shp) return { ok: false, issues: [{ code: 'no-shapefile', severity: 'error', params: { files: `${set.baseName}.*` } }] };
@@ -121,6 +126,7 @@ export function readShapefileSet(set: ShapefileSet, options: LandUseReadOptions 
   if (!set.shx) issues.push({ code: 'missing-shx', severity: 'warning', file: shpName, params: { name: `${set.baseName}.shx` } });
   const shp = readShp(set.shp, shpName);
   issues.push(...shp.issues);
+  onProgress(0.15);
   if (!shp.ok || !set.dbf) return { ok: false, issues };
   if (set.shx) {
     const shxIssue = checkShx(set.shx, shp.records.length, `${set.baseName}.shx`);
@@ -134,6 +140,7 @@ export function readShapefileSet(set: ShapefileSet, options: LandUseReadOptions 
   else if (encoding.source === 'cpg') issues.push({ code: 'encoding-cpg', severity: 'notice', file: `${set.baseName}.cpg`, params: { cpg: encoding.cpg ?? '', encoding: encoding.encoding } });
   else if (encoding.source === 'detected' || encoding.source === 'language-driver') issues.push({ code: 'encoding-detected', severity: 'notice', file: dbfName, params: { encoding: encoding.encoding } });
   const records = readDbfRecords(dbf.table, encoding.encoding);
+  onProgress(0.3);
   if (availableRecords(dbf.table) !== shp.records.length) {
     issues.push({ code: 'dbf-count-mismatch', severity: 'warning', file: dbfName, params: { dbf: availableRecords(dbf.table), shp: shp.records.length } });
   }
@@ -143,6 +150,7 @@ export function readShapefileSet(set: ShapefileSet, options: LandUseReadOptions 
   let features: LandUseFeature[] = [];
   const empty: number[] = [];
   for (const record of shp.records) {
+    if (record.record % PROGRESS_EVERY === 0) onProgress(0.3 + (0.4 * record.record) / shp.records.length);
     if (record.polygons.length === 0) {
       empty.push(record.record);
       continue;
@@ -156,7 +164,9 @@ export function readShapefileSet(set: ShapefileSet, options: LandUseReadOptions 
   if (empty.length > 0) {
     issues.push({ code: 'empty-geometry', severity: 'notice', file: shpName, record: empty[0], params: { count: empty.length, records: empty.slice(0, LISTED_RECORDS).join(', ') } });
   }
+  onProgress(0.7);
   features = dropSelfIntersecting(features, shpName, issues);
+  onProgress(0.9);
   if (features.length === 0) {
     issues.push({ code: 'no-polygons', severity: 'error', file: shpName });
     return { ok: false, issues };
@@ -246,14 +256,15 @@ export function readLandUseGeoJson(file: InputFile, options: LandUseReadOptions 
  * `internal` issue so the map and the user's work stay as they were.
  * @param files - the files as given
  * @param options - encoding and coordinate system chosen by the user, if any
+ * @param onProgress - share of the reading done, now and then
  */
-export function readLandUseFiles(files: readonly InputFile[], options: LandUseReadOptions = {}): LandUseReadResult {
+export function readLandUseFiles(files: readonly InputFile[], options: LandUseReadOptions = {}, onProgress: ProgressCallback = () => undefined): LandUseReadResult {
   try {
     const collected = collectFiles(files);
     if (collected.issues.some((issue) => issue.severity === 'error')) return { ok: false, issues: collected.issues };
     const [first, ...rest] = collected.shapefiles.filter((set) => set.shp);
     const result = first
-      ? readShapefileSet(first, options)
+      ? readShapefileSet(first, options, onProgress)
       : collected.geojson[0]
         ? readLandUseGeoJson(collected.geojson[0], options)
         : ({ ok: false, issues: [{ code: 'no-shapefile', severity: 'error', params: { files: files.map((file) => file.name).join(', ') } }] } as LandUseReadResult);
