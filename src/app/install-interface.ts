@@ -45,9 +45,7 @@ interface InterfaceParts {
 
 /** Creates the search box and the side panel with its inspector, layer tree and legend sections. */
 function mountInterface({ app }: AppServices, life: Lifetime): InterfaceParts {
-  const search = document.createElement('plan-search');
-  search.slot = 'toolbar';
-  life.append(app, search);
+  const search = life.toolbar(app, document.createElement('plan-search'), 10);
   const panel = document.createElement('plan-side-panel');
   panel.slot = 'panel';
   life.append(app, panel);

@@ -36,6 +36,21 @@ export class Lifetime {
     return element;
   }
 
+  /**
+   * Puts an element into the shell's header toolbar at a fixed place (`order`, ascending; features that load
+   * later still land in the same place); removes it on dispose.
+   */
+  toolbar<E extends HTMLElement>(app: Element, element: E, order: number): E {
+    element.slot = 'toolbar';
+    element.dataset.toolbarOrder = String(order);
+    const after = [...app.children].find((child) => child instanceof HTMLElement && child.slot === 'toolbar'
+      && Number(child.dataset.toolbarOrder ?? 0) > order);
+    if (after) after.before(element);
+    else app.append(element);
+    this.add(() => element.remove());
+    return element;
+  }
+
   /** A timeout that is cleared on dispose. */
   timeout(callback: () => void, ms: number): void {
     const id = setTimeout(callback, ms);

@@ -1,5 +1,5 @@
-import { CATALOG_LAYERS } from '../state/layer-catalog.ts';
 import type { MapView } from './map-view.ts';
+import { legendEntries } from './legend-entries.ts';
 
 export interface LegendRow {
   label: string;
@@ -7,20 +7,14 @@ export interface LegendRow {
   kind: 'fill' | 'line' | 'circle';
 }
 
-/** Legend rows for the visible catalog layers, coloured from the live style. */
+/**
+ * Legend rows for print and PNG export: the same rows as the on-screen legend (legendEntries reads the
+ * live style), one colour each, labelled with `labels` (catalog layer id → text).
+ */
 export function legendRows(view: MapView, visibility: Record<string, boolean>, labels: Record<string, string>): LegendRow[] {
-  const map = view.map;
-  const rows: LegendRow[] = [];
-  for (const layer of CATALOG_LAYERS) {
-    if (!visibility[layer.id]) continue;
-    for (const styleLayerId of layer.styleLayers) {
-      const styleLayer = map.getLayer(styleLayerId);
-      if (!styleLayer || (styleLayer.type !== 'fill' && styleLayer.type !== 'line' && styleLayer.type !== 'circle')) continue;
-      const value: unknown = map.getPaintProperty(styleLayerId, `${styleLayer.type}-color`);
-      rows.push({ label: labels[layer.id] ?? layer.id, colour: typeof value === 'string' ? value : '#888888', kind: styleLayer.type });
-      break;
-    }
-  }
-  return rows;
+  return legendEntries(view, visibility, 'en').map((entry) => ({
+    label: labels[entry.id] ?? entry.label,
+    colour: entry.colours[0] ?? '#888888',
+    kind: entry.kind,
+  }));
 }
-

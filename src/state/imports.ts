@@ -73,8 +73,3 @@ export function inspectImported(state: PlanState, inspected: ImportSession['insp
 export function blueGreenImportData(state: PlanState): Blob[] {
   return state.imports.filter((layer) => layer.visible && layer.countAsBlueGreen).map((layer) => layer.data);
 }
-
-/** True when two lists hold the same items in the same order (identity). */
-export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((item, index) => item === b[index]);
-}

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   colourDifference, contrastRatio, parseHexColour, simulateDeficiency,
-} from '../../src/core/colour/colour-vision.ts';
-import type { Deficiency, Rgb } from '../../src/core/colour/colour-vision.ts';
+} from '../helpers/colour-vision.ts';
+import type { Deficiency, Rgb } from '../helpers/colour-vision.ts';
 
 const style = JSON.parse(readFileSync(new URL('../../styles/plan-style.json', import.meta.url), 'utf8')) as {
   layers: { id: string; source?: string; paint?: Record<string, unknown> }[];

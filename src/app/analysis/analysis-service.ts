@@ -2,7 +2,7 @@ import type { AnalysisClient } from '../analysis-client.ts';
 
 /**
  * The one analysis client of the app, for other features (study-area tool, what-if editing, inspector).
- * Resolves after map-idle once installAnalysis (src/app/install-analysis.ts) has started the worker.
+ * Resolves after map-idle once the analysis feature (src/app/analysis/analysis-feature.ts) has started the worker.
  */
 let current: AnalysisClient | undefined;
 const waiting: ((client: AnalysisClient) => void)[] = [];

@@ -40,7 +40,6 @@ function syncTimeline({ store, view }: AppServices, life: Lifetime): void {
 function addSlidesButton(services: AppServices, life: Lifetime, loaded: LoadedDeck): void {
   const button = document.createElement('button');
   button.type = 'button';
-  button.slot = 'toolbar';
   button.className = 'plan-slides-button';
   button.dataset.testid = 'open-slides';
   const label = () => {
@@ -55,7 +54,7 @@ function addSlidesButton(services: AppServices, life: Lifetime, loaded: LoadedDe
       if (!life.disposed) presenterFor(services, loaded, life).togglePanel();
     });
   });
-  life.append(services.app, button);
+  life.toolbar(services.app, button, 30);
 }
 
 export function bootPresenter(services: AppServices, life: Lifetime): void {

@@ -330,9 +330,7 @@ export function install(services: AppServices): Dispose {
   const { app, store } = services;
   const tool = new StudyTool(services);
   const { life } = tool;
-  const button = document.createElement('plan-study-button');
-  button.slot = 'toolbar';
-  life.append(app, button);
+  life.toolbar(app, document.createElement('plan-study-button'), 20);
   const panel = document.createElement('plan-study-panel');
   const section = PlanSidePanel.addSection({ id: 'study', labelKey: 'study.section', content: panel, order: 40, open: false }, app);
   if (section) life.add(() => section.remove());

@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { areaSquareMeters } from './area-square-meters.js';
 import type { AreaReconciliation } from './types.js';
+import { areaReconciliation } from './area-reconciliation.js';
 import { toKm2 } from './units.js';
 
 const DEFAULT_OFFICIAL_AREA_KM2 = 798;
@@ -23,11 +24,5 @@ export function reconcileArea(boundary: FeatureCollection | Feature | Geometry, 
     if (boundary.type === 'Feature') propertyOfficial = boundary.properties?.official_area_km2;
   }
   const official = officialKm2 ?? (typeof propertyOfficial === 'number' ? propertyOfficial : DEFAULT_OFFICIAL_AREA_KM2);
-  const computedKm2 = toKm2(computedSquareMeters);
-  return {
-    computedKm2,
-    officialKm2: official,
-    differenceKm2: computedKm2 - official,
-    differencePercent: official === 0 ? 0 : ((computedKm2 - official) / official) * 100,
-  };
+  return areaReconciliation(toKm2(computedSquareMeters), official);
 }

@@ -4,6 +4,7 @@ import type { PreparedAnalysis } from './prepared-analysis.js';
 import type { AreaReconciliation, BlueGreenClass, RegionFigures } from './types.js';
 import { BLUE_GREEN_CLASSES } from './types.js';
 import { toKm2 } from './units.js';
+import { areaReconciliation } from './area-reconciliation.js';
 
 /** Figures of the whole Start-up Area, with the area reconciliation and each class on its own. */
 export interface WholeAreaFigures extends RegionFigures {
@@ -45,12 +46,7 @@ export function wholeAreaFigures(
   ) as Record<BlueGreenClass, number>;
   return {
     ...figures,
-    reconciliation: {
-      computedKm2,
-      officialKm2: official,
-      differenceKm2: computedKm2 - official,
-      differencePercent: official === 0 ? 0 : ((computedKm2 - official) / official) * 100,
-    },
+    reconciliation: areaReconciliation(computedKm2, official),
     classAreasKm2,
   };
 }

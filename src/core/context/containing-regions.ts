@@ -6,6 +6,7 @@
  */
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { ringSignedArea2 } from '../geojson/rfc7946.ts';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 
 export type LngLat = [number, number];
 
@@ -58,21 +59,11 @@ function polygonsOf(geometry: Geometry | null | undefined): Position[][][] {
   return [];
 }
 
-/** Even-odd ray casting on one ring. */
-function inRing(point: LngLat, ring: readonly Position[]): boolean {
-  const [x, y] = point;
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
-/** True when the point is inside the (multi)polygon: inside an outer ring and in none of its holes. */
+/** True when the point is inside the (multi)polygon: inside an outer ring and in none of its holes (turf). */
 export function pointInPolygonal(point: LngLat, geometry: Geometry | null | undefined): boolean {
-  return polygonsOf(geometry).some((rings) => rings.length > 0 && inRing(point, rings[0]) && !rings.slice(1).some((hole) => inRing(point, hole)));
+  if (geometry?.type !== 'Polygon' && geometry?.type !== 'MultiPolygon') return false;
+  if (!geometry.coordinates.length) return false;
+  return booleanPointInPolygon([point[0], point[1]], geometry);
 }
 
 function ringArea(ring: readonly Position[]): number {

@@ -90,22 +90,7 @@ export function nextSort(current: SortState | undefined, key: SortKey): SortStat
   return { key, direction: key === 'name' || key === 'type' ? 'ascending' : 'descending' };
 }
 
-/** A 0..1 ratio as a percentage with one decimal, per language (e.g. "71.8%"); `fallback` for null. */
-export function formatPercent(ratio: number | null, lang: Lang, fallback = '—'): string {
-  if (ratio === null || !Number.isFinite(ratio)) return fallback;
-  return new Intl.NumberFormat(locale(lang), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ratio);
-}
-
-/** A number with fixed decimals and grouping per language (e.g. "798.0", "1,234.5"); `fallback` for null. */
-export function formatNumber(value: number | null, lang: Lang, digits = 1, fallback = '—'): string {
-  if (value === null || !Number.isFinite(value)) return fallback;
-  return new Intl.NumberFormat(locale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
-}
-
-/** A signed number (e.g. "+0.01", "−1.2"), per language. */
-export function formatSigned(value: number, lang: Lang, digits = 2): string {
-  return new Intl.NumberFormat(locale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(value);
-}
+export { formatNumber, formatPercent, formatSigned } from '../../../i18n/format.ts';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { translate } from '../../../i18n/messages.ts';
+import { formatNumber as sharedNumber, formatPercent as sharedPercent } from '../../../i18n/format.ts';
 import type { Lang, MessageKey } from '../../../i18n/messages.ts';
 import type { RegionFigures, TargetCheck } from '../../../core/analysis/types.ts';
 import type { AnalysisIssueReason } from '../../../core/analysis/types.ts';
@@ -16,15 +17,13 @@ export function errorMessage(lang: Lang, reason: AnalysisIssueReason): string {
   return key ? translate(lang, key) : translate(lang, 'study.error.other', { reason });
 }
 
-/** 0..1 → "71.3 %" (one decimal). */
+/** 0..1 → "71.3%" (one decimal, src/i18n/format.ts); no ratio → the study's "no figure" text. */
 export function formatPercent(lang: Lang, ratio: number | null): string {
-  if (ratio === null) return translate(lang, 'study.noRatio');
-  const number = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ratio * 100);
-  return lang === 'zh' ? `${number}%` : `${number} %`;
+  return sharedPercent(ratio, lang, translate(lang, 'study.noRatio'));
 }
 
 export function formatNumber(lang: Lang, value: number, digits: number): string {
-  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  return sharedNumber(value, lang, digits);
 }
 
 /**

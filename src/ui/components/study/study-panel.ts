@@ -12,6 +12,7 @@ import type { RegionFigures } from '../../../core/analysis/types.ts';
 import { formatNumber, formatPercent } from './study-figures.ts';
 import './study-figures.ts';
 import { emit } from '../../events.ts';
+import { featureName } from '../../../i18n/feature-name.ts';
 import type { StudyCommand } from '../../events.ts';
 
 /** What the panel asks the app to do (`plan-study-command` event detail). */
@@ -97,7 +98,7 @@ export class PlanStudyPanel extends LitElement {
     const comparison = study.comparison && study.comparison.id === chosen ? study.comparison : null;
     const name = (id: string) => {
       const feature = clusters.find((item) => featureId(item) === id);
-      return String(feature?.properties?.[lang === 'zh' ? 'name_zh' : 'name_en'] ?? id);
+      return featureName(feature, lang, id);
     };
     return html`
       <h3>${translate(lang, 'whatIf.title')}</h3>
