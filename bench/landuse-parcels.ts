@@ -1,0 +1,51 @@
+/**
+ * The land-use benchmarks' layer: 50 000 parcels (by default) in CGCS2000 3-degree Gauss-Krüger zone 39 with
+ * GBK attributes (2023 land/sea-use codes and names), as a zipped Shapefile with .prj and no .cpg, and the
+ * same parcels as WGS84 GeoJSON text (the baselines' input). Seeded: every run sees the same parcels.
+ */
+import { zipSync } from 'fflate';
+import proj4 from 'proj4';
+import { writeShapefile, type WriterGeometry } from '../scripts/fixtures/shapefile-writer.ts';
+import { EPSG_4527, LAND_SEA_USE_CLASSES, PRJ_GK39 } from '../scripts/fixtures/landuse-fixture-data.ts';
+import { seededRandom } from '../src/core/random/seeded-random.ts';
+
+const COLUMNS = 250;
+const STEP_M = 60;
+
+/** Parcels as 60 m cells with jittered corners and a mid-edge vertex on each side (9-point rings, like survey parcels). */
+export function generateLandUseParcels(PARCELS = 50_000): { zip: Uint8Array; geojson: string } {
+  const random = seededRandom(2035);
+  const [x0, y0] = proj4('WGS84', EPSG_4527).forward([116.98, 36.8]);
+  const jitter = () => (random() - 0.5) * 8;
+  const corners = new Map<string, [number, number]>();
+  const corner = (column: number, row: number): [number, number] => {
+    const key = `${column},${row}`;
+    if (!corners.has(key)) corners.set(key, [Math.round(x0) + column * STEP_M + jitter(), Math.round(y0) + row * STEP_M + jitter()]);
+    return corners.get(key)!;
+  };
+  const geometries: WriterGeometry[] = [];
+  const rows: Record<string, string | number>[] = [];
+  for (let index = 0; index < PARCELS; index++) {
+    const column = index % COLUMNS;
+    const row = Math.floor(index / COLUMNS);
+    const [a, b, c, d] = [corner(column, row), corner(column + 1, row), corner(column + 1, row + 1), corner(column, row + 1)];
+    const mid = (p: number[], q: number[]) => [(p[0] + q[0]) / 2, (p[1] + q[1]) / 2];
+    geometries.push({ type: 'Polygon', coordinates: [[a, mid(a, b), b, mid(b, c), c, mid(c, d), d, mid(d, a), a]] });
+    const [code, name] = LAND_SEA_USE_CLASSES[Math.floor(random() * LAND_SEA_USE_CLASSES.length)];
+    rows.push({ BSM: index + 1, YDYHFLDM: code, YDYHFLMC: name, BZ: '起步区规划' });
+  }
+  const fields = [
+    { name: 'BSM', type: 'N' as const, length: 10 }, { name: 'YDYHFLDM', type: 'C' as const, length: 10 },
+    { name: 'YDYHFLMC', type: 'C' as const, length: 60 }, { name: 'BZ', type: 'C' as const, length: 40 },
+  ];
+  const written = writeShapefile(geometries, fields, rows, 'gbk');
+  const zip = zipSync({ 'parcels.shp': written.shp, 'parcels.shx': written.shx, 'parcels.dbf': written.dbf, 'parcels.prj': new TextEncoder().encode(PRJ_GK39) });
+  const toWgs84 = proj4(EPSG_4527, 'WGS84');
+  const features = geometries.map((geometry, index) => ({
+    type: 'Feature',
+    properties: rows[index],
+    geometry: { type: 'Polygon', coordinates: (geometry as { coordinates: number[][][] }).coordinates.map((ring) => ring.map((point) => toWgs84.forward(point))) },
+  }));
+  return { zip, geojson: JSON.stringify({ type: 'FeatureCollection', features }) };
+}
+
