@@ -1,17 +1,17 @@
 /**
  * Figures for the inspector of a selected core: clusters and subdistricts have rows in
- * state.analysis; cores do not, so their figures are asked of the analysis worker (latest wins) and given
- * to `<plan-inspector>` as `regionFigures` for the current class set.
+ * state.analysis; cores do not, so their figures are asked of the analysis worker (latest wins) and put in
+ * state.regionFigures for the current class set (the inspector reads them there).
  */
 import type { Store } from '../state/store.ts';
 import { sameItems } from '../state/store.ts';
 import type { PlanState } from '../state/plan-state.ts';
 import { selectedFeature } from '../state/selected-feature.ts';
 import { whenAnalysisClient } from './analysis/analysis-service.ts';
-import type { PlanInspector } from '../ui/components/inspector/inspector.ts';
+import { setRegionFigures } from '../state/actions.ts';
 
 /** @returns a function that stops it */
-export function installCoreFigures(store: Store<PlanState>, inspector: PlanInspector): () => void {
+export function installCoreFigures(store: Store<PlanState>): () => void {
   let asked = '';
   const update = (state: PlanState) => {
     const feature = selectedFeature(state);
@@ -24,7 +24,7 @@ export function installCoreFigures(store: Store<PlanState>, inspector: PlanInspe
     void whenAnalysisClient()
       .then((client) => client.region(feature, classes, 'inspector'))
       .then((result) => {
-        if (asked === key) inspector.regionFigures = { id, classes, result };
+        if (asked === key) store.update((state) => setRegionFigures(state, { id, classes, result }));
       })
       .catch(() => {
         if (asked === key) asked = ''; // try again on the next change

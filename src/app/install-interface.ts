@@ -17,7 +17,7 @@ import type { AppServices, Dispose } from './services.ts';
 import { Lifetime } from './lifetime.ts';
 import { announce } from '../state/plan-state.ts';
 import type { PlanState } from '../state/plan-state.ts';
-import { clearSelection, select, setLayerOpacity, setLayersVisible } from '../state/actions.ts';
+import { clearSelection, select, setLayerOpacity, setLayersVisible, setLegend } from '../state/actions.ts';
 import { sameItems } from '../state/store.ts';
 import { translate } from '../i18n/messages.ts';
 import { featureName } from '../i18n/feature-name.ts';
@@ -72,11 +72,10 @@ function installSelection(services: AppServices, life: Lifetime, { search, panel
     setHighlight(view, selectedFeature(state), hoveredFeature);
   };
   const choose = (picked: PickedFeature | undefined) => {
-    // a map pick tells the inspector where it was clicked (its "Where" context); other choices do not
-    inspector.pickedAt = picked?.at ? picked : undefined;
     store.update((state) => {
       if (!picked) return clearSelection(state);
-      const next = select(state, { type: 'feature', layer: picked.layer, id: picked.id });
+      // a map pick tells the inspector where it was clicked (its "Where" context); other choices do not
+      const next = select(state, { type: 'feature', layer: picked.layer, id: picked.id, ...(picked.at ? { at: picked.at } : {}) });
       const name = featureName(findFeature(state, picked.layer, picked.id), state.lang, picked.id);
       // screen readers hear what was chosen (the inspector itself is not a live region)
       return announce(next, 'info', translate(state.lang, 'inspector.selected', { name }));
@@ -149,14 +148,12 @@ function installSelection(services: AppServices, life: Lifetime, { search, panel
 }
 
 /** Layer tree events → actions; opacity and legend follow the state. */
-function installLayerControls(services: AppServices, life: Lifetime, legend: PlanLegend): void {
+function installLayerControls(services: AppServices, life: Lifetime): void {
   const { store, view, app } = services;
   life.listen(app, 'plan-layers-visible', ({ detail }) => store.update((state) => setLayersVisible(state, detail.ids, detail.visible)));
   life.listen(app, 'plan-layer-opacity', ({ detail }) => store.update((state) => setLayerOpacity(state, detail.id, detail.opacity)));
   const applyOpacity = (state: PlanState) => applyLayerOpacity(view, state.layerOpacity, importedStyleLayers(state.imports));
-  const refreshLegend = (state: PlanState) => {
-    legend.items = legendEntries(view, state.layerVisibility, state.lang);
-  };
+  const refreshLegend = (state: PlanState) => store.update((current) => setLegend(current, legendEntries(view, state.layerVisibility, state.lang)));
   applyOpacity(store.getState());
   refreshLegend(store.getState());
   life.add(store.select((state) => [state.layerOpacity, state.imports], (_value, _previous, state) => applyOpacity(state), sameItems));
@@ -185,9 +182,9 @@ export function installInterface(services: AppServices): Dispose {
     if (life.disposed) return;
     // a link with a selection shows that feature's details (on phones: opens the sheet)
     if (store.getState().selection.type === 'feature') parts.panel.reveal('inspector');
-    installLayerControls(services, life, parts.legend);
+    installLayerControls(services, life);
   });
   installSelection(services, life, parts);
-  life.add(installCoreFigures(store, parts.inspector));
+  life.add(installCoreFigures(store));
   return () => life.dispose();
 }

@@ -8,6 +8,8 @@ import { BLUE_GREEN_CLASSES } from '../core/analysis/types.ts';
 import type { BlueGreenClass } from '../core/analysis/types.ts';
 import type { PlanState, Selection } from './plan-state.ts';
 import { removeImportedLayer } from './imports.ts';
+import type { RegionFiguresOnRequest } from './analysis-state.ts';
+import type { LegendEntry } from './legend.ts';
 
 /** Switches the interface language. */
 export function setLanguage(state: PlanState, lang: Lang): PlanState {
@@ -37,7 +39,8 @@ export function setLayerOpacity(state: PlanState, id: string, opacity: number): 
 export function select(state: PlanState, selection: Selection): PlanState {
   const current = state.selection;
   if (selection.type === 'none') return current.type === 'none' ? state : { ...state, selection };
-  if (current.type === 'feature' && current.layer === selection.layer && current.id === selection.id) return state;
+  if (current.type === 'feature' && current.layer === selection.layer && current.id === selection.id
+    && current.at?.[0] === selection.at?.[0] && current.at?.[1] === selection.at?.[1]) return state;
   return { ...state, selection };
 }
 
@@ -53,6 +56,16 @@ export function setClassCounted(state: PlanState, name: BlueGreenClass, counted:
   if (counted) set.add(name);
   else set.delete(name);
   return { ...state, analysisClasses: BLUE_GREEN_CLASSES.filter((item) => set.has(item)) };
+}
+
+/** Figures of a region without a table row (a core), as the analysis worker answered. */
+export function setRegionFigures(state: PlanState, figures: RegionFiguresOnRequest | null): PlanState {
+  return state.regionFigures === figures ? state : { ...state, regionFigures: figures };
+}
+
+/** The legend rows of the visible layers (read from the live style by the map). */
+export function setLegend(state: PlanState, legend: readonly LegendEntry[]): PlanState {
+  return { ...state, legend };
 }
 
 /** Sets the phasing timeline year. */

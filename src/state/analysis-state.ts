@@ -1,4 +1,4 @@
-import type { BlueGreenClass, RegionTableRow, WholeAreaFigures } from '../core/analysis/index.ts';
+import type { BlueGreenClass, FiguresResult, RegionTableRow, WholeAreaFigures } from '../core/analysis/index.ts';
 import { BLUE_GREEN_CLASSES } from '../core/analysis/index.ts';
 
 /**
@@ -15,6 +15,13 @@ export interface AnalysisState {
   subdistricts: readonly RegionTableRow[];
   /** what went wrong (English detail; the UI shows a translated message) */
   error?: string;
+}
+
+/** Figures of a region the tables have no row for (a core), computed on request for a class set. */
+export interface RegionFiguresOnRequest {
+  id: string;
+  classes: readonly string[];
+  result: FiguresResult;
 }
 
 export function initialAnalysisState(): AnalysisState {

@@ -7,10 +7,14 @@ import { initialImportSession } from './import-session.ts';
 import type { ImportSession, ImportedLayer } from './import-session.ts';
 import type { BlueGreenClass } from '../core/analysis/index.ts';
 import { defaultAnalysisClasses, initialAnalysisState } from './analysis-state.ts';
-import type { AnalysisState } from './analysis-state.ts';
+import type { AnalysisState, RegionFiguresOnRequest } from './analysis-state.ts';
+import type { LegendEntry } from './legend.ts';
 
-/** What is selected on the map: nothing, or one feature of a geodata layer by its stable id. */
-export type Selection = { type: 'none' } | { type: 'feature'; layer: string; id: string };
+/**
+ * What is selected on the map: nothing, or one feature of a geodata layer by its stable id; `at` is where it
+ * was picked on the map, [lng, lat] (the inspector's "Where" context uses it), absent when chosen otherwise.
+ */
+export type Selection = { type: 'none' } | { type: 'feature'; layer: string; id: string; at?: [number, number] };
 
 /** A message for the ARIA live regions: `error` goes to role="alert", `info` to role="status". */
 export interface Announcement {
@@ -41,6 +45,10 @@ export interface PlanState {
   analysisClasses: readonly BlueGreenClass[];
   /** analysis results from the worker, all for one class set (see ./analysis-state.ts) */
   analysis: AnalysisState;
+  /** figures of the selected region that has no table row (a core), asked of the worker on selection */
+  regionFigures: RegionFiguresOnRequest | null;
+  /** legend rows of the visible layers, read from the live style by the map */
+  legend: readonly LegendEntry[];
 }
 
 export function initialState(lang: Lang): PlanState {
@@ -58,6 +66,8 @@ export function initialState(lang: Lang): PlanState {
     importSession: initialImportSession(),
     analysisClasses: defaultAnalysisClasses(),
     analysis: initialAnalysisState(),
+    regionFigures: null,
+    legend: [],
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  clearSelection, removeImport, select, setClassCounted, setLanguage, setLayerOpacity, setLayersVisible, setYear, showOnlyLayers,
+  clearSelection, removeImport, select, setClassCounted, setLanguage, setLayerOpacity, setLayersVisible, setLegend, setRegionFigures, setYear,
+  showOnlyLayers,
 } from '../../src/state/actions.ts';
 import { initialState } from '../../src/state/plan-state.ts';
 import type { PlanState } from '../../src/state/plan-state.ts';
@@ -54,6 +55,23 @@ describe('state actions', () => {
     expect(clearSelection(state).selection).toEqual({ type: 'none' });
     const none = fresh();
     expect(clearSelection(none)).toBe(none);
+  });
+
+  it('select keeps where a map pick happened, and a new pick of the same feature moves it', () => {
+    const picked = select(fresh(), { type: 'feature', layer: 'blue-green', id: 'bg-1', at: [117.1, 36.9] });
+    expect(select(picked, { type: 'feature', layer: 'blue-green', id: 'bg-1', at: [117.1, 36.9] })).toBe(picked);
+    const moved = select(picked, { type: 'feature', layer: 'blue-green', id: 'bg-1', at: [117.2, 36.9] });
+    expect(moved.selection).toEqual({ type: 'feature', layer: 'blue-green', id: 'bg-1', at: [117.2, 36.9] });
+    // chosen by search: no pick position
+    expect(select(moved, { type: 'feature', layer: 'blue-green', id: 'bg-1' }).selection).toEqual({ type: 'feature', layer: 'blue-green', id: 'bg-1' });
+  });
+
+  it('setRegionFigures and setLegend replace their slice', () => {
+    const figures = { id: 'core-sci-tech', classes: ['water'], result: { ok: false as const, issues: [] } };
+    const state = setRegionFigures(fresh(), figures);
+    expect(state.regionFigures).toBe(figures);
+    expect(setRegionFigures(state, figures)).toBe(state);
+    expect(setLegend(fresh(), []).legend).toEqual([]);
   });
 
   it('setClassCounted keeps the canonical class order', () => {

@@ -157,33 +157,28 @@ function installDropAndPaste(services: AppServices, life: Lifetime, run: (reques
   });
 }
 
-/** State → map (if MapLibre refuses new layers, state goes back to exactly what it was); clicks → inspector. */
+/** State → map (if MapLibre refuses new layers, the imports go back to what they were); clicks → inspector. */
 function installImportedMap({ store, view, pointer }: AppServices, life: Lifetime): void {
   const mapLayers = new ImportedLayers(view);
   life.add(() => mapLayers.clear());
-  const sync = (imports: PlanState['imports'], previous?: PlanState) => {
+  const sync = (imports: PlanState['imports'], previous?: PlanState['imports']) => {
     try {
       mapLayers.sync(imports);
     } catch (error) {
       if (!previous) return;
-      const added = imports.filter((layer) => !previous.imports.includes(layer));
+      const added = imports.filter((layer) => !previous.includes(layer));
       try {
-        mapLayers.sync(previous.imports);
+        mapLayers.sync(previous);
       } catch { /* best effort: the previous layers were drawable a moment ago */ }
-      store.update(() => announce(previous, 'error', translate(previous.lang, 'import.mapFailed', {
+      store.update((state) => announce({ ...state, imports: previous }, 'error', translate(state.lang, 'import.mapFailed', {
         name: added.map((layer) => layer.name).join(', '), detail: (error as Error).message,
       })));
     }
   };
-  let previousState = store.getState();
   void view.whenLoaded().then(() => {
     if (life.disposed) return;
     sync(store.getState().imports);
-    previousState = store.getState();
-    life.add(store.subscribe((state, previous) => {
-      if (state.imports !== previousState.imports) sync(state.imports, previous);
-      previousState = store.getState();
-    }));
+    life.add(store.select((state) => state.imports, sync));
   });
   life.add(pointer.onClick(({ imported }) => {
     if (imported) store.update((state) => inspectImported(state, imported));

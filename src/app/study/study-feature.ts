@@ -313,16 +313,17 @@ class StudyTool {
    */
   private followAnalysisInputs(): void {
     const { store } = this.services;
+    const recompute = (state: PlanState) => {
+      if (state.study.polygon) void this.analysis.study(state.study.polygon, false);
+      if (state.study.clusterId) void this.analysis.cluster();
+    };
     let studyExtras = blueGreenImportData(store.getState());
-    this.life.add(store.subscribe((next, previous) => {
-      const extraChanged = next.analysis !== previous.analysis && next.analysis.status === 'ready'
-        && !sameItems(blueGreenImportData(next), studyExtras);
-      if (extraChanged) studyExtras = blueGreenImportData(next);
-      if (next.analysisClasses !== previous.analysisClasses || extraChanged) {
-        if (next.study.polygon) void this.analysis.study(next.study.polygon, false);
-        if (next.study.clusterId) void this.analysis.cluster();
-      }
+    this.life.add(store.select((state) => state.analysis, (analysis, _previous, state) => {
+      if (analysis.status !== 'ready' || sameItems(blueGreenImportData(state), studyExtras)) return;
+      studyExtras = blueGreenImportData(state);
+      recompute(state);
     }));
+    this.life.add(store.select((state) => state.analysisClasses, (_classes, _previous, state) => recompute(state)));
   }
 }
 

@@ -3,6 +3,7 @@ import { illustrativeNote } from '../illustrative-note.ts';
 import type { TemplateResult } from 'lit';
 import type { Feature } from 'geojson';
 import type { PlanState } from '../../../state/plan-state.ts';
+import type { RegionFiguresOnRequest } from '../../../state/analysis-state.ts';
 import { translate } from '../../../i18n/messages.ts';
 import type { Lang } from '../../../i18n/messages.ts';
 import { translateValue } from '../../../i18n/translate-value.ts';
@@ -23,12 +24,8 @@ export interface InspectorChoice {
   id: string;
 }
 
-/** Figures of a region the store has no table row for (a core), computed on request by the app. */
-export interface ExtraRegionFigures {
-  id: string;
-  classes: readonly string[];
-  result: FiguresResult;
-}
+/** Figures of a region the store has no table row for (a core), computed on request (state.regionFigures). */
+export type ExtraRegionFigures = RegionFiguresOnRequest;
 
 const REGION_KINDS = new Set(['cluster', 'core', 'subdistrict']);
 

@@ -23,7 +23,7 @@ function formatDistance(meters: number, lang: Lang): string {
   const format = (value: number, digits: number) => new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: digits }).format(value);
   return meters < 1000 ? `${format(meters, 0)} m` : `${format(meters / 1000, meters < 10_000 ? 1 : 0)} km`;
 }
-import type { ExtraRegionFigures, InspectorChoice } from './inspector-context.ts';
+import type { InspectorChoice } from './inspector-context.ts';
 
 /**
  * Details of the selected feature: names, kind, key facts, area, source and accuracy. Every value is
@@ -39,13 +39,6 @@ export class PlanInspector extends LitElement {
   @property({ attribute: false })
   store: Store<PlanState> | undefined;
 
-  /** Figures of a region without a row in state.analysis (a core), set by the app (install-interface). */
-  @property({ attribute: false })
-  regionFigures: ExtraRegionFigures | undefined;
-
-  /** Where the selected feature was picked on the map (set by the app; used when it matches the selection). */
-  @property({ attribute: false })
-  pickedAt: InspectorChoice & { at?: [number, number] } | undefined;
 
   private readonly view = new StoreController(this, () => this.store, (state: PlanState) => state);
 
@@ -85,9 +78,7 @@ export class PlanInspector extends LitElement {
   }
 
   private pickedAtFor(state: PlanState): [number, number] | undefined {
-    const picked = this.pickedAt;
-    const selection = state.selection;
-    return picked && selection.type === 'feature' && picked.layer === selection.layer && picked.id === selection.id ? picked.at : undefined;
+    return state.selection.type === 'feature' ? state.selection.at : undefined;
   }
 
   private choose(choice: InspectorChoice): void {
@@ -174,7 +165,7 @@ export class PlanInspector extends LitElement {
         ${properties.kind === 'cluster' && properties.id ? html`<button type="button" class="edit-outline" data-testid="inspector-edit-outline"
           aria-label=${translate(lang, 'whatIf.editOutlineLabel', { name })}
           @click=${() => this.editOutline(String(properties.id))}>${translate(lang, 'whatIf.editOutline')}</button>` : null}
-        ${renderInspectorContext(feature, state, (choice) => this.choose(choice), this.regionFigures, this.pickedAtFor(state))}
+        ${renderInspectorContext(feature, state, (choice) => this.choose(choice), state.regionFigures ?? undefined, this.pickedAtFor(state))}
       </div>`;
   }
 }

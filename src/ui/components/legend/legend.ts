@@ -11,16 +11,20 @@ import type { LegendEntry } from '../../../state/legend.ts';
 /** A legend row as plain data (src/map/legend-entries.ts reads them from the live style). */
 export type LegendItem = LegendEntry;
 
-/** The legend of the visible layers; `items` is set by the app wiring whenever the style changes. */
+/** The legend of the visible layers: `state.legend`, read from the live style by the map whenever it changes. */
 @customElement('plan-legend')
 export class PlanLegend extends LitElement {
   @consume({ context: storeContext, subscribe: true })
   @property({ attribute: false })
   store: Store<PlanState> | undefined;
 
-  @property({ attribute: false }) items: readonly LegendItem[] = [];
 
   private readonly language = new StoreController(this, () => this.store, (state: PlanState) => state.lang);
+  private readonly rows = new StoreController(this, () => this.store, (state: PlanState) => state.legend);
+
+  private get items(): readonly LegendItem[] {
+    return this.rows.value ?? [];
+  }
 
   static override styles = css`
     :host { display: block; font-size: 0.85rem; }
