@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { Store } from '../../src/state/store.ts';
 import { en, languageFromNavigator, translate, zh } from '../../src/i18n/messages.ts';
@@ -30,6 +32,21 @@ describe('message catalogue', () => {
   it('has the same keys in Chinese and English, none empty', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
     for (const [key, value] of [...Object.entries(zh), ...Object.entries(en)]) expect(value.trim(), key).not.toBe('');
+  });
+
+  it('labels every kind, class, status, category, structure and mode value the geodata uses, in both languages', () => {
+    const dir = resolve(__dirname, '../../geodata');
+    for (const file of readdirSync(dir).filter((name) => name.endsWith('.geojson'))) {
+      const collection = JSON.parse(readFileSync(resolve(dir, file), 'utf8')) as { features: { properties: Record<string, unknown> }[] };
+      for (const feature of collection.features) {
+        for (const key of ['kind', 'class', 'status', 'category', 'structure', 'mode']) {
+          const value = feature.properties[key];
+          if (value === undefined || value === null) continue;
+          expect(Object.keys(zh), `${file}: ${key}.${String(value)}`).toContain(`${key}.${String(value)}`);
+          expect(Object.keys(en)).toContain(`${key}.${String(value)}`);
+        }
+      }
+    }
   });
 
   it('gives every catalog layer and group a label in both languages', () => {
