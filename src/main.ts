@@ -23,12 +23,14 @@ import { installStats } from './app/install-stats.ts';
 import { installClusters } from './app/install-clusters.ts';
 import { installStudy } from './app/install-study.ts';
 import { installSavedWork } from './app/saved-work.ts';
+import { installImportedLayers } from './app/install-imported-layers.ts';
 
 /** Features, each wired in its own module (see src/app/services.ts). One line each. */
 const FEATURES: FeatureInstaller[] = [
   installPresenter,
   installInterface,
   installSavedWork,
+  installImportedLayers,
   installImport,
   installAnalysis,
   installStats,

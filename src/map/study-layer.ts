@@ -40,6 +40,8 @@ export function removeStudyShapes(view: MapView): void {
 /** Replaces the shapes drawn (each feature needs `properties.role`). */
 export function setStudyShapes(view: MapView, features: Feature[]): void {
   const map = view.map;
+  // no layers until there is something to draw
+  if (!features.length && !map.getSource(SOURCE)) return;
   const data: FeatureCollection = { type: 'FeatureCollection', features };
   ensureLayers(map).setData(data);
 }

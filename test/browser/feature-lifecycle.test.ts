@@ -127,6 +127,12 @@ describe('feature modules: install → dispose leaves nothing behind', () => {
   it('disposes every feature completely, and again after a second install', async () => {
     const page = app.page;
     await settled(page);
+    // a study area adds map layers of its own
+    await page.evaluate(() => document.querySelector('plan-app')!.dispatchEvent(new CustomEvent('plan-study-command', {
+      detail: { command: 'set-polygon', polygon: { type: 'Polygon', coordinates: [[[117.0, 36.8], [117.1, 36.8], [117.1, 36.9], [117.0, 36.8]]] } },
+      bubbles: true, composed: true,
+    })));
+    await page.waitForFunction(() => Boolean((globalThis as unknown as { __plan: { map: { getLayer(id: string): unknown } } }).__plan.map.getLayer('study-shapes-fill')));
     const installed = await snapshot(page);
     await features(page, 'dispose');
     const disposed = await snapshot(page);

@@ -23,7 +23,6 @@ import { exportDocument } from '../../data/work-store.ts';
 import { MAX_ANALYSIS_IMPORT_BYTES } from '../../core/import/limits.ts';
 import type { ImportIssue } from '../../core/import/import-issues.ts';
 import { studyPolygonOf } from '../../core/import/study-polygon-of.ts';
-import { ImportedLayers } from '../../map/imported-layers.ts';
 import { mapContainer } from '../../map/map-element.ts';
 import { translate } from '../../i18n/messages.ts';
 import '../../ui/components/side-panel/side-panel.ts';
@@ -157,34 +156,6 @@ function installDropAndPaste(services: AppServices, life: Lifetime, run: (reques
   });
 }
 
-/** State → map (if MapLibre refuses new layers, the imports go back to what they were); clicks → inspector. */
-function installImportedMap({ store, view, pointer }: AppServices, life: Lifetime): void {
-  const mapLayers = new ImportedLayers(view);
-  life.add(() => mapLayers.clear());
-  const sync = (imports: PlanState['imports'], previous?: PlanState['imports']) => {
-    try {
-      mapLayers.sync(imports);
-    } catch (error) {
-      if (!previous) return;
-      const added = imports.filter((layer) => !previous.includes(layer));
-      try {
-        mapLayers.sync(previous);
-      } catch { /* best effort: the previous layers were drawable a moment ago */ }
-      store.update((state) => announce({ ...state, imports: previous }, 'error', translate(state.lang, 'import.mapFailed', {
-        name: added.map((layer) => layer.name).join(', '), detail: (error as Error).message,
-      })));
-    }
-  };
-  void view.whenLoaded().then(() => {
-    if (life.disposed) return;
-    sync(store.getState().imports);
-    life.add(store.select((state) => state.imports, sync));
-  });
-  life.add(pointer.onClick(({ imported }) => {
-    if (imported) store.update((state) => inspectImported(state, imported));
-  }));
-}
-
 /** Installs the import feature (loaded after the first map frame, see ../install-import.ts). */
 export function install(services: AppServices): Dispose {
   const { store, app } = services;
@@ -212,6 +183,5 @@ export function install(services: AppServices): Dispose {
     if (backup) downloadBlob(backup.raw, `jinan-plan-backup-${backup.id}.json`);
   });
   installDropAndPaste(services, life, run);
-  installImportedMap(services, life);
   return () => life.dispose();
 }

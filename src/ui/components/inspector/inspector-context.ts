@@ -10,7 +10,7 @@ import { translateValue } from '../../../i18n/translate-value.ts';
 import { containingRegions, regionContents } from '../../../core/context/containing-regions.ts';
 import type { ContainingRegions, RegionContents } from '../../../core/context/containing-regions.ts';
 import type { FiguresResult, TargetCheck } from '../../../core/analysis/index.ts';
-import { formatPercent } from '../stats/stats-table.ts';
+import { formatPercent, formatTargetPercent } from '../../../i18n/format.ts';
 
 /**
  * The inspector's "Where" context: the cluster(s), core(s) and subdistrict that hold the selected
@@ -72,7 +72,7 @@ function regionLabel(feature: Feature, lang: Lang): string {
 }
 
 function figureText(lang: Lang, ratio: number | null, check: TargetCheck): string {
-  const target = formatPercent(check.target, lang).replace(/\.0(?=\D*$)/, '');
+  const target = formatTargetPercent(check.target, lang);
   return translate(lang, 'where.figureValue', {
     value: formatPercent(ratio, lang),
     target: translate(lang, check.op === '>=' ? 'where.targetMin' : 'where.targetMax', { target }),

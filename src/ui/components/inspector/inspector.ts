@@ -15,6 +15,7 @@ import { areaSquareMeters } from '../../../core/analysis/area-square-meters.ts';
 import { toKm2, toMu } from '../../../core/analysis/units.ts';
 import { emit } from '../../events.ts';
 import { featureName } from '../../../i18n/feature-name.ts';
+import { formatNumber } from '../../../i18n/format.ts';
 import { renderInspectorContext } from './inspector-context.ts';
 import { documentTitle } from '../../../data/documents.ts';
 
@@ -123,9 +124,7 @@ export class PlanInspector extends LitElement {
     if (type === 'Polygon' || type === 'MultiPolygon') {
       const squareMeters = areaSquareMeters(feature);
       const km2 = toKm2(squareMeters);
-      const numberFormat = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: km2 < 10 ? 2 : 1 });
-      const muFormat = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 0 });
-      facts.push(['inspector.area', translate(lang, 'inspector.areaValue', { km2: numberFormat.format(km2), mu: muFormat.format(toMu(squareMeters)) })]);
+      facts.push(['inspector.area', translate(lang, 'inspector.areaValue', { km2: formatNumber(km2, lang, km2 < 10 ? 2 : 1), mu: formatNumber(toMu(squareMeters), lang, 0) })]);
     }
     if (properties.accuracy) facts.push(['inspector.accuracy', translateValue(lang, 'accuracy', properties.accuracy)]);
     const positionSource = lang === 'zh' ? properties.position_source_zh ?? properties.position_source : properties.position_source;

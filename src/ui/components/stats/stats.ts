@@ -20,6 +20,7 @@ import {
   SORT_KEYS, formatNumber, formatPercent, formatSigned, nextSort, rowName, sortRows, statsCsv, statsRows,
 } from './stats-table.ts';
 import type { RegionType, SortKey, SortState, StatsRow } from './stats-table.ts';
+import { formatTargetPercent } from '../../../i18n/format.ts';
 
 const COLUMN_KEYS: Record<SortKey, MessageKey> = {
   name: 'stats.col.name',
@@ -134,7 +135,7 @@ export class PlanStats extends LitElement {
 
   private renderGauge(lang: Lang, kind: 'blueGreen' | 'construction', ratio: number | null, check: TargetCheck) {
     const label = translate(lang, kind === 'blueGreen' ? 'stats.blueGreen' : 'stats.construction');
-    const targetText = translate(lang, check.op === '>=' ? 'stats.target.min' : 'stats.target.max', { target: formatPercent(check.target, lang).replace(/\.0(?=\D*$)/, '') });
+    const targetText = translate(lang, check.op === '>=' ? 'stats.target.min' : 'stats.target.max', { target: formatTargetPercent(check.target, lang) });
     const verdict = translate(lang, check.pass ? 'stats.pass' : 'stats.fail');
     const margin = check.marginPoints === null ? '' : translate(lang, check.pass ? 'stats.marginPass' : 'stats.marginFail', {
       points: formatNumber(Math.abs(check.marginPoints), lang, 1),
