@@ -335,6 +335,10 @@ export function install(services: AppServices): Dispose {
   const panel = document.createElement('plan-study-panel');
   const section = PlanSidePanel.addSection({ id: 'study', labelKey: 'study.section', content: panel, order: 40, open: false }, app);
   if (section) life.add(() => section.remove());
+  else {
+    panel.slot = 'panel';
+    life.append(app, panel);
+  }
   life.listen(app, 'plan-study-command', (event) => tool.run(event.detail));
   tool.registerKeys();
   void services.ready.then(() => {
