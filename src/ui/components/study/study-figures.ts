@@ -1,4 +1,5 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
+import { illustrativeNote, ILLUSTRATIVE_CSS } from '../illustrative-note.ts';
 import { customElement, property } from 'lit/decorators.js';
 import { translate } from '../../../i18n/messages.ts';
 import { formatNumber as sharedNumber, formatPercent as sharedPercent } from '../../../i18n/format.ts';
@@ -40,6 +41,7 @@ export class PlanStudyFigures extends LitElement {
   @property() heading = '';
 
   static override styles = css`
+    ${unsafeCSS(ILLUSTRATIVE_CSS)}
     :host { display: block; font-size: 0.88rem; }
     h3 { font-size: 0.9rem; margin: 0.5rem 0 0.3rem; }
     dl { display: grid; grid-template-columns: auto 1fr; gap: 0.2rem 0.6rem; margin: 0; }
@@ -66,6 +68,7 @@ export class PlanStudyFigures extends LitElement {
         ${check.marginPoints === null ? nothing : html`<span class="check ${check.pass ? 'pass' : 'fail'}"
           data-testid=${`${testId}-check`} data-pass=${String(check.pass)}>${check.pass ? '✓' : '✗'}
           ${translate(lang, check.pass ? 'study.pass' : 'study.fail', { margin })}</span>`}
+        ${illustrativeNote(lang)}
       </dd>`;
   }
 
