@@ -30,6 +30,10 @@ export type DeckAction =
   | { type: 'goto' | 'duplicate' | 'delete' | 'up' | 'down' | 'present-from'; index: number }
   | { type: 'caption'; index: number; lang: Lang; text: string }
   | { type: 'spotlight'; index: number; value: boolean }
+  | { type: 'notes'; index: number; lang: Lang; text: string }
+  | { type: 'presenter-view' | 'notes-strip' }
+  | { type: 'kiosk'; seconds: number }
+  | { type: 'approval'; text: string }
   | { type: 'import-json'; file: File };
 
 /** Event name → detail. */

@@ -228,7 +228,7 @@ describe('integration: layer tree, what-if, focus, phone layout and untrusted te
     await expect.poll(() => page.locator('plan-deck-panel li').count()).toBe(count + 1);
     const added = page.locator('plan-deck-panel li[aria-current=true]');
     for (const lang of ['en', 'zh']) {
-      const caption = added.locator(`textarea[lang=${lang}]`);
+      const caption = added.locator(`textarea[data-caption=${lang}]`);
       await caption.fill(XSS);
       await caption.press('Tab');
     }

@@ -155,7 +155,7 @@ describe('presenter mode, slides, timeline and exports', () => {
     const before = await slideCount(page);
     await page.locator('plan-deck-panel [data-action=add]').click();
     await expect.poll(() => slideCount(page)).toBe(before + 1);
-    const newCaption = page.locator('plan-deck-panel li').nth(1).locator('textarea[lang=zh]');
+    const newCaption = page.locator('plan-deck-panel li').nth(1).locator('textarea[data-caption=zh]');
     await newCaption.fill('测试幻灯片：往返');
     await newCaption.press('Tab');
     await page.reload();
@@ -163,7 +163,7 @@ describe('presenter mode, slides, timeline and exports', () => {
     await page.locator('[data-testid=open-slides]').waitFor();
     await openSlides(page);
     expect(await slideCount(page)).toBe(before + 1);
-    expect(await page.locator('plan-deck-panel li').nth(1).locator('textarea[lang=zh]').inputValue()).toBe('测试幻灯片：往返');
+    expect(await page.locator('plan-deck-panel li').nth(1).locator('textarea[data-caption=zh]').inputValue()).toBe('测试幻灯片：往返');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('plan-deck-panel [data-action=export-json]').click()]);
     const text = await readFile(await download.path(), 'utf8');
@@ -175,7 +175,7 @@ describe('presenter mode, slides, timeline and exports', () => {
     await expect.poll(() => slideCount(page)).toBe(deck.slides.length);
     await page.locator('plan-deck-panel input[data-action=import-json]').setInputFiles({ name: 'deck.json', mimeType: 'application/json', buffer: Buffer.from(text) });
     await expect.poll(() => slideCount(page)).toBe(before + 1);
-    expect(await page.locator('plan-deck-panel li').nth(1).locator('textarea[lang=zh]').inputValue()).toBe('测试幻灯片：往返');
+    expect(await page.locator('plan-deck-panel li').nth(1).locator('textarea[data-caption=zh]').inputValue()).toBe('测试幻灯片：往返');
   });
 
   it('refuses a bad deck file with a clear message and leaves the current deck untouched', async () => {

@@ -35,8 +35,61 @@ interface SlideInput extends Omit<Slide, 'layers' | 'spotlight' | 'year'> {
   year?: number;
 }
 
+/** Speaker notes: what to say, and what the map can and cannot show (for the presenter only). */
+const NOTES: Record<string, { zh: string; en: string }> = {
+  'story-area': {
+    zh: '规划面积约798平方公里。图上边界按区县界和河道描绘，另有几段没有公开线位、按判断绘制，所以图上面积约834平方公里；请引用规划数字。',
+    en: 'The plan gives about 798 km². The outline on the map follows district borders and rivers, and some edges with no published course are placed by judgement, so it measures about 834 km²: quote the plan’s figure.',
+  },
+  'story-axis': {
+    zh: '从老城的千佛山、趵突泉、大明湖说起，向北跨过黄河；鹊山与华山（“鹊华”）是轴线北段的地标。',
+    en: 'Start in the old city (Thousand Buddha Mountain, Baotu Spring, Daming Lake) and go north across the river; Mt Que and Mt Hua ("Que-Hua") mark the axis on the north side.',
+  },
+  'story-belt': {
+    zh: '黄河是起步区的生态脊梁：滩区、大堤和林带。图上的滩区与堤防宽度取自公开的平均数，是示意。',
+    en: 'The river is the area’s green spine: floodplain, dykes and forest belts. Floodplain and dyke widths on the map are published averages, drawn schematically.',
+  },
+  'story-cores': {
+    zh: '两个核心没有公开的范围：图上按所在街道示意。',
+    en: 'Neither core has a published outline: the map draws each as the subdistricts it lies in.',
+  },
+  'story-clusters': {
+    zh: '五个组团各有主题；组团范围同样按街道示意，点击组团卡片可看其项目。',
+    en: 'Each cluster has its theme; the outlines are the subdistricts they are named after. The cluster cards list their projects.',
+  },
+  'story-clusters-west': {
+    zh: '大桥是城市副中心；桑梓店发展数控机床与机器人。项目位置各注明依据与误差。',
+    en: 'Daqiao is the city sub-centre; Sangzidian builds CNC machine tools and robots. Every project says how its position is known and its error.',
+  },
+  'story-clusters-north-east': {
+    zh: '崔寨以氢能为主，比亚迪基地也在这一带；孙耿太平是“种子库”；临空组团围绕遥墙机场。',
+    en: 'Cuizhai centres on hydrogen, with the BYD plant nearby; Sungeng–Taiping is the "Seed Bank"; the airport cluster surrounds Yaoqiang airport.',
+  },
+  'story-crossings': {
+    zh: '规划文件计21条通道，2023年底通车9条。图上只标出有公开依据的12处，均为示意位置；其余9处位置未公布，列在统计面板里。齐鲁大桥与济南黄河大桥新桥已于2024年11月通车。',
+    en: 'The documents count 21 crossings, 9 open at the end of 2023. The map marks the 12 with public evidence, all at indicative positions; the other 9 have no published site and are listed in the statistics panel. The Qilu bridge and the new G104 bridge opened in November 2024.',
+  },
+  'story-blue-green': {
+    zh: '70%与30%是规划指标。图上的蓝绿与建设用地图层只含有公开依据的部分（农田未绘制），据此算出的占比只是示意；要核对指标，请导入规划用地数据。',
+    en: '70 % and 30 % are the plan’s targets. The map’s blue-green and construction layers hold only what public records locate (farmland is not mapped), so shares computed from them are illustrative; checking the targets needs the plan’s land-use data.',
+  },
+  'story-2025': {
+    zh: '时间轴按各项目的开工、通车年份显示状态。',
+    en: 'The timeline shows each project’s status from its start and opening years.',
+  },
+  'story-2030': {
+    zh: '2030年目标：枢纽功能、空气与水质指标。',
+    en: '2030 goals: hub functions, air and water quality.',
+  },
+  'story-2035': {
+    zh: '2035年建成绿色智慧宜居新城区；欢迎提问。',
+    en: '2035: a green, smart, liveable new town. Invite questions.',
+  },
+};
+
 function slide(input: SlideInput): Slide {
-  return { ...input, year: input.year ?? 2023, spotlight: input.spotlight ?? false, layers: expandLayers(input.layers) };
+  const notes = NOTES[input.id];
+  return { ...input, year: input.year ?? 2023, spotlight: input.spotlight ?? false, layers: expandLayers(input.layers), ...(notes ? { notes } : {}) };
 }
 
 /** The built-in story deck. */

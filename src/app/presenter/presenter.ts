@@ -24,6 +24,26 @@ import { builtinDeck } from './builtin-deck.ts';
 import { deckRules, describeIssues, saveDeck } from './deck-storage.ts';
 import type { LoadedDeck } from './deck-storage.ts';
 import { downloadBlob, today } from '../../ui/download.ts';
+import { loadSaved, save } from '../../data/persist.ts';
+import { PresenterView } from './presenter-view.ts';
+import type { PresenterViewState } from './presenter-view.ts';
+
+const APPROVAL_KEY = 'approval-number';
+const MAX_APPROVAL_LENGTH = 60;
+
+/** The map approval number (审图号) the user set, or '' (never invented: blank until set). */
+function loadApprovalNumber(): string {
+  const loaded = loadSaved<string>(APPROVAL_KEY, 1, (value) => (typeof value === 'string' && value.length <= MAX_APPROVAL_LENGTH ? value : 'not a short text'));
+  return loaded.ok && loaded.value ? loaded.value : '';
+}
+
+/** The newest status date in the plan data: the date the positions and statuses describe. */
+function dataDate(data: { crossings?: { features: { properties: unknown }[] }; projects?: { features: { properties: unknown }[] } }): string {
+  const dates = [...(data.crossings?.features ?? []), ...(data.projects?.features ?? [])]
+    .map((feature) => (feature.properties as { status_date?: unknown } | null)?.status_date)
+    .filter((value): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value));
+  return dates.sort().at(-1) ?? '';
+}
 
 const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Spacebar']);
 const PREVIOUS_KEYS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
@@ -59,6 +79,12 @@ export class Presenter {
   private touchStart: { x: number; y: number } | undefined;
   private unlock: (() => void) | undefined;
   private readonly cleanups: (() => void)[] = [];
+  private readonly view = new PresenterView((delta) => this.stepFromView(delta), () => this.render());
+  private notesStrip = false;
+  private kiosk: ReturnType<typeof setInterval> | undefined;
+  private laser = false;
+  private pointer: { x: number; y: number } | null = null;
+  private approvalNumber = loadApprovalNumber();
 
   constructor(private readonly services: AppServices, loaded: LoadedDeck) {
     this.deck = loaded.deck;
@@ -66,7 +92,7 @@ export class Presenter {
     this.highlight = new SlideHighlight(services.view);
     this.cleanups.push(services.store.select((state) => state.lang, () => this.render()));
     this.cleanups.push(services.keys.register({
-      scope: 'presenter', id: 'present.keys', keys: [...NEXT_KEYS, ...PREVIOUS_KEYS, 'Home', 'End', 'b', 'B', '.', 'Escape'],
+      scope: 'presenter', id: 'present.keys', keys: [...NEXT_KEYS, ...PREVIOUS_KEYS, 'Home', 'End', 'b', 'B', '.', 'l', 'L', 'Escape'],
       when: () => this.presenting, run: (event) => this.onKey(event),
     }));
     this.cleanups.push(services.keys.register({
@@ -76,6 +102,8 @@ export class Presenter {
 
   /** Ends presenting, closes the panel, removes its map layers and listeners. */
   dispose(): void {
+    this.stopKiosk(false);
+    this.view.close();
     this.stop();
     this.closePanel();
     this.highlight.remove();
@@ -120,6 +148,7 @@ export class Presenter {
       this.panel.uiLang = this.lang;
       this.panel.hasBackup = this.backupRaw !== undefined;
       this.panel.busy = this.busy;
+      this.panel.approvalNumber = this.approvalNumber;
       this.panel.setAttribute('aria-label', translate(this.lang, 'deck.title'));
     }
     if (this.overlay) {
@@ -130,7 +159,76 @@ export class Presenter {
       this.overlay.exitLabel = translate(this.lang, 'present.exit');
       this.overlay.blankLabel = translate(this.lang, 'present.blank');
       this.overlay.blank = this.blank;
+      this.overlay.notesStrip = this.notesStrip ? this.notesOf(slide) || translate(this.lang, 'present.noNotes') : '';
+      this.overlay.pointer = this.laser ? this.pointer : null;
     }
+    this.view.update(this.viewState());
+  }
+
+  private notesOf(slide: Slide | undefined): string {
+    return slide?.notes ? slide.notes[this.lang] || slide.notes.zh || slide.notes.en : '';
+  }
+
+  private viewState(): PresenterViewState {
+    const slide = this.deck.slides[this.index];
+    const next = this.deck.slides[this.index + 1];
+    const captionOf = (item: Slide) => item.caption[this.lang] || item.caption.zh;
+    return {
+      lang: this.lang,
+      index: this.index,
+      total: this.deck.slides.length,
+      caption: slide ? captionOf(slide) : '',
+      notes: this.notesOf(slide),
+      next: next ? {
+        caption: captionOf(next),
+        yearChange: slide && next.year !== slide.year ? translate(this.lang, 'present.nextYear', { from: slide.year, to: next.year }) : '',
+      } : null,
+    };
+  }
+
+  /** A step asked for in the presenter view: presents first if the room is not yet being shown the map. */
+  private stepFromView(delta: number): void {
+    if (!this.presenting) void this.present(this.index);
+    else this.step(delta);
+  }
+
+  private openPresenterView(): void {
+    const opened = this.view.open(this.viewState());
+    if (opened) this.say('info', translate(this.lang, 'present.viewOpened'));
+    else {
+      this.notesStrip = true;
+      this.say('info', translate(this.lang, 'present.viewBlocked'));
+    }
+    if (!this.presenting) void this.present(this.index);
+    else this.render();
+  }
+
+  private startKiosk(seconds: number): void {
+    this.stopKiosk(false);
+    const interval = Math.max(3, Math.min(600, Number.isFinite(seconds) ? seconds : 20)) * 1000;
+    const begin = this.presenting ? Promise.resolve() : this.present(this.index);
+    void begin.then(() => {
+      this.kiosk = setInterval(() => void this.goTo(this.index + 1 >= this.deck.slides.length ? 0 : this.index + 1, true), interval);
+      // any key, click or touch stops it (after this tick: the click that started it does not)
+      setTimeout(() => {
+        for (const type of ['keydown', 'pointerdown', 'touchstart'] as const) window.addEventListener(type, this.onKioskInput, { capture: true });
+      }, 0);
+      this.say('info', translate(this.lang, 'present.kioskStarted', { seconds: interval / 1000 }));
+    });
+  }
+
+  private stopKiosk(announceIt = true): void {
+    if (this.kiosk === undefined) return;
+    clearInterval(this.kiosk);
+    this.kiosk = undefined;
+    for (const type of ['keydown', 'pointerdown', 'touchstart'] as const) window.removeEventListener(type, this.onKioskInput, { capture: true });
+    if (announceIt) this.say('info', translate(this.lang, 'present.kioskStopped'));
+  }
+
+  private readonly onKioskInput = (): void => this.stopKiosk();
+
+  get kioskRunning(): boolean {
+    return this.kiosk !== undefined;
   }
 
   private setDeck(deck: Deck, index = this.index): void {
@@ -185,6 +283,28 @@ export class Presenter {
       case 'caption':
         this.editSlides((slides) => { slides[action.index] = { ...slides[action.index], caption: { ...slides[action.index].caption, [action.lang]: action.text } }; });
         break;
+      case 'notes':
+        this.editSlides((slides) => {
+          const notes = { zh: slides[action.index].notes?.zh ?? '', en: slides[action.index].notes?.en ?? '', [action.lang]: action.text };
+          const { notes: _old, ...rest } = slides[action.index];
+          slides[action.index] = notes.zh || notes.en ? { ...rest, notes } : rest;
+        });
+        break;
+      case 'presenter-view': this.openPresenterView(); break;
+      case 'notes-strip':
+        this.notesStrip = !this.notesStrip;
+        if (!this.presenting) await this.present(this.index);
+        else this.render();
+        break;
+      case 'kiosk': this.startKiosk(action.seconds); break;
+      case 'approval': {
+        const text = action.text.trim().slice(0, MAX_APPROVAL_LENGTH);
+        this.approvalNumber = text;
+        const saved = save(APPROVAL_KEY, 1, text);
+        if (!saved.ok) this.say('error', translate(this.lang, 'deck.saveFailed', { message: saved.message }));
+        this.render();
+        break;
+      }
       case 'spotlight':
         this.editSlides((slides) => { slides[action.index] = { ...slides[action.index], spotlight: action.value }; });
         break;
@@ -247,7 +367,12 @@ export class Presenter {
         legendTitle: translate(lang, 'export.legend'),
         layerLabels: Object.fromEntries(CATALOG_LAYERS.map((layer) => [layer.id, translate(lang, layer.labelKey as MessageKey)])),
         sources: slide?.source && this.currentHighlight.length ? `${translate(lang, 'export.sources')} ${citeDocuments(slide.source, lang)}` : translate(lang, 'export.sources'),
-        date: translate(lang, 'export.date', { date: today() }),
+        date: [
+          translate(lang, 'export.date', { date: today() }),
+          dataDate(state.data) ? translate(lang, 'export.dataDate', { date: dataDate(state.data) }) : '',
+          translate(lang, 'export.basis'),
+          this.approvalNumber ? translate(lang, 'export.approval', { number: this.approvalNumber }) : '',
+        ].filter(Boolean).join(' · '),
         north: translate(lang, 'export.north'),
       });
       const name = `jinan-plan-${width}x${height}-${today()}.png`;
@@ -298,6 +423,8 @@ export class Presenter {
     this.unlock = lockInteraction(this.services.view);
     window.addEventListener('touchstart', this.onTouchStart, { passive: true });
     window.addEventListener('touchend', this.onTouchEnd);
+    window.addEventListener('pointermove', this.onPointerMove);
+    window.addEventListener('keyup', this.onKeyUp);
     document.addEventListener('fullscreenchange', this.onFullscreenChange);
     (document.activeElement as HTMLElement | null)?.blur?.();
     try {
@@ -316,6 +443,11 @@ export class Presenter {
     this.blank = false;
     window.removeEventListener('touchstart', this.onTouchStart);
     window.removeEventListener('touchend', this.onTouchEnd);
+    window.removeEventListener('pointermove', this.onPointerMove);
+    window.removeEventListener('keyup', this.onKeyUp);
+    this.laser = false;
+    this.stopKiosk(false);
+    this.view.close();
     document.removeEventListener('fullscreenchange', this.onFullscreenChange);
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     document.body.classList.remove('plan-presenting');
@@ -341,8 +473,22 @@ export class Presenter {
     else if (event.key === 'Home') void this.goTo(0, true);
     else if (event.key === 'End') void this.goTo(this.deck.slides.length - 1, true);
     else if (event.key === 'b' || event.key === 'B' || event.key === '.') { this.blank = !this.blank; this.render(); }
+    else if (event.key === 'l' || event.key === 'L') { if (!this.laser) { this.laser = true; this.render(); } }
     else if (event.key === 'Escape') this.stop();
   }
+
+  /** The laser pointer follows the pointer while L is held; it is drawn on the audience screen only, never stored. */
+  private readonly onPointerMove = (event: PointerEvent): void => {
+    this.pointer = { x: event.clientX, y: event.clientY };
+    if (this.laser && this.overlay) this.overlay.pointer = this.pointer;
+  };
+
+  private readonly onKeyUp = (event: KeyboardEvent): void => {
+    if ((event.key === 'l' || event.key === 'L') && this.laser) {
+      this.laser = false;
+      this.render();
+    }
+  };
 
   private readonly onTouchStart = (event: TouchEvent): void => {
     const touch = event.touches[0];

@@ -4,9 +4,12 @@
  */
 
 export const DECK_FORMAT = 'jinan-plan-deck';
-export const DECK_VERSION = 1;
+/** Version written by this app: 2 adds speaker notes; version 1 files (no notes) still load. */
+export const DECK_VERSION = 2;
+export const SUPPORTED_DECK_VERSIONS: readonly number[] = [1, 2];
 export const MAX_SLIDES = 200;
 export const MAX_CAPTION_LENGTH = 2000;
+export const MAX_NOTES_LENGTH = 5000;
 
 export interface SlideCamera {
   /** [longitude, latitude] in degrees (WGS84) */
@@ -32,6 +35,8 @@ export interface Slide {
   caption: { zh: string; en: string };
   /** where the caption's facts come from (seed file names), shown small under the caption */
   source?: string;
+  /** speaker notes, shown to the presenter only (presenter view or notes strip), never to the audience */
+  notes?: { zh: string; en: string };
 }
 
 export interface Deck {
@@ -42,7 +47,7 @@ export interface Deck {
 /** The JSON file a deck is exported to. */
 export interface DeckFile {
   format: typeof DECK_FORMAT;
-  version: typeof DECK_VERSION;
+  version: number;
   deck: Deck;
 }
 

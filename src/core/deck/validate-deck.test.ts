@@ -74,3 +74,29 @@ describe('validateDeckFile', () => {
     expect(input).toEqual(copy);
   });
 });
+
+describe('speaker notes (deck format version 2)', () => {
+  it('writes version 2 and round-trips notes in both languages', () => {
+    const file = toDeckFile(deck([slide({ notes: { zh: '先讲黄河。', en: 'Start with the river.' } })]));
+    expect(file.version).toBe(2);
+    const result = parseDeckFile(JSON.stringify(file), rules);
+    expect(result).toEqual({ ok: true, deck: file.deck });
+  });
+
+  it('still loads a version 1 file, which has no notes', () => {
+    const result = validateDeckFile({ format: 'jinan-plan-deck', version: 1, deck: deck() }, rules);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.deck.slides[0]!.notes).toBeUndefined();
+  });
+
+  it('accepts notes in one language only, drops empty notes, and refuses notes that are not text', () => {
+    const one = validateDeck(deck([slide({ notes: { zh: '', en: 'Only English' } })]), rules);
+    expect(one.ok && one.deck.slides[0]!.notes).toEqual({ zh: '', en: 'Only English' });
+    const empty = validateDeck(deck([slide({ notes: { zh: '', en: '' } })]), rules);
+    expect(empty.ok && empty.deck.slides[0]!.notes).toBeUndefined();
+    const bad = validateDeck({ ...deck(), slides: [{ ...slide(), notes: { zh: 3 } }] }, rules);
+    expect(bad).toMatchObject({ ok: false, issues: [{ path: 'deck.slides[0].notes.zh', reason: 'not-string' }] });
+    const long = validateDeck(deck([slide({ notes: { zh: 'x'.repeat(6000), en: '' } })]), rules);
+    expect(long).toMatchObject({ ok: false, issues: [{ reason: 'too-long' }] });
+  });
+});

@@ -1,4 +1,4 @@
-import { DECK_FORMAT, DECK_VERSION, MAX_CAPTION_LENGTH, MAX_SLIDES } from './deck.ts';
+import { DECK_FORMAT, DECK_VERSION, MAX_CAPTION_LENGTH, MAX_NOTES_LENGTH, MAX_SLIDES, SUPPORTED_DECK_VERSIONS } from './deck.ts';
 import type { Deck, DeckFile, DeckIssue, DeckResult, DeckRules, Slide, SlideCamera } from './deck.ts';
 
 type Record_ = Record<string, unknown>;
@@ -95,6 +95,16 @@ function readSlide(reader: Reader, value: unknown, path: string, rules: DeckRule
   const source = reader.text(value, 'source', path, { optional: true, max: 500 });
   const slide: Slide = { id, camera, layers, year, highlight, spotlight, caption };
   if (source) slide.source = source;
+  if (value.notes !== undefined) {
+    if (!isRecord(value.notes)) reader.add(`${path}.notes`, 'not-object', short(value.notes), undefined);
+    else {
+      const notes = {
+        zh: reader.text(value.notes, 'zh', `${path}.notes`, { optional: true, max: MAX_NOTES_LENGTH }),
+        en: reader.text(value.notes, 'en', `${path}.notes`, { optional: true, max: MAX_NOTES_LENGTH }),
+      };
+      if (notes.zh || notes.en) slide.notes = notes;
+    }
+  }
   return slide;
 }
 
@@ -110,7 +120,7 @@ function readSlide(reader: Reader, value: unknown, path: string, rules: DeckRule
 export function validateDeckFile(value: unknown, rules: DeckRules): DeckResult {
   if (!isRecord(value)) return { ok: false, issues: [{ path: '(file)', reason: 'not-object', detail: short(value) }] };
   if (value.format !== DECK_FORMAT) return { ok: false, issues: [{ path: 'format', reason: 'wrong-format', detail: short(value.format) }] };
-  if (value.version !== DECK_VERSION) return { ok: false, issues: [{ path: 'version', reason: 'unsupported-version', detail: short(value.version) }] };
+  if (typeof value.version !== 'number' || !SUPPORTED_DECK_VERSIONS.includes(value.version)) return { ok: false, issues: [{ path: 'version', reason: 'unsupported-version', detail: short(value.version) }] };
   return validateDeck(value.deck, rules, 'deck');
 }
 

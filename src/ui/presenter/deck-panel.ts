@@ -22,6 +22,10 @@ export class PlanDeckPanel extends LitElement {
   @property({ attribute: false }) uiLang: Lang = 'zh';
   @property({ type: Boolean }) hasBackup = false;
   @property({ type: Boolean }) busy = false;
+  /** the map approval number (审图号) printed on exports; blank until the user sets it */
+  @property({ attribute: false }) approvalNumber = '';
+  /** seconds between slides in kiosk mode */
+  @property({ type: Number }) kioskSeconds = 20;
 
   static override styles = css`
     :host {
@@ -67,6 +71,12 @@ export class PlanDeckPanel extends LitElement {
     .file { position: relative; overflow: hidden; }
     .file input { position: absolute; inset: 0; opacity: 0; cursor: pointer; }
     .check { display: flex; gap: 0.3rem; align-items: center; }
+    .row { display: flex; flex-wrap: wrap; gap: 0.3rem; align-items: center; padding: 0.3rem 0.6rem; border-bottom: 1px solid #ddd; }
+    .row label { display: flex; gap: 0.3rem; align-items: center; margin: 0; font-size: 0.78rem; }
+    .row input { font: inherit; font-size: 0.78rem; }
+    .row input[type='number'] { width: 4rem; }
+    .row input[type='text'] { width: 10rem; }
+    textarea.notes { background: #fbfaf7; min-height: 2.6rem; }
   `;
 
   private t(key: MessageKey, params: Record<string, string | number> = {}): string {
@@ -102,6 +112,20 @@ export class PlanDeckPanel extends LitElement {
         <button type="button" data-action="reset" @click=${() => this.act({ type: 'reset' })}>${this.t('deck.reset')}</button>
         ${this.hasBackup ? html`<button type="button" data-action="download-backup" @click=${() => this.act({ type: 'download-backup' })}>${this.t('deck.downloadBackup')}</button>` : null}
       </div>
+      <div class="row">
+        <button type="button" data-action="presenter-view" @click=${() => this.act({ type: 'presenter-view' })}>${this.t('deck.presenterView')}</button>
+        <button type="button" data-action="notes-strip" @click=${() => this.act({ type: 'notes-strip' })}>${this.t('deck.notesStrip')}</button>
+      </div>
+      <div class="row">
+        <label>${this.t('deck.kioskSeconds')}<input type="number" min="3" max="600" step="1" data-input="kiosk-seconds" .value=${String(this.kioskSeconds)}
+          @change=${(event: Event) => { this.kioskSeconds = Number((event.target as HTMLInputElement).value) || 20; }} /></label>
+        <button type="button" data-action="kiosk" @click=${() => this.act({ type: 'kiosk', seconds: this.kioskSeconds })}>${this.t('deck.kiosk')}</button>
+      </div>
+      <div class="row">
+        <label>${this.t('deck.approvalNumber')}<input type="text" maxlength="60" data-input="approval" .value=${this.approvalNumber}
+          placeholder=${this.t('deck.approvalPlaceholder')}
+          @change=${(event: Event) => this.act({ type: 'approval', text: (event.target as HTMLInputElement).value })} /></label>
+      </div>
       <ol aria-labelledby="deck-title">
         ${slides.map((slide, index) => html`
           <li aria-current=${index === this.current ? 'true' : 'false'} data-slide=${slide.id}>
@@ -115,11 +139,17 @@ export class PlanDeckPanel extends LitElement {
               <button type="button" ?disabled=${slides.length < 2} @click=${() => this.act({ type: 'delete', index })}>${this.t('deck.delete')}</button>
             </div>
             <label>${this.t('deck.captionZh')}
-              <textarea lang="zh" .value=${slide.caption.zh}
+              <textarea lang="zh" data-caption="zh" .value=${slide.caption.zh}
                 @change=${(event: Event) => this.act({ type: 'caption', index, lang: 'zh', text: (event.target as HTMLTextAreaElement).value })}></textarea></label>
             <label>${this.t('deck.captionEn')}
-              <textarea lang="en" .value=${slide.caption.en}
+              <textarea lang="en" data-caption="en" .value=${slide.caption.en}
                 @change=${(event: Event) => this.act({ type: 'caption', index, lang: 'en', text: (event.target as HTMLTextAreaElement).value })}></textarea></label>
+            <label>${this.t('deck.notesZh')}
+              <textarea class="notes" lang="zh" data-notes="zh" .value=${slide.notes?.zh ?? ''}
+                @change=${(event: Event) => this.act({ type: 'notes', index, lang: 'zh', text: (event.target as HTMLTextAreaElement).value })}></textarea></label>
+            <label>${this.t('deck.notesEn')}
+              <textarea class="notes" lang="en" data-notes="en" .value=${slide.notes?.en ?? ''}
+                @change=${(event: Event) => this.act({ type: 'notes', index, lang: 'en', text: (event.target as HTMLTextAreaElement).value })}></textarea></label>
             <label class="check"><input type="checkbox" .checked=${slide.spotlight}
               @change=${(event: Event) => this.act({ type: 'spotlight', index, value: (event.target as HTMLInputElement).checked })} />${this.t('deck.spotlight')}</label>
           </li>`)}

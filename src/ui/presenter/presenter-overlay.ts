@@ -16,6 +16,10 @@ export class PlanPresenterOverlay extends LitElement {
   @property() exitLabel = '';
   @property() blankLabel = '';
   @property({ type: Boolean, reflect: true }) blank = false;
+  /** speaker notes shown as a strip on this screen (when no second window is used); empty = no strip */
+  @property() notesStrip = '';
+  /** the laser pointer's position in CSS pixels, or null when it is off */
+  @property({ attribute: false }) pointer: { x: number; y: number } | null = null;
 
   static override styles = css`
     :host {
@@ -68,6 +72,15 @@ export class PlanPresenterOverlay extends LitElement {
       opacity: 0.5;
     }
     button:hover, button:focus-visible { opacity: 1; outline: 3px solid #ffb000; }
+    .notes-strip {
+      position: absolute; left: 0; right: 0; top: 0; padding: 0.5rem 1rem 0.5rem 8rem; box-sizing: border-box;
+      background: rgba(255, 251, 235, 0.95); color: #1f2933; font-size: clamp(0.8rem, 1.2vw, 1rem); line-height: 1.4;
+      border-bottom: 2px solid #b45309; max-height: 22vh; overflow: auto;
+    }
+    .laser {
+      position: absolute; width: 18px; height: 18px; margin: -9px 0 0 -9px; border-radius: 50%;
+      background: rgba(230, 30, 30, 0.85); box-shadow: 0 0 12px 5px rgba(255, 40, 40, 0.6);
+    }
     .blank { position: absolute; inset: 0; background: #000; pointer-events: auto; color: #9aa5b1; display: flex; align-items: flex-end; justify-content: center; padding-bottom: 2rem; font-size: 0.8rem; }
   `;
 
@@ -76,6 +89,8 @@ export class PlanPresenterOverlay extends LitElement {
       <button type="button" @click=${() => emit(this, 'plan-present-exit', null)}>${this.exitLabel}</button>
       <div class="counter" data-testid="slide-counter">${this.counter}</div>
       <div class="caption" data-testid="slide-caption"><p>${this.caption}</p>${this.source ? html`<small class="source">${this.source}</small>` : null}</div>
+      ${this.notesStrip ? html`<div class="notes-strip" data-testid="notes-strip">${this.notesStrip}</div>` : null}
+      ${this.pointer ? html`<div class="laser" data-testid="laser" style="left: ${this.pointer.x}px; top: ${this.pointer.y}px"></div>` : null}
       ${this.blank ? html`<div class="blank" data-testid="blank-screen">${this.blankLabel}</div>` : null}
     `;
   }
