@@ -2,7 +2,8 @@
  * The camera and the map's own input, for feature modules that must not touch MapLibre: read and set the
  * camera, follow its moves (URL camera sync), fit features, and lock the map's interactions (presenter).
  */
-import type { Polygon } from 'geojson';
+import type { Feature, Polygon } from 'geojson';
+import { bbox } from '@turf/bbox';
 import type { MapView } from './map-view.ts';
 
 /** A camera as plain numbers. */
@@ -69,4 +70,20 @@ export function middleOfView(view: MapView): Polygon {
   const x1 = w + (e - w) / 4, x2 = e - (e - w) / 4, y1 = s + (n - s) / 4, y2 = n - (n - s) / 4;
   const r = (v: number) => Math.round(v * 1e6) / 1e6;
   return { type: 'Polygon', coordinates: [[[r(x1), r(y1)], [r(x2), r(y1)], [r(x2), r(y2)], [r(x1), r(y2)], [r(x1), r(y1)]]] };
+}
+
+/** Fits the map to a feature at once (no animation) and resolves when everything requested is drawn. */
+export function fitFeatureNow(view: MapView, feature: Feature, padding = 40): Promise<void> {
+  const [west, south, east, north] = bbox(feature);
+  const idle = view.whenIdle();
+  view.map.fitBounds([[west, south], [east, north]], { padding, maxZoom: 13.5, animate: false });
+  view.map.triggerRepaint();
+  return idle;
+}
+
+/** Resolves once the map has drawn everything requested (after the next repaint). */
+export function drawnNow(view: MapView): Promise<void> {
+  const idle = view.whenIdle();
+  view.map.triggerRepaint();
+  return idle;
 }

@@ -31,7 +31,7 @@ export type DeckAction =
   | { type: 'caption'; index: number; lang: Lang; text: string }
   | { type: 'spotlight'; index: number; value: boolean }
   | { type: 'notes'; index: number; lang: Lang; text: string }
-  | { type: 'presenter-view' | 'notes-strip' }
+  | { type: 'presenter-view' | 'notes-strip' | 'handout' }
   | { type: 'kiosk'; seconds: number }
   | { type: 'approval'; text: string }
   | { type: 'import-json'; file: File };

@@ -155,4 +155,27 @@ describe('presenter view, notes, pointer, kiosk and statutory marks', () => {
     await expect.poll(() => page.evaluate(() => localStorage.getItem('jinan-plan:approval-number'))).toContain('""');
     expect(app.errors).toEqual([]);
   });
+
+  it('prints a handout: one A4 page per slide (map, caption, notes) and one atlas page per cluster', { timeout: 180_000 }, async () => {
+    const { page } = app;
+    await stopPresenting(page);
+    await openSlides(page);
+    await expect.poll(() => page.evaluate('globalThis.__plan.store.getState().analysis.status'), { timeout: 60_000 }).toBe('ready');
+    await page.evaluate(() => { (globalThis as unknown as { __printed: number }).__printed = 0; window.print = () => { (globalThis as unknown as { __printed: number }).__printed += 1; }; });
+    await page.locator('plan-deck-panel [data-action=handout]').click();
+    await expect.poll(() => page.evaluate('globalThis.__printed'), { timeout: 120_000 }).toBe(1);
+    const clusters = await page.evaluate(`globalThis.__plan.store.getState().data.structure.features.filter((f) => f.properties.kind === 'cluster').length`) as number;
+    const sheets = page.locator('#plan-handout .handout-page');
+    await expect(sheets.count()).resolves.toBe(deck.slides.length + clusters);
+    await expect(page.locator('#plan-handout .handout-slide').first().locator('.handout-notes').textContent()).resolves.toBe(deck.slides[0]!.notes!.en);
+    await expect(page.locator('#plan-handout .handout-cluster').first().locator('.handout-figures dd').first().textContent()).resolves.toMatch(/%.*target ≥ 70%/);
+    for (const image of await page.locator('#plan-handout img').evaluateAll((items) => items.map((item) => (item as HTMLImageElement).src.slice(0, 22)))) {
+      expect(image).toBe('data:image/png;base64,');
+    }
+    // the print stylesheet puts each of them on its own A4 page
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages.length).toBe(deck.slides.length + clusters);
+  });
 });
+

@@ -26,6 +26,13 @@ import type { LoadedDeck } from './deck-storage.ts';
 import { downloadBlob, today } from '../../ui/download.ts';
 import { loadSaved, save } from '../../data/persist.ts';
 import { PresenterView } from './presenter-view.ts';
+import { buildHandout } from './handout.ts';
+import type { HandoutPage } from './handout.ts';
+import { drawnNow, fitFeatureNow, jumpToCamera, currentCamera } from '../../map/camera.ts';
+import { snapshotDataUrl } from '../../map/map-element.ts';
+import { regionContents } from '../../core/context/containing-regions.ts';
+import { featureName } from '../../i18n/feature-name.ts';
+import type { Lang } from '../../i18n/messages.ts';
 import type { PresenterViewState } from './presenter-view.ts';
 
 const APPROVAL_KEY = 'approval-number';
@@ -102,6 +109,8 @@ export class Presenter {
 
   /** Ends presenting, closes the panel, removes its map layers and listeners. */
   dispose(): void {
+    document.body.classList.remove('plan-handout');
+    document.getElementById('plan-handout')?.remove();
     this.stopKiosk(false);
     this.view.close();
     this.stop();
@@ -297,6 +306,7 @@ export class Presenter {
         else this.render();
         break;
       case 'kiosk': this.startKiosk(action.seconds); break;
+      case 'handout': await this.printHandout(); break;
       case 'approval': {
         const text = action.text.trim().slice(0, MAX_APPROVAL_LENGTH);
         this.approvalNumber = text;
@@ -367,12 +377,7 @@ export class Presenter {
         legendTitle: translate(lang, 'export.legend'),
         layerLabels: Object.fromEntries(CATALOG_LAYERS.map((layer) => [layer.id, translate(lang, layer.labelKey as MessageKey)])),
         sources: slide?.source && this.currentHighlight.length ? `${translate(lang, 'export.sources')} ${citeDocuments(slide.source, lang)}` : translate(lang, 'export.sources'),
-        date: [
-          translate(lang, 'export.date', { date: today() }),
-          dataDate(state.data) ? translate(lang, 'export.dataDate', { date: dataDate(state.data) }) : '',
-          translate(lang, 'export.basis'),
-          this.approvalNumber ? translate(lang, 'export.approval', { number: this.approvalNumber }) : '',
-        ].filter(Boolean).join(' · '),
+        date: this.marks(lang),
         north: translate(lang, 'export.north'),
       });
       const name = `jinan-plan-${width}x${height}-${today()}.png`;
@@ -384,6 +389,73 @@ export class Presenter {
       this.busy = false;
       this.render();
     }
+  }
+
+  /** The statutory marks of every export: today's date, the data date, the indicator basis, the approval number. */
+  private marks(lang: Lang): string {
+    const data = this.services.store.getState().data;
+    return [
+      translate(lang, 'export.date', { date: today() }),
+      dataDate(data) ? translate(lang, 'export.dataDate', { date: dataDate(data) }) : '',
+      translate(lang, 'export.basis'),
+      this.approvalNumber ? translate(lang, 'export.approval', { number: this.approvalNumber }) : '',
+    ].filter(Boolean).join(' · ');
+  }
+
+  /** Draws each slide and each cluster once, builds the handout pages and opens the print dialog. */
+  private async printHandout(): Promise<void> {
+    if (this.busy || this.presenting) return;
+    const { store, view } = this.services;
+    const lang = this.lang;
+    const before = { camera: currentCamera(view), visibility: store.getState().layerVisibility, year: store.getState().year, index: this.index };
+    this.busy = true;
+    this.render();
+    this.say('info', translate(lang, 'deck.handoutWorking'));
+    const pages: HandoutPage[] = [];
+    try {
+      for (const [index, slide] of this.deck.slides.entries()) {
+        await this.goTo(index, false);
+        await drawnNow(view);
+        pages.push({
+          kind: 'slide', title: `${translate(lang, 'deck.slideLabel', { n: index + 1 })} · ${this.deck.title[lang] || this.deck.title.zh}`,
+          image: snapshotDataUrl(view), caption: slide.caption[lang] || slide.caption.zh, notes: this.notesOf(slide),
+          source: slide.source ? citeDocuments(slide.source, lang) : '',
+        });
+      }
+      this.highlight.clear();
+      store.update((state) => ({ ...state, layerVisibility: before.visibility, year: before.year }));
+      const data = store.getState().data;
+      for (const cluster of (data.structure?.features ?? []).filter((feature) => feature.properties?.['kind'] === 'cluster')) {
+        await fitFeatureNow(view, cluster);
+        const row = store.getState().analysis.clusters.find((item) => item.id === cluster.properties?.['id']);
+        const figures = row?.result.ok ? {
+          blueGreen: row.result.figures.blueGreenRatio, blueGreenPass: row.result.figures.blueGreenTarget.pass,
+          construction: row.result.figures.constructionRatio, constructionPass: row.result.figures.constructionTarget.pass,
+        } : null;
+        pages.push({
+          kind: 'cluster', title: featureName(cluster, lang), theme: String(cluster.properties?.[`theme_${lang}`] ?? ''),
+          image: snapshotDataUrl(view), figures, projects: regionContents(cluster, { projects: data.projects, crossings: data.crossings }).projects,
+        });
+      }
+    } finally {
+      this.highlight.clear();
+      store.update((state) => ({ ...state, layerVisibility: before.visibility, year: before.year }));
+      jumpToCamera(view, before.camera);
+      this.index = before.index;
+      this.busy = false;
+      this.render();
+    }
+    buildHandout(pages, lang, translate(lang, 'app.title'), this.marks(lang));
+    document.body.classList.add('plan-handout');
+    const done = () => {
+      document.body.classList.remove('plan-handout');
+      document.getElementById('plan-handout')?.remove();
+      window.removeEventListener('afterprint', done);
+    };
+    window.addEventListener('afterprint', done);
+    const slides = pages.filter((page) => page.kind === 'slide').length;
+    this.say('info', translate(lang, 'deck.handoutReady', { count: pages.length, slides, clusters: pages.length - slides }));
+    window.print();
   }
 
   private currentHighlight: ReturnType<typeof featuresById> = [];

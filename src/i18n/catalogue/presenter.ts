@@ -99,6 +99,15 @@ export const zh = {
   'export.approval': '审图号：{number}',
   'export.basis': '指标依据：本图示意图层（示意值，非规划用地数据）',
   'export.dataDate': '数据日期：{date}',
+  'deck.handout': '打印讲义',
+  'deck.handoutWorking': '正在准备讲义（每页一张地图）…',
+  'deck.handoutReady': '讲义已准备好：{count} 页（{slides} 页幻灯片，{clusters} 页组团图册）。',
+  'handout.blueGreen': '蓝绿空间占比',
+  'handout.construction': '城镇建设用地占比',
+  'handout.targetMin': '目标 ≥ {target}',
+  'handout.targetMax': '目标 ≤ {target}',
+  'handout.noFigures': '指标尚未算出。',
+  'handout.projects': '重点项目（{count} 个）',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -201,4 +210,13 @@ export const en: Record<keyof typeof zh, string> = {
   'export.approval': 'Map approval number: {number}',
   'export.basis': 'Indicator basis: this map’s schematic layers (illustrative, not the plan’s land-use data)',
   'export.dataDate': 'Data as of {date}',
+  'deck.handout': 'Print handout',
+  'deck.handoutWorking': 'Preparing the handout (one map per page)…',
+  'deck.handoutReady': 'The handout is ready: {count} pages ({slides} slides, {clusters} cluster atlas pages).',
+  'handout.blueGreen': 'Blue-green share',
+  'handout.construction': 'Urban construction share',
+  'handout.targetMin': 'target ≥ {target}',
+  'handout.targetMax': 'target ≤ {target}',
+  'handout.noFigures': 'Figures not computed yet.',
+  'handout.projects': 'Key projects ({count})',
 };

@@ -115,6 +115,7 @@ export class PlanDeckPanel extends LitElement {
       <div class="row">
         <button type="button" data-action="presenter-view" @click=${() => this.act({ type: 'presenter-view' })}>${this.t('deck.presenterView')}</button>
         <button type="button" data-action="notes-strip" @click=${() => this.act({ type: 'notes-strip' })}>${this.t('deck.notesStrip')}</button>
+        <button type="button" data-action="handout" ?disabled=${this.busy} @click=${() => this.act({ type: 'handout' })}>${this.t('deck.handout')}</button>
       </div>
       <div class="row">
         <label>${this.t('deck.kioskSeconds')}<input type="number" min="3" max="600" step="1" data-input="kiosk-seconds" .value=${String(this.kioskSeconds)}

@@ -1,0 +1,87 @@
+/**
+ * The printed handout: one A4 page per slide (its map, caption and notes) and one atlas page per cluster (its map,
+ * its blue-green and construction shares against the targets, its key projects), each with the statutory marks of
+ * the exports. Built as a print-only block (`#plan-handout`, see PRESENTER_CSS) and printed with the browser's
+ * print dialog (print to PDF).
+ */
+import type { Feature } from 'geojson';
+import type { Lang, MessageKey } from '../../i18n/messages.ts';
+import { translate } from '../../i18n/messages.ts';
+import { formatPercent } from '../../i18n/format.ts';
+import { featureName } from '../../i18n/feature-name.ts';
+import { DEFAULT_TARGETS } from '../../core/analysis/target-check.ts';
+
+export interface HandoutSlidePage {
+  kind: 'slide';
+  title: string;
+  image: string;
+  caption: string;
+  notes: string;
+  source: string;
+}
+
+export interface HandoutClusterPage {
+  kind: 'cluster';
+  title: string;
+  theme: string;
+  image: string;
+  /** shares 0..1 or null, with pass / fail against the targets */
+  figures: { blueGreen: number | null; blueGreenPass: boolean; construction: number | null; constructionPass: boolean } | null;
+  projects: Feature[];
+}
+
+export type HandoutPage = HandoutSlidePage | HandoutClusterPage;
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function mapImage(source: string, alt: string): HTMLImageElement {
+  const image = element('img', 'handout-map');
+  image.alt = alt;
+  if (source) image.src = source;
+  return image;
+}
+
+/** Builds the handout block (replacing an earlier one). `marks` is the footer line of every page. */
+export function buildHandout(pages: readonly HandoutPage[], lang: Lang, heading: string, marks: string): HTMLElement {
+  document.getElementById('plan-handout')?.remove();
+  const root = element('section', '');
+  root.id = 'plan-handout';
+  const t = (key: MessageKey, params: Record<string, string | number> = {}) => translate(lang, key, params);
+  pages.forEach((page, index) => {
+    const sheet = element('article', `handout-page handout-${page.kind}`);
+    sheet.dataset.page = String(index + 1);
+    sheet.append(element('p', 'handout-heading', heading), element('h1', '', page.title), mapImage(page.image, page.title));
+    if (page.kind === 'slide') {
+      sheet.append(element('p', 'handout-caption', page.caption));
+      if (page.source) sheet.append(element('p', 'handout-source', page.source));
+      sheet.append(element('h2', '', t('present.notes')), element('p', 'handout-notes', page.notes || t('present.noNotes')));
+    } else {
+      if (page.theme) sheet.append(element('p', 'handout-caption', page.theme));
+      const figures = element('dl', 'handout-figures');
+      const share = (value: number | null) => formatPercent(value, lang);
+      const target = (ratio: number) => formatPercent(ratio, lang).replace(/\.0%$/, '%');
+      if (page.figures) {
+        figures.append(
+          element('dt', '', t('handout.blueGreen')),
+          element('dd', '', `${share(page.figures.blueGreen)} · ${t('handout.targetMin', { target: target(DEFAULT_TARGETS.blueGreen.target) })} · ${t(page.figures.blueGreenPass ? 'stats.pass' : 'stats.fail')}`),
+          element('dt', '', t('handout.construction')),
+          element('dd', '', `${share(page.figures.construction)} · ${t('handout.targetMax', { target: target(DEFAULT_TARGETS.construction.target) })} · ${t(page.figures.constructionPass ? 'stats.pass' : 'stats.fail')}`),
+        );
+      } else figures.append(element('dd', '', t('handout.noFigures')));
+      sheet.append(figures, element('p', 'handout-note', t('figures.illustrative')));
+      sheet.append(element('h2', '', t('handout.projects', { count: page.projects.length })));
+      const list = element('ul', 'handout-projects');
+      for (const project of page.projects) list.append(element('li', '', featureName(project, lang, String(project.properties?.['id'] ?? ''))));
+      sheet.append(list);
+    }
+    sheet.append(element('p', 'handout-marks', marks));
+    root.append(sheet);
+  });
+  document.body.append(root);
+  return root;
+}
