@@ -21,6 +21,7 @@ import { installImport } from './app/install-import.ts';
 import { installAnalysis } from './app/install-analysis.ts';
 import { installStats } from './app/install-stats.ts';
 import { installClusters } from './app/install-clusters.ts';
+import { installShortcuts } from './app/install-shortcuts.ts';
 import { installStudy } from './app/install-study.ts';
 import { installSavedWork } from './app/saved-work.ts';
 import { installImportedLayers } from './app/install-imported-layers.ts';
@@ -36,6 +37,7 @@ const FEATURES: FeatureInstaller[] = [
   installStats,
   installClusters,
   installStudy,
+  installShortcuts,
 ];
 
 /** Installs every feature. @returns a function that disposes them all, last installed first */

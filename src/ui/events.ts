@@ -52,6 +52,8 @@ export interface PlanEventDetail {
   'plan-deck-action': DeckAction;
   /** the presenter overlay's exit button */
   'plan-present-exit': null;
+  /** the keyboard help sheet was closed */
+  'plan-shortcuts-close': null;
   /** the header's language switch */
   'plan-lang-change': Lang;
   /** layer tree: show or hide catalog layers */

@@ -36,6 +36,11 @@ export class PlanSearch extends LitElement {
   private entriesFor: PlanState['data'] | undefined;
   private entries: SearchEntry[] = [];
 
+  /** Moves keyboard focus into the search box (the `/` shortcut). */
+  focusInput(): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input')?.focus());
+  }
+
   static override styles = css`
     :host { position: relative; display: block; font-size: 0.9rem; min-width: 0; }
     @media (max-width: 700px) {
