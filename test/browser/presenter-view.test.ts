@@ -89,7 +89,7 @@ describe('presenter view, notes, pointer, kiosk and statutory marks', () => {
     await page.locator('plan-deck-panel [data-action=reset]').click();
   });
 
-  it('shows a laser pointer on the audience screen while L is held, and nowhere in the saved deck', async () => {
+  it('shows a laser pointer and fading ink on the audience screen while L is held, and stores neither', async () => {
     const { page } = app;
     await stopPresenting(page);
     await openSlides(page);
@@ -101,8 +101,16 @@ describe('presenter view, notes, pointer, kiosk and statutory marks', () => {
     const laser = page.locator('plan-presenter-overlay [data-testid=laser]');
     await expect.poll(() => laser.count()).toBe(1);
     await expect.poll(async () => laser.evaluate((element) => { const box = element.getBoundingClientRect(); return [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)]; })).toEqual([420, 330]);
+    // with the laser held, a drag draws ink on the audience screen that fades away by itself
+    await page.mouse.down();
+    await page.mouse.move(500, 360, { steps: 4 });
+    await page.mouse.up();
+    const ink = page.locator('plan-presenter-overlay [data-testid=ink] polyline');
+    await expect.poll(() => ink.count()).toBe(1);
+    expect((await ink.getAttribute('points'))!.split(' ').length).toBeGreaterThan(2);
     await page.keyboard.up('l');
     await expect.poll(() => laser.count()).toBe(0);
+    await expect.poll(() => ink.count(), { timeout: 15_000 }).toBe(0);
     const saved = await page.evaluate(() => localStorage.getItem('jinan-plan:deck') ?? '');
     expect(saved).not.toMatch(/laser|pointer/);
     await page.keyboard.press('Escape');

@@ -91,6 +91,11 @@ export class Presenter {
   private kiosk: ReturnType<typeof setInterval> | undefined;
   private laser = false;
   private pointer: { x: number; y: number } | null = null;
+  /** ink strokes: kept only on the audience screen for a few seconds, never stored */
+  private strokes: { id: number; points: [number, number][] }[] = [];
+  private drawing: { id: number; points: [number, number][] } | undefined;
+  private strokeCounter = 0;
+  private readonly strokeTimers = new Set<ReturnType<typeof setTimeout>>();
   private approvalNumber = loadApprovalNumber();
 
   constructor(private readonly services: AppServices, loaded: LoadedDeck) {
@@ -170,6 +175,7 @@ export class Presenter {
       this.overlay.blank = this.blank;
       this.overlay.notesStrip = this.notesStrip ? this.notesOf(slide) || translate(this.lang, 'present.noNotes') : '';
       this.overlay.pointer = this.laser ? this.pointer : null;
+      this.overlay.strokes = this.strokes.map((stroke) => ({ id: stroke.id, points: [...stroke.points] }));
     }
     this.view.update(this.viewState());
   }
@@ -496,6 +502,8 @@ export class Presenter {
     window.addEventListener('touchstart', this.onTouchStart, { passive: true });
     window.addEventListener('touchend', this.onTouchEnd);
     window.addEventListener('pointermove', this.onPointerMove);
+    window.addEventListener('pointerdown', this.onPointerDown);
+    window.addEventListener('pointerup', this.onPointerUp);
     window.addEventListener('keyup', this.onKeyUp);
     document.addEventListener('fullscreenchange', this.onFullscreenChange);
     (document.activeElement as HTMLElement | null)?.blur?.();
@@ -516,7 +524,13 @@ export class Presenter {
     window.removeEventListener('touchstart', this.onTouchStart);
     window.removeEventListener('touchend', this.onTouchEnd);
     window.removeEventListener('pointermove', this.onPointerMove);
+    window.removeEventListener('pointerdown', this.onPointerDown);
+    window.removeEventListener('pointerup', this.onPointerUp);
     window.removeEventListener('keyup', this.onKeyUp);
+    for (const timer of this.strokeTimers) clearTimeout(timer);
+    this.strokeTimers.clear();
+    this.strokes = [];
+    this.drawing = undefined;
     this.laser = false;
     this.stopKiosk(false);
     this.view.close();
@@ -552,12 +566,37 @@ export class Presenter {
   /** The laser pointer follows the pointer while L is held; it is drawn on the audience screen only, never stored. */
   private readonly onPointerMove = (event: PointerEvent): void => {
     this.pointer = { x: event.clientX, y: event.clientY };
-    if (this.laser && this.overlay) this.overlay.pointer = this.pointer;
+    if (this.drawing) {
+      this.drawing.points.push([event.clientX, event.clientY]);
+      this.render();
+    } else if (this.laser && this.overlay) this.overlay.pointer = this.pointer;
+  };
+
+  /** With the laser held, pressing the button draws ink that fades a few seconds after it is drawn. */
+  private readonly onPointerDown = (event: PointerEvent): void => {
+    if (!this.laser) return;
+    this.strokeCounter += 1;
+    this.drawing = { id: this.strokeCounter, points: [[event.clientX, event.clientY]] };
+    this.strokes.push(this.drawing);
+    this.render();
+  };
+
+  private readonly onPointerUp = (): void => {
+    const stroke = this.drawing;
+    if (!stroke) return;
+    this.drawing = undefined;
+    const timer = setTimeout(() => {
+      this.strokeTimers.delete(timer);
+      this.strokes = this.strokes.filter((item) => item !== stroke);
+      this.render();
+    }, 4000);
+    this.strokeTimers.add(timer);
   };
 
   private readonly onKeyUp = (event: KeyboardEvent): void => {
     if ((event.key === 'l' || event.key === 'L') && this.laser) {
       this.laser = false;
+      this.onPointerUp();
       this.render();
     }
   };

@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { emit } from '../events.ts';
 
@@ -20,6 +20,8 @@ export class PlanPresenterOverlay extends LitElement {
   @property() notesStrip = '';
   /** the laser pointer's position in CSS pixels, or null when it is off */
   @property({ attribute: false }) pointer: { x: number; y: number } | null = null;
+  /** ink strokes drawn with the laser held and the button pressed, each a list of points; they fade on their own */
+  @property({ attribute: false }) strokes: readonly { id: number; points: readonly [number, number][] }[] = [];
 
   static override styles = css`
     :host {
@@ -81,6 +83,10 @@ export class PlanPresenterOverlay extends LitElement {
       position: absolute; width: 18px; height: 18px; margin: -9px 0 0 -9px; border-radius: 50%;
       background: rgba(230, 30, 30, 0.85); box-shadow: 0 0 12px 5px rgba(255, 40, 40, 0.6);
     }
+    svg.ink { position: absolute; inset: 0; width: 100%; height: 100%; }
+    svg.ink polyline { fill: none; stroke: #e11d48; stroke-width: 5; stroke-linecap: round; stroke-linejoin: round;
+      animation: ink-fade 3s ease-in 0.5s forwards; }
+    @keyframes ink-fade { to { opacity: 0; } }
     .blank { position: absolute; inset: 0; background: #000; pointer-events: auto; color: #9aa5b1; display: flex; align-items: flex-end; justify-content: center; padding-bottom: 2rem; font-size: 0.8rem; }
   `;
 
@@ -90,6 +96,8 @@ export class PlanPresenterOverlay extends LitElement {
       <div class="counter" data-testid="slide-counter">${this.counter}</div>
       <div class="caption" data-testid="slide-caption"><p>${this.caption}</p>${this.source ? html`<small class="source">${this.source}</small>` : null}</div>
       ${this.notesStrip ? html`<div class="notes-strip" data-testid="notes-strip">${this.notesStrip}</div>` : null}
+      ${this.strokes.length ? svg`<svg class="ink" data-testid="ink">${this.strokes.map((stroke) =>
+        svg`<polyline data-stroke=${stroke.id} points=${stroke.points.map(([x, y]) => `${x},${y}`).join(' ')}></polyline>`)}</svg>` : null}
       ${this.pointer ? html`<div class="laser" data-testid="laser" style="left: ${this.pointer.x}px; top: ${this.pointer.y}px"></div>` : null}
       ${this.blank ? html`<div class="blank" data-testid="blank-screen">${this.blankLabel}</div>` : null}
     `;
