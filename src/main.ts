@@ -21,6 +21,7 @@ import { installImport } from './app/install-import.ts';
 import { installAnalysis } from './app/install-analysis.ts';
 import { installStats } from './app/install-stats.ts';
 import { installClusters } from './app/install-clusters.ts';
+import { installMeasure } from './app/install-measure.ts';
 import { installShortcuts } from './app/install-shortcuts.ts';
 import { installStudy } from './app/install-study.ts';
 import { installSavedWork } from './app/saved-work.ts';
@@ -37,6 +38,7 @@ const FEATURES: FeatureInstaller[] = [
   installStats,
   installClusters,
   installStudy,
+  installMeasure,
   installShortcuts,
 ];
 

@@ -60,3 +60,13 @@ export function formatArea(squareMeters: number | null, unit: AreaUnit, lang: La
   const text = formatNumber(value, lang, places, fallback);
   return lang === 'zh' ? `${text} ${UNIT_TEXT[unit].zh}` : `${text} ${UNIT_TEXT[unit].en}`;
 }
+
+/**
+ * A length in m below 1 km and in km above (two decimals below 10 km, one above).
+ * @example formatLength(3421, 'en') // '3.42 km'
+ */
+export function formatLength(meters: number | null, lang: Lang, fallback = '—'): string {
+  if (missing(meters)) return fallback;
+  if (meters < 1000) return `${formatNumber(meters, lang, 0)} ${lang === 'zh' ? '米' : 'm'}`;
+  return `${formatNumber(meters / 1000, lang, meters < 10_000 ? 2 : 1)} ${lang === 'zh' ? '公里' : 'km'}`;
+}

@@ -52,6 +52,8 @@ export interface PlanEventDetail {
   'plan-deck-action': DeckAction;
   /** the presenter overlay's exit button */
   'plan-present-exit': null;
+  /** the measure tool's panel */
+  'plan-measure': { command: 'start' | 'stop' | 'add-centre' | 'undo' | 'clear' } | { command: 'mode'; mode: 'distance' | 'area' };
   /** the keyboard help sheet was closed */
   'plan-shortcuts-close': null;
   /** the header's language switch */
