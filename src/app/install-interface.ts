@@ -17,7 +17,8 @@ import type { AppServices, Dispose } from './services.ts';
 import { Lifetime } from './lifetime.ts';
 import { announce } from '../state/plan-state.ts';
 import type { PlanState } from '../state/plan-state.ts';
-import { clearSelection, select, setLayerOpacity, setLayersVisible, setLegend } from '../state/actions.ts';
+import { clearLegendFilter, clearSelection, filterToLegendLayer, select, setLayerOpacity, setLayersVisible, setLegend } from '../state/actions.ts';
+import { LAYER_GROUPS } from '../state/layer-catalog.ts';
 import { sameItems } from '../state/store.ts';
 import { translate } from '../i18n/messages.ts';
 import { featureName } from '../i18n/feature-name.ts';
@@ -152,6 +153,11 @@ function installLayerControls(services: AppServices, life: Lifetime): void {
   const { store, view, app } = services;
   life.listen(app, 'plan-layers-visible', ({ detail }) => store.update((state) => setLayersVisible(state, detail.ids, detail.visible)));
   life.listen(app, 'plan-layer-opacity', ({ detail }) => store.update((state) => setLayerOpacity(state, detail.id, detail.opacity)));
+  life.listen(app, 'plan-legend-filter', ({ detail }) => {
+    const { id } = detail;
+    const group = id ? LAYER_GROUPS.find((candidate) => candidate.layers.some((layer) => layer.id === id)) : undefined;
+    store.update((state) => (id && group ? filterToLegendLayer(state, id, group.layers.map((layer) => layer.id)) : clearLegendFilter(state)));
+  });
   const applyOpacity = (state: PlanState) => applyLayerOpacity(view, state.layerOpacity, importedStyleLayers(state.imports));
   const refreshLegend = (state: PlanState) => store.update((current) => setLegend(current, legendEntries(view, state.layerVisibility, state.lang)));
   applyOpacity(store.getState());

@@ -19,13 +19,14 @@ export function setLanguage(state: PlanState, lang: Lang): PlanState {
 /** Shows or hides catalog layers. */
 export function setLayersVisible(state: PlanState, ids: readonly string[], visible: boolean): PlanState {
   if (ids.every((id) => Boolean(state.layerVisibility[id]) === visible)) return state;
-  return { ...state, layerVisibility: { ...state.layerVisibility, ...Object.fromEntries(ids.map((id) => [id, visible])) } };
+  // a visibility chosen by hand ends a legend filter (its reset would undo the choice)
+  return { ...state, layerVisibility: { ...state.layerVisibility, ...Object.fromEntries(ids.map((id) => [id, visible])) }, legendFilter: null };
 }
 
 /** Sets exactly these catalog layers visible and the others hidden (a shared link, a slide). */
 export function showOnlyLayers(state: PlanState, known: readonly string[], visible: readonly string[]): PlanState {
   const shown = new Set(visible);
-  return { ...state, layerVisibility: Object.fromEntries(known.map((id) => [id, shown.has(id)])) };
+  return { ...state, layerVisibility: Object.fromEntries(known.map((id) => [id, shown.has(id)])), legendFilter: null };
 }
 
 /** Sets the opacity (0..1, clamped) of a catalog or imported layer. */
@@ -79,4 +80,23 @@ export function removeImport(state: PlanState, id: string): PlanState {
   const next = removeImportedLayer(state, id);
   const { [id]: _removed, ...layerOpacity } = next.layerOpacity;
   return { ...next, layerOpacity };
+}
+
+/**
+ * Legend click: shows only this catalog layer within its group (e.g. only farmland among the blue-green
+ * classes, only open crossings), remembering the visibility to return to. Clicking the filtered row again, or
+ * another row, keeps that first remembered visibility, so one reset always goes back to what the user had.
+ * @param group - the catalog layer ids of the layer's group
+ */
+export function filterToLegendLayer(state: PlanState, id: string, group: readonly string[]): PlanState {
+  if (!group.includes(id)) return state;
+  const before = state.legendFilter?.before ?? { ...state.layerVisibility };
+  const layerVisibility = { ...state.layerVisibility, ...Object.fromEntries(group.map((member) => [member, member === id])) };
+  return { ...state, layerVisibility, legendFilter: { id, before } };
+}
+
+/** Ends a legend filter: the layers are visible again as they were before it. */
+export function clearLegendFilter(state: PlanState): PlanState {
+  if (!state.legendFilter) return state;
+  return { ...state, layerVisibility: { ...state.legendFilter.before }, legendFilter: null };
 }

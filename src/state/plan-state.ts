@@ -49,6 +49,8 @@ export interface PlanState {
   regionFigures: RegionFiguresOnRequest | null;
   /** legend rows of the visible layers, read from the live style by the map */
   legend: readonly LegendEntry[];
+  /** a legend row clicked to show only its layer within its group, and the visibility to return to */
+  legendFilter: { id: string; before: Record<string, boolean> } | null;
 }
 
 export function initialState(lang: Lang): PlanState {
@@ -68,6 +70,7 @@ export function initialState(lang: Lang): PlanState {
     analysis: initialAnalysisState(),
     regionFigures: null,
     legend: [],
+    legendFilter: null,
   };
 }
 

@@ -52,6 +52,8 @@ export interface PlanEventDetail {
   'plan-deck-action': DeckAction;
   /** the presenter overlay's exit button */
   'plan-present-exit': null;
+  /** legend: show only this catalog layer within its group (id), or end the filter (null) */
+  'plan-legend-filter': { id: string | null };
   /** the measure tool's panel */
   'plan-measure': { command: 'start' | 'stop' | 'add-centre' | 'undo' | 'clear' } | { command: 'mode'; mode: 'distance' | 'area' };
   /** the keyboard help sheet was closed */

@@ -115,3 +115,23 @@ describe('Store.select', () => {
     expect(store.listenerCount).toBe(0);
   });
 });
+
+describe('legend filter', () => {
+  const group = ['blue-green-water', 'blue-green-wetland', 'blue-green-forest', 'blue-green-park', 'blue-green-farmland'];
+
+  it('shows only the clicked layer within its group, leaves other groups alone, and resets to what was before', async () => {
+    const { filterToLegendLayer, clearLegendFilter } = await import('../../src/state/actions.ts');
+    const start = { ...initialState('en'), layerVisibility: { ...initialState('en').layerVisibility, 'blue-green-park': false, boundary: true } };
+    const filtered = filterToLegendLayer(start, 'blue-green-forest', group);
+    expect(group.filter((id) => filtered.layerVisibility[id])).toEqual(['blue-green-forest']);
+    expect(filtered.layerVisibility['boundary']).toBe(true);
+    // a second click on another row keeps the first remembered visibility
+    const again = filterToLegendLayer(filtered, 'blue-green-water', group);
+    expect(group.filter((id) => again.layerVisibility[id])).toEqual(['blue-green-water']);
+    const reset = clearLegendFilter(again);
+    expect(reset.layerVisibility).toEqual(start.layerVisibility);
+    expect(reset.legendFilter).toBeNull();
+    expect(clearLegendFilter(reset)).toBe(reset);
+    expect(filterToLegendLayer(start, 'boundary', group)).toBe(start);
+  });
+});

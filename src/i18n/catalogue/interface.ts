@@ -132,6 +132,9 @@ export const zh = {
   'shortcut.measure.finish': '测量时：结束加点',
   'shortcut.measure.undo': '测量时：撤销上一点',
   'shortcut.measure.stop': '测量时：退出测量',
+  'legend.reset': '显示全部（取消筛选）',
+  'legend.filterHint': '点击图例中的一项，只显示该类。',
+  'legend.filterTitle': '只显示“{label}”',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -267,4 +270,7 @@ export const en: Record<keyof typeof zh, string> = {
   'shortcut.measure.finish': 'While measuring: stop adding points',
   'shortcut.measure.undo': 'While measuring: remove the last point',
   'shortcut.measure.stop': 'While measuring: leave the measure tool',
+  'legend.reset': 'Show all again',
+  'legend.filterHint': 'Click a legend row to show only that class or status.',
+  'legend.filterTitle': 'Show only “{label}”',
 };
