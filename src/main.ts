@@ -24,6 +24,7 @@ import { installClusters } from './app/install-clusters.ts';
 import { installMeasure } from './app/install-measure.ts';
 import { installShortcuts } from './app/install-shortcuts.ts';
 import { installStudy } from './app/install-study.ts';
+import { installLandUse } from './app/install-landuse.ts';
 import { installSavedWork } from './app/saved-work.ts';
 import { installImportedLayers } from './app/install-imported-layers.ts';
 
@@ -38,6 +39,7 @@ const FEATURES: FeatureInstaller[] = [
   installStats,
   installClusters,
   installStudy,
+  installLandUse,
   installMeasure,
   installShortcuts,
 ];

@@ -9,6 +9,8 @@ import type { Polygon } from 'geojson';
 import type { Lang } from '../i18n/messages.ts';
 import type { BlueGreenClass } from '../core/analysis/types.ts';
 import type { OffsetDatum } from '../core/import/china-offset.ts';
+import type { AttributeEncoding } from '../data/landuse/dbf-encoding.ts';
+import type { LandUseGroup } from '../core/landuse/classes.ts';
 
 /** A feature chosen by its geodata layer and stable id (search result, inspector link). */
 export interface FeatureChoice {
@@ -82,6 +84,10 @@ export interface PlanEventDetail {
   'plan-import-dismiss': { id: number | 'all' };
   'plan-work-export': null;
   'plan-backup-download': { id: string };
+  /** land-use panel: files chosen; a reading setting or a class group changed; use for the indicators or not */
+  'plan-landuse-files': { files: File[] };
+  'plan-landuse-settings': { encoding?: AttributeEncoding; crsId?: string; group?: { key: string; group: LandUseGroup } };
+  'plan-landuse-use': { use: boolean };
 }
 
 export type PlanEventName = keyof PlanEventDetail;

@@ -1,0 +1,101 @@
+/**
+ * The planner's land-use layer in real Chromium: a zipped GBK Shapefile in CGCS2000 GK zone 39 (no .cpg,
+ * with .prj; made by scripts/fixtures/make-landuse-fixtures.ts) is chosen through the panel's file input,
+ * its classes appear in Chinese in the standard colours, "用于指标计算" is clicked, and the figures'
+ * `data-value` equal an independent node computation with turf (union of each group's parcels clipped to
+ * the same boundary). A bad file afterwards leaves the layer and its figures as they were.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { area } from '@turf/area';
+import { intersect } from '@turf/intersect';
+import { union } from '@turf/union';
+import { featureCollection } from '@turf/helpers';
+import { launchChromium } from '../helpers/chromium.ts';
+import { openApp, type AppPage } from '../helpers/app-page.ts';
+import { readLandUseFiles } from '../../src/data/landuse/read-landuse-files.ts';
+import { classifyLayer } from '../../src/core/landuse/classify-layer.ts';
+
+type Area = Feature<Polygon | MultiPolygon>;
+const FIXTURE = resolve(__dirname, '../fixtures/landuse/ydyh-gk39-prj.zip');
+const boundary = (JSON.parse(readFileSync(resolve(__dirname, '../../geodata/boundary.geojson'), 'utf8')) as { features: Area[] }).features[0];
+
+/** Independent figures: turf union of each group's parcels, clipped to the boundary, over the boundary's area. */
+function expectedShares(): { blueGreen: number; construction: number } {
+  const read = readLandUseFiles([{ name: 'ydyh-gk39-prj.zip', bytes: new Uint8Array(readFileSync(FIXTURE)) }]);
+  if (!read.ok) throw new Error('fixture did not read');
+  const { parcels } = classifyLayer(read.layer.features, read.layer.fields);
+  const groupArea = (group: string) => {
+    const features = parcels.filter((parcel) => parcel.group === group).map((parcel): Area => ({ type: 'Feature', properties: {}, geometry: parcel.geometry }));
+    const merged = features.length === 1 ? features[0] : union(featureCollection(features));
+    const clipped = merged ? intersect(featureCollection([merged, boundary])) : null;
+    return clipped ? area(clipped) : 0;
+  };
+  return { blueGreen: groupArea('blue-green') / area(boundary), construction: groupArea('urban-construction') / area(boundary) };
+}
+
+async function waitUntil(page: Page, expression: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${expression}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+const PANEL = "document.querySelector('plan-app').querySelector('plan-landuse-panel') ?? document.querySelector('plan-landuse-panel')";
+
+describe('land-use layer: import a zipped Shapefile and use it for the indicators', () => {
+  let browser: Browser;
+  let app: AppPage;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    app = await openApp(browser, inject('baseUrl'), { reducedMotion: 'reduce', locale: 'zh-CN' });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await browser?.close();
+  });
+
+  it('reads the GBK classes, draws them, and the figures equal turf over the same boundary', async () => {
+    const { page } = app;
+    await waitUntil(page, `!!(${PANEL})?.shadowRoot?.querySelector('[data-testid="landuse-file"]')`);
+    await page.locator('plan-landuse-panel [data-testid="landuse-file"]').setInputFiles(FIXTURE);
+    await waitUntil(page, `(${PANEL}).shadowRoot.querySelectorAll('tr[data-class]').length > 0`);
+    const names = await page.locator('plan-landuse-panel tr[data-class] td:nth-child(3)').allTextContents();
+    expect(names).toContain('公园绿地');
+    expect(names).toContain('工业用地');
+    const samples = await page.locator('plan-landuse-panel [data-testid="landuse-samples"]').textContent();
+    expect(samples).toContain('旱地');
+    await waitUntil(page, "!!globalThis.__plan.map.getLayer('landuse-fill') && globalThis.__plan.map.isSourceLoaded('landuse')");
+
+    await page.getByRole('button', { name: '用于指标计算' }).click();
+    await waitUntil(page, "!!document.querySelector('plan-landuse-indicator-bar')?.shadowRoot?.querySelector('[data-indicator=\"blue-green\"]')");
+    const value = async (name: string) => Number(await page.locator(`plan-landuse-indicator-bar [data-indicator="${name}"]`).getAttribute('data-value'));
+    const expected = expectedShares();
+    expect(Math.abs((await value('blue-green')) - expected.blueGreen)).toBeLessThan(1e-6);
+    expect(Math.abs((await value('construction')) - expected.construction)).toBeLessThan(1e-6);
+    expect(expected.blueGreen).toBeGreaterThan(0);
+
+    // A bad file: explained, and the layer and its figures stay.
+    await page.locator('plan-landuse-panel [data-testid="landuse-file"]').setInputFiles(resolve(__dirname, '../fixtures/landuse/bad-points.zip'));
+    await waitUntil(page, `(${PANEL}).shadowRoot.querySelectorAll('.messages li.error').length > 0`);
+    expect(await page.locator('plan-landuse-panel .messages li.error').first().textContent()).toContain('面（polygon）');
+    expect(Math.abs((await value('blue-green')) - expected.blueGreen)).toBeLessThan(1e-6);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('survives a reload: the layer, its choices and the figures come back', async () => {
+    const { page } = app;
+    await page.reload();
+    await waitUntil(page, "performance.getEntriesByName('map-idle', 'mark').length > 0");
+    await waitUntil(page, `!!document.querySelector('plan-landuse-indicator-bar')?.shadowRoot?.querySelector('[data-indicator="construction"]')`);
+    const value = Number(await page.locator('plan-landuse-indicator-bar [data-indicator="construction"]').getAttribute('data-value'));
+    expect(Math.abs(value - expectedShares().construction)).toBeLessThan(1e-6);
+    expect(await page.locator('plan-landuse-panel tr[data-class]').count()).toBeGreaterThan(5);
+  });
+});

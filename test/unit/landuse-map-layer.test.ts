@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { LANDUSE_SOURCE, landUseLayerSpecs } from '../../src/map/landuse-layer.ts';
+
+describe('land-use map layer specs', () => {
+  it('fill in each parcel’s class colour, outline from zoom 12, all on the land-use source, valid style', () => {
+    const specs = landUseLayerSpecs();
+    expect(specs.map((spec) => spec.id)).toEqual(['landuse-fill', 'landuse-line']);
+    expect(specs.every((spec) => 'source' in spec && spec.source === LANDUSE_SOURCE)).toBe(true);
+    expect(JSON.stringify(specs[0])).toContain('"get","colour"');
+    const errors = validateStyleMin({ version: 8, sources: { [LANDUSE_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } }, layers: specs });
+    expect(errors).toEqual([]);
+  });
+});
