@@ -23,18 +23,18 @@ type Area = Feature<Polygon | MultiPolygon>;
 const FIXTURE = resolve(__dirname, '../fixtures/landuse/ydyh-gk39-prj.zip');
 const boundary = (JSON.parse(readFileSync(resolve(__dirname, '../../geodata/boundary.geojson'), 'utf8')) as { features: Area[] }).features[0];
 
-/** Independent figures: turf union of each group's parcels, clipped to the boundary, over the boundary's area. */
-function expectedShares(): { blueGreen: number; construction: number } {
+/** Independent figures: turf union of each group's parcels, clipped to the region, over the region's area. */
+function expectedShares(region: Area = boundary): { blueGreen: number; construction: number } {
   const read = readLandUseFiles([{ name: 'ydyh-gk39-prj.zip', bytes: new Uint8Array(readFileSync(FIXTURE)) }]);
   if (!read.ok) throw new Error('fixture did not read');
   const { parcels } = classifyLayer(read.layer.features, read.layer.fields);
   const groupArea = (group: string) => {
     const features = parcels.filter((parcel) => parcel.group === group).map((parcel): Area => ({ type: 'Feature', properties: {}, geometry: parcel.geometry }));
     const merged = features.length === 1 ? features[0] : union(featureCollection(features));
-    const clipped = merged ? intersect(featureCollection([merged, boundary])) : null;
+    const clipped = merged ? intersect(featureCollection([merged, region])) : null;
     return clipped ? area(clipped) : 0;
   };
-  return { blueGreen: groupArea('blue-green') / area(boundary), construction: groupArea('urban-construction') / area(boundary) };
+  return { blueGreen: groupArea('blue-green') / area(region), construction: groupArea('urban-construction') / area(region) };
 }
 
 async function waitUntil(page: Page, expression: string, timeoutMs = 60_000): Promise<void> {
@@ -97,5 +97,18 @@ describe('land-use layer: import a zipped Shapefile and use it for the indicator
     const value = Number(await page.locator('plan-landuse-indicator-bar [data-indicator="construction"]').getAttribute('data-value'));
     expect(Math.abs(value - expectedShares().construction)).toBeLessThan(1e-6);
     expect(await page.locator('plan-landuse-panel tr[data-class]').count()).toBeGreaterThan(5);
+  });
+
+  it('follows the study polygon: its figures equal turf over the same polygon', async () => {
+    const { page } = app;
+    const polygon: Polygon = { type: 'Polygon', coordinates: [[[117.051, 36.851], [117.068, 36.852], [117.06, 36.866], [117.045, 36.86], [117.051, 36.851]]] };
+    await waitUntil(page, `!!(${PANEL})`);
+    await page.evaluate(`document.querySelector('plan-app').dispatchEvent(new CustomEvent('plan-study-command', { detail: { command: 'set-polygon', polygon: ${JSON.stringify(polygon)} }, bubbles: true, composed: true }))`);
+    await waitUntil(page, `!!document.querySelector('plan-landuse-indicator-bar')?.shadowRoot?.querySelector('[data-indicator="study"]')`);
+    const study = page.locator('plan-landuse-indicator-bar [data-indicator="study"]');
+    const expected = expectedShares({ type: 'Feature', properties: {}, geometry: polygon });
+    expect(Math.abs(Number(await study.getAttribute('data-blue-green')) - expected.blueGreen)).toBeLessThan(1e-5);
+    expect(Math.abs(Number(await study.getAttribute('data-construction')) - expected.construction)).toBeLessThan(1e-5);
+    expect(expected.blueGreen).toBeGreaterThan(0.1);
   });
 });

@@ -152,6 +152,18 @@ class LandUseSession {
     this.panel.indicators = this.bar.indicators = answer?.indicators ?? null;
     this.bar.basis = this.name;
     this.bar.hidden = !this.bar.indicators;
+    await this.refreshStudy(this.store.getState().study.polygon);
+  }
+
+  /** The figures over the study polygon, as it is drawn or dragged (the parcels are indexed once in the worker). */
+  async refreshStudy(polygon: Polygon | null): Promise<void> {
+    if (!polygon || !this.panel.inUse || !this.client) {
+      this.bar.study = null;
+      return;
+    }
+    const [answer] = await this.client.indicators([{ id: 'study', region: { type: 'Feature', properties: {}, geometry: polygon } }]);
+    // A newer request supersedes this one (answered without figures): keep what is shown until it answers.
+    if (!this.life.disposed && answer?.indicators && this.store.getState().study.polygon === polygon) this.bar.study = answer.indicators;
   }
 
   private async save(): Promise<void> {
@@ -175,6 +187,7 @@ export function install({ app, store, view }: AppServices): Dispose {
   life.listen(app, 'plan-landuse-files', ({ detail }) => session.open(detail.files));
   life.listen(app, 'plan-landuse-settings', ({ detail }) => session.change(detail));
   life.listen(app, 'plan-landuse-use', ({ detail }) => session.use(detail.use));
+  life.add(store.select((state) => state.study.polygon, (polygon) => void session.refreshStudy(polygon)));
   void session.restore();
   return () => life.dispose();
 }

@@ -7,12 +7,15 @@ import type { LandUseIndicators } from '../../../core/landuse/landuse-indicators
  * The indicator bar while a land-use layer is the basis: blue-green and urban-construction shares of the
  * Start-up Area with their targets, pass or fail, the margin in points, the headroom in km², the area the
  * layer does not cover, and the basis named. The app places it over the top of the map (desktop and phone).
- * Each figure carries `data-indicator` (`blue-green` / `construction`) and `data-value` (the share, 0–1).
+ * Each figure carries `data-indicator` (`blue-green` / `construction`) and `data-value` (the share, 0–1); with a
+ * study polygon drawn, its figures follow it live (`data-indicator="study"`, `data-blue-green`, `data-construction`).
  */
 @customElement('plan-landuse-indicator-bar')
 export class PlanLandUseIndicatorBar extends LitElement {
   @property({ attribute: false }) language: Lang = 'zh';
   @property({ attribute: false }) indicators: LandUseIndicators | null = null;
+  /** the same figures over the user's study polygon, when there is one */
+  @property({ attribute: false }) study: LandUseIndicators | null = null;
   /** the layer's name, shown as the basis */
   @property({ attribute: false }) basis = '';
 
@@ -47,6 +50,8 @@ export class PlanLandUseIndicatorBar extends LitElement {
       <span class="meta">${translate(lang, 'landuse.headroom.construction', { km2: km2(Math.max(0, indicators.constructionHeadroomSquareMeters)) })}</span>
       <span class="meta">${translate(lang, 'landuse.notCovered', { km2: km2(indicators.notCoveredSquareMeters) })}</span>
       <span class="meta">${translate(lang, 'landuse.basis', { name: this.basis })}</span>
+      ${this.study ? html`<span class="meta" data-indicator="study" data-blue-green=${String(this.study.blueGreenShare ?? '')} data-construction=${String(this.study.constructionShare ?? '')}>
+        ${translate(lang, 'landuse.study', { blueGreen: percent(this.study.blueGreenShare), construction: percent(this.study.constructionShare), km2: km2(this.study.notCoveredSquareMeters) })}</span>` : nothing}
     </div>`;
   }
 }
