@@ -148,8 +148,9 @@ class LandUseSession {
       return;
     }
     const [answer] = await this.client.indicators([{ id: 'boundary', region }]);
-    if (this.life.disposed) return;
-    this.panel.indicators = this.bar.indicators = answer?.indicators ?? null;
+    // No figures while a layer is prepared means a newer request superseded this one: keep what is shown.
+    if (this.life.disposed || !answer?.indicators) return;
+    this.panel.indicators = this.bar.indicators = answer.indicators;
     this.bar.basis = this.name;
     this.bar.hidden = !this.bar.indicators;
     await this.refreshStudy(this.store.getState().study.polygon);
