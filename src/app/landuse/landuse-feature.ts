@@ -121,7 +121,7 @@ class LandUseSession {
     let failure = result.ok ? '' : (this.panel.messages.find((message) => message.severity === 'error')?.text ?? '');
     if (result.ok) {
       try {
-        this.layer.show(result.data);
+        this.layer.show(result.data, result.overview);
       } catch (error) {
         failure = String((error as Error).message);
       }

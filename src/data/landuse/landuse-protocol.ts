@@ -5,7 +5,8 @@ import type { LandUseLayerSettings, PreparedLandUseLayer } from './prepare-landu
 
 /**
  * Messages between the main thread and src/data/landuse/landuse.worker.ts. The parcels stay in the worker
- * (they are what the indicators use); the main thread gets a summary and the drawable GeoJSON as a Blob.
+ * (they are what the indicators use); the main thread gets a summary and the drawable GeoJSON as a Blob, and
+ * for a large layer a coarse overview (core/landuse/overview-grid) drawn at small scales instead of the parcels.
  * - `prepare`: read, reproject and classify the picked files with the user's settings;
  * - `indicators`: blue-green / construction figures of the last prepared layer over each region.
  */
@@ -19,7 +20,7 @@ export type LandUseStage = 'read' | 'prepare' | 'write';
 export type LandUseLayerSummary = Omit<PreparedLandUseLayer, 'collection'>;
 
 export type LandUsePrepareResult =
-  | { ok: true; issues: LandUseIssue[]; summary: LandUseLayerSummary; data: Blob }
+  | { ok: true; issues: LandUseIssue[]; summary: LandUseLayerSummary; data: Blob; overview: Blob | null }
   | { ok: false; issues: LandUseIssue[] };
 
 export type LandUseWorkerResponse =

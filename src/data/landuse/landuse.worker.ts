@@ -6,6 +6,12 @@
 import { landUseIndicators, prepareLandUseParcels, type IndicatorParcel, type PreparedLandUseParcels } from '../../core/landuse/landuse-indicators.js';
 import type { LandUseWorkerRequest, LandUseWorkerResponse } from './landuse-protocol.js';
 import { prepareLandUseLayer } from './prepare-landuse-layer.js';
+import { overviewGrid } from '../../core/landuse/overview-grid.js';
+
+/** From this many parcels on, small map scales show the overview instead of every parcel. */
+const OVERVIEW_FROM_PARCELS = 5000;
+/** Overview cell size in degrees of latitude (about 280 m). */
+const OVERVIEW_CELL_DEGREES = 0.0025;
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let parcels: PreparedLandUseParcels | undefined;
@@ -38,7 +44,10 @@ async function prepare(request: Extract<LandUseWorkerRequest, { type: 'prepare' 
     group: (feature.properties?.group ?? null) as IndicatorParcel['group'],
   })));
   const data = new Blob([JSON.stringify(collection)], { type: 'application/geo+json' });
-  post({ type: 'prepared', result: { ok: true, issues: result.issues, summary, data } });
+  const overview = collection.features.length >= OVERVIEW_FROM_PARCELS
+    ? new Blob([JSON.stringify(overviewGrid(collection.features, OVERVIEW_CELL_DEGREES))], { type: 'application/geo+json' })
+    : null;
+  post({ type: 'prepared', result: { ok: true, issues: result.issues, summary, data, overview } });
 }
 
 scope.onmessage = async (event: MessageEvent<LandUseWorkerRequest>) => {
