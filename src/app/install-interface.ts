@@ -8,6 +8,7 @@ import '../ui/components/layer-tree/layer-tree.ts';
 import '../ui/components/legend/legend.ts';
 import '../ui/components/inspector/inspector.ts';
 import '../ui/components/search/search.ts';
+import '../ui/components/mode-switch/mode-switch.ts';
 import { PlanSidePanel } from '../ui/components/side-panel/side-panel.ts';
 import type { PlanInspector } from '../ui/components/inspector/inspector.ts';
 import type { PlanLegend } from '../ui/components/legend/legend.ts';
@@ -17,7 +18,8 @@ import type { AppServices, Dispose } from './services.ts';
 import { Lifetime } from './lifetime.ts';
 import { announce } from '../state/plan-state.ts';
 import type { PlanState } from '../state/plan-state.ts';
-import { clearLegendFilter, clearSelection, filterToLegendLayer, select, setLayerOpacity, setLayersVisible, setLegend } from '../state/actions.ts';
+import { clearLegendFilter, clearSelection, filterToLegendLayer, select, setLayerOpacity, setLayersVisible, setLegend, setMode } from '../state/actions.ts';
+import { MODES } from '../state/modes.ts';
 import { LAYER_GROUPS } from '../state/layer-catalog.ts';
 import { sameItems } from '../state/store.ts';
 import { translate } from '../i18n/messages.ts';
@@ -46,6 +48,7 @@ interface InterfaceParts {
 
 /** Creates the search box and the side panel with its inspector, layer tree and legend sections. */
 function mountInterface({ app }: AppServices, life: Lifetime): InterfaceParts {
+  life.toolbar(app, document.createElement('plan-mode-switch'), 5);
   const search = life.toolbar(app, document.createElement('plan-search'), 10);
   const panel = document.createElement('plan-side-panel');
   panel.slot = 'panel';
@@ -153,6 +156,15 @@ function installLayerControls(services: AppServices, life: Lifetime): void {
   const { store, view, app } = services;
   life.listen(app, 'plan-layers-visible', ({ detail }) => store.update((state) => setLayersVisible(state, detail.ids, detail.visible)));
   life.listen(app, 'plan-layer-opacity', ({ detail }) => store.update((state) => setLayerOpacity(state, detail.id, detail.opacity)));
+  life.listen(app, 'plan-mode-change', ({ detail }) => store.update((state) => setMode(state, detail)));
+  life.add(services.keys.register({
+    scope: 'map', keys: ['1', '2', '3'], id: 'mode.switch',
+    run: (event) => {
+      const target = event.composedPath()[0];
+      if (target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return false;
+      store.update((state) => setMode(state, MODES[Number(event.key) - 1]!));
+    },
+  }));
   life.listen(app, 'plan-legend-filter', ({ detail }) => {
     const { id } = detail;
     const group = id ? LAYER_GROUPS.find((candidate) => candidate.layers.some((layer) => layer.id === id)) : undefined;

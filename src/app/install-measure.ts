@@ -12,6 +12,7 @@ import { PlanSidePanel } from '../ui/components/side-panel/side-panel.ts';
 import { MeasureLayer } from '../map/measure-layer.ts';
 import { mapContainer } from '../map/map-element.ts';
 import { measurePoints } from '../core/measure/measure-points.ts';
+import { setMode } from '../state/actions.ts';
 import type { MeasureMode } from '../core/measure/measure-points.ts';
 
 function typing(event: KeyboardEvent): boolean {
@@ -60,6 +61,7 @@ export function installMeasure(services: AppServices): Dispose {
     layer ??= new MeasureLayer(view);
     resume = pointer.suspend();
     stopListening = layer.listen(add, stop);
+    store.update((state) => setMode(state, 'analyse'));
     if (section) section.open = true;
     render();
   };

@@ -8,7 +8,7 @@ import { CATALOG_LAYERS, defaultLayerVisibility } from '../state/layer-catalog.t
 import { layerOfFeature } from '../state/selected-feature.ts';
 import { formatUrlHash, parseUrlHash } from '../state/url-state.ts';
 import type { UrlState } from '../state/url-state.ts';
-import { select, setLanguage, showOnlyLayers } from '../state/actions.ts';
+import { select, setLanguage, setMode, showOnlyLayers } from '../state/actions.ts';
 import { sameItems } from '../state/store.ts';
 import { currentCamera, jumpToCamera, onCameraMoved } from '../map/camera.ts';
 
@@ -32,6 +32,7 @@ export function installUrlSync({ store, view, ready }: AppServices, life: Lifeti
     store.update((state) => {
       let next = parsed.lang ? setLanguage(state, parsed.lang) : state;
       if (parsed.visibleLayers) next = showOnlyLayers(next, KNOWN, parsed.visibleLayers);
+      if (parsed.mode) next = setMode(next, parsed.mode);
       return next;
     });
     pendingSelection = parsed.selectedId;
@@ -56,6 +57,7 @@ export function installUrlSync({ store, view, ready }: AppServices, life: Lifeti
       visibleLayers: KNOWN.filter((id) => state.layerVisibility[id]),
       lang: state.lang,
       selectedId: state.selection.type === 'feature' ? state.selection.id : undefined,
+      mode: state.mode,
     }, defaults);
     if (hash === lastWritten) return;
     lastWritten = hash;
@@ -68,7 +70,7 @@ export function installUrlSync({ store, view, ready }: AppServices, life: Lifeti
     resolveSelection();
     write();
     life.add(onCameraMoved(view, schedule));
-    life.add(store.select((state) => [state.lang, state.layerVisibility, state.selection], schedule, sameItems));
+    life.add(store.select((state) => [state.lang, state.layerVisibility, state.selection, state.mode], schedule, sameItems));
     life.listen(window, 'hashchange', () => {
       if (location.hash === lastWritten) return;
       apply(parseUrlHash(location.hash, KNOWN));

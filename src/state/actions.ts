@@ -10,6 +10,7 @@ import type { PlanState, Selection } from './plan-state.ts';
 import { removeImportedLayer } from './imports.ts';
 import type { RegionFiguresOnRequest } from './analysis-state.ts';
 import type { LegendEntry } from './legend.ts';
+import type { Mode } from './modes.ts';
 
 /** Switches the interface language. */
 export function setLanguage(state: PlanState, lang: Lang): PlanState {
@@ -99,4 +100,9 @@ export function filterToLegendLayer(state: PlanState, id: string, group: readonl
 export function clearLegendFilter(state: PlanState): PlanState {
   if (!state.legendFilter) return state;
   return { ...state, layerVisibility: { ...state.legendFilter.before }, legendFilter: null };
+}
+
+/** Switches the interface mode (Explore, Analyse, Present). */
+export function setMode(state: PlanState, mode: Mode): PlanState {
+  return state.mode === mode ? state : { ...state, mode };
 }

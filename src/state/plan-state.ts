@@ -1,4 +1,5 @@
 import type { Geodata } from '../data/geodata.ts';
+import type { Mode } from './modes.ts';
 import type { Lang } from '../i18n/messages.ts';
 import { defaultLayerVisibility } from './layer-catalog.ts';
 import { initialStudyState } from './study-state.ts';
@@ -51,6 +52,8 @@ export interface PlanState {
   legend: readonly LegendEntry[];
   /** a legend row clicked to show only its layer within its group, and the visibility to return to */
   legendFilter: { id: string; before: Record<string, boolean> } | null;
+  /** the interface mode: which tools the side panel shows (src/state/modes.ts) */
+  mode: Mode;
 }
 
 export function initialState(lang: Lang): PlanState {
@@ -71,6 +74,7 @@ export function initialState(lang: Lang): PlanState {
     regionFigures: null,
     legend: [],
     legendFilter: null,
+    mode: 'explore',
   };
 }
 

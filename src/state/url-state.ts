@@ -3,6 +3,8 @@
  * `#map=zoom/lat/lng[/bearing[/pitch]]&l=<visible catalog ids>&lang=en&sel=<feature id>`.
  * `l` is written only when the visible layers differ from the defaults (`l=` alone means none visible).
  */
+import { isMode } from './modes.ts';
+import type { Mode } from './modes.ts';
 import type { Lang } from '../i18n/messages.ts';
 
 export interface UrlView {
@@ -17,6 +19,7 @@ export interface UrlState {
   visibleLayers?: string[];
   lang?: Lang;
   selectedId?: string;
+  mode?: Mode;
 }
 
 function round(value: number, digits: number): number {
@@ -50,6 +53,8 @@ export function parseUrlHash(hash: string, knownLayers: readonly string[]): UrlS
   if (lang === 'zh' || lang === 'en') state.lang = lang;
   const selected = params.get('sel');
   if (selected) state.selectedId = selected;
+  const mode = params.get('mode');
+  if (isMode(mode)) state.mode = mode;
   return state;
 }
 
@@ -73,5 +78,6 @@ export function formatUrlHash(state: UrlState, defaultVisible: readonly string[]
   }
   if (state.lang) parts.push(`lang=${state.lang}`);
   if (state.selectedId) parts.push(`sel=${encodeURIComponent(state.selectedId)}`);
+  if (state.mode && state.mode !== 'explore') parts.push(`mode=${state.mode}`);
   return `#${parts.join('&')}`;
 }

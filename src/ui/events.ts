@@ -5,6 +5,7 @@
  * no casts) and turn them into named actions of src/state/. Components never write the store.
  * All events bubble and cross shadow roots.
  */
+import type { Mode } from '../state/modes.ts';
 import type { Polygon } from 'geojson';
 import type { Lang } from '../i18n/messages.ts';
 import type { BlueGreenClass } from '../core/analysis/types.ts';
@@ -54,6 +55,8 @@ export interface PlanEventDetail {
   'plan-deck-action': DeckAction;
   /** the presenter overlay's exit button */
   'plan-present-exit': null;
+  /** the header's mode switch */
+  'plan-mode-change': Mode;
   /** legend: show only this catalog layer within its group (id), or end the filter (null) */
   'plan-legend-filter': { id: string | null };
   /** the measure tool's panel */

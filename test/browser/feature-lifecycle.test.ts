@@ -96,7 +96,7 @@ function snapshot(page: Page): Promise<Snapshot> {
 /** Waits until every feature has finished installing: the lazy presenter part is there and the figures are computed. */
 async function settled(page: Page): Promise<void> {
   // the features loaded after the first frame are there
-  for (const selector of ['[data-testid=open-slides]', 'plan-study-button', 'plan-import-panel', 'plan-stats', 'plan-clusters']) await page.locator(selector).waitFor();
+  for (const selector of ['[data-testid=open-slides]', 'plan-study-button', 'plan-import-panel', 'plan-stats', 'plan-clusters']) await page.locator(selector).waitFor({ state: 'attached' });
   await page.waitForFunction(() => (globalThis as unknown as { __plan: { store: { getState(): { analysis: { status: string } } } } })
     .__plan.store.getState().analysis.status === 'ready', undefined, { timeout: 60_000 });
   // the presenter (loaded on demand) is created too
@@ -114,7 +114,7 @@ describe('feature modules: install → dispose leaves nothing behind', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    app = await openApp(browser, baseUrl, { waitForIdle: false });
+    app = await openApp(browser, `${baseUrl}#mode=analyse`, { waitForIdle: false });
     await app.page.context().addInitScript(INSTRUMENT);
     await app.page.reload();
     await app.page.waitForFunction(() => performance.getEntriesByName('map-idle', 'mark').length > 0, undefined, { timeout: 45_000 });
@@ -155,7 +155,7 @@ describe('feature modules: install → dispose leaves nothing behind', () => {
     // (features loaded after the first frame may arrive in another order; the toolbar keeps its own order)
     expect([...again.shellChildren].sort()).toEqual([...installed.shellChildren].sort());
     const toolbar = await page.evaluate(() => [...document.querySelectorAll('plan-app > [slot=toolbar]')].map((element) => element.localName));
-    expect(toolbar).toEqual(['plan-search', 'plan-study-button', 'button']);
+    expect(toolbar).toEqual(['plan-mode-switch', 'plan-search', 'plan-study-button', 'button']);
     await features(page, 'dispose');
     expect(await snapshot(page)).toEqual(disposed);
     expect(app.errors).toEqual([]);

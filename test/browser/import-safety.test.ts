@@ -79,7 +79,8 @@ describe('GeoJSON import, XSS and CSP', () => {
     const errors: string[] = [];
     page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
     page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-    await page.goto(server.url);
+    // the import panel is an Analyse tool
+    await page.goto(`${server.url}#mode=analyse`);
     if (waitForIdle) await waitForMapIdle(page);
     return { context, page, errors };
   }

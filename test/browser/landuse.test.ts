@@ -53,7 +53,8 @@ describe('land-use layer: import a zipped Shapefile and use it for the indicator
 
   beforeAll(async () => {
     browser = await launchChromium();
-    app = await openApp(browser, inject('baseUrl'), { reducedMotion: 'reduce', locale: 'zh-CN' });
+    // the land-use layer is an Analyse tool
+    app = await openApp(browser, `${inject('baseUrl')}#mode=analyse`, { reducedMotion: 'reduce', locale: 'zh-CN' });
   });
 
   afterAll(async () => {

@@ -22,7 +22,7 @@ describe('measure tool', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    app = await openApp(browser, `${baseUrl}#lang=en`);
+    app = await openApp(browser, `${baseUrl}#lang=en&mode=analyse`);
   });
   afterAll(async () => {
     await app?.close();

@@ -39,7 +39,7 @@ describe('statistics panel and cluster explorer', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    app = await openApp(browser, `${baseUrl}#lang=en`, { reducedMotion: 'reduce', acceptDownloads: true });
+    app = await openApp(browser, `${baseUrl}#lang=en&mode=analyse`, { reducedMotion: 'reduce', acceptDownloads: true });
     page = app.page;
     await waitUntil(page, `globalThis.__plan.store.getState().analysis.status === 'ready'`);
   });
@@ -116,6 +116,8 @@ describe('statistics panel and cluster explorer', () => {
   });
 
   it('choosing a cluster card fits the map to the cluster and highlights it', async () => {
+    // the cluster cards are an Explore tool
+    await page.locator('plan-mode-switch button[data-mode=explore]').click();
     const id = 'cluster-cuizhai';
     const cluster = structure.features.find((feature) => feature.properties?.id === id)!;
     const [west, south, east, north] = bbox(cluster);
@@ -134,7 +136,8 @@ describe('statistics panel and cluster explorer', () => {
   });
 
   it('clicking a cluster on the map opens its card', async () => {
-    // fitted here, whatever an earlier test did with the camera
+    // the cluster cards are an Explore tool; fitted here, whatever an earlier test did with the camera
+    await page.locator('plan-mode-switch button[data-mode=explore]').click();
     const id = 'cluster-cuizhai';
     await page.keyboard.press('Escape');
     await waitUntil(page, `globalThis.__plan.store.getState().selection.type === 'none'`);

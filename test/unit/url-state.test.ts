@@ -34,3 +34,13 @@ describe('URL hash state', () => {
     expect(parseUrlHash('', known)).toEqual({});
   });
 });
+
+describe('mode in the link', () => {
+  it('reads a known mode, ignores an unknown one, and writes only a mode other than Explore', async () => {
+    const { parseUrlHash, formatUrlHash } = await import('../../src/state/url-state.ts');
+    expect(parseUrlHash('#mode=analyse', []).mode).toBe('analyse');
+    expect(parseUrlHash('#mode=admin', []).mode).toBeUndefined();
+    expect(formatUrlHash({ mode: 'present' }, [])).toBe('#mode=present');
+    expect(formatUrlHash({ mode: 'explore' }, [])).toBe('#');
+  });
+});

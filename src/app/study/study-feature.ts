@@ -7,6 +7,7 @@
  * The study polygon and the what-if outlines are saved with src/data/persist.ts and restored on load.
  * While the tool draws or edits it owns the map's pointer (the click dispatcher is suspended).
  */
+import { setMode } from '../../state/actions.ts';
 import '../../ui/components/study/study-panel.ts';
 import '../../ui/components/study/study-button.ts';
 import type { Feature, Polygon } from 'geojson';
@@ -91,7 +92,9 @@ class StudyTool {
     this.say('error', (state) => translate(state.lang, key, { message: error instanceof Error ? error.message : String(error) }));
   }
 
+  /** The study tool belongs to Analyse: using it (header button, what-if from a card) switches to that mode. */
   private reveal(): void {
+    this.store.update((state) => setMode(state, 'analyse'));
     this.services.app.querySelector('plan-side-panel')?.reveal('study');
   }
 

@@ -135,6 +135,12 @@ export const zh = {
   'legend.reset': '显示全部（取消筛选）',
   'legend.filterHint': '点击图例中的一项，只显示该类。',
   'legend.filterTitle': '只显示“{label}”',
+  'mode.label': '模式',
+  'mode.explore': '浏览',
+  'mode.analyse': '分析',
+  'mode.present': '演示',
+  'mode.key': '快捷键 {key}',
+  'shortcut.mode.switch': '切换模式：1 浏览、2 分析、3 演示',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -273,4 +279,10 @@ export const en: Record<keyof typeof zh, string> = {
   'legend.reset': 'Show all again',
   'legend.filterHint': 'Click a legend row to show only that class or status.',
   'legend.filterTitle': 'Show only “{label}”',
+  'mode.label': 'Mode',
+  'mode.explore': 'Explore',
+  'mode.analyse': 'Analyse',
+  'mode.present': 'Present',
+  'mode.key': 'Key {key}',
+  'shortcut.mode.switch': 'Switch mode: 1 Explore, 2 Analyse, 3 Present',
 };

@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { MODE_SECTIONS, sectionInMode } from '../../../state/modes.ts';
 import { customElement, property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../../../state/store-context.ts';
@@ -24,6 +25,22 @@ export class PlanSidePanel extends LitElement {
   @property({ type: Boolean, reflect: true }) collapsed = false;
 
   private readonly language = new StoreController(this, () => this.store, (state: PlanState) => state.lang);
+  private readonly mode = new StoreController(this, () => this.store, (state: PlanState) => state.mode);
+
+  /** Shows the sections of the current mode only (sections added later are sorted in by the slot). */
+  private applyMode(): void {
+    const mode = this.mode.value ?? 'explore';
+    for (const section of this.querySelectorAll('plan-panel-section')) {
+      section.hidden = !sectionInMode(section.sectionId, mode);
+      // the mode's own order (e.g. statistics first in Analyse); sections it does not list keep theirs
+      const index = MODE_SECTIONS[mode].indexOf(section.sectionId);
+      section.modeOrder = index >= 0 ? index * 10 : undefined;
+    }
+  }
+
+  override updated(): void {
+    this.applyMode();
+  }
 
   static override styles = css`
     :host { display: block; }
@@ -61,6 +78,7 @@ export class PlanSidePanel extends LitElement {
   /** Opens the sheet (phone) and the section with this id, and scrolls it into view. */
   reveal(sectionId: string): void {
     this.collapsed = false;
+    this.applyMode();
     const section = [...this.querySelectorAll('plan-panel-section')].find((item) => item.sectionId === sectionId);
     if (section) {
       section.open = true;
@@ -76,7 +94,7 @@ export class PlanSidePanel extends LitElement {
           ${this.collapsed ? '▴' : '▾'} ${translate(lang, this.collapsed ? 'panel.expand' : 'panel.collapse')}
         </button>
       </div>
-      <div class="body" id="body"><slot></slot></div>
+      <div class="body" id="body"><slot @slotchange=${() => this.applyMode()}></slot></div>
     `;
   }
 }
@@ -95,6 +113,8 @@ export class PlanPanelSection extends LitElement {
   @property({ attribute: 'section-id' }) sectionId = '';
   @property({ attribute: 'label-key' }) labelKey = '';
   @property({ type: Number }) order = 100;
+  /** the place the current mode gives this section, if it lists it (set by the side panel) */
+  @property({ attribute: false }) modeOrder: number | undefined;
   @property({ type: Boolean, reflect: true }) open = true;
   private readonly headingId = `section-${Math.random().toString(36).slice(2)}`;
 
@@ -111,10 +131,11 @@ export class PlanPanelSection extends LitElement {
     button:focus-visible { outline: 3px solid #b45309; outline-offset: -3px; }
     .content { padding: 0 0.75rem 0.75rem; }
     :host(:not([open])) .content { display: none; }
+    :host([hidden]) { display: none; }
   `;
 
   override updated(): void {
-    this.style.order = String(this.order);
+    this.style.order = String(this.modeOrder ?? this.order);
   }
 
   override render() {
