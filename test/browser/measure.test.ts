@@ -32,6 +32,8 @@ describe('measure tool', () => {
   it('measures the distance and the area of clicked points like the core, and picks no feature meanwhile', async () => {
     const { page } = app;
     const canvas = page.locator('#map canvas');
+    // the measure tool loads after the first map frame
+    await page.locator('plan-measure-panel').waitFor({ state: 'attached' });
     await canvas.click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('m');
     const panel = page.locator('plan-measure-panel');

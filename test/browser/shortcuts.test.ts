@@ -24,6 +24,8 @@ describe('keyboard shortcuts sheet', () => {
 
   it('opens with ?, lists every registered shortcut with a label, and closes with Escape', async () => {
     const { page } = app;
+    // the keyboard help loads after the first map frame
+    await expect.poll(() => page.evaluate(`globalThis.__plan.keys.list().some((shortcut) => shortcut.id === 'help.open')`)).toBe(true);
     await page.locator('#map canvas').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('?');
     const dialog = page.locator('plan-shortcuts-sheet dialog');
@@ -43,6 +45,7 @@ describe('keyboard shortcuts sheet', () => {
 
   it('lists the shortcuts in Chinese when the interface is in Chinese', async () => {
     const { page } = app;
+    await expect.poll(() => page.evaluate(`globalThis.__plan.keys.list().some((shortcut) => shortcut.id === 'help.open')`)).toBe(true);
     await page.evaluate(`globalThis.__plan.store.update((s) => ({ ...s, lang: 'zh' }))`);
     await page.locator('#map canvas').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('?');
@@ -54,6 +57,7 @@ describe('keyboard shortcuts sheet', () => {
 
   it('goes to the search box with /, where ? and / are then typed as text', async () => {
     const { page } = app;
+    await expect.poll(() => page.evaluate(`globalThis.__plan.keys.list().some((shortcut) => shortcut.id === 'search.focus')`)).toBe(true);
     await page.locator('#map canvas').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('/');
     await expect.poll(() => page.evaluate(`document.querySelector('plan-search').shadowRoot.activeElement?.tagName`)).toBe('INPUT');
