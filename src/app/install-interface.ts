@@ -158,12 +158,8 @@ function installLayerControls(services: AppServices, life: Lifetime): void {
   life.listen(app, 'plan-layer-opacity', ({ detail }) => store.update((state) => setLayerOpacity(state, detail.id, detail.opacity)));
   life.listen(app, 'plan-mode-change', ({ detail }) => store.update((state) => setMode(state, detail)));
   life.add(services.keys.register({
-    scope: 'map', keys: ['1', '2', '3'], id: 'mode.switch',
-    run: (event) => {
-      const target = event.composedPath()[0];
-      if (target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return false;
-      store.update((state) => setMode(state, MODES[Number(event.key) - 1]!));
-    },
+    scope: 'map', keys: ['1', '2', '3'], id: 'mode.switch', notWhileTyping: true,
+    run: (event) => store.update((state) => setMode(state, MODES[Number(event.key) - 1]!)),
   }));
   life.listen(app, 'plan-legend-filter', ({ detail }) => {
     const { id } = detail;

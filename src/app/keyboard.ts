@@ -26,6 +26,14 @@ export interface Shortcut {
   withModifiers?: boolean;
   /** the shortcut applies even when an element already handled the key (default: no) */
   evenIfHandled?: boolean;
+  /** the key is text, not a shortcut, while it goes to a text field or editable content (e.g. `?`, `/`, `m`) */
+  notWhileTyping?: boolean;
+}
+
+/** True when a key goes to a text field, a select or editable content (through shadow roots). */
+export function typedInField(event: Event): boolean {
+  const target = event.composedPath()[0];
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
 export class KeyRegistry {
@@ -64,6 +72,7 @@ export class KeyRegistry {
       if (MODAL_SCOPES.has(shortcut.scope) !== capture) continue;
       if (!shortcut.keys.includes(event.key) || (modified && !shortcut.withModifiers)) continue;
       if (!capture && event.defaultPrevented && !shortcut.evenIfHandled) continue;
+      if (shortcut.notWhileTyping && typedInField(event)) continue;
       if (shortcut.when && !shortcut.when()) continue;
       if (shortcut.run(event) === false) continue;
       event.preventDefault();

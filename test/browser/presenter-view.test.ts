@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium.ts';
+import { exportedText, recordExportText } from '../helpers/export-text.ts';
 import { openApp } from '../helpers/app-page.ts';
 import type { AppPage } from '../helpers/app-page.ts';
 import { builtinDeck } from '../../src/app/presenter/builtin-deck.ts';
@@ -139,21 +140,13 @@ describe('presenter view, notes, pointer, kiosk and statutory marks', () => {
     const input = page.locator('plan-deck-panel [data-input=approval]');
     await input.fill('GS(2026)0001');
     await input.dispatchEvent('change');
-    await page.evaluate(() => {
-      const record: string[] = [];
-      (globalThis as unknown as { __exportText: string[] }).__exportText = record;
-      const fillText = CanvasRenderingContext2D.prototype.fillText;
-      CanvasRenderingContext2D.prototype.fillText = function (text: string, x: number, y: number, maxWidth?: number) {
-        if (this.canvas.width === 1920) record.push(text);
-        return maxWidth === undefined ? fillText.call(this, text, x, y) : fillText.call(this, text, x, y, maxWidth);
-      };
-    });
+    await recordExportText(page);
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 170_000 }),
       page.locator('plan-deck-panel [data-action=png-full]').click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.png$/);
-    const drawn = (await page.evaluate('globalThis.__exportText') as string[]).join('\n');
+    const drawn = (await exportedText(page)).join('\n');
     expect(drawn).toContain('Map approval number: GS(2026)0001');
     expect(drawn).toMatch(/Data as of \d{4}-\d{2}-\d{2}/);
     expect(drawn).toContain('Indicator basis: this map’s schematic layers');

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium.ts';
+import { exportedText, recordExportText } from '../helpers/export-text.ts';
 import { imageStats, openApp, waitForMapIdle } from '../helpers/app-page.ts';
 import type { AppPage } from '../helpers/app-page.ts';
 import { builtinDeck } from '../../src/app/presenter/builtin-deck.ts';
@@ -198,15 +199,7 @@ describe('presenter mode, slides, timeline and exports', () => {
   it('exports a PNG at 1920×1080 with the map, title, legend, scale bar and north arrow', { timeout: 180_000 }, async () => {
     const page = app.page;
     // Record the text drawn on the 1920-wide export canvas (the only canvas of that size).
-    await page.evaluate(() => {
-      const record: string[] = [];
-      (globalThis as unknown as { __exportText: string[] }).__exportText = record;
-      const fillText = CanvasRenderingContext2D.prototype.fillText;
-      CanvasRenderingContext2D.prototype.fillText = function (text: string, x: number, y: number, maxWidth?: number) {
-        if (this.canvas.width === 1920) record.push(text);
-        return maxWidth === undefined ? fillText.call(this, text, x, y) : fillText.call(this, text, x, y, maxWidth);
-      };
-    });
+    await recordExportText(page);
     if (!(await page.locator('plan-deck-panel [data-action=png-full]').isVisible())) await openSlides(page);
     const lang = await page.evaluate('globalThis.__plan.store.getState().lang') as 'zh' | 'en';
     const legendLabels = await page.locator('plan-legend li').evaluateAll((items) => items.map((item) => item.textContent?.trim() ?? ''));
@@ -222,7 +215,7 @@ describe('presenter mode, slides, timeline and exports', () => {
     expect(stats.distinctColours).toBeGreaterThan(100);
     expect(stats.dominantShare).toBeLessThan(0.85);
 
-    const drawn = await page.evaluate('globalThis.__exportText') as string[];
+    const drawn = await exportedText(page);
     expect(drawn).toContain(translate(lang, 'app.title'));
     expect(drawn).toContain(translate(lang, 'export.legend'));
     expect(drawn).toContain(translate(lang, 'export.north'));

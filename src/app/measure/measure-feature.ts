@@ -15,11 +15,6 @@ import { measurePoints } from '../../core/measure/measure-points.ts';
 import { setMode } from '../../state/actions.ts';
 import type { MeasureMode } from '../../core/measure/measure-points.ts';
 
-function typing(event: KeyboardEvent): boolean {
-  const target = event.composedPath()[0];
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
-
 /** Enter and Backspace are measuring shortcuts only on the map (or with nothing focused), not on a button or field. */
 function onMap(event: KeyboardEvent, map: HTMLElement): boolean {
   const target = event.composedPath()[0];
@@ -81,8 +76,8 @@ export function install(services: AppServices): Dispose {
   });
   const measuring = () => stopListening !== undefined;
   life.add(keys.register({
-    scope: 'map', keys: ['m', 'M'], id: 'measure.toggle',
-    run: (event) => { if (typing(event)) return false; if (measuring()) stop(); else start(); },
+    scope: 'map', keys: ['m', 'M'], id: 'measure.toggle', notWhileTyping: true,
+    run: () => { if (measuring()) stop(); else start(); },
   }));
   life.add(keys.register({ scope: 'study', keys: ['Enter'], id: 'measure.finish', when: measuring, run: (event) => (onMap(event, mapContainer(view)) ? stop() : false) }));
   life.add(keys.register({

@@ -32,8 +32,9 @@ const CSS = `
   button:focus-visible { outline: 3px solid #fff; outline-offset: 2px; }
 `;
 
-const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Spacebar']);
-const PREVIOUS_KEYS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
+/** The clicker's keys, shared by the audience window and the presenter view. */
+export const NEXT_KEYS: ReadonlySet<string> = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Spacebar']);
+export const PREVIOUS_KEYS: ReadonlySet<string> = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
 
 export class PresenterView {
   private popup: Window | null = null;

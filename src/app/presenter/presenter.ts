@@ -25,7 +25,7 @@ import { deckRules, describeIssues, saveDeck } from './deck-storage.ts';
 import type { LoadedDeck } from './deck-storage.ts';
 import { downloadBlob, today } from '../../ui/download.ts';
 import { loadSaved, save } from '../../data/persist.ts';
-import { PresenterView } from './presenter-view.ts';
+import { NEXT_KEYS, PREVIOUS_KEYS, PresenterView } from './presenter-view.ts';
 import { buildHandout } from './handout.ts';
 import type { HandoutPage } from './handout.ts';
 import { drawnNow, fitFeatureNow, jumpToCamera, currentCamera } from '../../map/camera.ts';
@@ -52,8 +52,6 @@ function dataDate(data: { crossings?: { features: { properties: unknown }[] }; p
   return dates.sort().at(-1) ?? '';
 }
 
-const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Spacebar']);
-const PREVIOUS_KEYS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
 const SWIPE_MIN_PX = 50;
 
 /** The one presenter of the page, while its feature is installed (created on first use, gone on dispose). */

@@ -8,12 +8,6 @@ import type { PlanShortcutsSheet } from '../../ui/components/shortcuts-sheet/sho
 import type { AppServices, Dispose } from '../services.ts';
 import { Lifetime } from '../lifetime.ts';
 
-/** True when the key went to a text field (or editable content), where `?` and `/` are text. */
-function typing(event: KeyboardEvent): boolean {
-  const target = event.composedPath()[0];
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
-
 export function install(services: AppServices): Dispose {
   const { keys, store, app } = services;
   const life = new Lifetime();
@@ -36,13 +30,11 @@ export function install(services: AppServices): Dispose {
   };
 
   life.add(keys.register({
-    scope: 'map', keys: ['?'], id: 'help.open', when: () => sheet === undefined,
-    run: (event) => (typing(event) ? false : open()),
+    scope: 'map', keys: ['?'], id: 'help.open', notWhileTyping: true, when: () => sheet === undefined, run: () => open(),
   }));
   life.add(keys.register({
-    scope: 'map', keys: ['/'], id: 'search.focus',
-    run: (event) => {
-      if (typing(event)) return false;
+    scope: 'map', keys: ['/'], id: 'search.focus', notWhileTyping: true,
+    run: () => {
       const search = app.querySelector('plan-search');
       if (!search) return false;
       search.focusInput();

@@ -18,12 +18,8 @@ import { featureName } from '../../../i18n/feature-name.ts';
 import { formatNumber } from '../../../i18n/format.ts';
 import { renderInspectorContext } from './inspector-context.ts';
 import { documentTitle } from '../../../data/documents.ts';
+import { formatLength } from '../../../i18n/format.ts';
 
-/** A distance in m below 1 km, in km above (one decimal below 10 km). */
-function formatDistance(meters: number, lang: Lang): string {
-  const format = (value: number, digits: number) => new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: digits }).format(value);
-  return meters < 1000 ? `${format(meters, 0)} m` : `${format(meters / 1000, meters < 10_000 ? 1 : 0)} km`;
-}
 import type { InspectorChoice } from './inspector-context.ts';
 
 /**
@@ -130,7 +126,7 @@ export class PlanInspector extends LitElement {
     const positionSource = lang === 'zh' ? properties.position_source_zh ?? properties.position_source : properties.position_source;
     if (positionSource) facts.push(['inspector.positionSource', String(positionSource)]);
     if (typeof properties.position_accuracy_m === 'number') {
-      facts.push(['inspector.positionAccuracy', translate(lang, 'inspector.accuracyValue', { distance: formatDistance(properties.position_accuracy_m, lang) })]);
+      facts.push(['inspector.positionAccuracy', translate(lang, 'inspector.accuracyValue', { distance: formatLength(properties.position_accuracy_m, lang) })]);
     }
     if (properties.position_kind === 'indicative') facts.push(['inspector.positionAccuracy', translate(lang, 'inspector.positionIndicative')]);
     if (properties.status_date) facts.push(['inspector.statusDate', String(properties.status_date)]);
