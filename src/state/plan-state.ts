@@ -10,6 +10,10 @@ import type { BlueGreenClass } from '../core/analysis/index.ts';
 import { defaultAnalysisClasses, initialAnalysisState } from './analysis-state.ts';
 import type { AnalysisState, RegionFiguresOnRequest } from './analysis-state.ts';
 import type { LegendEntry } from './legend.ts';
+import { SCHEMATIC_BASIS } from './basis.ts';
+import type { Basis } from './basis.ts';
+import { initialCompareState } from './compare-state.ts';
+import type { CompareState } from './compare-state.ts';
 
 /**
  * What is selected on the map: nothing, or one feature of a geodata layer by its stable id; `at` is where it
@@ -54,6 +58,12 @@ export interface PlanState {
   legendFilter: { id: string; before: Record<string, boolean> } | null;
   /** the interface mode: which tools the side panel shows (src/state/modes.ts) */
   mode: Mode;
+  /** the data every indicator is computed from (src/state/basis.ts) */
+  basis: Basis;
+  /** two states of the map compared, with indicator deltas (src/state/compare-state.ts) */
+  compare: CompareState;
+  /** large interface text and map labels with raised contrast (saved on this device) */
+  largeText: boolean;
 }
 
 export function initialState(lang: Lang): PlanState {
@@ -75,6 +85,9 @@ export function initialState(lang: Lang): PlanState {
     legend: [],
     legendFilter: null,
     mode: 'explore',
+    basis: SCHEMATIC_BASIS,
+    compare: initialCompareState(),
+    largeText: false,
   };
 }
 

@@ -1,0 +1,14 @@
+/**
+ * Which data every indicator is computed from: the plan's schematic layers (geodata/), or the planner's own
+ * land-use layer once they press "Use for indicators". The land-use layer's name is kept so every figure
+ * and export can name its basis.
+ */
+export type Basis = { kind: 'schematic' } | { kind: 'landuse'; name: string };
+
+export type BasisKind = Basis['kind'];
+
+export const SCHEMATIC_BASIS: Basis = { kind: 'schematic' };
+
+export function isBasisKind(value: unknown): value is BasisKind {
+  return value === 'schematic' || value === 'landuse';
+}
