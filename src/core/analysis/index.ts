@@ -18,6 +18,8 @@ export type { WholeAreaFigures } from './whole-area-figures.js';
 export { regionTable } from './region-table.js';
 export type { RegionTableRow } from './region-table.js';
 export { reconcileArea } from './reconcile-area.js';
+export { headroom } from './headroom.js';
+export type { Headroom } from './headroom.js';
 export { validateUserPolygon } from './validate-user-polygon.js';
 export type { UserPolygonValidation } from './validate-user-polygon.js';
 export { normalizeClasses } from './class-set.js';
