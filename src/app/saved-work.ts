@@ -19,7 +19,7 @@ import type { Backup, LoadedWork as Work, SavedImport, SavedSettings, StoragePro
 import { translate } from '../i18n/messages.ts';
 
 export function settingsOf(state: PlanState): SavedSettings {
-  return { lang: state.lang, layerVisibility: state.layerVisibility, layerOpacity: state.layerOpacity };
+  return { lang: state.lang, layerVisibility: state.layerVisibility, layerOpacity: state.layerOpacity, largeText: state.largeText };
 }
 
 export function savedImportsOf(state: PlanState): SavedImport[] {
@@ -49,7 +49,7 @@ function installSaving({ store }: AppServices, life: Lifetime): void {
     reported.add(result.problem);
   };
   const saveImportsLater = life.debounce(() => void saveImports(savedImportsOf(store.getState())).then(reportSave), 300);
-  life.add(store.select((state) => [state.lang, state.layerVisibility, state.layerOpacity],
+  life.add(store.select((state) => [state.lang, state.layerVisibility, state.layerOpacity, state.largeText],
     (_value, _previous, state) => reportSave(saveSettings(settingsOf(state))), sameItems));
   life.add(store.select((state) => state.imports, saveImportsLater));
 }

@@ -17,6 +17,8 @@ export interface SavedSettings {
   lang: 'zh' | 'en';
   layerVisibility: Record<string, boolean>;
   layerOpacity: Record<string, number>;
+  /** large text and contrast (absent in settings saved before it existed) */
+  largeText?: boolean;
 }
 
 export interface SavedImport {
@@ -46,7 +48,10 @@ export function validateSettings(value: unknown): SavedSettings | string {
   if (!isRecord(visibility) || !Object.values(visibility).every((item) => typeof item === 'boolean')) return 'layer visibility is malformed';
   const opacity = value.layerOpacity;
   if (!isRecord(opacity) || !Object.values(opacity).every((item) => typeof item === 'number' && item >= 0 && item <= 1)) return 'layer opacity is malformed';
-  return { lang: value.lang, layerVisibility: visibility as Record<string, boolean>, layerOpacity: opacity as Record<string, number> };
+  return {
+    lang: value.lang, layerVisibility: visibility as Record<string, boolean>, layerOpacity: opacity as Record<string, number>,
+    ...(typeof value.largeText === 'boolean' ? { largeText: value.largeText } : {}),
+  };
 }
 
 /** Checks saved imports (the envelope's value); returns them or what is wrong. */

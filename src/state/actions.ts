@@ -106,3 +106,8 @@ export function clearLegendFilter(state: PlanState): PlanState {
 export function setMode(state: PlanState, mode: Mode): PlanState {
   return state.mode === mode ? state : { ...state, mode };
 }
+
+/** Switches large interface text, larger map labels and raised contrast on or off. */
+export function setLargeText(state: PlanState, largeText: boolean): PlanState {
+  return state.largeText === largeText ? state : { ...state, largeText };
+}

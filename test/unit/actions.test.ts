@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  clearSelection, removeImport, select, setClassCounted, setLanguage, setLayerOpacity, setLayersVisible, setLegend, setRegionFigures, setYear,
+  clearSelection, removeImport, select, setClassCounted, setLanguage, setLargeText, setLayerOpacity, setLayersVisible, setLegend, setRegionFigures, setYear,
   showOnlyLayers,
 } from '../../src/state/actions.ts';
 import { initialState } from '../../src/state/plan-state.ts';
@@ -23,6 +23,17 @@ describe('state actions', () => {
     const state = fresh();
     expect(setLanguage(state, 'zh')).toBe(state);
     expect(setLanguage(state, 'en').lang).toBe('en');
+  });
+
+  it('setLargeText switches large text and returns the same state when it does not change', () => {
+    const state = fresh();
+    expect(state.largeText).toBe(false);
+    expect(setLargeText(state, false)).toBe(state);
+    const large = setLargeText(state, true);
+    expect(large.largeText).toBe(true);
+    expect(state.largeText).toBe(false);
+    expect(setLargeText(large, true)).toBe(large);
+    expect(setLargeText(large, false).largeText).toBe(false);
   });
 
   it('setLayersVisible changes only the given layers and keeps the state when nothing changes', () => {

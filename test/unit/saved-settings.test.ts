@@ -33,4 +33,16 @@ describe('applySavedSettings', () => {
     applySavedSettings(state, saved, { lang: 'en' });
     expect(state).toEqual(copy);
   });
+
+  it('restores large text when it was saved', () => {
+    expect(applySavedSettings(initialState('zh'), { ...saved, largeText: true }, {}).largeText).toBe(true);
+    const large = { ...initialState('zh'), largeText: true };
+    expect(applySavedSettings(large, { ...saved, largeText: false }, {}).largeText).toBe(false);
+  });
+
+  it('keeps the start-up large-text default when the saved settings do not say', () => {
+    const large = { ...initialState('zh'), largeText: true };
+    expect(applySavedSettings(large, saved, {}).largeText).toBe(true);
+    expect(applySavedSettings(initialState('zh'), saved, {}).largeText).toBe(false);
+  });
 });
