@@ -11,6 +11,9 @@ import { removeImportedLayer } from './imports.ts';
 import type { RegionFiguresOnRequest } from './analysis-state.ts';
 import type { LegendEntry } from './legend.ts';
 import type { Mode } from './modes.ts';
+import type { Basis } from './basis.ts';
+import { clampPosition, sameSide } from './compare-state.ts';
+import type { CompareLayout, CompareSide, CompareSideName } from './compare-state.ts';
 
 /** Switches the interface language. */
 export function setLanguage(state: PlanState, lang: Lang): PlanState {
@@ -110,4 +113,39 @@ export function setMode(state: PlanState, mode: Mode): PlanState {
 /** Switches large interface text, larger map labels and raised contrast on or off. */
 export function setLargeText(state: PlanState, largeText: boolean): PlanState {
   return state.largeText === largeText ? state : { ...state, largeText };
+}
+
+/** Starts comparing two states of the map (given sides, else the last ones; the layout and divider stay). */
+export function startCompare(state: PlanState, sides?: { left: CompareSide; right: CompareSide }): PlanState {
+  const compare = state.compare;
+  if (compare.active && (!sides || (sameSide(compare.left, sides.left) && sameSide(compare.right, sides.right)))) return state;
+  return { ...state, compare: { ...compare, ...(sides ? { left: { ...sides.left }, right: { ...sides.right } } : {}), active: true } };
+}
+
+/** Changes what one side of the compare shows (its basis, outlines or year). */
+export function setCompareSide(state: PlanState, side: CompareSideName, change: Partial<CompareSide>): PlanState {
+  const current = state.compare[side];
+  const next = { ...current, ...change };
+  return sameSide(current, next) ? state : { ...state, compare: { ...state.compare, [side]: next } };
+}
+
+/** Moves the swipe divider (0..1 of the map's width, clamped). */
+export function setComparePosition(state: PlanState, position: number): PlanState {
+  const value = clampPosition(position);
+  return state.compare.position === value ? state : { ...state, compare: { ...state.compare, position: value } };
+}
+
+/** Switches between the swipe and the two maps side by side. */
+export function setCompareLayout(state: PlanState, layout: CompareLayout): PlanState {
+  return state.compare.layout === layout ? state : { ...state, compare: { ...state.compare, layout } };
+}
+
+/** Ends the compare (the sides, layout and divider are kept for the next one). */
+export function stopCompare(state: PlanState): PlanState {
+  return state.compare.active ? { ...state, compare: { ...state.compare, active: false } } : state;
+}
+
+/** Every figure is computed from this basis: the plan's schematic layers or the planner's land-use layer. */
+export function setBasis(state: PlanState, basis: Basis): PlanState {
+  return JSON.stringify(state.basis) === JSON.stringify(basis) ? state : { ...state, basis };
 }

@@ -12,7 +12,7 @@ export type Mode = (typeof MODES)[number];
  */
 export const MODE_SECTIONS: Readonly<Record<Mode, readonly string[]>> = {
   explore: ['inspector', 'clusters', 'layers', 'legend'],
-  analyse: ['stats', 'landuse', 'inspector', 'study', 'measure', 'import', 'layers'],
+  analyse: ['stats', 'landuse', 'inspector', 'study', 'compare', 'measure', 'import', 'layers'],
   present: ['inspector', 'layers', 'legend'],
 };
 
