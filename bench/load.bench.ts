@@ -1,6 +1,7 @@
 /**
  * Load and JS weight, app vs bare MapLibre in the same run.
- * - js.*: gzip bytes of the JS each build ships (see bench/lib/js-size.ts).
+ * - js.*: gzip bytes of the JS each build ships (see bench/lib/js-size.ts); the first view's share and its
+ *   budget: bench/js-size.bench.ts.
  * - load.app_idle_ms: time from navigation start to `performance.mark('map-idle')`, app and baseline
  *   loaded alternately (A B C A B C …, fresh context each, 1280×800) after one discarded warm-up each.
  * - load.bare_plan_style_idle_ms (diagnostic, page C): the baseline page drawing with the app's own style,
@@ -9,7 +10,7 @@
  */
 import { buildAll } from './lib/builds.ts';
 import { freshPage, launchChromium, markTime, serveDirectory } from './lib/browser.ts';
-import { buildAppWithoutMaplibre, jsFiles, totalGzip } from './lib/js-size.ts';
+import { buildAppWithoutMaplibre, firstView, jsFiles, totalGzip } from './lib/js-size.ts';
 import { printFigures } from './lib/report.ts';
 import type { Figure } from './lib/report.ts';
 import { ratio, round, summarize } from './lib/stats.ts';
@@ -17,7 +18,6 @@ import { formatTable } from './lib/report.ts';
 import type { Browser } from 'playwright-core';
 
 const RUNS = Number(process.env.BENCH_LOAD_RUNS ?? 7);
-const APP_JS_BUDGET_KB = 60;
 const LOAD_RATIO_GOAL = 1.1;
 const kb = (bytes: number) => bytes / 1024;
 
@@ -29,8 +29,7 @@ const fullMaplibre = totalGzip(jsFiles(builds.maplibreOnly));
 const own = await buildAppWithoutMaplibre();
 const appTotal = totalGzip(appFiles);
 const appOwnAll = totalGzip(own.ownFiles);
-const initialFiles = new Set(own.chunks.filter((chunk) => chunk.initial).map((chunk) => chunk.file));
-const appOwnInitial = totalGzip(own.ownFiles.filter((file) => initialFiles.has(file.file)));
+const initialFiles = new Set(firstView(own).files.map((file) => file.file));
 console.log(formatTable(['JS file (app build)', 'bytes', 'gzip'], appFiles.map((file) => [file.file, String(file.bytes), String(file.gzip)])));
 console.log('\nthe app\'s own JS (built with maplibre-gl external); first view = entry chunk + its static imports:');
 console.log(formatTable(['file', 'first view', 'gzip', 'largest modules (bytes before minification)'], own.ownFiles.map((file) => {
@@ -38,19 +37,11 @@ console.log(formatTable(['file', 'first view', 'gzip', 'largest modules (bytes b
   const top = chunk ? chunk.modules.slice(0, 4).map((module) => `${module.id} ${module.renderedBytes}`).join(', ') : '(worker)';
   return [file.file, initialFiles.has(file.file) ? 'yes' : '', String(file.gzip), top];
 })));
-console.log('\nlargest modules in the first-view chunks:');
-console.log(formatTable(['module', 'bytes'], own.chunks.filter((chunk) => chunk.initial).flatMap((chunk) => chunk.modules)
-  .sort((a, b) => b.renderedBytes - a.renderedBytes).slice(0, 15).map((module) => [module.id, String(module.renderedBytes)])));
-
 const jsFigures: Figure[] = [
   { bench: 'js.total_kb', value: round(kb(appTotal)), note: 'gzip -9 of every .js in the app build (chunks, workers, MapLibre worker)' },
   {
     bench: 'js.maplibre_kb', value: round(kb(appTotal - appOwnAll)), baseline: round(kb(fullMaplibre)),
     note: 'MapLibre as the app bundles it (total − app own); baseline: MapLibre, every export + worker',
-  },
-  {
-    bench: 'js.app_on_top_kb', value: round(kb(appOwnInitial)), goal: `≤ ${APP_JS_BUDGET_KB} KB gzip`, met: kb(appOwnInitial) <= APP_JS_BUDGET_KB,
-    note: 'app JS the first view loads beside MapLibre (entry chunk + static imports)',
   },
   { bench: 'js.app_all_kb', value: round(kb(appOwnAll)), note: 'all app JS incl. lazy chunks and workers' },
 ];

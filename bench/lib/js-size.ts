@@ -99,3 +99,14 @@ export async function buildAppWithoutMaplibre(): Promise<{ dir: string; ownFiles
   const ownFiles = jsFiles(dir).filter((file) => !file.file.includes('maplibre-gl-worker'));
   return { dir, ownFiles, modules, chunks };
 }
+
+/** The budget for the app's own JS the first view loads beside MapLibre, KB gzip. */
+export const FIRST_VIEW_JS_BUDGET_KB = 60;
+
+/** The first view's share of an app build: its files (gzip) and its modules, largest first. */
+export function firstView(own: { ownFiles: JsFile[]; chunks: ChunkCost[] }): { files: JsFile[]; gzip: number; modules: ModuleCost[] } {
+  const initial = new Set(own.chunks.filter((chunk) => chunk.initial).map((chunk) => chunk.file));
+  const files = own.ownFiles.filter((file) => initial.has(file.file));
+  const modules = own.chunks.filter((chunk) => chunk.initial).flatMap((chunk) => chunk.modules).sort((a, b) => b.renderedBytes - a.renderedBytes);
+  return { files, gzip: totalGzip(files), modules };
+}

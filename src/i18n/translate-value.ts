@@ -1,5 +1,5 @@
-import { translate, zh } from './messages.ts';
-import type { Lang, MessageKey } from './messages.ts';
+import { hasMessage, translate } from './messages.ts';
+import type { Lang } from './messages.ts';
 
 /**
  * Translates a data value through the catalogue key `<prefix>.<value>` (e.g. `status.open`);
@@ -7,5 +7,5 @@ import type { Lang, MessageKey } from './messages.ts';
  */
 export function translateValue(lang: Lang, prefix: string, value: unknown): string {
   const key = `${prefix}.${String(value)}`;
-  return key in zh ? translate(lang, key as MessageKey) : String(value);
+  return hasMessage(key) ? translate(lang, key) : String(value);
 }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { Store } from '../../src/state/store.ts';
-import { en, languageFromNavigator, translate, zh } from '../../src/i18n/messages.ts';
+import { en, languageFromNavigator, translate, zh } from '../../src/i18n/all-messages.ts';
 import { announce, initialState } from '../../src/state/plan-state.ts';
 import { CATALOG_LAYERS, LAYER_GROUPS, defaultLayerVisibility } from '../../src/state/layer-catalog.ts';
 

@@ -1,4 +1,4 @@
-/** Import, validation messages and saved-work strings. */
+/** Import and validation messages (the import panel; saved-work strings are in saved-work.ts, loaded with the first view). */
 export const zh = {
   'import.title': '导入 GeoJSON',
   'import.choose': '选择文件…',
@@ -15,7 +15,6 @@ export const zh = {
   'import.busy': '正在导入另一个文件，请稍候或先取消。',
   'import.added': '已导入 {name}：{count} 个要素。',
   'import.failed': '未导入 {name}：发现 {count} 个问题，地图与其他图层未改变。',
-  'import.mapFailed': '地图无法绘制 {name}（{detail}）；已撤销，其他图层未改变。',
   'import.layers': '导入的图层',
   'import.none': '尚未导入图层。',
   'import.features': '{count} 个要素 · {types}',
@@ -80,17 +79,6 @@ export const zh = {
   'system.gauss-kruger-6': '看起来是 CGCS2000 高斯-克吕格 6° 分带第 {zone} 带（中央经线 {centralMeridian}°E，EPSG:{epsg}）。',
   'system.utm-or-gk': '看起来是 UTM（济南为 UTM 50N，EPSG:32650）或不带带号的高斯-克吕格坐标。',
   'system.unknown': '投影未知。',
-  'storage.title': '保存与备份',
-  'storage.what.settings': '设置',
-  'storage.what.imports': '导入图层',
-  'storage.corrupt': '无法读取已保存的{what}（{detail}）。应用已正常启动；原数据已保留为备份，可以下载。',
-  'storage.version': '已保存的{what}来自另一个版本（{detail}）。原数据已保留为备份，可以下载。',
-  'storage.unavailable': '浏览器存储不可用（可能处于隐私模式）：您的工作不会被自动保存。请用“导出我的工作”下载 JSON。',
-  'storage.quota': '浏览器存储已满：最近的更改未能保存。请用“导出我的工作”下载 JSON，或移除一些导入图层。',
-  'storage.too-large': '导入图层共 {detail}，超过自动保存上限 {limitMb} MB，不会自动保存。请用“导出我的工作”下载 JSON。',
-  'storage.export': '导出我的工作（JSON）',
-  'storage.backup': '下载备份：{what}',
-  'storage.restored': '已恢复上次的工作：{count} 个导入图层。',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -109,7 +97,6 @@ export const en: Record<keyof typeof zh, string> = {
   'import.busy': 'Another file is being imported; wait or cancel it first.',
   'import.added': 'Imported {name}: {count} features.',
   'import.failed': '{name} was not imported: {count} problems found. The map and the other layers are unchanged.',
-  'import.mapFailed': 'The map could not draw {name} ({detail}); undone, the other layers are unchanged.',
   'import.layers': 'Imported layers',
   'import.none': 'No layers imported yet.',
   'import.features': '{count} features · {types}',
@@ -174,15 +161,4 @@ export const en: Record<keyof typeof zh, string> = {
   'system.gauss-kruger-6': 'They look like CGCS2000 Gauss-Krüger 6° zone {zone} (central meridian {centralMeridian}°E, EPSG:{epsg}). ',
   'system.utm-or-gk': 'They look like UTM (Jinan is UTM 50N, EPSG:32650) or Gauss-Krüger without a zone number. ',
   'system.unknown': 'The projection is unknown. ',
-  'storage.title': 'Saving and backups',
-  'storage.what.settings': 'settings',
-  'storage.what.imports': 'imported layers',
-  'storage.corrupt': 'The saved {what} could not be read ({detail}). The app started normally; the old data is kept as a backup you can download.',
-  'storage.version': 'The saved {what} come from another version ({detail}). The old data is kept as a backup you can download.',
-  'storage.unavailable': 'Browser storage is not available (private mode?): your work is not saved automatically. Use "Export my work" to download it as JSON.',
-  'storage.quota': 'Browser storage is full: recent changes were not saved. Use "Export my work" to download them as JSON, or remove some imported layers.',
-  'storage.too-large': 'The imported layers total {detail}, over the {limitMb} MB auto-save limit, so they are not saved automatically. Use "Export my work" to download them as JSON.',
-  'storage.export': 'Export my work (JSON)',
-  'storage.backup': 'Download backup: {what}',
-  'storage.restored': 'Restored your last work: {count} imported layers.',
 };

@@ -27,6 +27,7 @@ export const zh = {
   'study.pass': '达标，余量 {margin} 个百分点',
   'study.fail': '未达标，差 {margin} 个百分点',
   'study.noRatio': '—',
+  'study.notCovered': '用地图层未覆盖',
   'study.partlyOutside': '部分位于起步区外：占比按区内的 {inside} km² 计算。',
   'study.outside': '该范围位于起步区之外，没有规划数据。',
   'study.stale': '当前形状无法计算，下列为上一个有效形状的数值。',
@@ -53,8 +54,6 @@ export const zh = {
   'whatIf.column.plan': '规划',
   'whatIf.column.whatIf': '情景',
   'whatIf.resetDone': '{name} 已恢复为规划轮廓。',
-  'whatIf.editOutline': '编辑轮廓（情景）',
-  'whatIf.editOutlineLabel': '编辑 {name} 的轮廓（情景副本，不改动规划数据）',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -85,6 +84,7 @@ export const en: Record<keyof typeof zh, string> = {
   'study.pass': 'meets the target by {margin} points',
   'study.fail': 'misses the target by {margin} points',
   'study.noRatio': '—',
+  'study.notCovered': 'Not covered by the land-use layer',
   'study.partlyOutside': 'Partly outside the Start-up Area: shares use the {inside} km² inside.',
   'study.outside': 'This area lies outside the Start-up Area; there is no plan data there.',
   'study.stale': 'The current shape cannot be analysed; the figures below are from the last valid shape.',
@@ -111,6 +111,4 @@ export const en: Record<keyof typeof zh, string> = {
   'whatIf.column.plan': 'Plan',
   'whatIf.column.whatIf': 'What-if',
   'whatIf.resetDone': '{name} is back to its planned outline.',
-  'whatIf.editOutline': 'Edit outline (what-if)',
-  'whatIf.editOutlineLabel': 'Edit the outline of {name} (a what-if copy; the plan data stays unchanged)',
 };
