@@ -1,5 +1,7 @@
 /**
- * RFC 7946 conformance checks for already-parsed GeoJSON.
+ * RFC 7946 conformance checks for already-parsed GeoJSON: the `strict` level of the rules in ./rules.ts, used
+ * for the plan's own geodata/ (every violation is an issue). User imports use the same rules at the `lenient`
+ * level (core/import/validate-import.ts).
  *
  * Pure and total: never throws, never mutates; returns a list of issues (empty = conforming). Checks the rules a
  * structural validator (geojson-validation) does not:
@@ -7,7 +9,7 @@
  *  - longitude outside [-180, 180] / latitude outside [-90, 90]   → reason `lon-range` / `lat-range` (§4: WGS84 lon, lat)
  *  - a position with fewer than 2 numbers or a non-finite number  → reason `bad-position`      (§3.1.1)
  *  - LinearRing not closed                                        → reason `ring-not-closed`   (§3.1.6)
- *  - LinearRing with fewer than 4 positions                       → reason `ring-too-short`    (§3.1.6)
+ *  - closed LinearRing with fewer than 4 positions                → reason `ring-too-short`    (§3.1.6)
  *  - LineString with fewer than 2 positions                       → reason `line-too-short`    (§3.1.4)
  *  - exterior ring clockwise / hole counter-clockwise             → reason `winding`           (§3.1.6 right-hand rule)
  *  - GeometryCollection inside a GeometryCollection               → reason `nested-geometry-collection` (§3.1.8 SHOULD NOT)
@@ -17,9 +19,11 @@
  * with zero area (degenerate) are reported as `winding` too, since their orientation is undefined.
  *
  * `path` is a JSONPath-like pointer (`features[3].geometry.coordinates[0][2]`); `featureIndex` is set for issues inside
- * a FeatureCollection's features. Pass `options.winding = false` to skip the winding rule (e.g. for lenient import,
- * where the caller rewinds instead of rejecting).
+ * a FeatureCollection's features. Pass `options.winding = false` to skip the winding rule.
  */
+import { lineProblem, positionProblem, rangeProblems, ringProblem, windingProblem } from './rules.ts';
+
+export { ringSignedArea2 } from './rules.ts';
 
 export type Rfc7946Reason =
   | 'structure'
@@ -63,20 +67,6 @@ function isObject(v: Json): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/**
- * Twice the signed planar area of a ring (shoelace on lon/lat); > 0 means counter-clockwise. The closing
- * edge is implied, so a ring that repeats its first position and one that does not give the same sum.
- */
-export function ringSignedArea2(ring: readonly (readonly number[])[]): number {
-  let s = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i, i += 1) {
-    const a = ring[j]!;
-    const b = ring[i]!;
-    s += a[0]! * b[1]! - b[0]! * a[1]!;
-  }
-  return s;
-}
-
 class Checker {
   readonly issues: Rfc7946Issue[] = [];
   featureIndex: number | undefined;
@@ -99,21 +89,15 @@ class Checker {
 
   /** Returns true when the position is usable for further (ring) checks. */
   position(p: Json, path: string): boolean {
-    if (!Array.isArray(p) || p.length < 2 || !p.every((v) => typeof v === 'number' && Number.isFinite(v))) {
+    if (positionProblem(p)) {
       this.add(path, 'bad-position', 'a position must be an array of at least two finite numbers [lon, lat]');
       return false;
     }
     const [lon, lat] = p as number[];
-    let ok = true;
-    if (lon! < -180 || lon! > 180) {
-      this.add(path, 'lon-range', `longitude ${lon} is outside [-180, 180] (are lon and lat swapped, or is this a projected CRS?)`);
-      ok = false;
-    }
-    if (lat! < -90 || lat! > 90) {
-      this.add(path, 'lat-range', `latitude ${lat} is outside [-90, 90] (are lon and lat swapped, or is this a projected CRS?)`);
-      ok = false;
-    }
-    return ok;
+    const problems = rangeProblems(p as number[]);
+    if (problems.includes('lon-range')) this.add(path, 'lon-range', `longitude ${lon} is outside [-180, 180] (are lon and lat swapped, or is this a projected CRS?)`);
+    if (problems.includes('lat-range')) this.add(path, 'lat-range', `latitude ${lat} is outside [-90, 90] (are lon and lat swapped, or is this a projected CRS?)`);
+    return problems.length === 0;
   }
 
   positions(ps: Json, path: string): number[][] | null {
@@ -130,27 +114,26 @@ class Checker {
 
   line(ps: Json, path: string): void {
     const arr = this.positions(ps, path);
-    if (arr && arr.length < 2) this.add(path, 'line-too-short', `a LineString needs at least 2 positions, found ${arr.length}`);
+    if (arr && lineProblem(arr)) this.add(path, 'line-too-short', `a LineString needs at least 2 positions, found ${arr.length}`);
   }
 
   ring(ps: Json, path: string, exterior: boolean): void {
     const ring = this.positions(ps, path);
     if (!ring) return;
-    if (ring.length < 4) {
-      this.add(path, 'ring-too-short', `a linear ring needs at least 4 positions, found ${ring.length}`);
-      return;
-    }
-    const a = ring[0]!;
-    const z = ring[ring.length - 1]!;
-    if (a[0] !== z[0] || a[1] !== z[1]) {
+    const problem = ringProblem(ring);
+    if (problem === 'ring-not-closed') {
       this.add(path, 'ring-not-closed', 'a linear ring must end with the same position it starts with');
       return;
     }
+    if (problem === 'ring-too-short') {
+      this.add(path, 'ring-too-short', `a linear ring needs at least 4 positions, found ${ring.length}`);
+      return;
+    }
     if (!this.opts.winding) return;
-    const s = ringSignedArea2(ring);
-    if (s === 0) this.add(path, 'winding', 'ring has zero area, so its winding order is undefined');
-    else if (exterior && s < 0) this.add(path, 'winding', 'exterior ring is clockwise; RFC 7946 requires counter-clockwise (right-hand rule)');
-    else if (!exterior && s > 0) this.add(path, 'winding', 'hole is counter-clockwise; RFC 7946 requires clockwise (right-hand rule)');
+    const winding = windingProblem(ring, exterior);
+    if (winding === 'zero-area') this.add(path, 'winding', 'ring has zero area, so its winding order is undefined');
+    else if (winding === 'clockwise') this.add(path, 'winding', 'exterior ring is clockwise; RFC 7946 requires counter-clockwise (right-hand rule)');
+    else if (winding === 'counter-clockwise') this.add(path, 'winding', 'hole is counter-clockwise; RFC 7946 requires clockwise (right-hand rule)');
   }
 
   polygon(rings: Json, path: string): void {

@@ -1,9 +1,10 @@
 /**
  * Validation of a user's GeoJSON file, in two passes:
  *  1. `geojson-validation` (trace mode) — the structural check of the GeoJSON 2008 spec;
- *  2. our own RFC 7946 and sanity checks — JSON syntax with line/column, wrong-case or unknown types,
- *     bad coordinates, short or unclosed rings, winding (fixed, with a notice), lon/lat range, projected
- *     or swapped coordinates, nested GeometryCollections, `crs` members, duplicate ids, empty collections.
+ *  2. the RFC 7946 rules of core/geojson/rules.ts at their `lenient` level (winding fixed with a notice, `crs`
+ *     members a warning; bad coordinates, short or unclosed rings, lon/lat range, nested GeometryCollections
+ *     errors), plus what only an import needs: JSON syntax with line/column, wrong-case or unknown types,
+ *     projected or swapped coordinates named, duplicate ids, empty collections. `null` properties become `{}`.
  * Pure and total: never throws, never mutates its input; every rejection carries at least one error issue.
  */
 import GJV from 'geojson-validation';
@@ -16,7 +17,8 @@ import { snippet } from './import-issues.ts';
 import type { ImportIssue, ImportIssueCode, ImportIssueSeverity } from './import-issues.ts';
 
 import { MAX_IMPORT_BYTES } from './limits.ts';
-import { ringSignedArea2 } from '../geojson/rfc7946.ts';
+import { lineProblem, positionProblem, rangeProblems, rewindRing, ringProblem, ruleOutcome, windingProblem } from '../geojson/rules.ts';
+import type { GeoJsonRuleId } from '../geojson/rules.ts';
 
 export { MAX_IMPORT_BYTES };
 
@@ -123,32 +125,32 @@ class Checker {
     return undefined;
   }
 
+  /** The import's severity for breaking `rule` (its lenient outcome); undefined when the data is kept silently. */
+  severity(rule: GeoJsonRuleId): ImportIssueSeverity | undefined {
+    const outcome = ruleOutcome(rule, 'lenient');
+    return outcome === 'accept' ? undefined : outcome === 'fix' ? 'notice' : outcome;
+  }
+
   position(value: unknown, featureIndex: number | undefined, path: string): Position | undefined {
-    if (!Array.isArray(value)) {
-      this.add('bad-coordinate', 'error', { featureIndex, path }, { value: snippet(value) });
+    const problem = positionProblem(value);
+    if (problem) {
+      const severity = this.severity('bad-position') ?? 'error';
+      if (problem.kind === 'too-few-values') this.add('too-few-values', severity, { featureIndex, path }, { value: snippet(value) });
+      else if (problem.kind === 'not-array') this.add('bad-coordinate', severity, { featureIndex, path }, { value: snippet(value) });
+      else this.add('bad-coordinate', severity, { featureIndex, path: `${path}[${problem.index}]` }, { value: snippet((value as unknown[])[problem.index]) });
       return undefined;
-    }
-    if (value.length < 2) {
-      this.add('too-few-values', 'error', { featureIndex, path }, { value: snippet(value) });
-      return undefined;
-    }
-    for (let i = 0; i < value.length; i += 1) {
-      const item: unknown = value[i];
-      if (typeof item !== 'number' || !Number.isFinite(item)) {
-        this.add('bad-coordinate', 'error', { featureIndex, path: `${path}[${i}]` }, { value: snippet(item) });
-        return undefined;
-      }
     }
     const position = value as number[];
     const [x, y] = position as [number, number];
     addPosition(this.stats, x, y);
-    if ((Math.abs(x) > 180 || Math.abs(y) > 90) && !this.firstOutOfRange) {
+    // lon-range / lat-range: reported once, after the walk, as projected, swapped or out-of-range (frameIssue)
+    if (rangeProblems(position).length > 0 && !this.firstOutOfRange) {
       this.firstOutOfRange = { path, featureIndex, value: snippet(position) };
     }
     return position;
   }
 
-  positions(value: unknown, featureIndex: number | undefined, path: string, minimum: number, code: ImportIssueCode): Position[] | undefined {
+  positions(value: unknown, featureIndex: number | undefined, path: string): Position[] | undefined {
     if (!Array.isArray(value)) {
       this.add('bad-coordinates-array', 'error', { featureIndex, path }, { value: snippet(value) });
       return undefined;
@@ -160,12 +162,16 @@ class Checker {
       if (position) out.push(position);
       else ok = false;
     }
-    if (!ok) return undefined;
-    if (out.length < minimum) {
-      this.add(code, 'error', { featureIndex, path }, { count: out.length, minimum });
+    return ok ? out : undefined;
+  }
+
+  line(value: unknown, featureIndex: number | undefined, path: string): Position[] | undefined {
+    const line = this.positions(value, featureIndex, path);
+    if (line && lineProblem(line)) {
+      this.add('too-few-positions', this.severity('line-too-short') ?? 'error', { featureIndex, path }, { count: line.length, minimum: 2 });
       return undefined;
     }
-    return out;
+    return line;
   }
 
   nested<T>(value: unknown, featureIndex: number | undefined, path: string, each: (item: unknown, itemPath: string) => T | undefined): T[] | undefined {
@@ -184,23 +190,22 @@ class Checker {
   }
 
   ring(value: unknown, featureIndex: number | undefined, path: string, exterior: boolean): Position[] | undefined {
-    const ring = this.positions(value, featureIndex, path, 0, 'short-ring');
+    const ring = this.positions(value, featureIndex, path);
     if (!ring) return undefined;
-    const first = ring[0];
-    const last = ring[ring.length - 1];
-    if (ring.length > 0 && first && last && (first[0] !== last[0] || first[1] !== last[1])) {
-      this.add('unclosed-ring', 'error', { featureIndex, path }, { first: snippet(first), last: snippet(last) });
+    const problem = ringProblem(ring);
+    if (problem === 'ring-not-closed') {
+      this.add('unclosed-ring', this.severity('ring-not-closed') ?? 'error', { featureIndex, path }, { first: snippet(ring[0]), last: snippet(ring[ring.length - 1]) });
       return undefined;
     }
-    if (ring.length < 4) {
-      this.add('short-ring', 'error', { featureIndex, path }, { count: ring.length });
+    if (problem === 'ring-too-short') {
+      this.add('short-ring', this.severity('ring-too-short') ?? 'error', { featureIndex, path }, { count: ring.length });
       return undefined;
     }
-    // RFC 7946 §3.1.6: exterior rings counterclockwise, holes clockwise.
-    const area = signedArea(ring);
-    if ((exterior && area < 0) || (!exterior && area > 0)) {
+    const winding = windingProblem(ring, exterior);
+    if (winding === 'clockwise' || winding === 'counter-clockwise') {
+      // lenient outcome `fix`: counted here, reported once as `winding-fixed`
       this.rewound += 1;
-      return [...ring].reverse();
+      return rewindRing(ring);
     }
     return ring;
   }
@@ -216,7 +221,7 @@ class Checker {
     }
     const type = this.typeOf(value, GEOMETRY_TYPES, featureIndex, path);
     if (!type) return undefined;
-    if ('crs' in value) this.add('crs-member', 'warning', { featureIndex, path: `${path}.crs` }, { crs: crsName(value.crs) });
+    if ('crs' in value) this.add('crs-member', this.severity('crs-member') ?? 'warning', { featureIndex, path: `${path}.crs` }, { crs: crsName(value.crs) });
     const coordinates = value.coordinates;
     const at = path ? `${path}.coordinates` : 'coordinates';
     if (type !== 'GeometryCollection') this.types.add(type);
@@ -226,15 +231,15 @@ class Checker {
         return position && { type, coordinates: position };
       }
       case 'MultiPoint': {
-        const positions = this.positions(coordinates, featureIndex, at, 0, 'too-few-positions');
+        const positions = this.positions(coordinates, featureIndex, at);
         return positions && { type, coordinates: positions };
       }
       case 'LineString': {
-        const positions = this.positions(coordinates, featureIndex, at, 2, 'too-few-positions');
+        const positions = this.line(coordinates, featureIndex, at);
         return positions && { type, coordinates: positions };
       }
       case 'MultiLineString': {
-        const lines = this.nested(coordinates, featureIndex, at, (line, linePath) => this.positions(line, featureIndex, linePath, 2, 'too-few-positions'));
+        const lines = this.nested(coordinates, featureIndex, at, (line, linePath) => this.line(line, featureIndex, linePath));
         return lines && { type, coordinates: lines };
       }
       case 'Polygon': {
@@ -247,7 +252,7 @@ class Checker {
       }
       default: {
         if (inCollection) {
-          this.add('nested-geometry-collection', 'error', { featureIndex, path });
+          this.add('nested-geometry-collection', this.severity('nested-geometry-collection') ?? 'error', { featureIndex, path });
           return undefined;
         }
         const geometries = this.nested(value.geometries, featureIndex, path ? `${path}.geometries` : 'geometries', (item, itemPath) => this.geometry(item, featureIndex, itemPath, true));
@@ -263,7 +268,7 @@ class Checker {
     }
     const type = this.typeOf(value, ['Feature'], featureIndex, path);
     if (!type) return undefined;
-    if ('crs' in value) this.add('crs-member', 'warning', { featureIndex, path: `${path ? `${path}.` : ''}crs` }, { crs: crsName(value.crs) });
+    if ('crs' in value) this.add('crs-member', this.severity('crs-member') ?? 'warning', { featureIndex, path: `${path ? `${path}.` : ''}crs` }, { crs: crsName(value.crs) });
     const properties = value.properties;
     if (properties !== undefined && properties !== null && !isRecord(properties)) {
       this.add('bad-properties', 'error', { featureIndex, path: `${path ? `${path}.` : ''}properties` }, { value: snippet(properties) });
@@ -315,11 +320,6 @@ function round(value: number): string {
   return Math.abs(value) >= 1000 ? String(Math.round(value)) : String(Math.round(value * 1e4) / 1e4);
 }
 
-/** Shoelace area in degree² (positive = counterclockwise). */
-function signedArea(ring: readonly Position[]): number {
-  return ringSignedArea2(ring) / 2;
-}
-
 function crsName(crs: unknown): string {
   if (isRecord(crs) && isRecord(crs.properties) && typeof crs.properties.name === 'string') return snippet(crs.properties.name);
   return snippet(crs);
@@ -357,7 +357,7 @@ function validateUnsafe(value: unknown, options: ValidateImportOptions): ImportV
     checker.add('not-object', 'error', {}, { value: snippet(value) });
   } else {
     const type = checker.typeOf(value, ALL_TYPES, undefined, '');
-    if ('crs' in value) checker.add('crs-member', 'warning', { path: 'crs' }, { crs: crsName(value.crs) });
+    if ('crs' in value) checker.add('crs-member', checker.severity('crs-member') ?? 'warning', { path: 'crs' }, { crs: crsName(value.crs) });
     if (type === 'FeatureCollection') {
       const list = value.features;
       if (!Array.isArray(list)) checker.add('features-not-array', 'error', { path: 'features' }, { value: snippet(list) });
