@@ -15,6 +15,7 @@ import { GEODATA_LAYERS, loadGeodata } from './data/geodata.ts';
 import { languageFromNavigator, translate } from './i18n/messages.ts';
 import type { AppServices, Dispose, FeatureInstaller } from './app/services.ts';
 import { KeyRegistry } from './app/keyboard.ts';
+import { installDisplay } from './app/display/install-display.ts';
 import { installPresenter } from './app/presenter/install-presenter.ts';
 import { installInterface } from './app/install-interface.ts';
 import { installImport } from './app/install-import.ts';
@@ -30,6 +31,7 @@ import { installImportedLayers } from './app/install-imported-layers.ts';
 
 /** Features, each wired in its own module (see src/app/services.ts). One line each. */
 const FEATURES: FeatureInstaller[] = [
+  installDisplay,
   installPresenter,
   installInterface,
   installSavedWork,

@@ -40,22 +40,26 @@ export class PlanApp extends LitElement {
     header {
       grid-area: header;
       display: flex;
+      flex-wrap: wrap;
       align-items: center;
-      gap: 0.75rem;
+      gap: 0.4rem 0.75rem;
       padding: 0.4rem 0.75rem;
       background: #14324a;
       color: #fff;
       min-height: 2.75rem;
+      border-bottom: var(--plan-border-width, 0px) solid #000;
     }
     h1 {
       font-size: 1.05rem;
       margin: 0;
       font-weight: 600;
-      flex: 1;
+      flex: 1 1 auto;
+      min-width: min(13em, 100%);
       white-space: nowrap;
       overflow: hidden;
       text-overflow: ellipsis;
     }
+    .tools { display: flex; flex-wrap: wrap; align-items: center; justify-content: flex-end; gap: 0.4rem 0.75rem; }
     .panel {
       grid-area: panel;
       overflow: auto;
@@ -80,6 +84,8 @@ export class PlanApp extends LitElement {
     }
     button.lang {
       font: inherit;
+      font-size: var(--plan-header-font-size, 1rem);
+      white-space: nowrap;
       color: #14324a;
       background: #fff;
       border: 0;
@@ -87,7 +93,7 @@ export class PlanApp extends LitElement {
       padding: 0.3rem 0.7rem;
       cursor: pointer;
     }
-    button:focus-visible { outline: 3px solid #ffb000; outline-offset: 2px; }
+    button:focus-visible { outline: var(--plan-focus-width, 3px) solid #ffb000; outline-offset: 2px; }
     .sr-only {
       position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
       clip: rect(0 0 0 0); white-space: nowrap; border: 0;
@@ -104,6 +110,8 @@ export class PlanApp extends LitElement {
       border-radius: 4px;
       font-size: 0.85rem;
     }
+    :host([large-text]) .note { background: #fff; color: #111; border: 2px solid #111; }
+    /* Phones: the title and the language on one row, the tools below it, compact; the map keeps most of the height. */
     @media (max-width: 700px) {
       :host {
         grid-template-columns: minmax(0, 1fr);
@@ -111,8 +119,13 @@ export class PlanApp extends LitElement {
         grid-template-areas: 'header' 'map' 'panel';
       }
       .panel { max-height: 45vh; border-right: 0; border-top: 1px solid #d0ccc4; }
-      header { flex-wrap: wrap; row-gap: 0.35rem; }
-      h1 { font-size: 0.95rem; flex-basis: 100%; }
+      header {
+        display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 5px 8px; padding: 5px 8px; min-height: 0;
+      }
+      h1 { font-size: 0.95rem; min-width: 0; grid-row: 1; grid-column: 1; }
+      button.lang { padding: 0.2em 0.6em; grid-row: 1; grid-column: 2; }
+      .tools { grid-column: 1 / -1; justify-content: flex-start; gap: 5px 6px; }
+      :host([large-text]) h1 { font-size: var(--plan-header-font-size, 0.95rem); }
       .note { max-width: calc(100% - 4.5rem); }
     }
   `;
@@ -139,7 +152,7 @@ export class PlanApp extends LitElement {
     return html`
       <header>
         <h1>${translate(lang, 'app.title')}</h1>
-        <slot name="toolbar"></slot>
+        <div class="tools"><slot name="toolbar"></slot></div>
         <button class="lang" lang=${lang === 'zh' ? 'en' : 'zh'} title=${translate(lang, 'app.lang.switchLabel')}
           @click=${this.switchLanguage}>${translate(lang, 'app.lang.switch')}</button>
       </header>

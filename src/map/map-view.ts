@@ -12,6 +12,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import planStyle from '../../styles/plan-style.json';
 import type { Lang } from '../i18n/messages.ts';
 import { CATALOG_LAYERS } from '../state/layer-catalog.ts';
+import { LabelScale } from './label-scale.ts';
 
 /** Source names and sources for the plan documents, shown in the attribution control. */
 export const DATA_ATTRIBUTION = [
@@ -38,6 +39,7 @@ export class MapView {
   readonly map: MaplibreMap;
   private readonly lastData = new Map<string, FeatureCollection>();
   private readonly loaded: Promise<void>;
+  private labelScale: LabelScale | undefined;
 
   constructor(container: HTMLElement, options: MapViewOptions = {}) {
     const style = structuredClone(planStyle) as unknown as StyleSpecification;
@@ -103,7 +105,22 @@ export class MapView {
     }
   }
 
+  /**
+   * Scales the text of every map label (each symbol layer's own `text-size`, also of layers added later);
+   * 1 restores the style's sizes exactly. Call once the style has loaded.
+   */
+  setLabelScale(factor: number): void {
+    this.labelScale ??= new LabelScale(this.map);
+    this.labelScale.set(factor);
+  }
+
+  /** The factor map labels are scaled by (1: the style's own sizes). */
+  get labelScaleFactor(): number {
+    return this.labelScale?.value ?? 1;
+  }
+
   destroy(): void {
+    this.labelScale?.destroy();
     this.map.remove();
     this.lastData.clear();
   }

@@ -18,6 +18,6 @@ export function applySavedSettings(state: PlanState, saved: SavedSettings, link:
     // a link that states opacity has set every catalog layer's; saved values fill in the imported layers'
     layerOpacity: link.layerOpacity ? { ...saved.layerOpacity, ...state.layerOpacity } : saved.layerOpacity,
     // settings saved before large text existed do not say: the start-up default (prefers-contrast) stays
-    largeText: 'largeText' in link && typeof link.largeText === 'boolean' ? link.largeText : saved.largeText ?? state.largeText,
+    largeText: link.largeText ?? saved.largeText ?? state.largeText,
   };
 }

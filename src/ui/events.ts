@@ -65,6 +65,8 @@ export interface PlanEventDetail {
   'plan-shortcuts-close': null;
   /** the header's language switch */
   'plan-lang-change': Lang;
+  /** the header's large-text switch: on or off */
+  'plan-large-text-change': boolean;
   /** layer tree: show or hide catalog layers */
   'plan-layers-visible': { ids: readonly string[]; visible: boolean };
   /** layer tree: opacity 0..1 of a catalog layer or an imported layer (by id) */

@@ -45,4 +45,8 @@ describe('applySavedSettings', () => {
     expect(applySavedSettings(large, saved, {}).largeText).toBe(true);
     expect(applySavedSettings(initialState('zh'), saved, {}).largeText).toBe(false);
   });
+
+  it('keeps large text when the link states it', () => {
+    expect(applySavedSettings({ ...initialState('zh'), largeText: true }, { ...saved, largeText: false }, { largeText: true }).largeText).toBe(true);
+  });
 });

@@ -25,10 +25,14 @@ export class PlanModeSwitch extends LitElement {
 
   static override styles = css`
     :host { display: block; }
-    div { display: flex; border: 1px solid #fff; border-radius: 4px; overflow: hidden; }
-    button { font: inherit; font-size: 0.85rem; border: 0; background: transparent; color: #fff; padding: 0.3rem 0.65rem; cursor: pointer; }
+    div { display: flex; border: var(--plan-border-width, 1px) solid #fff; border-radius: 4px; overflow: hidden; }
+    button {
+      font: inherit; font-size: var(--plan-header-font-size, 0.85rem); border: 0; background: transparent; color: #fff;
+      padding: 0.35em 0.75em; cursor: pointer; white-space: nowrap;
+    }
     button[aria-pressed='true'] { background: #fff; color: #14324a; font-weight: 600; }
-    button:focus-visible { outline: 3px solid #ffb000; outline-offset: -3px; }
+    button:focus-visible { outline: var(--plan-focus-width, 3px) solid #ffb000; outline-offset: -3px; }
+    @media (max-width: 700px) { button { padding: 0.3em 0.6em; } }
   `;
 
   override render() {

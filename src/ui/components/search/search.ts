@@ -42,16 +42,16 @@ export class PlanSearch extends LitElement {
   }
 
   static override styles = css`
-    :host { position: relative; display: block; font-size: 0.9rem; min-width: 0; }
+    :host { position: relative; display: block; font-size: var(--plan-header-font-size, 0.9rem); min-width: 0; }
     @media (max-width: 700px) {
       :host { flex: 1 1 6rem; }
       input { width: 100%; }
     }
     input {
-      font: inherit; width: clamp(8rem, 28vw, 18rem); box-sizing: border-box; padding: 0.3rem 0.5rem;
-      border: 1px solid #8a96a3; border-radius: 4px; color: #1f2933; background: #fff;
+      font: inherit; width: clamp(8rem, 28vw, 18rem); box-sizing: border-box; padding: 0.3em 0.5em;
+      border: var(--plan-border-width, 1px) solid #5b6673; border-radius: 4px; color: #1f2933; background: #fff;
     }
-    input:focus-visible { outline: 3px solid #ffb000; outline-offset: 2px; }
+    input:focus-visible { outline: var(--plan-focus-width, 3px) solid #ffb000; outline-offset: 2px; }
     ul {
       position: absolute; right: 0; top: calc(100% + 4px); z-index: 10; margin: 0; padding: 0.25rem 0;
       list-style: none; background: #fff; color: #1f2933; border: 1px solid #8a96a3; border-radius: 4px;

@@ -47,10 +47,10 @@ export class PlanSidePanel extends LitElement {
     .bar { display: none; }
     .body { display: flex; flex-direction: column; }
     button {
-      font: inherit; font-size: 0.9rem; width: 100%; text-align: left; padding: 0.5rem 0.75rem;
-      background: #eef1f4; color: #14324a; border: 0; border-bottom: 1px solid #d0ccc4; cursor: pointer;
+      font: inherit; font-size: var(--plan-header-font-size, 0.9rem); width: 100%; text-align: left; padding: 0.5em 0.8em;
+      background: #eef1f4; color: #14324a; border: 0; border-bottom: var(--plan-border-width, 1px) solid #6b7580; cursor: pointer;
     }
-    button:focus-visible { outline: 3px solid #b45309; outline-offset: -3px; }
+    button:focus-visible { outline: var(--plan-focus-width, 3px) solid #b45309; outline-offset: -3px; }
     @media (max-width: 700px) {
       .bar { display: block; position: sticky; top: 0; z-index: 1; }
       :host([collapsed]) .body { display: none; }
@@ -121,14 +121,14 @@ export class PlanPanelSection extends LitElement {
   private readonly language = new StoreController(this, () => this.store, (state: PlanState) => state.lang);
 
   static override styles = css`
-    :host { display: block; border-bottom: 1px solid #d0ccc4; }
+    :host { display: block; border-bottom: var(--plan-border-width, 1px) solid #d0ccc4; }
     h2 { margin: 0; font-size: 0.95rem; }
     button {
       font: inherit; font-weight: 600; width: 100%; text-align: left; background: #fff; color: #14324a;
       border: 0; padding: 0.55rem 0.75rem; cursor: pointer; display: flex; gap: 0.4rem; align-items: center;
     }
     button:hover { background: #f3f1ec; }
-    button:focus-visible { outline: 3px solid #b45309; outline-offset: -3px; }
+    button:focus-visible { outline: var(--plan-focus-width, 3px) solid #b45309; outline-offset: -3px; }
     .content { padding: 0 0.75rem 0.75rem; }
     :host(:not([open])) .content { display: none; }
     :host([hidden]) { display: none; }

@@ -23,11 +23,12 @@ export class PlanStudyButton extends LitElement {
 
   static override styles = css`
     button {
-      font: inherit; font-size: 0.9rem; color: #14324a; background: #fff; border: 0; border-radius: 4px;
-      padding: 0.3rem 0.7rem; cursor: pointer; white-space: nowrap;
+      font: inherit; font-size: var(--plan-header-font-size, 0.9rem); color: #14324a; background: #fff; border: 0; border-radius: 4px;
+      padding: 0.35em 0.75em; cursor: pointer; white-space: nowrap;
     }
     button[aria-pressed='true'] { background: #fde68a; }
-    button:focus-visible { outline: 3px solid #ffb000; outline-offset: 2px; }
+    button:focus-visible { outline: var(--plan-focus-width, 3px) solid #ffb000; outline-offset: 2px; }
+    @media (max-width: 700px) { button { padding: 0.3em 0.5em; } }
   `;
 
   override render() {

@@ -1,0 +1,54 @@
+/**
+ * Large text and high contrast (大字号), in the spirit of the elderly-friendly web guidelines: the first view
+ * applies the setting saved on this device (or the system's `prefers-contrast: more` when nothing is saved)
+ * before the map draws; the header switch and its shortcut load after the first map frame.
+ * The state's `largeText` drives a class on <html> (large-text.css: interface text at least 18 px, stronger
+ * borders and focus outlines), an attribute on the shell, and the size of the map labels.
+ */
+import './large-text.css';
+import type { AppServices, Dispose } from '../services.ts';
+import { Lifetime } from '../lifetime.ts';
+import { lazyFeature } from '../lazy-feature.ts';
+import { setLargeText } from '../../state/actions.ts';
+import { loadSaved } from '../../data/persist.ts';
+import { SETTINGS_VERSION, validateSettings } from '../../data/work-store.ts';
+
+/** Map labels grow by this factor: the style's smallest label (11 px) becomes at least 18 px. */
+export const LABEL_SCALE = 1.65;
+const ROOT_CLASS = 'plan-large-text';
+
+const installSwitch = lazyFeature(() => import('./display-feature.ts'));
+
+/** Large text as saved on this device, else whether the system asks for more contrast. */
+function startingLargeText(): boolean {
+  const saved = loadSaved('settings', SETTINGS_VERSION, validateSettings);
+  if (saved.ok && saved.value?.largeText !== undefined) return saved.value.largeText;
+  return globalThis.matchMedia?.('(prefers-contrast: more)').matches ?? false;
+}
+
+export function installDisplay(services: AppServices): Dispose {
+  const { store, view, app } = services;
+  const life = new Lifetime();
+  const starting = startingLargeText();
+  store.update((state) => setLargeText(state, starting));
+  let mapLoaded = false;
+  const apply = (on: boolean) => {
+    document.documentElement.classList.toggle(ROOT_CLASS, on);
+    app.toggleAttribute('large-text', on);
+    if (mapLoaded) view.setLabelScale(on ? LABEL_SCALE : 1);
+  };
+  apply(store.getState().largeText);
+  life.add(store.select((state) => state.largeText, apply));
+  void view.whenLoaded().then(() => {
+    if (life.disposed) return;
+    mapLoaded = true;
+    apply(store.getState().largeText);
+  });
+  life.add(installSwitch(services));
+  life.add(() => {
+    document.documentElement.classList.remove(ROOT_CLASS);
+    app.removeAttribute('large-text');
+    if (mapLoaded) view.setLabelScale(1);
+  });
+  return () => life.dispose();
+}
