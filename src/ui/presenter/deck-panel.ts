@@ -1,10 +1,11 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { Deck } from '../../core/deck/deck.ts';
 import { translate } from '../../i18n/messages.ts';
 import type { Lang, MessageKey } from '../../i18n/messages.ts';
 
 import { emit } from '../events.ts';
+import { chosenFileNames, chosenFilesText, fileChoiceStyles, openFileChooser } from '../components/display/file-choice.ts';
 import type { DeckAction } from '../events.ts';
 
 export type { DeckAction };
@@ -27,7 +28,7 @@ export class PlanDeckPanel extends LitElement {
   /** seconds between slides in kiosk mode */
   @property({ type: Number }) kioskSeconds = 20;
 
-  static override styles = css`
+  static override styles = [fileChoiceStyles, css`
     :host {
       position: fixed;
       top: 3.4rem;
@@ -68,8 +69,8 @@ export class PlanDeckPanel extends LitElement {
     button.primary { background: #14324a; color: #fff; }
     button:disabled { opacity: 0.5; cursor: default; }
     button:focus-visible, textarea:focus-visible, input:focus-visible { outline: 3px solid #ffb000; outline-offset: 1px; }
-    .file { position: relative; overflow: hidden; }
-    .file input { position: absolute; inset: 0; opacity: 0; cursor: pointer; }
+    .file-choice { display: inline-flex; margin: 0; }
+    .file-choice .file-name { font-size: 0.78rem; }
     .check { display: flex; gap: 0.3rem; align-items: center; }
     .row { display: flex; flex-wrap: wrap; gap: 0.3rem; align-items: center; padding: 0.3rem 0.6rem; border-bottom: 1px solid #ddd; }
     .row label { display: flex; gap: 0.3rem; align-items: center; margin: 0; font-size: 0.78rem; }
@@ -77,7 +78,7 @@ export class PlanDeckPanel extends LitElement {
     .row input[type='number'] { width: 4rem; }
     .row input[type='text'] { width: 10rem; }
     textarea.notes { background: #fbfaf7; min-height: 2.6rem; }
-  `;
+  `];
 
   private t(key: MessageKey, params: Record<string, string | number> = {}): string {
     return translate(this.uiLang, key, params);
@@ -87,7 +88,11 @@ export class PlanDeckPanel extends LitElement {
     emit(this, 'plan-deck-action', action);
   }
 
+  /** names of the slides file last chosen (shown beside its button) */
+  @state() private chosen: string[] = [];
+
   private onImport(event: Event): void {
+    this.chosen = chosenFileNames(event);
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
     if (file) this.act({ type: 'import-json', file });
@@ -105,8 +110,9 @@ export class PlanDeckPanel extends LitElement {
       <div class="tools">
         <button type="button" data-action="add" @click=${() => this.act({ type: 'add' })}>${this.t('deck.add')}</button>
         <button type="button" data-action="export-json" @click=${() => this.act({ type: 'export-json' })}>${this.t('deck.exportJson')}</button>
-        <span class="file"><button type="button" tabindex="-1" aria-hidden="true">${this.t('deck.importJson')}</button>
-          <input type="file" accept=".json,application/json" data-action="import-json" aria-label=${this.t('deck.importJson')} @change=${this.onImport} /></span>
+        <span class="file-choice"><button type="button" data-action="choose-json" aria-describedby="deck-file-name" @click=${openFileChooser}>${this.t('deck.importJson')}</button>
+          <span class="file-name" id="deck-file-name">${chosenFilesText(this.uiLang, this.chosen)}</span>
+          <input type="file" hidden accept=".json,application/json" data-action="import-json" aria-label=${this.t('deck.importJson')} @change=${this.onImport} /></span>
         <button type="button" data-action="png-full" ?disabled=${this.busy} @click=${() => this.act({ type: 'png-full' })}>${this.t('deck.pngFull')}</button>
         <button type="button" data-action="png-window" ?disabled=${this.busy} @click=${() => this.act({ type: 'png-window' })}>${this.t('deck.pngWindow')}</button>
         <button type="button" data-action="reset" @click=${() => this.act({ type: 'reset' })}>${this.t('deck.reset')}</button>

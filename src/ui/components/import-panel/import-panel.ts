@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../../../state/store-context.ts';
 import type { Store } from '../../../state/store.ts';
@@ -11,6 +11,7 @@ import { translate } from '../../../i18n/messages.ts';
 import type { Lang } from '../../../i18n/messages.ts';
 import { MAX_IMPORT_BYTES } from '../../../core/import/limits.ts';
 import { issueText } from './issue-text.ts';
+import { chosenFileNames, chosenFilesText, fileChoiceStyles, openFileChooser } from '../display/file-choice.ts';
 
 /**
  * GeoJSON import: file picker, progress with cancel, the dismissable message list, the imported
@@ -27,12 +28,10 @@ export class PlanImportPanel extends LitElement {
 
   private readonly view = new StoreController(this, () => this.store, (state: PlanState) => state);
 
-  static override styles = css`
+  static override styles = [fileChoiceStyles, css`
     :host { display: block; padding: 0.5rem 0.75rem; font-size: 0.875rem; }
     h2, h3 { font-size: 0.95rem; margin: 0.6rem 0 0.3rem; }
     .hint { color: #52606d; font-size: 0.8rem; margin: 0.3rem 0; }
-    .file { display: inline-block; }
-    .file input { font: inherit; max-width: 100%; }
     button { font: inherit; font-size: 0.8rem; padding: 0.2rem 0.5rem; border: 1px solid #9aa5b1; border-radius: 4px; background: #fff; color: #14324a; cursor: pointer; }
     button:focus-visible, input:focus-visible { outline: 3px solid #b45309; outline-offset: 2px; }
     .progress { display: flex; align-items: center; gap: 0.5rem; flex-wrap: wrap; }
@@ -51,9 +50,13 @@ export class PlanImportPanel extends LitElement {
     dt { font-weight: 600; overflow-wrap: anywhere; }
     dd { margin: 0; overflow-wrap: anywhere; white-space: pre-wrap; }
     .storage p { margin: 0.3rem 0; }
-  `;
+  `];
+
+  /** names of the file last chosen (shown beside the chooser) */
+  @state() private chosen: string[] = [];
 
   private onFile(event: Event): void {
+    this.chosen = chosenFileNames(event);
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
     if (file) emit(this, 'plan-import-file', { file });
@@ -116,8 +119,12 @@ export class PlanImportPanel extends LitElement {
     const progress = session.progress;
     return html`
       <h2>${translate(lang, 'import.title')}</h2>
-      <label class="file">${translate(lang, 'import.choose')}
-        <input type="file" data-testid="import-file" accept=".geojson,.json,application/geo+json,application/json" @change=${this.onFile}></label>
+      <div class="file-choice">
+        <button type="button" class="choose-file" aria-describedby="import-file-name" @click=${openFileChooser}>${translate(lang, 'import.choose')}</button>
+        <span class="file-name" id="import-file-name">${chosenFilesText(lang, this.chosen)}</span>
+        <input type="file" hidden data-testid="import-file" aria-label=${translate(lang, 'import.choose')}
+          accept=".geojson,.json,application/geo+json,application/json" @change=${this.onFile}>
+      </div>
       <p class="hint">${translate(lang, 'import.hint', { limitMb: MAX_IMPORT_BYTES / 1048576 })}</p>
       ${progress ? html`<div class="progress">
         <span>${translate(lang, `import.stage.${progress.stage}`)}</span>

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { emit } from '../../events.ts';
+import { chosenFileNames, chosenFilesText, fileChoiceStyles, openFileChooser } from '../display/file-choice.ts';
 import { translate, type Lang } from '../../../i18n/messages.ts';
 import type { LandUseLayerSummary } from '../../../data/landuse/landuse-protocol.ts';
 import type { LandUseIndicators } from '../../../core/landuse/landuse-indicators.ts';
@@ -29,7 +30,7 @@ export class PlanLandUsePanel extends LitElement {
   @property({ attribute: false }) progress = 0;
   @property({ type: Boolean, attribute: 'in-use' }) inUse = false;
 
-  static override styles = css`
+  static override styles = [fileChoiceStyles, css`
     :host { display: block; padding: 0.5rem 0.75rem; font-size: 0.875rem; }
     button, select { font: inherit; font-size: 0.8rem; }
     button { padding: 0.2rem 0.5rem; border: 1px solid #9aa5b1; border-radius: 4px; background: #fff; color: #14324a; cursor: pointer; }
@@ -45,9 +46,13 @@ export class PlanLandUsePanel extends LitElement {
     th, td { text-align: left; padding: 0.15rem 0.25rem; border-bottom: 1px solid #e4e7eb; }
     td.number { text-align: right; font-variant-numeric: tabular-nums; }
     .swatch { display: inline-block; width: 0.9rem; height: 0.9rem; border: 1px solid #52606d; vertical-align: middle; }
-  `;
+  `];
+
+  /** names of the files last chosen (shown beside the chooser) */
+  @state() private chosen: string[] = [];
 
   private onFiles(event: Event): void {
+    this.chosen = chosenFileNames(event);
     const input = event.target as HTMLInputElement;
     const files = [...(input.files ?? [])];
     if (files.length > 0) emit(this, 'plan-landuse-files', { files });
@@ -92,9 +97,12 @@ export class PlanLandUsePanel extends LitElement {
   override render() {
     const lang = this.language;
     return html`
-      <label>${translate(lang, 'landuse.choose')}
-        <input type="file" multiple data-testid="landuse-file" accept=".zip,.shp,.shx,.dbf,.prj,.cpg,.geojson,.json" ?disabled=${this.busy} @change=${this.onFiles}>
-      </label>
+      <div class="file-choice">
+        <button type="button" class="choose-file" aria-describedby="landuse-file-name" ?disabled=${this.busy} @click=${openFileChooser}>${translate(lang, 'landuse.choose')}</button>
+        <span class="file-name" id="landuse-file-name">${chosenFilesText(lang, this.chosen)}</span>
+        <input type="file" hidden multiple data-testid="landuse-file" aria-label=${translate(lang, 'landuse.choose')}
+          accept=".zip,.shp,.shx,.dbf,.prj,.cpg,.geojson,.json" ?disabled=${this.busy} @change=${this.onFiles}>
+      </div>
       <p class="hint">${translate(lang, 'landuse.hint')}</p>
       ${this.busy ? html`<progress max="1" .value=${this.progress} aria-label=${translate(lang, 'landuse.choose')}></progress>` : nothing}
       ${this.messages.length > 0 ? html`<ul class="messages" aria-live="polite">${this.messages.map((message) => html`<li class=${message.severity}>${message.text}</li>`)}</ul>` : nothing}
