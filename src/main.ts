@@ -28,6 +28,7 @@ import { installStudy } from './app/install-study.ts';
 import { installLandUse } from './app/install-landuse.ts';
 import { installSavedWork } from './app/saved-work.ts';
 import { installImportedLayers } from './app/install-imported-layers.ts';
+import { installCompare } from './app/compare/install-compare.ts';
 
 /** Features, each wired in its own module (see src/app/services.ts). One line each. */
 const FEATURES: FeatureInstaller[] = [
@@ -43,6 +44,7 @@ const FEATURES: FeatureInstaller[] = [
   installStudy,
   installLandUse,
   installMeasure,
+  installCompare,
   installShortcuts,
 ];
 

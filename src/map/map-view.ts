@@ -29,6 +29,8 @@ export interface MapViewOptions {
   pitch?: number;
   /** extra MapLibre options (tests, presenter) */
   mapOptions?: Partial<MapOptions>;
+  /** the navigation, full-screen, scale and attribution controls (default true; a compare map goes without) */
+  controls?: boolean;
 }
 
 /**
@@ -55,10 +57,12 @@ export class MapView {
       minZoom: 6,
       ...options.mapOptions,
     });
-    this.map.addControl(new NavigationControl({ visualizePitch: true }), 'top-right');
-    this.map.addControl(new FullscreenControl(), 'top-right');
-    this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
-    this.map.addControl(new AttributionControl({ compact: true, customAttribution: DATA_ATTRIBUTION }), 'bottom-right');
+    if (options.controls !== false) {
+      this.map.addControl(new NavigationControl({ visualizePitch: true }), 'top-right');
+      this.map.addControl(new FullscreenControl(), 'top-right');
+      this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+      this.map.addControl(new AttributionControl({ compact: true, customAttribution: DATA_ATTRIBUTION }), 'bottom-right');
+    }
     this.loaded = new Promise((resolve) => {
       if (this.map.loaded()) resolve();
       else this.map.once('load', () => resolve());

@@ -12,6 +12,7 @@ import type { BlueGreenClass } from '../core/analysis/types.ts';
 import type { OffsetDatum } from '../core/import/china-offset.ts';
 import type { AttributeEncoding } from '../data/landuse/dbf-encoding.ts';
 import type { LandUseGroup } from '../core/landuse/classes.ts';
+import type { CompareCommand } from '../state/compare-state.ts';
 
 /** A feature chosen by its geodata layer and stable id (search result, inspector link). */
 export interface FeatureChoice {
@@ -93,6 +94,8 @@ export interface PlanEventDetail {
   'plan-landuse-files': { files: File[] };
   'plan-landuse-settings': { encoding?: AttributeEncoding; crsId?: string; group?: { key: string; group: LandUseGroup } };
   'plan-landuse-use': { use: boolean };
+  /** compare panel, divider: start, stop, change a side, the layout or the divider's position */
+  'plan-compare': CompareCommand;
 }
 
 export type PlanEventName = keyof PlanEventDetail;

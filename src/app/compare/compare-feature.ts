@@ -1,0 +1,124 @@
+/**
+ * Compare: two states of the map (plan vs what-if outlines, one year vs another, schematic layers vs the
+ * land-use layer) under a swipe divider or side by side on wide screens, with the indicator deltas between
+ * them. The panel and the divider emit `plan-compare`; the commands become the compare actions; while
+ * `state.compare.active` the map shows the sides (src/map/compare-view.ts) and the panel the deltas.
+ * `c` starts or stops it. `dispose` removes the second map, the panel, the divider, the shortcut and the listeners.
+ */
+import '../../ui/components/side-panel/side-panel.ts';
+import '../../ui/components/compare/compare-panel.ts';
+import '../../ui/components/compare/compare-divider.ts';
+import { PlanSidePanel } from '../../ui/components/side-panel/side-panel.ts';
+import type { PlanComparePanel } from '../../ui/components/compare/compare-panel.ts';
+import { sideSummary } from '../../ui/components/compare/compare-panel.ts';
+import type { PlanCompareDivider } from '../../ui/components/compare/compare-divider.ts';
+import type { AppServices, Dispose } from '../services.ts';
+import { Lifetime } from '../lifetime.ts';
+import type { PlanState } from '../../state/plan-state.ts';
+import { announce } from '../../state/plan-state.ts';
+import type { Store } from '../../state/store.ts';
+import { sameItems } from '../../state/store.ts';
+import { setCompareLayout, setComparePosition, setCompareSide, setMode, startCompare, stopCompare } from '../../state/actions.ts';
+import { SIDE_BY_SIDE_MIN_WIDTH, presetSides } from '../../state/compare-state.ts';
+import type { CompareCommand, ComparePreset } from '../../state/compare-state.ts';
+import { translate } from '../../i18n/messages.ts';
+import { figuresClientNow } from '../analysis/analysis-service.ts';
+import { CompareMap } from './compare-map.ts';
+import { MissingBasisError, deltaComputer, figureInputs } from './compare-figures.ts';
+
+function mountPanel(app: HTMLElement, life: Lifetime): PlanComparePanel {
+  const panel = document.createElement('plan-compare-panel');
+  const section = PlanSidePanel.addSection({ id: 'compare', labelKey: 'compare.title', content: panel, order: 46, open: false }, app);
+  if (section) life.add(() => section.remove());
+  else {
+    panel.slot = 'panel';
+    life.append(app, panel);
+  }
+  return panel;
+}
+
+function mountDivider(app: HTMLElement, life: Lifetime): PlanCompareDivider {
+  const divider = document.createElement('plan-compare-divider');
+  divider.slot = 'map';
+  // Inline style wins over the shell's ::slotted([slot='map']); above the compare map, below the map's controls.
+  divider.setAttribute('style', 'position:absolute;inset:0;z-index:2');
+  divider.hidden = true;
+  return life.append(app, divider);
+}
+
+/** Carries out a command of the panel, the divider or the shortcut. */
+function run(store: Store<PlanState>, command: CompareCommand): void {
+  if (command.command === 'start') {
+    const preset: ComparePreset = command.preset;
+    store.update((state) => setMode(startCompare(state, presetSides(preset, { year: state.year, basis: state.basis.kind })), 'analyse'));
+  } else if (command.command === 'stop') store.update(stopCompare);
+  else if (command.command === 'side') store.update((state) => setCompareSide(state, command.side, command.change));
+  else if (command.command === 'layout') store.update((state) => setCompareLayout(state, command.layout));
+  else store.update((state) => setComparePosition(state, command.position));
+}
+
+/** The figures of the sides into the panel while comparing (latest wins). */
+function followFigures(store: Store<PlanState>, panel: PlanComparePanel, life: Lifetime): void {
+  const compute = deltaComputer(
+    () => store.getState(),
+    (deltas) => { if (!life.disposed) panel.figures = { status: 'ready', deltas }; },
+    (error) => {
+      if (life.disposed) return;
+      const lang = store.getState().lang;
+      const detail = error instanceof MissingBasisError ? translate(lang, 'compare.landuseMissing') : error instanceof Error ? error.message : String(error);
+      panel.figures = { status: 'error', detail };
+    },
+  );
+  const refresh = () => {
+    if (!store.getState().compare.active) {
+      panel.figures = { status: 'idle' };
+      return;
+    }
+    panel.figures = { status: 'computing' };
+    void compute();
+  };
+  life.add(store.select((state) => [state.compare.active, ...figureInputs(state)], refresh, sameItems));
+  refresh();
+}
+
+export function install(services: AppServices): Dispose {
+  const { app, store, keys } = services;
+  const life = new Lifetime();
+  const panel = mountPanel(app, life);
+  const divider = mountDivider(app, life);
+  const wide = window.matchMedia(`(min-width: ${SIDE_BY_SIDE_MIN_WIDTH}px)`);
+  const map = new CompareMap(services, () => wide.matches);
+  life.add(() => map.stop());
+
+  const render = () => {
+    const state = store.getState();
+    const { compare } = state;
+    panel.language = divider.language = state.lang;
+    panel.compare = compare;
+    panel.landuse = figuresClientNow('landuse') !== undefined;
+    panel.whatIfCount = Object.keys(state.study.whatIf).length;
+    panel.wide = wide.matches;
+    divider.position = compare.position;
+    divider.hidden = !compare.active || (compare.layout === 'side-by-side' && wide.matches);
+    map.follow(state);
+  };
+  const onWidth = () => render();
+  wide.addEventListener('change', onWidth);
+  life.add(() => wide.removeEventListener('change', onWidth));
+  life.listen(app, 'plan-compare', ({ detail }) => run(store, detail));
+  life.add(keys.register({
+    scope: 'map', keys: ['c', 'C'], id: 'compare.toggle', notWhileTyping: true,
+    run: () => run(store, store.getState().compare.active ? { command: 'stop' } : { command: 'start', preset: 'plan-whatif' }),
+  }));
+  life.add(store.select((state) => state.compare.active, (active, _previous, state) => {
+    if (active) app.querySelector('plan-side-panel')?.reveal('compare');
+    const text = active
+      ? translate(state.lang, 'compare.started', { left: sideSummary(state.lang, state.compare.left), right: sideSummary(state.lang, state.compare.right) })
+      : translate(state.lang, 'compare.stopped');
+    store.update((current) => announce(current, 'info', text));
+  }));
+  life.add(store.subscribe(render));
+  followFigures(store, panel, life);
+  render();
+  return () => life.dispose();
+}

@@ -1,0 +1,221 @@
+/**
+ * Compare in real Chromium: plan vs what-if under a swipe (two map canvases, the divider at 50 % moved by
+ * drag and arrow keys, the clip following), cameras in step both ways, side by side on a wide window, the delta
+ * table's construction share of the edited cluster against the core computed here in node, two years with no
+ * indicator change said plainly, stop and feature dispose leaving one map; axe with compare open.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import { launchChromium } from '../helpers/chromium.ts';
+import { openApp } from '../helpers/app-page.ts';
+import type { AppPage } from '../helpers/app-page.ts';
+import { prepareAnalysis, ratioForRegion } from '../../src/core/analysis/index.ts';
+
+const load = (name: string): FeatureCollection =>
+  JSON.parse(readFileSync(resolve(__dirname, `../../geodata/${name}.geojson`), 'utf8')) as FeatureCollection;
+const prepared = prepareAnalysis({ boundary: load('boundary'), blueGreen: load('blue-green'), construction: load('construction') });
+
+/** The cluster's outline scaled by `factor` about the middle of its bounding box (a what-if edit). */
+function scaled(polygon: Polygon, factor: number): Polygon {
+  const ring = polygon.coordinates[0];
+  const xs = ring.map((point) => point[0]);
+  const ys = ring.map((point) => point[1]);
+  const cx = (Math.min(...xs) + Math.max(...xs)) / 2;
+  const cy = (Math.min(...ys) + Math.max(...ys)) / 2;
+  return { type: 'Polygon', coordinates: [ring.map(([x, y]) => [cx + (x - cx) * factor, cy + (y - cy) * factor])] };
+}
+/** Construction share change (points) of a cluster outline scaled by 1.35, from the core in node. */
+function constructionChange(feature: Feature<Polygon>): number {
+  const plan = ratioForRegion(prepared, feature, {});
+  const whatIf = ratioForRegion(prepared, { ...feature, geometry: scaled(feature.geometry, 1.35) }, {});
+  return plan.ok && whatIf.ok ? ((whatIf.figures.constructionRatio ?? 0) - (plan.figures.constructionRatio ?? 0)) * 100 : 0;
+}
+// the cluster whose construction share the edit changes most
+const cluster = (load('structure').features as Feature<Polygon>[])
+  .filter((feature) => feature.properties?.kind === 'cluster' && feature.geometry.type === 'Polygon')
+  .sort((a, b) => Math.abs(constructionChange(b)) - Math.abs(constructionChange(a)))[0];
+const clusterId = String(cluster.properties?.id);
+const edited = scaled(cluster.geometry, 1.35);
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+type Hook = {
+  __plan: {
+    store: { getState(): { analysisClasses: string[]; compare: { active: boolean; position: number; layout: string } }; update(fn: (state: unknown) => unknown): void };
+    map: CameraMap;
+    compareMap?: CameraMap;
+    features: { dispose(): void; install(): void };
+  };
+};
+type CameraMap = { getCenter(): { lng: number; lat: number }; getZoom(): number; jumpTo(options: object): void };
+
+const canvases = (page: Page) => page.locator('canvas.maplibregl-canvas').count();
+const compareState = (page: Page) => page.evaluate(() => (globalThis as unknown as Hook).__plan.store.getState().compare);
+/** The left edge of the second map's visible part, in % of the width (from its clip-path). */
+const clipPercent = (page: Page) => page.evaluate(() => {
+  const container = document.querySelector('[data-testid=compare-maps] .compare-map') as HTMLElement | null;
+  const match = /inset\(0(?:px)? 0(?:px)? 0(?:px)? ([\d.]+)%\)/.exec(container?.style.clipPath ?? '');
+  return match ? Number(match[1]) : null;
+});
+
+async function startPreset(page: Page, preset: string): Promise<void> {
+  const panel = page.locator('plan-compare-panel');
+  if (await panel.locator('[data-testid=compare-stop]').count()) await panel.locator('[data-testid=compare-stop]').click();
+  await panel.locator(`button[data-preset=${preset}]`).click();
+  await expect.poll(() => compareState(page).then((state) => state.active)).toBe(true);
+}
+
+describe('compare with deltas', () => {
+  let browser: Browser;
+  let app: AppPage;
+  const baseUrl = inject('baseUrl');
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    app = await openApp(browser, `${baseUrl}#mode=analyse&lang=en`, { viewport: { width: 1280, height: 800 }, bypassCSP: true });
+    await app.page.locator('plan-compare-panel').waitFor({ state: 'attached', timeout: 30_000 });
+    await app.page.getByRole('button', { name: 'Compare', exact: true }).click();
+    // a what-if edit of one cluster, through the store (as the study tool writes it)
+    await app.page.evaluate(({ id, geometry }) => {
+      const { store } = (globalThis as unknown as Hook).__plan;
+      store.update((state) => {
+        const current = state as { study: { whatIf: Record<string, unknown> } };
+        return { ...current, study: { ...current.study, whatIf: { ...current.study.whatIf, [id]: geometry } } };
+      });
+    }, { id: clusterId, geometry: edited });
+  }, 90_000);
+  afterAll(async () => {
+    await app?.close();
+    await browser?.close();
+  });
+
+  it('starts plan vs what-if as a swipe: two canvases, the divider at 50 % moved by keys and drag, the clip following', async () => {
+    const { page } = app;
+    expect(await canvases(page)).toBe(1);
+    await startPreset(page, 'plan-whatif');
+    await expect.poll(() => canvases(page)).toBe(2);
+    const divider = page.locator('[data-testid=compare-divider]');
+    await expect.poll(() => divider.getAttribute('aria-valuenow')).toBe('50');
+    await expect.poll(() => clipPercent(page)).toBe(50);
+
+    await divider.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => divider.getAttribute('aria-valuenow')).toBe('55');
+    await expect.poll(() => clipPercent(page)).toBe(55);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => clipPercent(page)).toBe(45);
+
+    const area = await page.locator('#map').boundingBox();
+    const handle = await divider.boundingBox();
+    if (!area || !handle) throw new Error('no map or divider box');
+    await page.mouse.move(handle.x + handle.width / 2, area.y + area.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(area.x + area.width * 0.3, area.y + area.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(async () => Math.abs((await compareState(page)).position - 0.3)).toBeLessThan(0.01);
+    await expect.poll(async () => Math.abs((await clipPercent(page) ?? 0) - 30)).toBeLessThan(1);
+    expect(Number(await divider.getAttribute('aria-valuenow'))).toBe(30);
+  });
+
+  it('keeps the two cameras in step both ways', async () => {
+    const { page } = app;
+    await page.waitForFunction(() => Boolean((globalThis as unknown as Hook).__plan.compareMap));
+    const centres = () => page.evaluate(() => {
+      const { map, compareMap } = (globalThis as unknown as Hook).__plan;
+      const a = map.getCenter();
+      const b = compareMap?.getCenter() ?? { lng: NaN, lat: NaN };
+      return { main: [a.lng, a.lat, map.getZoom()], second: [b.lng, b.lat, compareMap?.getZoom() ?? NaN] };
+    });
+    await page.evaluate(() => (globalThis as unknown as Hook).__plan.map.jumpTo({ center: [117.05, 36.78], zoom: 11 }));
+    let now = await centres();
+    expect(now.second[0]).toBeCloseTo(117.05, 6);
+    expect(now.second[1]).toBeCloseTo(36.78, 6);
+    expect(now.second[2]).toBeCloseTo(11, 6);
+    await page.evaluate(() => (globalThis as unknown as Hook).__plan.compareMap?.jumpTo({ center: [117.1, 36.8], zoom: 10.5 }));
+    now = await centres();
+    expect(now.main[0]).toBeCloseTo(117.1, 6);
+    expect(now.main[1]).toBeCloseTo(36.8, 6);
+    expect(now.main[2]).toBeCloseTo(10.5, 6);
+  });
+
+  it("shows the edited cluster's construction share left → right with the signed change of the core in node", async () => {
+    const { page } = app;
+    const classes = await page.evaluate(() => (globalThis as unknown as Hook).__plan.store.getState().analysisClasses);
+    const plan = ratioForRegion(prepared, cluster, { classes });
+    const whatIf = ratioForRegion(prepared, { ...cluster, geometry: edited }, { classes });
+    if (!plan.ok || !whatIf.ok) throw new Error('the cluster has no figures');
+    const expected = ((whatIf.figures.constructionRatio ?? 0) - (plan.figures.constructionRatio ?? 0)) * 100;
+    expect(Math.abs(expected)).toBeGreaterThan(0.05);
+
+    const row = page.locator(`plan-compare-panel tbody[data-region="${clusterId}"] tr[data-indicator=construction]`);
+    await row.waitFor({ timeout: 60_000 });
+    expect(Number(await row.getAttribute('data-change'))).toBeCloseTo(expected, 6);
+    expect(Number(await row.getAttribute('data-left'))).toBeCloseTo(plan.figures.constructionRatio ?? 0, 8);
+    const values = await row.locator('td.values').textContent();
+    expect(values).toContain(`${((plan.figures.constructionRatio ?? 0) * 100).toFixed(1)}% → ${((whatIf.figures.constructionRatio ?? 0) * 100).toFixed(1)}%`);
+    const change = (await row.locator('td.change').textContent())?.trim();
+    expect(change).toBe(`${expected > 0 ? '+' : '-'}${Math.abs(expected).toFixed(1)} pt`);
+    // each side names its basis, and the figures are said to be illustrative
+    await expect.poll(() => page.locator('plan-compare-panel [data-testid=compare-left]').textContent()).toContain('Plan · 2023 · schematic layers');
+    await expect.poll(() => page.locator('plan-compare-panel [data-testid=compare-right]').textContent()).toContain('What-if · 2023 · schematic layers');
+    expect(await page.locator('plan-compare-panel [data-illustrative]').count()).toBe(1);
+    expect(await page.locator('plan-compare-panel [data-testid=compare-unchanged]').count()).toBe(0);
+  });
+
+  it('says plainly that two years change no indicator', async () => {
+    const { page } = app;
+    await startPreset(page, 'years');
+    const unchanged = page.locator('plan-compare-panel [data-testid=compare-unchanged]');
+    await unchanged.waitFor({ timeout: 60_000 });
+    expect(await unchanged.textContent()).toContain('No change in the indicators between these states.');
+    const state = await compareState(page);
+    expect(state.active).toBe(true);
+    expect(await page.locator('plan-compare-panel tbody[data-region]').count()).toBe(1);
+  });
+
+  it('shows the two maps side by side on a wide window, cameras still in step', async () => {
+    const { page } = app;
+    await page.locator('plan-compare-panel input[value=side-by-side]').check();
+    await expect.poll(() => page.evaluate(() => (document.querySelector('[data-testid=compare-maps] .compare-map') as HTMLElement).style.left)).toBe('50%');
+    expect(await page.locator('plan-compare-divider').evaluate((element) => (element as HTMLElement).hidden)).toBe(true);
+    await page.evaluate(() => (globalThis as unknown as Hook).__plan.compareMap?.jumpTo({ center: [117.0, 36.75] }));
+    const main = await page.evaluate(() => (globalThis as unknown as Hook).__plan.map.getCenter());
+    expect(main.lng).toBeCloseTo(117.0, 6);
+    expect(main.lat).toBeCloseTo(36.75, 6);
+    await page.locator('plan-compare-panel input[value=swipe]').check();
+    await expect.poll(() => clipPercent(page)).not.toBeNull();
+  });
+
+  it('has no serious or critical axe violations with compare open', async () => {
+    const { page } = app;
+    expect((await compareState(page)).active).toBe(true);
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations)`) as { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
+    const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.slice(0, 3).map((node) => node.target))}`);
+    expect(serious).toEqual([]);
+  }, 60_000);
+
+  it('stop removes the second map; the shortcut starts it again; disposing the feature leaves one map and nothing of compare', async () => {
+    const { page } = app;
+    await page.locator('plan-compare-panel [data-testid=compare-stop]').click();
+    await expect.poll(() => canvases(page)).toBe(1);
+    expect(await page.evaluate(() => (globalThis as unknown as Hook).__plan.compareMap)).toBeUndefined();
+    expect(await page.locator('[data-testid=compare-maps]').count()).toBe(0);
+
+    await page.locator('#map canvas').focus();
+    await page.keyboard.press('c');
+    await expect.poll(() => canvases(page)).toBe(2);
+    await page.evaluate(() => (globalThis as unknown as Hook).__plan.features.dispose());
+    await expect.poll(() => canvases(page)).toBe(1);
+    expect(await page.locator('plan-compare-panel, plan-compare-divider, [data-testid=compare-maps]').count()).toBe(0);
+    await page.evaluate(() => (globalThis as unknown as Hook).__plan.features.install());
+    await page.locator('plan-compare-panel').waitFor({ state: 'attached', timeout: 30_000 });
+    expect(app.errors).toEqual([]);
+  });
+});
