@@ -179,11 +179,15 @@ export class CompareView {
       style.left = '50%';
       style.width = '50%';
       style.clipPath = '';
+      style.borderLeft = '3px solid #fff';
+      style.boxShadow = '-1px 0 0 #14324a';
       map.setPadding({ ...this.padding, left: 0, right: Math.round(width / 2) });
     } else {
       style.left = '0';
       style.width = '100%';
       style.clipPath = `inset(0 0 0 ${(input.position * 100).toFixed(3)}%)`;
+      style.borderLeft = '';
+      style.boxShadow = '';
       map.setPadding(this.padding);
     }
     this.followMain();

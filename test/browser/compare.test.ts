@@ -98,6 +98,15 @@ describe('compare with deltas', () => {
     expect(await canvases(page)).toBe(1);
     await startPreset(page, 'plan-whatif');
     await expect.poll(() => canvases(page)).toBe(2);
+    // the right map draws the what-if outline of the edited cluster, the left (main) map the plan's
+    const outlines = () => page.evaluate(async (id) => {
+      type Source = { getData(): Promise<{ features: { properties: { id: string }; geometry: unknown }[] }> };
+      const { map, compareMap } = (globalThis as unknown as { __plan: Record<string, { getSource(name: string): Source | undefined } | undefined> }).__plan;
+      const outline = async (target: typeof map) => (await target?.getSource('structure')?.getData())?.features.find((feature) => feature.properties.id === id)?.geometry ?? null;
+      return { left: await outline(map), right: await outline(compareMap) };
+    }, clusterId);
+    await expect.poll(async () => (await outlines()).right).toEqual(edited);
+    expect((await outlines()).left).toEqual(cluster.geometry);
     const divider = page.locator('[data-testid=compare-divider]');
     await expect.poll(() => divider.getAttribute('aria-valuenow')).toBe('50');
     await expect.poll(() => clipPercent(page)).toBe(50);
@@ -182,7 +191,9 @@ describe('compare with deltas', () => {
     const { page } = app;
     await page.locator('plan-compare-panel input[value=side-by-side]').check();
     await expect.poll(() => page.evaluate(() => (document.querySelector('[data-testid=compare-maps] .compare-map') as HTMLElement).style.left)).toBe('50%');
-    expect(await page.locator('plan-compare-divider').evaluate((element) => (element as HTMLElement).hidden)).toBe(true);
+    // no divider to move; the labels name the halves
+    await expect.poll(() => page.locator('[data-testid=compare-divider]').count()).toBe(0);
+    expect(await page.locator('[data-testid=compare-label-right]').textContent()).toContain('Right: Plan · 2035 · schematic layers');
     await page.evaluate(() => (globalThis as unknown as Hook).__plan.compareMap?.jumpTo({ center: [117.0, 36.75] }));
     const main = await page.evaluate(() => (globalThis as unknown as Hook).__plan.map.getCenter());
     expect(main.lng).toBeCloseTo(117.0, 6);

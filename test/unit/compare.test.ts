@@ -3,8 +3,8 @@ import type { FeatureCollection, Polygon } from 'geojson';
 import { setCompareLayout, setComparePosition, setCompareSide, startCompare, stopCompare } from '../../src/state/actions.ts';
 import { initialState } from '../../src/state/plan-state.ts';
 import type { PlanState } from '../../src/state/plan-state.ts';
-import { compareDeltas, presetSides, structureWithWhatIf } from '../../src/state/compare-state.ts';
-import type { CompareSideFigures } from '../../src/state/compare-state.ts';
+import { compareDeltas, presetSides, structureWithWhatIf } from '../../src/state/compare-deltas.ts';
+import type { CompareSideFigures } from '../../src/state/compare-deltas.ts';
 import { checkTarget, DEFAULT_TARGETS } from '../../src/core/analysis/index.ts';
 import type { RegionFigures } from '../../src/core/analysis/index.ts';
 

@@ -10,7 +10,7 @@ import '../../ui/components/compare/compare-panel.ts';
 import '../../ui/components/compare/compare-divider.ts';
 import { PlanSidePanel } from '../../ui/components/side-panel/side-panel.ts';
 import type { PlanComparePanel } from '../../ui/components/compare/compare-panel.ts';
-import { sideSummary } from '../../ui/components/compare/compare-panel.ts';
+import { sideLabel, sideSummary } from '../../ui/components/compare/compare-panel.ts';
 import type { PlanCompareDivider } from '../../ui/components/compare/compare-divider.ts';
 import type { AppServices, Dispose } from '../services.ts';
 import { Lifetime } from '../lifetime.ts';
@@ -19,7 +19,8 @@ import { announce } from '../../state/plan-state.ts';
 import type { Store } from '../../state/store.ts';
 import { sameItems } from '../../state/store.ts';
 import { setCompareLayout, setComparePosition, setCompareSide, setMode, startCompare, stopCompare } from '../../state/actions.ts';
-import { SIDE_BY_SIDE_MIN_WIDTH, presetSides } from '../../state/compare-state.ts';
+import { SIDE_BY_SIDE_MIN_WIDTH } from '../../state/compare-state.ts';
+import { presetSides } from '../../state/compare-deltas.ts';
 import type { CompareCommand, ComparePreset } from '../../state/compare-state.ts';
 import { translate } from '../../i18n/messages.ts';
 import { figuresClientNow } from '../analysis/analysis-service.ts';
@@ -99,7 +100,10 @@ export function install(services: AppServices): Dispose {
     panel.whatIfCount = Object.keys(state.study.whatIf).length;
     panel.wide = wide.matches;
     divider.position = compare.position;
-    divider.hidden = !compare.active || (compare.layout === 'side-by-side' && wide.matches);
+    divider.hidden = !compare.active;
+    divider.sideBySide = compare.layout === 'side-by-side' && wide.matches;
+    divider.leftLabel = sideLabel(state.lang, 'left', compare.left);
+    divider.rightLabel = sideLabel(state.lang, 'right', compare.right);
     map.follow(state);
   };
   const onWidth = () => render();
@@ -120,5 +124,7 @@ export function install(services: AppServices): Dispose {
   life.add(store.subscribe(render));
   followFigures(store, panel, life);
   render();
+  // a shared link that opens a compare shows its panel
+  if (store.getState().compare.active) app.querySelector('plan-side-panel')?.reveal('compare');
   return () => life.dispose();
 }

@@ -4,8 +4,9 @@
  * cluster table, with that side's what-if outlines swapped in or the plan's. The latest computation wins.
  */
 import type { PlanState } from '../../state/plan-state.ts';
-import { compareDeltas } from '../../state/compare-state.ts';
-import type { CompareDeltas, CompareSide, CompareSideFigures } from '../../state/compare-state.ts';
+import { compareDeltas } from '../../state/compare-deltas.ts';
+import type { CompareDeltas, CompareSideFigures } from '../../state/compare-deltas.ts';
+import type { CompareSide } from '../../state/compare-state.ts';
 import { clusterRegions } from '../analysis/analysis-feature.ts';
 import { figuresClientNow, whenFiguresClient } from '../analysis/analysis-service.ts';
 import type { AnalysisClient } from '../analysis-client.ts';

@@ -6,7 +6,7 @@ import type { FeatureCollection } from 'geojson';
 import type { AppServices } from '../services.ts';
 import type { PlanState } from '../../state/plan-state.ts';
 import { sameItems } from '../../state/store.ts';
-import { structureWithWhatIf } from '../../state/compare-state.ts';
+import { structureWithWhatIf } from '../../state/compare-deltas.ts';
 import type { CompareSide } from '../../state/compare-state.ts';
 import type { StudyGeometry } from '../../state/study-state.ts';
 import { translate } from '../../i18n/messages.ts';

@@ -5,7 +5,7 @@ import type { Lang, MessageKey } from '../../../i18n/messages.ts';
 import { formatArea, formatPercent, formatSigned, formatTargetPercent } from '../../../i18n/format.ts';
 import { km2ToSquareMeters } from '../../../core/analysis/units.ts';
 import { DEFAULT_TARGETS } from '../../../core/analysis/target-check.ts';
-import type { CompareDeltas, DeltaValue, RegionDelta } from '../../../state/compare-state.ts';
+import type { CompareDeltas, DeltaValue, RegionDelta } from '../../../state/compare-deltas.ts';
 
 type Indicator = 'blueGreen' | 'construction' | 'constructionHeadroomKm2' | 'blueGreenHeadroomKm2';
 

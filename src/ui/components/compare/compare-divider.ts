@@ -10,8 +10,9 @@ const STEP = 0.05;
 
 /**
  * The swipe divider of the compare, laid over the map: a slider (role="slider", 0–100 % of the width from
- * the left) dragged with a pointer or moved with the arrow keys, Page Up / Page Down, Home and End. The host
- * covers the map and lets pointers through except on the divider itself.
+ * the left) dragged with a pointer or moved with the arrow keys, Page Up / Page Down, Home and End, with a
+ * label on each side saying what it shows (side by side: the labels only). The host covers the map and lets
+ * pointers through except on the divider itself.
  *
  * @fires plan-compare - `{ command: 'position', position }` while dragging or on a key
  */
@@ -20,6 +21,11 @@ export class PlanCompareDivider extends LitElement {
   /** 0..1 of the width, from the left */
   @property({ type: Number }) position = 0.5;
   @property() language: Lang = 'zh';
+  /** side by side: no divider to move, the labels name the two halves */
+  @property({ type: Boolean, attribute: 'side-by-side' }) sideBySide = false;
+  /** what each side shows (e.g. "Plan · 2023 · schematic layers") */
+  @property() leftLabel = '';
+  @property() rightLabel = '';
 
   static override styles = css`
     :host { display: block; pointer-events: none; }
@@ -35,6 +41,14 @@ export class PlanCompareDivider extends LitElement {
       display: flex; align-items: center; justify-content: center; font-size: 1rem; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.35);
     }
     .handle:focus-visible .knob { outline: 3px solid #b45309; outline-offset: 2px; }
+    .label {
+      position: absolute; top: 4.6rem; max-width: 45%; font-size: 0.75rem; color: #14324a; background: rgba(255, 255, 255, 0.92);
+      border: 1px solid #d0ccc4; border-radius: 4px; padding: 0.1rem 0.4rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
+    }
+    .label.left { transform: translateX(calc(-100% - 1.6rem)); }
+    .label.right { margin-left: 1.6rem; }
+    .side-by-side .label.left { transform: none; margin-left: 0.5rem; }
+    .side-by-side .label.right { margin-left: 0.5rem; }
   `;
 
   private move(position: number): void {
@@ -74,7 +88,12 @@ export class PlanCompareDivider extends LitElement {
   override render() {
     const lang = this.language;
     const percent = Math.round(this.position * 100);
+    const labels = html`
+      <div class="label left" data-testid="compare-label-left" style="left: ${this.sideBySide ? 0 : this.position * 100}%">${this.leftLabel}</div>
+      <div class="label right" data-testid="compare-label-right" style="left: ${this.sideBySide ? 50 : this.position * 100}%">${this.rightLabel}</div>`;
+    if (this.sideBySide) return html`<div class="side-by-side">${labels}</div>`;
     return html`
+      ${labels}
       <div class="handle" style="left: ${this.position * 100}%" role="slider" tabindex="0"
         aria-label=${translate(lang, 'compare.divider')} aria-orientation="horizontal"
         aria-valuemin="0" aria-valuemax="100" aria-valuenow=${percent}

@@ -4,7 +4,8 @@ import { emit } from '../../events.ts';
 import { translate } from '../../../i18n/messages.ts';
 import type { Lang } from '../../../i18n/messages.ts';
 import { COMPARE_PRESETS, COMPARE_YEARS, initialCompareState } from '../../../state/compare-state.ts';
-import type { CompareCommand, CompareDeltas, CompareSide, CompareSideName, CompareState } from '../../../state/compare-state.ts';
+import type { CompareCommand, CompareSide, CompareSideName, CompareState } from '../../../state/compare-state.ts';
+import type { CompareDeltas } from '../../../state/compare-deltas.ts';
 import { ILLUSTRATIVE_CSS } from '../illustrative-note.ts';
 import { deltaTable } from './compare-delta-table.ts';
 
@@ -21,6 +22,11 @@ export function sideSummary(lang: Lang, side: CompareSide): string {
     year: side.year,
     basis: translate(lang, side.basis === 'landuse' ? 'compare.basis.landuse' : 'compare.basis.schematic'),
   });
+}
+
+/** "Left: Plan · 2023 · schematic layers". */
+export function sideLabel(lang: Lang, name: CompareSideName, side: CompareSide): string {
+  return translate(lang, 'compare.sideLabel', { side: translate(lang, `compare.side.${name}`), summary: sideSummary(lang, side) });
 }
 
 /**
@@ -139,8 +145,8 @@ export class PlanComparePanel extends LitElement {
     const { deltas } = figures;
     const onlyYears = left.basis === right.basis && left.whatIf === right.whatIf && left.year !== right.year;
     return html`
-      <p class="summary" data-testid="compare-left">${translate(lang, 'compare.side.left')}: ${sideSummary(lang, left)}</p>
-      <p class="summary" data-testid="compare-right">${translate(lang, 'compare.side.right')}: ${sideSummary(lang, right)}</p>
+      <p class="summary" data-testid="compare-left">${sideLabel(lang, 'left', left)}</p>
+      <p class="summary" data-testid="compare-right">${sideLabel(lang, 'right', right)}</p>
       ${schematic ? html`<span class="illustrative" data-illustrative>${translate(lang, 'figures.illustrative')}</span>` : nothing}
       ${deltas.unchanged ? html`<p class="unchanged" role="status" data-testid="compare-unchanged">${translate(lang, 'compare.unchanged')}
         ${onlyYears ? html`<span class="hint">${translate(lang, 'compare.unchangedYears')}</span>` : nothing}</p>` : nothing}
