@@ -24,6 +24,7 @@ import { installStats } from './app/install-stats.ts';
 import { installClusters } from './app/install-clusters.ts';
 import { installMeasure } from './app/install-measure.ts';
 import { installShortcuts } from './app/install-shortcuts.ts';
+import { installShare } from './app/share/install-share.ts';
 import { installStudy } from './app/install-study.ts';
 import { installLandUse } from './app/install-landuse.ts';
 import { installSavedWork } from './app/saved-work.ts';
@@ -46,6 +47,7 @@ const FEATURES: FeatureInstaller[] = [
   installMeasure,
   installCompare,
   installShortcuts,
+  installShare,
 ];
 
 /** Installs every feature. @returns a function that disposes them all, last installed first */

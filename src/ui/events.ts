@@ -96,6 +96,10 @@ export interface PlanEventDetail {
   'plan-landuse-use': { use: boolean };
   /** compare panel, divider: start, stop, change a side, the layout or the divider's position */
   'plan-compare': CompareCommand;
+  /** share: the header button asks for the dialog; the dialog's copy button; the dialog was closed */
+  'plan-share-open': null;
+  'plan-share-copy': null;
+  'plan-share-close': null;
 }
 
 export type PlanEventName = keyof PlanEventDetail;

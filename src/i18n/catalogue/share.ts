@@ -1,0 +1,38 @@
+/** Share: the dialog with the link to this view, its QR code and copying; what a shared link could not restore. */
+export const zh = {
+  'share.button': '分享',
+  'share.buttonLabel': '分享：当前视图的链接与二维码',
+  'share.title': '分享当前视图',
+  'share.intro': '此链接可恢复当前视图：位置、图层与透明度、年份、模式、所选要素、语言、对比与大字号。',
+  'share.link': '链接',
+  'share.copy': '复制链接',
+  'share.close': '关闭',
+  'share.qrLabel': '当前视图链接的二维码',
+  'share.qrHint': '用手机扫描二维码即可打开此视图。',
+  'share.tooLong': '链接太长（{length} 个字符），无法生成可扫描的二维码。请复制链接分享，或关闭部分图层或对比后再试。',
+  'share.copied': '链接已复制到剪贴板。',
+  'share.selected': '无法自动复制：链接已选中，请按 Ctrl+C（Mac 上为 ⌘C）复制。',
+  'share.loadFailed': '分享窗口无法加载：{detail}',
+  'shortcut.share.open': '分享当前视图（链接与二维码）',
+  'shortcut.share.close': '关闭分享窗口',
+  'link.basisUnavailable': '此链接按用地图层计算指标，但本设备没有使用中的用地图层：指标按示意性规划数据计算。',
+} as const;
+
+export const en: Record<keyof typeof zh, string> = {
+  'share.button': 'Share',
+  'share.buttonLabel': 'Share: a link and QR code of this view',
+  'share.title': 'Share this view',
+  'share.intro': 'This link restores this view: position, layers and their opacity, year, mode, selected feature, language, compare and large text.',
+  'share.link': 'Link',
+  'share.copy': 'Copy link',
+  'share.close': 'Close',
+  'share.qrLabel': 'QR code of the link to this view',
+  'share.qrHint': 'Scan the QR code with a phone to open this view.',
+  'share.tooLong': 'The link is too long ({length} characters) for a QR code that can be scanned. Copy the link instead, or hide some layers or end compare and try again.',
+  'share.copied': 'Link copied to the clipboard.',
+  'share.selected': 'Could not copy automatically: the link is selected, press Ctrl+C (⌘C on a Mac) to copy it.',
+  'share.loadFailed': 'The share dialog could not be loaded: {detail}',
+  'shortcut.share.open': 'Share this view (link and QR code)',
+  'shortcut.share.close': 'Close the share dialog',
+  'link.basisUnavailable': 'This link computes its figures on a land-use layer, but none is in use on this device: the figures use the schematic plan layers.',
+};
