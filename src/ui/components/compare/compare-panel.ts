@@ -71,11 +71,12 @@ export class PlanComparePanel extends LitElement {
     .error { color: #991b1b; }
     .table-wrap { overflow-x: auto; }
     table { border-collapse: collapse; width: 100%; font-size: 0.78rem; }
-    caption { text-align: left; font-size: 0.78rem; color: #4a5561; padding-bottom: 0.25rem; }
+    caption { text-align: left; font-size: 0.78rem; color: #4a5561; padding: 0.4rem 0 0.25rem; }
     th, td { padding: 0.2rem 0.3rem; border-bottom: 1px solid #e6e2da; text-align: left; }
     th.region { background: #f3f1ec; color: #14324a; }
     tbody th[scope='row'] { font-weight: 400; }
-    .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    .num { text-align: right; font-variant-numeric: tabular-nums; }
+    .change { white-space: nowrap; }
     .change.up, .change.down { font-weight: 600; }
   `;
 
