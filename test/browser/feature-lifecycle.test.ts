@@ -155,7 +155,7 @@ describe('feature modules: install → dispose leaves nothing behind', () => {
     // (features loaded after the first frame may arrive in another order; the toolbar keeps its own order)
     expect([...again.shellChildren].sort()).toEqual([...installed.shellChildren].sort());
     const toolbar = await page.evaluate(() => [...document.querySelectorAll('plan-app > [slot=toolbar]')].map((element) => element.localName));
-    expect(toolbar).toEqual(['plan-mode-switch', 'plan-search', 'plan-study-button', 'button']);
+    expect(toolbar).toEqual(['plan-mode-switch', 'plan-search', 'plan-study-button', 'plan-share-button', 'button', 'plan-large-text-button']);
     await features(page, 'dispose');
     expect(await snapshot(page)).toEqual(disposed);
     expect(app.errors).toEqual([]);
