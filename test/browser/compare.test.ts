@@ -212,8 +212,30 @@ describe('compare with deltas', () => {
     expect(serious).toEqual([]);
   }, 60_000);
 
+  it('offers the land-use side once a land-use layer is loaded, drawing that layer only on its side', async () => {
+    const { page } = app;
+    await page.locator('plan-landuse-panel [data-testid="landuse-file"]').setInputFiles(resolve(__dirname, '../fixtures/landuse/ydyh-gk39-prj.zip'));
+    await page.waitForFunction(() => Boolean((globalThis as unknown as { __plan: { map: { getLayer(id: string): unknown } } }).__plan.map.getLayer('landuse-fill')), undefined, { timeout: 60_000 });
+    const preset = page.locator('plan-compare-panel button[data-preset=basis]');
+    if (!(await compareState(page)).active) await expect.poll(() => preset.isEnabled()).toBe(true);
+    await startPreset(page, 'basis');
+    const layers = () => page.evaluate(() => {
+      type LayerMap = { getLayer(id: string): unknown; getLayoutProperty(id: string, name: string): unknown };
+      const { map, compareMap } = (globalThis as unknown as { __plan: { map: LayerMap; compareMap?: LayerMap } }).__plan;
+      return { main: map.getLayoutProperty('landuse-fill', 'visibility') ?? 'visible', second: Boolean(compareMap?.getLayer('landuse-fill')) };
+    });
+    await expect.poll(layers).toEqual({ main: 'none', second: true });
+    await expect.poll(() => page.locator('plan-compare-panel [data-testid=compare-right]').textContent()).toContain('land-use layer');
+    await page.locator('plan-compare-panel [data-testid=compare-deltas]').waitFor({ timeout: 60_000 });
+    await page.locator('plan-compare-panel [data-testid=compare-stop]').click();
+    await expect.poll(() => canvases(page)).toBe(1);
+    expect((await layers()).main).toBe('visible');
+  });
+
   it('stop removes the second map; the shortcut starts it again; disposing the feature leaves one map and nothing of compare', async () => {
     const { page } = app;
+    await startPreset(page, 'plan-whatif');
+    await expect.poll(() => canvases(page)).toBe(2);
     await page.locator('plan-compare-panel [data-testid=compare-stop]').click();
     await expect.poll(() => canvases(page)).toBe(1);
     expect(await page.evaluate(() => (globalThis as unknown as Hook).__plan.compareMap)).toBeUndefined();
