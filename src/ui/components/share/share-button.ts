@@ -17,10 +17,10 @@ export class PlanShareButton extends LitElement {
 
   static override styles = css`
     button {
-      font: inherit; font-size: 0.9rem; color: #14324a; background: #fff; border: 0; border-radius: 4px;
+      font: inherit; font-size: var(--plan-header-font-size, 0.9rem); color: #14324a; background: #fff; border: 0; border-radius: 4px;
       padding: 0.3rem 0.7rem; cursor: pointer; white-space: nowrap;
     }
-    button:focus-visible { outline: 3px solid #ffb000; outline-offset: 2px; }
+    button:focus-visible { outline: var(--plan-focus-width, 3px) solid #ffb000; outline-offset: 2px; }
   `;
 
   override render() {

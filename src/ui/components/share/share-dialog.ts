@@ -9,6 +9,8 @@ export type ShareQr = { ok: true; modules: readonly (readonly boolean[])[]; vers
 
 /** The smallest side of a module on screen, CSS px: smaller modules are hard for a phone camera. */
 const MODULE_PX = 3;
+/** The smallest side of the whole code on screen, CSS px. */
+const MIN_CODE_PX = 240;
 
 /** One SVG path of every dark module (a few thousand squares as one element). */
 function modulesPath(modules: readonly (readonly boolean[])[]): string {
@@ -44,14 +46,15 @@ export class PlanShareDialog extends LitElement {
     p { margin: 0; }
     label { font-weight: 600; }
     textarea { font: inherit; font-family: ui-monospace, 'Cascadia Mono', Menlo, monospace; font-size: 0.8rem; width: 100%; box-sizing: border-box;
-      resize: vertical; border: 1px solid #8a96a3; border-radius: 4px; padding: 0.3rem; word-break: break-all; color: #1f2933; background: #fbfaf7; }
+      resize: vertical; border: var(--plan-border-width, 1px) solid #8a96a3; border-radius: 4px; padding: 0.3rem; word-break: break-all; color: #1f2933; background: #fbfaf7; }
     button { font: inherit; border-radius: 4px; padding: 0.3rem 0.8rem; cursor: pointer; }
-    header button { border: 1px solid #fff; background: #14324a; color: #fff; }
+    header button { border: var(--plan-border-width, 1px) solid #fff; background: #14324a; color: #fff; }
     .copy { justify-self: start; border: 0; background: #14324a; color: #fff; }
-    button:focus-visible, textarea:focus-visible { outline: 3px solid #ffb000; outline-offset: 2px; }
+    button:focus-visible, textarea:focus-visible { outline: var(--plan-focus-width, 3px) solid #ffb000; outline-offset: 2px; }
     figure { margin: 0; display: grid; justify-items: center; gap: 0.3rem; }
     svg { max-width: 100%; height: auto; image-rendering: pixelated; }
     figcaption { color: #3e4c59; font-size: 0.85rem; }
+    .note { color: #3e4c59; }
     .too-long { background: #fff4e5; border-left: 4px solid #b45309; padding: 0.4rem 0.6rem; }
   `;
 
@@ -79,7 +82,7 @@ export class PlanShareDialog extends LitElement {
     if (!qr) return null;
     if (!qr.ok) return html`<p class="too-long" data-testid="share-too-long">${translate(this.language, 'share.tooLong', { length: qr.length })}</p>`;
     const size = qr.modules.length;
-    const px = size * MODULE_PX;
+    const px = Math.max(size * MODULE_PX, MIN_CODE_PX);
     return html`<figure>
       <svg role="img" aria-label=${translate(this.language, 'share.qrLabel')} data-testid="share-qr" data-version=${qr.version}
         data-error-correction=${qr.errorCorrection} viewBox="0 0 ${size} ${size}" width=${px} height=${px} shape-rendering="crispEdges">
@@ -100,6 +103,7 @@ export class PlanShareDialog extends LitElement {
           <textarea id="share-link" data-testid="share-link" readonly rows="4" spellcheck="false" .value=${this.link}
             @focus=${() => this.text.select()}></textarea>
           <button type="button" class="copy" data-action="copy" autofocus @click=${() => emit(this, 'plan-share-copy', null)}>${t('share.copy')}</button>
+          ${this.link.startsWith('file:') ? html`<p class="note" data-testid="share-local">${t('share.localFile')}</p>` : null}
           ${this.renderQr()}
         </div>
       </dialog>`;
