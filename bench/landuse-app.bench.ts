@@ -52,7 +52,8 @@ async function longestTaskSince(page: Page, start: number): Promise<number | nul
 
 // A large layer shows its overview at the whole-area zoom (src/map/landuse-layer.ts): that is what is drawn then.
 const DRAWN = "(() => { const map = globalThis.__plan.map; const source = map.getSource('landuse-overview') ? 'landuse-overview' : 'landuse'; return !!map.getLayer('landuse-fill') && map.isSourceLoaded(source) && map.areTilesLoaded() && !map.isMoving(); })()";
-const FIGURES = "!!document.querySelector('plan-landuse-indicator-bar')?.shadowRoot?.querySelector('[data-indicator=\"construction\"]')?.getAttribute('data-value')";
+// The bar shows the land-use figures once the basis is switched and every figure has been recomputed from it.
+const FIGURES = "document.querySelector('plan-indicator-bar')?.dataset.basis === 'landuse' && !!document.querySelector('plan-indicator-bar').shadowRoot?.querySelector('[data-indicator=\"construction\"]')?.getAttribute('data-value')";
 
 async function appRun(browser: Browser, url: string): Promise<{ visible: number; switchBasis: number; longestTask: number | null } | 'unavailable'> {
   const { context, page } = await freshPage(browser, LONG_TASK_OBSERVER);

@@ -21,6 +21,7 @@ import { installInterface } from './app/install-interface.ts';
 import { installImport } from './app/install-import.ts';
 import { installAnalysis } from './app/install-analysis.ts';
 import { installStats } from './app/install-stats.ts';
+import { installIndicators } from './app/install-indicators.ts';
 import { installClusters } from './app/install-clusters.ts';
 import { installMeasure } from './app/install-measure.ts';
 import { installShortcuts } from './app/install-shortcuts.ts';
@@ -41,6 +42,7 @@ const FEATURES: FeatureInstaller[] = [
   installImport,
   installAnalysis,
   installStats,
+  installIndicators,
   installClusters,
   installStudy,
   installLandUse,

@@ -46,6 +46,9 @@ async function waitUntil(page: Page, expression: string, timeoutMs = 60_000): Pr
 }
 
 const PANEL = "document.querySelector('plan-app').querySelector('plan-landuse-panel') ?? document.querySelector('plan-landuse-panel')";
+const BAR = "document.querySelector('plan-indicator-bar')";
+/** The bar shows figures of the given basis (data-value is empty while they are computed). */
+const barReady = (basis: string) => `${BAR}?.dataset.basis === '${basis}' && !!${BAR}.shadowRoot?.querySelector('[data-indicator="construction"]')?.getAttribute('data-value')`;
 
 describe('land-use layer: import a zipped Shapefile and use it for the indicators', () => {
   let browser: Browser;
@@ -74,28 +77,47 @@ describe('land-use layer: import a zipped Shapefile and use it for the indicator
     expect(samples).toContain('旱地');
     await waitUntil(page, "!!globalThis.__plan.map.getLayer('landuse-fill') && globalThis.__plan.map.isSourceLoaded('landuse')");
 
+    await waitUntil(page, barReady('schematic'));
+    const schematic = Number(await page.locator('plan-indicator-bar [data-indicator="construction"]').getAttribute('data-value'));
     await page.getByRole('button', { name: '用于指标计算' }).click();
-    await waitUntil(page, "!!document.querySelector('plan-landuse-indicator-bar')?.shadowRoot?.querySelector('[data-indicator=\"blue-green\"]')");
-    const value = async (name: string) => Number(await page.locator(`plan-landuse-indicator-bar [data-indicator="${name}"]`).getAttribute('data-value'));
+    await waitUntil(page, barReady('landuse'));
+    const value = async (name: string) => Number(await page.locator(`plan-indicator-bar [data-indicator="${name}"]`).getAttribute('data-value'));
     const expected = expectedShares();
     expect(Math.abs((await value('blue-green')) - expected.blueGreen)).toBeLessThan(1e-6);
     expect(Math.abs((await value('construction')) - expected.construction)).toBeLessThan(1e-6);
     expect(expected.blueGreen).toBeGreaterThan(0);
+    // the basis is named in the bar, and the statistics panel shows the same figures from the same basis
+    const layerName = (await page.locator('plan-landuse-panel h3').first().textContent())!.trim();
+    expect(layerName.length).toBeGreaterThan(0);
+    expect(await page.locator('plan-indicator-bar .basis').textContent()).toContain(layerName);
+    await waitUntil(page, `!!document.querySelector('plan-app').querySelector('plan-stats')?.shadowRoot?.querySelector('[data-basis="landuse"]')`);
+    const gauge = Number(await page.locator('plan-stats .gauge[data-figure="construction"]').getAttribute('data-value'));
+    expect(Math.abs(gauge - expected.construction)).toBeLessThan(1e-6);
+    expect(await page.locator('plan-stats [data-testid="landuse-coverage"] [data-group="not-covered"]').count()).toBe(1);
+    const csv = await page.evaluate("document.querySelector('plan-app').querySelector('plan-stats').csvText()") as string;
+    expect(csv.split('\r\n')[1]).toContain(layerName);
 
     // A bad file: explained, and the layer and its figures stay.
     await page.locator('plan-landuse-panel [data-testid="landuse-file"]').setInputFiles(resolve(__dirname, '../fixtures/landuse/bad-points.zip'));
     await waitUntil(page, `(${PANEL}).shadowRoot.querySelectorAll('.messages li.error').length > 0`);
     expect(await page.locator('plan-landuse-panel .messages li.error').first().textContent()).toContain('面（polygon）');
     expect(Math.abs((await value('blue-green')) - expected.blueGreen)).toBeLessThan(1e-6);
+
+    // one click back to the plan's schematic layers: the figures are the schematic ones again
+    await page.getByRole('button', { name: '改回规划示意图层' }).click();
+    await waitUntil(page, barReady('schematic'));
+    expect(await value('construction')).toBe(schematic);
+    await page.getByRole('button', { name: '用于指标计算' }).click();
+    await waitUntil(page, barReady('landuse'));
     expect(app.errors).toEqual([]);
   });
 
-  it('survives a reload: the layer, its choices and the figures come back', async () => {
+  it('survives a reload: the layer, its choices and the figures come back (not the bad file chosen after it)', async () => {
     const { page } = app;
     await page.reload();
     await waitUntil(page, "performance.getEntriesByName('map-idle', 'mark').length > 0");
-    await waitUntil(page, `!!document.querySelector('plan-landuse-indicator-bar')?.shadowRoot?.querySelector('[data-indicator="construction"]')`);
-    const value = Number(await page.locator('plan-landuse-indicator-bar [data-indicator="construction"]').getAttribute('data-value'));
+    await waitUntil(page, barReady('landuse'));
+    const value = Number(await page.locator('plan-indicator-bar [data-indicator="construction"]').getAttribute('data-value'));
     expect(Math.abs(value - expectedShares().construction)).toBeLessThan(1e-6);
     expect(await page.locator('plan-landuse-panel tr[data-class]').count()).toBeGreaterThan(5);
   });
@@ -105,8 +127,9 @@ describe('land-use layer: import a zipped Shapefile and use it for the indicator
     const polygon: Polygon = { type: 'Polygon', coordinates: [[[117.051, 36.851], [117.068, 36.852], [117.06, 36.866], [117.045, 36.86], [117.051, 36.851]]] };
     await waitUntil(page, `!!(${PANEL})`);
     await page.evaluate(`document.querySelector('plan-app').dispatchEvent(new CustomEvent('plan-study-command', { detail: { command: 'set-polygon', polygon: ${JSON.stringify(polygon)} }, bubbles: true, composed: true }))`);
-    await waitUntil(page, `!!document.querySelector('plan-landuse-indicator-bar')?.shadowRoot?.querySelector('[data-indicator="study"]')`);
-    const study = page.locator('plan-landuse-indicator-bar [data-indicator="study"]');
+    await waitUntil(page, barReady('landuse'));
+    await waitUntil(page, `!!${BAR}.shadowRoot?.querySelector('[data-indicator="study"]')`);
+    const study = page.locator('plan-indicator-bar [data-indicator="study"]');
     const expected = expectedShares({ type: 'Feature', properties: {}, geometry: polygon });
     expect(Math.abs(Number(await study.getAttribute('data-blue-green')) - expected.blueGreen)).toBeLessThan(1e-5);
     expect(Math.abs(Number(await study.getAttribute('data-construction')) - expected.construction)).toBeLessThan(1e-5);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  clearSelection, removeImport, select, setClassCounted, setLanguage, setLargeText, setLayerOpacity, setLayersVisible, setLegend, setRegionFigures, setYear,
+  clearSelection, removeImport, select, setClassCounted, setLanguage, setLargeText, setLayerOpacity, setLayersVisible, setLegend, setBasis, setRegionFigures, setYear,
   showOnlyLayers,
 } from '../../src/state/actions.ts';
 import { initialState } from '../../src/state/plan-state.ts';
@@ -78,11 +78,20 @@ describe('state actions', () => {
   });
 
   it('setRegionFigures and setLegend replace their slice', () => {
-    const figures = { id: 'core-sci-tech', classes: ['water'], result: { ok: false as const, issues: [] } };
+    const figures = { id: 'core-sci-tech', basis: { kind: 'schematic' as const }, classes: ['water'], result: { ok: false as const, issues: [] } };
     const state = setRegionFigures(fresh(), figures);
     expect(state.regionFigures).toBe(figures);
     expect(setRegionFigures(state, figures)).toBe(state);
     expect(setLegend(fresh(), []).legend).toEqual([]);
+  });
+
+  it('setBasis names the data every figure uses and changes nothing when it is the same', () => {
+    const landuse = { kind: 'landuse' as const, name: '用地现状.shp', revision: 2 };
+    const state = setBasis(fresh(), landuse);
+    expect(state.basis).toEqual(landuse);
+    expect(setBasis(state, { ...landuse })).toBe(state);
+    expect(setBasis(state, { ...landuse, revision: 3 }).basis).toEqual({ ...landuse, revision: 3 });
+    expect(setBasis(state, { kind: 'schematic' }).basis).toEqual({ kind: 'schematic' });
   });
 
   it('setClassCounted keeps the canonical class order', () => {

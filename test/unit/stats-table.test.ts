@@ -31,9 +31,9 @@ describe('csvCell: CSV injection and quoting', () => {
 
 describe('statsCsv', () => {
   it('writes one line per row with rounded figures and escaped names', () => {
-    const csv = statsCsv([row('c1', '=evil()', 12.34567, 0.71234, 0.2)], ['id', 'type', 'zh', 'en', 'area', 'bg', 'c'], () => 'cluster');
+    const csv = statsCsv([row('c1', '=evil()', 12.34567, 0.71234, 0.2)], ['id', 'type', 'zh', 'en', 'area', 'bg', 'c', 'basis'], () => 'cluster', 'Basis: land-use layer “plan, 2024”');
     const lines = csv.replace('\uFEFF', '').trimEnd().split('\r\n');
-    expect(lines).toEqual(['id,type,zh,en,area,bg,c', "c1,cluster,'=evil(),'=evil(),12.346,71.23,20"]);
+    expect(lines).toEqual(['id,type,zh,en,area,bg,c,basis', "c1,cluster,'=evil(),'=evil(),12.346,71.23,20,\"Basis: land-use layer “plan, 2024”\""]);
   });
 });
 

@@ -12,7 +12,7 @@ import type { PlanState } from '../../state/plan-state.ts';
 import { announce } from '../../state/plan-state.ts';
 import { createAnalysisClient } from '../analysis-client.ts';
 import type { AnalysisClient } from '../analysis-client.ts';
-import { provideAnalysisClient } from './analysis-service.ts';
+import { figuresClientNow, provideAnalysisClient } from './analysis-service.ts';
 import { translate } from '../../i18n/messages.ts';
 import { blueGreenImportData } from '../../state/imports.ts';
 import { sameItems } from '../../state/store.ts';
@@ -37,23 +37,30 @@ function subdistrictRegions(state: PlanState): Feature[] {
 
 /** What the figures depend on: a new computation starts when any of these changes. */
 function analysisInputs(state: PlanState): unknown[] {
-  return [state.analysisClasses, state.data.structure, state.data.subdistricts, state.study.whatIf, ...blueGreenImportData(state)];
+  return [state.basis, state.analysisClasses, state.data.structure, state.data.subdistricts, state.study.whatIf, ...blueGreenImportData(state)];
 }
 
-/** Computes all figures for the current state; the latest computation wins. */
-function figuresComputer(store: Store<PlanState>, client: AnalysisClient, fail: (error: unknown) => void): () => Promise<void> {
+/**
+ * Computes all figures for the current state from the client of its basis (the schematic worker, or the
+ * land-use layer); the latest computation wins.
+ */
+function figuresComputer(store: Store<PlanState>, schematic: AnalysisClient, fail: (error: unknown) => void): () => Promise<void> {
   let generation = 0;
   // Imported layers counted as blue-green: sent (as Blobs) before the requests they must affect.
   let extraSent: readonly Blob[] = [];
   return async () => {
     const token = ++generation;
     const state = store.getState();
+    const { basis } = state;
     const classes = [...state.analysisClasses];
     const extra = blueGreenImportData(state);
+    // The land-use client is provided before the basis names it; a basis without one has nothing to compute yet.
+    const client = basis.kind === 'schematic' ? schematic : figuresClientNow(basis.kind);
+    if (!client) return;
     try {
       if (!sameItems(extra, extraSent)) {
         extraSent = extra;
-        void client.setExtraBlueGreen(extra).catch(fail);
+        void schematic.setExtraBlueGreen(extra).catch(fail);
       }
       const [whole, clusters, subdistricts] = await Promise.all([
         client.whole(classes),
@@ -61,7 +68,7 @@ function figuresComputer(store: Store<PlanState>, client: AnalysisClient, fail: 
         client.table(subdistrictRegions(state), classes),
       ]);
       if (token !== generation) return; // a newer computation superseded this one
-      store.update((current) => ({ ...current, analysis: { status: 'ready', classes, whole, clusters, subdistricts } }));
+      store.update((current) => ({ ...current, analysis: { status: 'ready', basis, classes, whole, clusters, subdistricts } }));
     } catch (error) {
       if (token === generation) fail(error);
     }
@@ -97,6 +104,9 @@ async function startAnalysis({ store, ready }: AppServices, life: Lifetime): Pro
   }
   if (life.disposed) return;
   const compute = figuresComputer(store, client, fail);
+  // Follow the inputs from now on: a change while the first figures are computed (the land-use layer
+  // restored, a class toggled) starts a newer computation, which wins.
+  life.add(store.select(analysisInputs, () => void compute(), sameItems));
   await compute();
   if (life.disposed) return;
   // Warm the worker's cache for the most common toggle (farmland out), so it answers at once later.
@@ -107,7 +117,6 @@ async function startAnalysis({ store, ready }: AppServices, life: Lifetime): Pro
     client.table(clusterRegions(warm), withoutFarmland),
     client.table(subdistrictRegions(warm), withoutFarmland),
   ]).catch(() => undefined);
-  life.add(store.select(analysisInputs, () => void compute(), sameItems));
 }
 
 export function install(services: AppServices): Dispose {

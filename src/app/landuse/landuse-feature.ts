@@ -1,11 +1,12 @@
 /**
  * The planner's own land-use layer: `<plan-landuse-panel>` in the side panel; chosen files go to the
- * land-use worker (read, reproject, classify); the parcels are drawn in their class colours; "Use for
- * indicators" computes the blue-green and urban-construction shares over the Start-up Area boundary from
- * the layer (in the worker) into `<plan-landuse-indicator-bar>` over the map. A file that cannot be read
- * leaves the layer, its figures and the map as they were. The files and the user's choices are saved
- * (IndexedDB) and read again at the next visit. `dispose` stops the worker and removes the panel, the bar,
- * the listeners and the map layer.
+ * land-use worker (read, reproject, classify); the parcels are drawn in their class colours. The prepared
+ * layer is provided as the figures client of the `landuse` basis (./landuse-figures-client.ts); "Use for
+ * indicators" makes it the basis of every figure (state.basis), and the analysis recomputes the whole area,
+ * clusters, subdistricts, cores, study area and what-if outlines from it. A file that cannot be read leaves
+ * the layer, its figures and the map as they were. The files and the user's choices are saved (IndexedDB)
+ * and read again at the next visit. `dispose` stops the worker and removes the panel, the listeners, the map
+ * layer and the basis (back to the schematic layers).
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { AppServices, Dispose } from '../services.ts';
@@ -13,18 +14,22 @@ import { Lifetime } from '../lifetime.ts';
 import { announce } from '../../state/plan-state.ts';
 import type { PlanState } from '../../state/plan-state.ts';
 import type { Store } from '../../state/store.ts';
+import { setBasis } from '../../state/actions.ts';
+import { SCHEMATIC_BASIS } from '../../state/basis.ts';
 import { translate } from '../../i18n/messages.ts';
 import { LandUseClient } from '../../data/landuse/landuse-client.ts';
 import type { LandUseLayerSettings } from '../../data/landuse/prepare-landuse-layer.ts';
 import { describeLandUseIssue } from '../../data/landuse/describe-issue.ts';
 import { loadLandUse, saveLandUse } from '../../data/landuse/landuse-saved.ts';
 import { LandUseLayer } from '../../map/landuse-layer.ts';
+import { provideFiguresClient } from '../analysis/analysis-service.ts';
+import { landUseFiguresClient } from './landuse-figures-client.ts';
 import '../../ui/components/side-panel/side-panel.ts';
 import '../../ui/components/landuse/landuse-panel.ts';
-import '../../ui/components/landuse/landuse-indicator-bar.ts';
 import { PlanSidePanel } from '../../ui/components/side-panel/side-panel.ts';
 import type { PlanLandUsePanel } from '../../ui/components/landuse/landuse-panel.ts';
-import type { PlanLandUseIndicatorBar } from '../../ui/components/landuse/landuse-indicator-bar.ts';
+
+type Region = Feature<Polygon | MultiPolygon>;
 
 /** Into the side panel as a section when there is one, else straight into the shell. */
 function mountPanel(app: HTMLElement, life: Lifetime): PlanLandUsePanel {
@@ -38,31 +43,28 @@ function mountPanel(app: HTMLElement, life: Lifetime): PlanLandUsePanel {
   return panel;
 }
 
-/** Over the top of the map (desktop and phone); hidden until there are figures. */
-function mountBar(app: HTMLElement, life: Lifetime): PlanLandUseIndicatorBar {
-  const bar = document.createElement('plan-landuse-indicator-bar');
-  bar.slot = 'map';
-  // Inline style wins over the shell's ::slotted([slot='map']) { inset: 0 }.
-  bar.setAttribute('style', 'position:absolute;inset:auto;left:50%;transform:translateX(-50%);top:2.4rem;z-index:4');
-  bar.hidden = true;
-  return life.append(app, bar);
-}
-
 /** One land-use layer at a time: its files, the user's choices and the worker that holds its parcels. */
 class LandUseSession {
   private client: LandUseClient | undefined;
+  private withdraw: (() => void) | undefined;
   private files: File[] = [];
   private settings: LandUseLayerSettings = {};
   private name = '';
+  private revision = 0;
+  /** the user's "Use for indicators" choice (the basis follows it once a layer is read) */
+  private inUse = false;
 
   constructor(
     private readonly store: Store<PlanState>,
     private readonly panel: PlanLandUsePanel,
-    private readonly bar: PlanLandUseIndicatorBar,
     private readonly layer: LandUseLayer,
     private readonly life: Lifetime,
   ) {
-    life.add(() => this.client?.cancel());
+    life.add(() => {
+      this.withdraw?.();
+      this.client?.cancel();
+      if (this.store.getState().basis.kind === 'landuse') this.store.update((state) => setBasis(state, SCHEMATIC_BASIS));
+    });
   }
 
   private say(level: 'info' | 'error', text: (state: PlanState) => string): void {
@@ -71,43 +73,47 @@ class LandUseSession {
 
   /** New files: read them with default choices. */
   open(files: File[]): void {
-    this.files = files;
-    this.settings = {};
-    void this.prepare();
+    void this.prepare(files, {});
   }
 
   /** A changed reading or grouping choice: read the same files again with it. */
   change(change: Partial<Pick<LandUseLayerSettings, 'encoding' | 'crsId'>> & { group?: { key: string; group: NonNullable<LandUseLayerSettings['groupOverrides']>[string] } }): void {
     const { group, ...reading } = change;
-    this.settings = { ...this.settings, ...reading, ...(group ? { groupOverrides: { ...this.settings.groupOverrides, [group.key]: group.group } } : {}) };
-    if (this.files.length > 0) void this.prepare();
+    const settings = { ...this.settings, ...reading, ...(group ? { groupOverrides: { ...this.settings.groupOverrides, [group.key]: group.group } } : {}) };
+    if (this.files.length > 0) void this.prepare(this.files, settings);
   }
 
   /** "Use for indicators" on or off. */
   use(inUse: boolean): void {
-    this.panel.inUse = inUse;
+    this.inUse = inUse;
+    this.applyBasis();
     this.say('info', (state) => (inUse ? translate(state.lang, 'landuse.inUse', { name: this.name }) : translate(state.lang, 'landuse.notInUse')));
-    void this.refreshIndicators();
     if (this.files.length > 0) void this.save();
+  }
+
+  /** The basis follows the user's choice while a layer is read; a new reading is a new revision. */
+  private applyBasis(): void {
+    const basis = this.inUse && this.client ? { kind: 'landuse' as const, name: this.name, revision: this.revision } : SCHEMATIC_BASIS;
+    this.panel.inUse = basis.kind === 'landuse';
+    this.store.update((state) => setBasis(state, basis));
   }
 
   /** The layer saved at the last visit, if any and if nothing was chosen since. */
   async restore(): Promise<void> {
     const saved = await loadLandUse();
     if (this.life.disposed || !saved.ok || !saved.value || this.files.length > 0) return;
-    this.files = saved.value.files.map(({ name, data }) => new File([data], name));
-    this.settings = saved.value.settings;
-    this.panel.inUse = saved.value.inUse;
-    await this.prepare();
+    this.inUse = saved.value.inUse;
+    await this.prepare(saved.value.files.map(({ name, data }) => new File([data], name)), saved.value.settings);
   }
 
-  private async prepare(): Promise<void> {
+  /** Reads files with settings; only a layer that reads well replaces the current one (and its saved copy). */
+  private async prepare(files: File[], settings: LandUseLayerSettings): Promise<void> {
     const attempt = new LandUseClient();
-    const label = this.files.map((file) => file.name).join(', ');
+    const label = files.map((file) => file.name).join(', ');
     this.panel.busy = true;
     this.panel.progress = 0;
     this.say('info', (state) => translate(state.lang, 'landuse.reading', { name: label }));
-    const outcome = await attempt.prepare(this.files, this.settings, (stage, fraction) => {
+    const outcome = await attempt.prepare(files, settings, (stage, fraction) => {
       this.panel.progress = stage === 'read' ? fraction * 0.1 : stage === 'prepare' ? 0.1 + fraction * 0.85 : 0.95;
     });
     this.panel.busy = false;
@@ -131,44 +137,30 @@ class LandUseSession {
       this.say('error', (state) => translate(state.lang, 'landuse.failed', { name: label, detail: failure }));
       return;
     }
+    this.withdraw?.();
     this.client?.cancel();
     this.client = attempt;
+    this.files = files;
+    this.settings = settings;
     this.name = result.summary.name;
+    this.revision++;
     this.panel.summary = result.summary;
+    this.panel.coverage = null;
+    const boundary = this.store.getState().data.boundary?.features[0] as Region | undefined;
+    if (boundary) {
+      const figures = landUseFiguresClient(attempt, boundary);
+      this.withdraw = provideFiguresClient('landuse', figures);
+      void figures.whole([]).then((whole) => {
+        if (this.client === attempt) this.panel.coverage = whole.landUse ?? null;
+      }, () => undefined);
+    }
+    this.applyBasis();
     this.say('info', (state) => translate(state.lang, 'landuse.read', { name: this.name, count: result.summary.featureCount }));
-    await this.refreshIndicators();
     await this.save();
   }
 
-  private async refreshIndicators(): Promise<void> {
-    const region = this.store.getState().data.boundary?.features[0] as Feature<Polygon | MultiPolygon> | undefined;
-    if (!this.panel.inUse || !this.client || !region) {
-      this.panel.indicators = this.bar.indicators = null;
-      this.bar.hidden = true;
-      return;
-    }
-    const [answer] = await this.client.indicators([{ id: 'boundary', region }]);
-    // No figures while a layer is prepared means a newer request superseded this one: keep what is shown.
-    if (this.life.disposed || !answer?.indicators) return;
-    this.panel.indicators = this.bar.indicators = answer.indicators;
-    this.bar.basis = this.name;
-    this.bar.hidden = !this.bar.indicators;
-    await this.refreshStudy(this.store.getState().study.polygon);
-  }
-
-  /** The figures over the study polygon, as it is drawn or dragged (the parcels are indexed once in the worker). */
-  async refreshStudy(polygon: Polygon | null): Promise<void> {
-    if (!polygon || !this.panel.inUse || !this.client) {
-      this.bar.study = null;
-      return;
-    }
-    const [answer] = await this.client.indicators([{ id: 'study', region: { type: 'Feature', properties: {}, geometry: polygon } }]);
-    // A newer request supersedes this one (answered without figures): keep what is shown until it answers.
-    if (!this.life.disposed && answer?.indicators && this.store.getState().study.polygon === polygon) this.bar.study = answer.indicators;
-  }
-
   private async save(): Promise<void> {
-    const saved = await saveLandUse({ files: this.files.map((file) => ({ name: file.name, data: file })), settings: this.settings, inUse: this.panel.inUse });
+    const saved = await saveLandUse({ files: this.files.map((file) => ({ name: file.name, data: file })), settings: this.settings, inUse: this.inUse });
     if (!saved.ok) this.say('error', (state) => translate(state.lang, 'landuse.failed', { name: this.name, detail: saved.detail }));
   }
 }
@@ -176,19 +168,17 @@ class LandUseSession {
 export function install({ app, store, view }: AppServices): Dispose {
   const life = new Lifetime();
   const panel = mountPanel(app, life);
-  const bar = mountBar(app, life);
   const layer = new LandUseLayer(view);
   life.add(() => layer.clear());
-  const session = new LandUseSession(store, panel, bar, layer, life);
+  const session = new LandUseSession(store, panel, layer, life);
   const setLanguage = (state: PlanState) => {
-    panel.language = bar.language = state.lang;
+    panel.language = state.lang;
   };
   setLanguage(store.getState());
   life.add(store.subscribe(setLanguage));
   life.listen(app, 'plan-landuse-files', ({ detail }) => session.open(detail.files));
   life.listen(app, 'plan-landuse-settings', ({ detail }) => session.change(detail));
   life.listen(app, 'plan-landuse-use', ({ detail }) => session.use(detail.use));
-  life.add(store.select((state) => state.study.polygon, (polygon) => void session.refreshStudy(polygon)));
   void session.restore();
   return () => life.dispose();
 }

@@ -1,5 +1,5 @@
 /**
- * The study tool's requests to the analysis worker (latest wins): the study area's live figures and the
+ * The study tool's requests to the figures client of the basis in use (latest wins): the study area's live figures and the
  * plan-vs-what-if row of the chosen cluster. Results become state through the study-state helpers.
  */
 import type { Feature, Polygon } from 'geojson';
@@ -10,7 +10,7 @@ import { applyResult, asFeature, clusterFeatures, clustersWithWhatIf } from '../
 import type { StudyGeometry } from '../../state/study-state.ts';
 import type { FiguresResult, RegionFigures } from '../../core/analysis/types.ts';
 import { errorMessage } from '../../ui/components/study/study-figures.ts';
-import { whenAnalysisClient } from '../analysis/analysis-service.ts';
+import { whenFiguresClient } from '../analysis/analysis-service.ts';
 
 export class StudyAnalysis {
   private studyRequest = 0;
@@ -38,8 +38,8 @@ export class StudyAnalysis {
   /** The study area's figures (while `drawing`, an incomplete shape's errors are not shown). */
   study(geometry: Polygon, drawing: boolean): Promise<void> {
     const request = ++this.studyRequest;
-    const classes = this.store.getState().analysisClasses;
-    return whenAnalysisClient().then((client) => client.region(asFeature(geometry, 'study'), classes, 'study')).then(
+    const { analysisClasses: classes, basis } = this.store.getState();
+    return whenFiguresClient(basis.kind).then((client) => client.region(asFeature(geometry, 'study'), classes, 'study')).then(
       (result) => { if (request === this.studyRequest && !this.stopped) this.showStudyResult(result, drawing); },
       (error: unknown) => this.fail(error),
     );
@@ -47,13 +47,13 @@ export class StudyAnalysis {
 
   /** Recomputes the plan-vs-what-if row of the chosen cluster (and the live figures when it is edited). */
   cluster(): Promise<void> {
-    const { study, analysisClasses: classes } = this.store.getState();
+    const { study, analysisClasses: classes, basis } = this.store.getState();
     const id = study.clusterId;
     if (!id) return Promise.resolve();
     const request = ++this.tableRequest;
     const plan = this.clusters();
     const edited = study.whatIf[id] ? clustersWithWhatIf(plan, { [id]: study.whatIf[id] }) : undefined;
-    return whenAnalysisClient().then((client) => Promise.all([client.table(plan, classes), edited ? client.table(edited, classes) : undefined])).then(
+    return whenFiguresClient(basis.kind).then((client) => Promise.all([client.table(plan, classes), edited ? client.table(edited, classes) : undefined])).then(
       ([planRows, editedRows]) => {
         if (request !== this.tableRequest || this.stopped) return;
         const planRow = planRows.find((row) => row.id === id)?.result;

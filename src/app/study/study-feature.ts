@@ -312,7 +312,8 @@ class StudyTool {
 
   /**
    * Imports counted as blue-green reach the worker before the whole-area figures they change, so the
-   * study figures follow once those arrive; a new class set recomputes them at once.
+   * study figures follow once those arrive (and so does a change of basis: the whole-area figures of the new
+   * basis arrive first); a new class set recomputes them at once.
    */
   private followAnalysisInputs(): void {
     const { store } = this.services;
@@ -321,9 +322,11 @@ class StudyTool {
       if (state.study.clusterId) void this.analysis.cluster();
     };
     let studyExtras = blueGreenImportData(store.getState());
+    let studyBasis = store.getState().analysis.basis;
     this.life.add(store.select((state) => state.analysis, (analysis, _previous, state) => {
-      if (analysis.status !== 'ready' || sameItems(blueGreenImportData(state), studyExtras)) return;
+      if (analysis.status !== 'ready' || (sameItems(blueGreenImportData(state), studyExtras) && analysis.basis === studyBasis)) return;
       studyExtras = blueGreenImportData(state);
+      studyBasis = analysis.basis;
       recompute(state);
     }));
     this.life.add(store.select((state) => state.analysisClasses, (_classes, _previous, state) => recompute(state)));

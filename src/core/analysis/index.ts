@@ -32,6 +32,8 @@ export type {
   AreaReconciliation,
   BlueGreenClass,
   FiguresResult,
+  LandUseClassArea,
+  LandUseCoverage,
   PolygonalInput,
   RegionFigures,
   TargetCheck,

@@ -81,6 +81,33 @@ export interface RegionFigures {
   readonly classes: readonly BlueGreenClass[];
   /** Non-fatal findings (e.g. `partly-outside-boundary`). */
   readonly issues: readonly AnalysisIssue[];
+  /** On a land-use basis: how the area inside the boundary splits, including what no parcel covers. */
+  readonly landUse?: LandUseCoverage;
+}
+
+/** What a land-use layer says about a region's area inside the boundary (km²). */
+export interface LandUseCoverage {
+  readonly coveredKm2: number;
+  /** area no parcel covers: counted in no group, never assumed */
+  readonly notCoveredKm2: number;
+  readonly otherKm2: number;
+  /** parcels whose code no classification knows */
+  readonly unclassifiedKm2: number;
+  /** parcel area exceeds the region's area: parcels overlap and the shares are overstated */
+  readonly overlapSuspected: boolean;
+  /** area per class present, largest first */
+  readonly classes: readonly LandUseClassArea[];
+}
+
+export interface LandUseClassArea {
+  /** `system:code`, or `unclassified` */
+  readonly key: string;
+  readonly code: string | null;
+  readonly nameZh: string | null;
+  readonly nameEn: string | null;
+  readonly group: 'blue-green' | 'urban-construction' | 'other' | null;
+  readonly areaKm2: number;
+  readonly parcelCount: number;
 }
 
 /** Result of an analysis on user or data input: figures, or the reasons why there are none. Never thrown. */

@@ -10,8 +10,11 @@ import { areaReconciliation } from './area-reconciliation.js';
 export interface WholeAreaFigures extends RegionFigures {
   /** Computed boundary area beside the official figure. */
   readonly reconciliation: AreaReconciliation;
-  /** Each class's own area inside the boundary, km² (overlaps between classes appear in both). */
-  readonly classAreasKm2: Readonly<Record<BlueGreenClass, number>>;
+  /**
+   * Each class's own area inside the boundary, km² (overlaps between classes appear in both). Absent on a
+   * land-use basis, whose classes are in `landUse.classes`.
+   */
+  readonly classAreasKm2?: Readonly<Record<BlueGreenClass, number>>;
 }
 
 /**

@@ -1,10 +1,10 @@
 /**
  * Talks to the land-use worker (src/data/landuse/landuse.worker.ts): one layer at a time; `prepare` again
  * replaces it, `cancel()` terminates the worker. Never rejects: a worker that cannot start or fails
- * resolves as a result with an `internal` issue.
+ * resolves as a result with an `internal` issue. Figure requests run side by side, each answered by id.
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { LandUseIndicators } from '../../core/landuse/landuse-indicators.js';
+import type { FiguresResult } from '../../core/analysis/types.js';
 import type { LandUsePrepareResult, LandUseStage, LandUseWorkerRequest, LandUseWorkerResponse } from './landuse-protocol.js';
 import type { LandUseLayerSettings } from './prepare-landuse-layer.js';
 import { startLandUseWorker } from './start-landuse-worker.js';
@@ -18,6 +18,8 @@ type Answer = { response: LandUseWorkerResponse } | { error: string } | { cancel
 export class LandUseClient {
   private worker: Worker | undefined;
   private pending: ((answer: Answer) => void) | undefined;
+  private readonly figureRequests = new Map<number, (results: FiguresResult[] | null) => void>();
+  private nextId = 1;
   private onProgress: (stage: LandUseStage, fraction: number) => void = () => undefined;
 
   /** Reads and classifies the files in the worker with the user's settings. */
@@ -30,12 +32,15 @@ export class LandUseClient {
       return { cancelled: false, result: failure((error as Error).message) };
     }
     this.worker.onmessage = (event: MessageEvent<LandUseWorkerResponse>) => {
-      if (event.data.type === 'progress') this.onProgress(event.data.stage, event.data.fraction);
-      else this.settle({ response: event.data });
+      const message = event.data;
+      if (message.type === 'progress') this.onProgress(message.stage, message.fraction);
+      else if (message.type === 'figures') this.answerFigures(message.id, message.results);
+      else this.settle({ response: message });
     };
     this.worker.onerror = (event) => {
       event.preventDefault();
       this.settle({ error: event.message || 'worker error' });
+      for (const id of [...this.figureRequests.keys()]) this.answerFigures(id, null);
     };
     const answer = await this.request({ type: 'prepare', files, settings });
     if ('cancelled' in answer) return { cancelled: true };
@@ -43,12 +48,18 @@ export class LandUseClient {
     return { cancelled: false, result: answer.response.type === 'prepared' ? answer.response.result : failure('unexpected answer') };
   }
 
-  /** Figures of the prepared layer over each region; null for a region when there is no layer. */
-  async indicators(regions: { id: string; region: Feature<Polygon | MultiPolygon> }[]): Promise<{ id: string; indicators: LandUseIndicators | null }[]> {
-    const none = regions.map(({ id }) => ({ id, indicators: null }));
-    if (!this.worker) return none;
-    const answer = await this.request({ type: 'indicators', regions });
-    return 'response' in answer && answer.response.type === 'indicators' ? answer.response.results : none;
+  /**
+   * Figures of the prepared layer over each region, cut to the boundary (`clip: false` for the boundary
+   * itself); null when there is no layer or the worker stopped before answering.
+   */
+  figures(boundary: Feature<Polygon | MultiPolygon>, regions: { region: unknown; clip: boolean }[]): Promise<FiguresResult[] | null> {
+    const worker = this.worker;
+    if (!worker) return Promise.resolve(null);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.figureRequests.set(id, resolve);
+      worker.postMessage({ type: 'figures', id, boundary, regions } satisfies LandUseWorkerRequest);
+    });
   }
 
   /** Stops the worker (an unfinished request resolves as cancelled) and forgets the layer. */
@@ -56,6 +67,13 @@ export class LandUseClient {
     this.worker?.terminate();
     this.worker = undefined;
     this.settle({ cancelled: true });
+    for (const id of [...this.figureRequests.keys()]) this.answerFigures(id, null);
+  }
+
+  private answerFigures(id: number, results: FiguresResult[] | null): void {
+    const resolve = this.figureRequests.get(id);
+    this.figureRequests.delete(id);
+    resolve?.(results);
   }
 
   private request(message: LandUseWorkerRequest): Promise<Answer> {

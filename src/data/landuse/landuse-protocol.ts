@@ -1,5 +1,5 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { LandUseIndicators } from '../../core/landuse/landuse-indicators.js';
+import type { FiguresResult } from '../../core/analysis/types.js';
 import type { LandUseIssue } from './landuse-issues.js';
 import type { LandUseLayerSettings, PreparedLandUseLayer } from './prepare-landuse-layer.js';
 
@@ -8,11 +8,13 @@ import type { LandUseLayerSettings, PreparedLandUseLayer } from './prepare-landu
  * (they are what the indicators use); the main thread gets a summary and the drawable GeoJSON as a Blob, and
  * for a large layer a coarse overview (core/landuse/overview-grid) drawn at small scales instead of the parcels.
  * - `prepare`: read, reproject and classify the picked files with the user's settings;
- * - `indicators`: blue-green / construction figures of the last prepared layer over each region.
+ * - `figures`: blue-green / construction figures of the last prepared layer over each region, cut to the
+ *   boundary (the same shape as the schematic analysis gives); answered with the request's `id`, so several
+ *   can be in flight.
  */
 export type LandUseWorkerRequest =
   | { type: 'prepare'; files: File[]; settings: LandUseLayerSettings }
-  | { type: 'indicators'; regions: { id: string; region: Feature<Polygon | MultiPolygon> }[] };
+  | { type: 'figures'; id: number; boundary: Feature<Polygon | MultiPolygon>; regions: { region: unknown; clip: boolean }[] };
 
 export type LandUseStage = 'read' | 'prepare' | 'write';
 
@@ -26,4 +28,4 @@ export type LandUsePrepareResult =
 export type LandUseWorkerResponse =
   | { type: 'progress'; stage: LandUseStage; fraction: number }
   | { type: 'prepared'; result: LandUsePrepareResult }
-  | { type: 'indicators'; results: { id: string; indicators: LandUseIndicators | null }[] };
+  | { type: 'figures'; id: number; results: FiguresResult[] | null };

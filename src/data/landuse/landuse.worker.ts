@@ -3,7 +3,8 @@
  * Reads, reprojects and classifies a land-use layer off the main thread and keeps its parcels for the
  * indicators. Never lets an exception escape: failures are posted as results with an `internal` issue.
  */
-import { landUseIndicators, prepareLandUseParcels, type IndicatorParcel, type PreparedLandUseParcels } from '../../core/landuse/landuse-indicators.js';
+import { prepareLandUseParcels, type IndicatorParcel, type PreparedLandUseParcels } from '../../core/landuse/landuse-indicators.js';
+import { landUseRegionFigures } from '../../core/landuse/landuse-figures.js';
 import type { LandUseWorkerRequest, LandUseWorkerResponse } from './landuse-protocol.js';
 import { prepareLandUseLayer } from './prepare-landuse-layer.js';
 import { overviewGrid } from '../../core/landuse/overview-grid.js';
@@ -54,12 +55,16 @@ scope.onmessage = async (event: MessageEvent<LandUseWorkerRequest>) => {
   const request = event.data;
   try {
     if (request.type === 'prepare') await prepare(request);
-    else post({ type: 'indicators', results: request.regions.map(({ id, region }) => ({ id, indicators: parcels ? landUseIndicators(parcels, region) : null })) });
+    else {
+      const layer = parcels;
+      post({ type: 'figures', id: request.id, results: layer ? request.regions.map(({ region, clip }) => landUseRegionFigures(layer, region, clip ? request.boundary : null)) : null });
+    }
   } catch (error) {
     if (request.type === 'prepare') {
       post({ type: 'prepared', result: { ok: false, issues: [{ code: 'internal', severity: 'error', params: { detail: String((error as Error)?.message ?? error) } }] } });
     } else {
-      post({ type: 'indicators', results: request.regions.map(({ id }) => ({ id, indicators: null })) });
+      const detail = String((error as Error)?.message ?? error);
+      post({ type: 'figures', id: request.id, results: request.regions.map(() => ({ ok: false, issues: [{ reason: 'clip-failed', severity: 'error', message: detail }] })) });
     }
   }
 };

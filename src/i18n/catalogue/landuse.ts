@@ -43,8 +43,6 @@ export const zh = {
   'landuse.table.name': '地类',
   'landuse.table.group': '归类',
   'landuse.table.parcels': '图斑',
-  'landuse.basis': '计算依据：{name}',
-  'landuse.study': '研究范围：蓝绿空间 {blueGreen}，城镇建设用地 {construction}，未覆盖 {km2} km²',
   'landuse.basis.schematic': '规划示意图层',
   'landuse.inUse': '指标已改为按“{name}”计算。',
   'landuse.notInUse': '指标已改回按规划示意图层计算。',
@@ -61,10 +59,6 @@ export const zh = {
   'landuse.group.urban-construction': '城镇建设用地',
   'landuse.group.other': '其他',
   'landuse.group.unclassified': '未识别',
-  'landuse.notCovered': '图层未覆盖：{km2} km²',
-  'landuse.headroom.construction': '在 30% 以内还可增加 {km2} km² 城镇建设用地',
-  'landuse.headroom.blueGreen': '蓝绿空间高于 70% 目标 {km2} km²',
-  'landuse.shortfall.blueGreen': '蓝绿空间距 70% 目标还差 {km2} km²',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -111,8 +105,6 @@ export const en: Record<keyof typeof zh, string> = {
   'landuse.table.name': 'Class',
   'landuse.table.group': 'Group',
   'landuse.table.parcels': 'Parcels',
-  'landuse.basis': 'Basis: {name}',
-  'landuse.study': 'Study area: blue-green {blueGreen}, urban construction {construction}, not covered {km2} km²',
   'landuse.basis.schematic': 'the plan’s schematic layers',
   'landuse.inUse': 'Figures now use “{name}”.',
   'landuse.notInUse': 'Figures are back on the plan’s schematic layers.',
@@ -129,8 +121,4 @@ export const en: Record<keyof typeof zh, string> = {
   'landuse.group.urban-construction': 'Urban construction land',
   'landuse.group.other': 'Other',
   'landuse.group.unclassified': 'Not recognised',
-  'landuse.notCovered': 'Not covered by the layer: {km2} km²',
-  'landuse.headroom.construction': '{km2} km² of urban construction land still fits under 30 %',
-  'landuse.headroom.blueGreen': 'Blue-green space is {km2} km² above the 70 % target',
-  'landuse.shortfall.blueGreen': 'Blue-green space is {km2} km² short of the 70 % target',
 };

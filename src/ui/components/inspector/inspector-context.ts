@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { illustrativeNote } from '../illustrative-note.ts';
+import { figuresNote } from '../illustrative-note.ts';
 import type { TemplateResult } from 'lit';
 import type { Feature } from 'geojson';
 import type { PlanState } from '../../../state/plan-state.ts';
@@ -89,7 +89,8 @@ function figuresFor(feature: Feature, state: PlanState, extra: ExtraRegionFigure
   const row = rows.find((item) => item.id === id);
   if (row) return row.result;
   const sameClasses = extra && extra.classes.length === analysis.classes.length && extra.classes.every((item) => analysis.classes.includes(item as never));
-  return extra && extra.id === id && sameClasses ? extra.result : undefined;
+  const sameBasis = extra && JSON.stringify(extra.basis) === JSON.stringify(analysis.basis);
+  return extra && extra.id === id && sameClasses && sameBasis ? extra.result : undefined;
 }
 
 function renderFigures(feature: Feature, state: PlanState, extra: ExtraRegionFigures | undefined): TemplateResult {
@@ -106,9 +107,9 @@ function renderFigures(feature: Feature, state: PlanState, extra: ExtraRegionFig
     const { figures } = result;
     body = html`<dl>
         <dt>${translate(lang, 'where.blueGreen')}</dt>
-        <dd data-figure="blueGreen" data-pass=${String(figures.blueGreenTarget.pass)}>${figureText(lang, figures.blueGreenRatio, figures.blueGreenTarget)}${illustrativeNote(lang)}</dd>
+        <dd data-figure="blueGreen" data-pass=${String(figures.blueGreenTarget.pass)}>${figureText(lang, figures.blueGreenRatio, figures.blueGreenTarget)}${figuresNote(lang, state.analysis.basis)}</dd>
         <dt>${translate(lang, 'where.construction')}</dt>
-        <dd data-figure="construction" data-pass=${String(figures.constructionTarget.pass)}>${figureText(lang, figures.constructionRatio, figures.constructionTarget)}${illustrativeNote(lang)}</dd>
+        <dd data-figure="construction" data-pass=${String(figures.constructionTarget.pass)}>${figureText(lang, figures.constructionRatio, figures.constructionTarget)}${figuresNote(lang, state.analysis.basis)}</dd>
       </dl>
       ${whatIf ? html`<p class="note">${translate(lang, 'where.whatIf')}</p>` : nothing}`;
   }

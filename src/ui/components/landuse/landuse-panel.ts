@@ -3,8 +3,9 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { emit } from '../../events.ts';
 import { chosenFileNames, chosenFilesText, fileChoiceStyles, openFileChooser } from '../display/file-choice.ts';
 import { translate, type Lang } from '../../../i18n/messages.ts';
+import { formatNumber } from '../../../i18n/format.ts';
 import type { LandUseLayerSummary } from '../../../data/landuse/landuse-protocol.ts';
-import type { LandUseIndicators } from '../../../core/landuse/landuse-indicators.ts';
+import type { LandUseCoverage } from '../../../core/analysis/types.ts';
 import { CLASSIFICATION_TABLES, LAND_USE_GROUPS, type LandUseGroup } from '../../../core/landuse/classes.ts';
 import { ATTRIBUTE_ENCODINGS, type AttributeEncoding } from '../../../data/landuse/dbf-encoding.ts';
 import { KNOWN_CRS } from '../../../data/landuse/crs.ts';
@@ -13,7 +14,7 @@ import { KNOWN_CRS } from '../../../data/landuse/crs.ts';
  * The planner's own land-use layer: file picker (a zipped Shapefile, its loose parts, or GeoJSON), what was
  * read (encoding with sample names, coordinate system, classification; each can be changed), the messages,
  * the class table (standard colour, code, name, group, parcels, area in the Start-up Area), "Use for
- * indicators", and the indicator figures with `data-indicator` / `data-value` for scripts.
+ * indicators" (the figures themselves are in the indicator bar and every panel).
  * Every string from a file is rendered as text.
  * @fires plan-landuse-files - files were chosen
  * @fires plan-landuse-settings - encoding, coordinate system or a class group was changed
@@ -24,7 +25,8 @@ export class PlanLandUsePanel extends LitElement {
   @property({ attribute: false }) language: Lang = 'zh';
   @property({ attribute: false }) summary: LandUseLayerSummary | null = null;
   @property({ attribute: false }) messages: { severity: string; text: string }[] = [];
-  @property({ attribute: false }) indicators: LandUseIndicators | null = null;
+  /** what the layer covers inside the Start-up Area, per class (computed once the layer is read) */
+  @property({ attribute: false }) coverage: LandUseCoverage | null = null;
   @property({ type: Boolean }) busy = false;
   /** share of the reading done while busy (0..1) */
   @property({ attribute: false }) progress = 0;
@@ -60,7 +62,7 @@ export class PlanLandUsePanel extends LitElement {
   }
 
   private renderSummary(lang: Lang, summary: LandUseLayerSummary) {
-    const areaOf = (key: string) => this.indicators?.classes.find((row) => row.key === key)?.areaSquareMeters;
+    const areaOf = (key: string) => this.coverage?.classes.find((row) => row.key === key)?.areaKm2;
     const crsOptions = KNOWN_CRS.some((crs) => crs.id === summary.crs.crs?.id) ? KNOWN_CRS : [...KNOWN_CRS, ...(summary.crs.crs ? [summary.crs.crs] : [])];
     return html`
       <h3>${summary.name}</h3>
@@ -89,7 +91,7 @@ export class PlanLandUsePanel extends LitElement {
               ${LAND_USE_GROUPS.map((group) => html`<option value=${group} ?selected=${group === row.group}>${translate(lang, `landuse.group.${group}`)}</option>`)}
             </select>` : translate(lang, 'landuse.group.unclassified')}</td>
           <td class="number">${row.parcelCount}</td>
-          <td class="number">${areaOf(row.key) === undefined ? '—' : (areaOf(row.key)! / 1e6).toFixed(2)}</td>
+          <td class="number">${areaOf(row.key) === undefined ? '—' : formatNumber(areaOf(row.key)!, lang, 2)}</td>
         </tr>`)}</tbody>
       </table>`;
   }

@@ -115,9 +115,10 @@ const round = (value: number | null, digits: number) => (value === null ? null :
 
 /**
  * The statistics table as CSV: id, type, Chinese and English name, area km², blue-green %, construction %
- * (percent with two decimals, area with three). `headers` are the header cells (translated by the caller).
+ * (percent with two decimals, area with three) and the basis the figures come from on every row, so a
+ * copied row still says it. `headers` are the header cells (translated by the caller).
  */
-export function statsCsv(rows: readonly StatsRow[], headers: readonly string[], typeLabel: (type: RegionType) => string): string {
+export function statsCsv(rows: readonly StatsRow[], headers: readonly string[], typeLabel: (type: RegionType) => string, basis: string): string {
   return buildCsv([
     headers,
     ...rows.map((row) => [
@@ -128,6 +129,7 @@ export function statsCsv(rows: readonly StatsRow[], headers: readonly string[], 
       round(row.areaKm2, 3),
       round(row.blueGreen === null ? null : row.blueGreen * 100, 2),
       round(row.construction === null ? null : row.construction * 100, 2),
+      basis,
     ]),
   ]);
 }

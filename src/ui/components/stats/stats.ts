@@ -3,7 +3,7 @@ import { crossingSummary } from '../../../core/crossings/crossing-summary.ts';
 import { unlocatedEntries } from '../../../core/unlocated/unlocated-entries.ts';
 import type { UnlocatedEntry } from '../../../core/unlocated/unlocated-entries.ts';
 import { translateValue } from '../../../i18n/translate-value.ts';
-import { illustrativeNote, ILLUSTRATIVE_CSS } from '../illustrative-note.ts';
+import { basisText, figuresNote, ILLUSTRATIVE_CSS } from '../illustrative-note.ts';
 import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../../../state/store-context.ts';
@@ -15,7 +15,7 @@ import { StoreController } from '../../controllers/store.controller.ts';
 import { translate } from '../../../i18n/messages.ts';
 import type { Lang, MessageKey } from '../../../i18n/messages.ts';
 import { BLUE_GREEN_CLASSES } from '../../../core/analysis/index.ts';
-import type { BlueGreenClass, TargetCheck } from '../../../core/analysis/index.ts';
+import type { BlueGreenClass, LandUseCoverage, RegionFigures, TargetCheck } from '../../../core/analysis/index.ts';
 import {
   SORT_KEYS, formatNumber, formatPercent, formatSigned, nextSort, rowName, sortRows, statsCsv, statsRows,
 } from './stats-table.ts';
@@ -62,6 +62,7 @@ export class PlanStats extends LitElement {
     ul.unlocated li { margin-bottom: 0.3rem; }
     .reason { color: #4a5561; }
     summary { cursor: pointer; color: #14324a; }
+    .basis { font-size: 0.78rem; color: #14324a; background: #eef4f8; border-left: 3px solid #14324a; padding: 0.3rem 0.5rem; }
     .schematic { font-size: 0.78rem; color: #6b4e16; background: #fdf6e3; border-left: 3px solid #b45309; padding: 0.3rem 0.5rem; }
     .gauge { margin: 0.6rem 0; }
     .gauge-head { display: flex; justify-content: space-between; gap: 0.5rem; font-weight: 600; }
@@ -125,7 +126,8 @@ export class PlanStats extends LitElement {
     const rows = this.sort ? sortRows(this.rows(), this.sort, lang) : this.rows();
     const headers = (['stats.csv.id', 'stats.col.type', 'stats.csv.nameZh', 'stats.csv.nameEn', 'stats.csv.area', 'stats.csv.blueGreen', 'stats.csv.construction'] as const)
       .map((key) => translate(lang, key));
-    return statsCsv(rows, headers, (type) => translate(lang, `stats.type.${type}`));
+    const basis = this.view.value?.basis;
+    return statsCsv(rows, [...headers, translate(lang, 'stats.csv.basis')], (type) => translate(lang, `stats.type.${type}`), basis ? basisText(lang, basis) : '');
   }
 
   private exportCsv(): void {
@@ -150,9 +152,43 @@ export class PlanStats extends LitElement {
         </div>
         <p class="verdict ${check.pass ? 'pass' : 'fail'}">
           <span aria-hidden="true">${check.pass ? '✓' : '✗'}</span> ${verdict} · ${targetText}${margin ? ` · ${margin}` : ''}
-          ${illustrativeNote(lang)}
+          ${figuresNote(lang, this.view.value?.basis)}
         </p>
       </div>`;
+  }
+
+  /** Which schematic classes count as blue-green (the land-use basis groups its own classes instead). */
+  private renderClassToggles(lang: Lang, counted: readonly BlueGreenClass[], areas: Readonly<Record<BlueGreenClass, number>> | undefined) {
+    return html`
+      <fieldset>
+      <legend>${translate(lang, 'stats.classes')}</legend>
+      ${BLUE_GREEN_CLASSES.map((name) => html`
+        <div class="class-row">
+          <input type="checkbox" id="class-${name}" data-class=${name} .checked=${counted.includes(name)}
+            @change=${(event: Event) => this.toggleClass(name, (event.target as HTMLInputElement).checked)}>
+          <label for="class-${name}">${translate(lang, `stats.class.${name}`)}</label>
+          ${areas ? html`<span class="class-area" data-mapped=${String(areas[name] > 0)}>${areas[name] > 0
+            ? translate(lang, 'stats.classArea', { km2: formatNumber(areas[name], lang, 1) })
+            : translate(lang, 'stats.notMapped')}</span>` : nothing}
+        </div>`)}
+      <p class="hint">${translate(lang, 'stats.classesHint')}</p>
+    </fieldset>`;
+  }
+
+  /** On a land-use basis: how the area inside the boundary splits, including what the layer does not cover. */
+  private renderCoverage(lang: Lang, whole: RegionFigures, coverage: LandUseCoverage) {
+    const km2 = (value: number) => translate(lang, 'stats.classArea', { km2: formatNumber(value, lang, 2) });
+    return html`
+      <h3>${translate(lang, 'stats.coverage')}</h3>
+      <dl data-testid="landuse-coverage">
+        <dt>${translate(lang, 'stats.blueGreen')}</dt><dd data-group="blue-green">${km2(whole.blueGreenKm2)}</dd>
+        <dt>${translate(lang, 'stats.construction')}</dt><dd data-group="urban-construction">${km2(whole.constructionKm2)}</dd>
+        <dt>${translate(lang, 'stats.coverage.other')}</dt><dd data-group="other">${km2(coverage.otherKm2)}</dd>
+        <dt>${translate(lang, 'stats.coverage.unclassified')}</dt><dd data-group="unclassified">${km2(coverage.unclassifiedKm2)}</dd>
+        <dt>${translate(lang, 'stats.coverage.notCovered')}</dt><dd data-group="not-covered">${km2(coverage.notCoveredKm2)}</dd>
+      </dl>
+      ${coverage.overlapSuspected ? html`<p class="error">${translate(lang, 'stats.coverage.overlap')}</p>` : nothing}
+      <p class="hint">${translate(lang, 'stats.coverage.hint')}</p>`;
   }
 
   /** Classes with no area on this map are not mapped (no public outline), not absent: the shares leave them out. */
@@ -245,7 +281,9 @@ export class PlanStats extends LitElement {
     const whole = analysis?.whole;
     const busy = analysis?.status === 'preparing' || (analysis?.status === 'ready' && analysis.classes.join() !== counted.join());
     return html`
-      <p class="schematic">${translate(lang, 'stats.schematic')}</p>
+      ${analysis?.basis.kind === 'landuse'
+        ? html`<p class="basis" data-basis="landuse">${basisText(lang, analysis.basis)}</p>`
+        : html`<p class="schematic">${translate(lang, 'stats.schematic')}</p>`}
       ${analysis?.status === 'error' ? html`<p class="error">${translate(lang, 'stats.errorShort')}</p>` : nothing}
       ${!whole && analysis?.status !== 'error'
         ? html`<p>${translate(lang, analysis?.status === 'preparing' ? 'stats.preparing' : 'stats.waiting')}</p>` : nothing}
@@ -253,7 +291,7 @@ export class PlanStats extends LitElement {
         ${whole ? html`
           ${this.renderGauge(lang, 'blueGreen', whole.blueGreenRatio, whole.blueGreenTarget)}
           ${this.renderGauge(lang, 'construction', whole.constructionRatio, whole.constructionTarget)}
-          ${this.renderUnmapped(lang, BLUE_GREEN_CLASSES.filter((name) => !(whole.classAreasKm2[name] > 0)))}
+          ${whole.landUse ? this.renderCoverage(lang, whole, whole.landUse) : this.renderUnmapped(lang, BLUE_GREEN_CLASSES.filter((name) => !((whole.classAreasKm2?.[name] ?? 0) > 0)))}
           <h3>${translate(lang, 'stats.reconciliation')}</h3>
           <dl data-testid="reconciliation">
             <dt>${translate(lang, 'stats.computedArea')}</dt><dd>${translate(lang, 'stats.classArea', { km2: formatNumber(whole.reconciliation.computedKm2, lang, 2) })}</dd>
@@ -263,19 +301,7 @@ export class PlanStats extends LitElement {
           </dl>
           ${this.renderAreaNote(lang)}` : nothing}
       </div>
-      <fieldset>
-        <legend>${translate(lang, 'stats.classes')}</legend>
-        ${BLUE_GREEN_CLASSES.map((name) => html`
-          <div class="class-row">
-            <input type="checkbox" id="class-${name}" data-class=${name} .checked=${counted.includes(name)}
-              @change=${(event: Event) => this.toggleClass(name, (event.target as HTMLInputElement).checked)}>
-            <label for="class-${name}">${translate(lang, `stats.class.${name}`)}</label>
-            ${whole ? html`<span class="class-area" data-mapped=${String(whole.classAreasKm2[name] > 0)}>${whole.classAreasKm2[name] > 0
-              ? translate(lang, 'stats.classArea', { km2: formatNumber(whole.classAreasKm2[name], lang, 1) })
-              : translate(lang, 'stats.notMapped')}</span>` : nothing}
-          </div>`)}
-        <p class="hint">${translate(lang, 'stats.classesHint')}</p>
-      </fieldset>
+${analysis?.basis.kind === 'landuse' ? nothing : this.renderClassToggles(lang, counted, whole?.classAreasKm2)}
       ${analysis && (analysis.clusters.length > 0 || analysis.subdistricts.length > 0) ? this.renderTable(lang) : nothing}
       ${this.renderCrossings(lang)}
       ${this.renderProjects(lang)}

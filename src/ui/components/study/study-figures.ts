@@ -1,5 +1,7 @@
 import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
-import { illustrativeNote, ILLUSTRATIVE_CSS } from '../illustrative-note.ts';
+import { figuresNote, ILLUSTRATIVE_CSS } from '../illustrative-note.ts';
+import { SCHEMATIC_BASIS } from '../../../state/basis.ts';
+import type { Basis } from '../../../state/basis.ts';
 import { customElement, property } from 'lit/decorators.js';
 import { translate } from '../../../i18n/messages.ts';
 import { formatNumber as sharedNumber, formatPercent as sharedPercent } from '../../../i18n/format.ts';
@@ -39,6 +41,8 @@ export class PlanStudyFigures extends LitElement {
   @property({ attribute: false }) error: AnalysisIssueReason | null = null;
   @property({ attribute: false }) language: Lang = 'zh';
   @property() heading = '';
+  /** the data the figures come from, named beside them */
+  @property({ attribute: false }) basis: Basis = SCHEMATIC_BASIS;
 
   static override styles = css`
     ${unsafeCSS(ILLUSTRATIVE_CSS)}
@@ -68,7 +72,7 @@ export class PlanStudyFigures extends LitElement {
         ${check.marginPoints === null ? nothing : html`<span class="check ${check.pass ? 'pass' : 'fail'}"
           data-testid=${`${testId}-check`} data-pass=${String(check.pass)}>${check.pass ? '✓' : '✗'}
           ${translate(lang, check.pass ? 'study.pass' : 'study.fail', { margin })}</span>`}
-        ${illustrativeNote(lang)}
+        ${figuresNote(lang, this.basis)}
       </dd>`;
   }
 
@@ -92,6 +96,8 @@ export class PlanStudyFigures extends LitElement {
             </dd>
             ${this.ratio('study.blueGreen', figures.blueGreenRatio, figures.blueGreenTarget, 'study-blue-green')}
             ${this.ratio('study.construction', figures.constructionRatio, figures.constructionTarget, 'study-construction')}
+            ${figures.landUse ? html`<dt>${translate(lang, 'study.notCovered')}</dt>
+              <dd data-testid="study-not-covered" data-value=${String(figures.landUse.notCoveredKm2)}>${formatNumber(lang, figures.landUse.notCoveredKm2, 2)} ${translate(lang, 'study.unit.km2')}</dd>` : nothing}
           </dl>` : nothing}
       </div>
     `;

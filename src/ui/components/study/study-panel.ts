@@ -119,7 +119,7 @@ export class PlanStudyPanel extends LitElement {
             : this.button(lang, 'whatIf.edit', { command: 'edit-cluster', clusterId: chosen }, true, 'what-if-edit')}
           ${study.whatIf[chosen] ? this.button(lang, 'whatIf.reset', { command: 'reset-cluster', clusterId: chosen }, false, 'what-if-reset') : nothing}
         </div>
-        ${editing ? html`<plan-study-figures .language=${lang} .figures=${study.cluster.figures} .error=${study.cluster.error}></plan-study-figures>` : nothing}
+        ${editing ? html`<plan-study-figures .language=${lang} .basis=${state.basis} .figures=${study.cluster.figures} .error=${study.cluster.error}></plan-study-figures>` : nothing}
         <table data-testid="what-if-table">
           <caption class="note">${name(chosen)}</caption>
           <thead><tr><th>${translate(lang, 'whatIf.column.figure')}</th><th>${translate(lang, 'whatIf.column.plan')}</th>
@@ -138,10 +138,10 @@ export class PlanStudyPanel extends LitElement {
       ${this.studyTools(state)}
       ${study.loading ? html`<p class="hint" data-testid="study-loading">${translate(lang, 'study.loading')}</p>` : nothing}
       ${study.polygon || (study.mode === 'drawing' && onStudy) ? html`
-        <plan-study-figures data-testid="study-figures-element" .language=${lang} .heading=${translate(lang, 'study.figures')}
+        <plan-study-figures data-testid="study-figures-element" .language=${lang} .basis=${state.basis} .heading=${translate(lang, 'study.figures')}
           .figures=${study.study.figures} .error=${study.study.error}></plan-study-figures>`
         : html`<p class="hint">${translate(lang, 'study.empty')}</p>`}
-      <p class="note">${translate(lang, 'study.schematic')}</p>
+      ${state.basis.kind === 'schematic' ? html`<p class="note">${translate(lang, 'study.schematic')}</p>` : nothing}
       ${this.whatIfTools(state)}
     `;
   }

@@ -1,0 +1,108 @@
+/**
+ * The land-use layer as a figures client: the same questions the schematic analysis worker answers (whole
+ * area, a table of regions, any polygon with latest-wins channels), answered from the planner's parcels in
+ * the land-use worker. Provided for the `landuse` basis (src/app/analysis/analysis-service.ts), so the
+ * statistics, clusters, study area, what-if, inspector and compare all follow the basis in use.
+ */
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { AnalysisClient } from '../analysis-client.ts';
+import type { FiguresResult, RegionTableRow, WholeAreaFigures } from '../../core/analysis/index.ts';
+import { areaReconciliation } from '../../core/analysis/area-reconciliation.ts';
+import type { LandUseClient } from '../../data/landuse/landuse-client.ts';
+
+type Region = Feature<Polygon | MultiPolygon>;
+
+/** The layer went away (replaced or removed) before it answered. */
+export class LandUseLayerGoneError extends Error {
+  constructor() {
+    super('the land-use layer was replaced or removed');
+    this.name = 'LandUseLayerGoneError';
+  }
+}
+
+function rowOf(feature: Feature, index: number, result: FiguresResult): RegionTableRow {
+  const properties = feature.properties ?? {};
+  const rawId = properties.id ?? feature.id;
+  return {
+    id: rawId === undefined || rawId === null ? String(index) : String(rawId),
+    nameZh: typeof properties.name_zh === 'string' ? properties.name_zh : null,
+    nameEn: typeof properties.name_en === 'string' ? properties.name_en : null,
+    result,
+  };
+}
+
+/**
+ * @param client - the land-use worker with a prepared layer
+ * @param boundary - the Start-up Area outline; every region is cut to it
+ */
+export function landUseFiguresClient(client: LandUseClient, boundary: Region): AnalysisClient {
+  // Regions are immutable state objects: a cluster outline unchanged since the last request costs nothing.
+  const remembered = new WeakMap<object, FiguresResult>();
+  const channels = new Map<string, { inFlight: boolean; waiting?: { feature: Feature; callers: ((result: Promise<FiguresResult>) => void)[] } }>();
+
+  const ask = async (regions: { region: unknown; clip: boolean }[]): Promise<FiguresResult[]> => {
+    const results = await client.figures(boundary, regions);
+    if (!results) throw new LandUseLayerGoneError();
+    return results;
+  };
+
+  const regionNow = async (feature: Feature): Promise<FiguresResult> => {
+    const known = remembered.get(feature);
+    if (known) return known;
+    const [result] = await ask([{ region: feature, clip: true }]);
+    remembered.set(feature, result);
+    return result;
+  };
+
+  const official = boundary.properties?.official_area_km2;
+  return {
+    ready: Promise.resolve({ prepareMilliseconds: 0 }),
+    async whole(): Promise<WholeAreaFigures> {
+      const [result] = await ask([{ region: boundary, clip: false }]);
+      if (!result.ok) throw new Error(result.issues.map((issue) => issue.message).join('; '));
+      const figures = result.figures;
+      return { ...figures, reconciliation: areaReconciliation(figures.areaKm2, typeof official === 'number' ? official : figures.areaKm2) };
+    },
+    async table(regions: readonly Feature[]): Promise<RegionTableRow[]> {
+      const missing = regions.filter((feature) => !remembered.has(feature));
+      if (missing.length > 0) {
+        const results = await ask(missing.map((feature) => ({ region: feature, clip: true })));
+        missing.forEach((feature, index) => remembered.set(feature, results[index]));
+      }
+      return regions.map((feature, index) => rowOf(feature, index, remembered.get(feature)!));
+    },
+    region(feature: Feature, _classes, channelName = 'region'): Promise<FiguresResult> {
+      // Latest wins per channel: a waiting request is replaced, and its caller gets the newer answer.
+      const channel = channels.get(channelName) ?? { inFlight: false };
+      channels.set(channelName, channel);
+      if (channel.inFlight) {
+        return new Promise((resolve) => {
+          const callers = channel.waiting?.callers ?? [];
+          channel.waiting = { feature, callers: [...callers, (result) => resolve(result)] };
+        });
+      }
+      const run = (next: Feature): Promise<FiguresResult> => {
+        channel.inFlight = true;
+        const answer = regionNow(next);
+        void answer.catch(() => undefined).finally(() => {
+          channel.inFlight = false;
+          const waiting = channel.waiting;
+          channel.waiting = undefined;
+          if (waiting) {
+            const later = run(waiting.feature);
+            for (const caller of waiting.callers) caller(later);
+          }
+        });
+        return answer;
+      };
+      return run(feature);
+    },
+    async setExtraBlueGreen() {
+      // Imported layers counted as blue-green apply to the schematic basis; parcels already say what they are.
+      return { polygonCount: 0 };
+    },
+    dispose(): void {
+      channels.clear();
+    },
+  };
+}

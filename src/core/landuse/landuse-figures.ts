@@ -1,0 +1,103 @@
+import { area } from '@turf/area';
+import { bboxClip } from '@turf/bbox-clip';
+import { bbox } from '@turf/bbox';
+import { intersect } from '@turf/intersect';
+import { featureCollection } from '@turf/helpers';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { checkTarget, DEFAULT_TARGETS } from '../analysis/target-check.js';
+import { toHectares, toKm2, toMu } from '../analysis/units.js';
+import { validateUserPolygon } from '../analysis/validate-user-polygon.js';
+import type { AnalysisIssue, FiguresResult, LandUseCoverage, RegionFigures, TargetDefinition } from '../analysis/types.js';
+import { landUseIndicators, type LandUseIndicators, type PreparedLandUseParcels } from './landuse-indicators.js';
+
+type Region = Feature<Polygon | MultiPolygon>;
+type Targets = { readonly blueGreen: TargetDefinition; readonly construction: TargetDefinition };
+
+/** The part of a region inside the boundary (the boundary first cut to the region's box, so a small region is cheap). */
+function insideBoundary(region: Region, boundary: Region): Region | null {
+  const [minX, minY, maxX, maxY] = bbox(region);
+  const margin = 1e-6;
+  const piece = bboxClip(boundary, [minX - margin, minY - margin, maxX + margin, maxY + margin]) as Region;
+  if (piece.geometry.coordinates.length === 0) return null;
+  return intersect(featureCollection<Polygon | MultiPolygon>([region, piece])) as Region | null;
+}
+
+/** The land-use layer's answer for a region as the figures every panel shows (shares of the area inside the boundary). */
+export function figuresFromIndicators(indicators: LandUseIndicators | null, drawnSquareMeters: number, issues: readonly AnalysisIssue[]): RegionFigures {
+  const inside = indicators?.regionAreaSquareMeters ?? 0;
+  const blueGreen = indicators?.groupSquareMeters['blue-green'] ?? 0;
+  const construction = indicators?.groupSquareMeters['urban-construction'] ?? 0;
+  const blueGreenRatio = indicators && inside > 1e-6 ? indicators.blueGreenShare : null;
+  const constructionRatio = indicators && inside > 1e-6 ? indicators.constructionShare : null;
+  const landUse: LandUseCoverage = {
+    coveredKm2: toKm2(indicators?.coveredSquareMeters ?? 0),
+    notCoveredKm2: toKm2(indicators?.notCoveredSquareMeters ?? 0),
+    otherKm2: toKm2(indicators?.groupSquareMeters.other ?? 0),
+    unclassifiedKm2: toKm2(indicators?.groupSquareMeters.unclassified ?? 0),
+    overlapSuspected: indicators?.overlapSuspected ?? false,
+    classes: (indicators?.classes ?? []).map((item) => ({
+      key: item.key,
+      code: item.landUseClass?.code ?? null,
+      nameZh: item.landUseClass?.name ?? null,
+      nameEn: item.landUseClass?.nameEn ?? null,
+      group: item.group,
+      areaKm2: toKm2(item.areaSquareMeters),
+      parcelCount: item.parcelCount,
+    })),
+  };
+  return {
+    areaKm2: toKm2(drawnSquareMeters),
+    areaHa: toHectares(drawnSquareMeters),
+    areaMu: toMu(drawnSquareMeters),
+    insideAreaKm2: toKm2(inside),
+    blueGreenKm2: toKm2(blueGreen),
+    blueGreenRatio,
+    constructionKm2: toKm2(construction),
+    constructionRatio,
+    blueGreenTarget: indicators?.blueGreen ?? checkTarget(null, DEFAULT_TARGETS.blueGreen),
+    constructionTarget: indicators?.construction ?? checkTarget(null, DEFAULT_TARGETS.construction),
+    classes: [],
+    issues: [...issues],
+    landUse,
+  };
+}
+
+/**
+ * Blue-green and construction figures of any region (a cluster, a subdistrict, a study polygon, a what-if
+ * outline) from a land-use layer, in the same shape the schematic analysis gives, so every panel shows either.
+ * The region is validated like any user polygon (a bad one gives `ok: false` with the reasons, never an
+ * exception) and cut to the Start-up Area boundary: shares are of the area inside, and the area there that no
+ * parcel covers is reported (`landUse.notCoveredKm2`), never assumed to be any group.
+ * @param prepared - parcels prepared once with prepareLandUseParcels
+ * @param region - Feature / Polygon / MultiPolygon in WGS84
+ * @param boundary - the Start-up Area outline; null when the region is the boundary itself
+ * @example landUseRegionFigures(prepared, clusterFeature, boundary).figures?.constructionRatio
+ */
+export function landUseRegionFigures(prepared: PreparedLandUseParcels, region: unknown, boundary: Region | null, targets: Targets = DEFAULT_TARGETS): FiguresResult {
+  const validation = validateUserPolygon(region);
+  if (!validation.ok) return { ok: false, issues: validation.issues };
+  const polygons = validation.polygons.map((polygon) => polygon.map((ring) => [...ring]));
+  const feature: Region = {
+    type: 'Feature', properties: {},
+    geometry: polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0] } : { type: 'MultiPolygon', coordinates: polygons },
+  };
+  const drawn = area(feature);
+  const issues: AnalysisIssue[] = [...validation.issues];
+  let inside: Region | null = feature;
+  if (boundary) {
+    try {
+      inside = insideBoundary(feature, boundary);
+    } catch (error) {
+      return { ok: false, issues: [...issues, { reason: 'clip-failed', severity: 'error', message: `Could not cut the region to the boundary: ${(error as Error).message}` }] };
+    }
+    const insideArea = inside ? area(inside) : 0;
+    if (insideArea <= 1e-6 * Math.max(1, drawn)) {
+      inside = null;
+      issues.push({ reason: 'outside-boundary', severity: 'warning', message: 'The region lies outside the Start-up Area; it has no figures.' });
+    } else if (insideArea < drawn * (1 - 1e-6)) {
+      issues.push({ reason: 'partly-outside-boundary', severity: 'warning', message: 'The region extends outside the Start-up Area; ratios use the part inside.' });
+    }
+  }
+  const figures = figuresFromIndicators(inside ? landUseIndicators(prepared, inside, targets) : null, drawn, issues);
+  return { ok: true, figures, issues: figures.issues };
+}
