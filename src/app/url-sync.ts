@@ -14,7 +14,7 @@ import { announce } from '../state/plan-state.ts';
 import type { PlanState } from '../state/plan-state.ts';
 import type { Store } from '../state/store.ts';
 import { sameItems } from '../state/store.ts';
-import { translate } from '../i18n/messages.ts';
+import { loadCatalogues, translate } from '../i18n/messages.ts';
 import { currentCamera, jumpToCamera, onCameraMoved } from '../map/camera.ts';
 
 const WRITE_DELAY_MS = 300;
@@ -46,6 +46,8 @@ async function checkLandUseBasis(store: Store<PlanState>, life: Lifetime): Promi
   const { loadLandUse } = await import('../data/landuse/landuse-saved.ts');
   const saved = await loadLandUse();
   if (life.disposed || store.getState().basis.kind === 'landuse' || (saved.ok && saved.value?.inUse)) return;
+  await loadCatalogues(['share']);
+  if (life.disposed) return;
   store.update((state) => announce(state, 'info', translate(state.lang, 'link.basisUnavailable')));
 }
 

@@ -13,7 +13,6 @@ import * as planInterface from './catalogue/interface.ts';
 import * as inspectorContext from './catalogue/inspector-context.ts';
 import * as inspectorWhatIf from './catalogue/inspector-what-if.ts';
 import * as savedWork from './catalogue/saved-work.ts';
-import * as share from './catalogue/share.ts';
 import * as display from './catalogue/display.ts';
 import type * as presenter from './catalogue/presenter.ts';
 import type * as importing from './catalogue/import.ts';
@@ -21,6 +20,7 @@ import type * as study from './catalogue/study.ts';
 import type * as stats from './catalogue/stats.ts';
 import type * as landuse from './catalogue/landuse.ts';
 import type * as compare from './catalogue/compare.ts';
+import type * as share from './catalogue/share.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -34,7 +34,7 @@ export interface Catalogue<Key extends string = string> {
 type KeysOf<Module> = Module extends { zh: infer Strings } ? keyof Strings & string : never;
 
 /** Catalogues the first view renders with: loaded with it, always available. */
-const FIRST_VIEW = [core, planInterface, inspectorContext, inspectorWhatIf, savedWork, share, display] as const;
+const FIRST_VIEW = [core, planInterface, inspectorContext, inspectorWhatIf, savedWork, display] as const;
 
 /** Catalogues that come with a lazily loaded feature, by name (one chunk each). */
 const LAZY = {
@@ -44,6 +44,7 @@ const LAZY = {
   stats: () => import('./catalogue/stats.ts'),
   landuse: () => import('./catalogue/landuse.ts'),
   compare: () => import('./catalogue/compare.ts'),
+  share: () => import('./catalogue/share.ts'),
 } satisfies Record<string, () => Promise<Catalogue>>;
 
 export type CatalogueName = keyof typeof LAZY;
@@ -55,7 +56,8 @@ export type MessageKey =
   | KeysOf<typeof study>
   | KeysOf<typeof stats>
   | KeysOf<typeof landuse>
-  | KeysOf<typeof compare>;
+  | KeysOf<typeof compare>
+  | KeysOf<typeof share>;
 
 const strings: Record<Lang, Partial<Record<MessageKey, string>>> = { zh: {}, en: {} };
 const loading = new Map<CatalogueName, Promise<void>>();
