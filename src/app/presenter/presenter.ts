@@ -397,11 +397,11 @@ export class Presenter {
 
   /** The statutory marks of every export: today's date, the data date, the indicator basis, the approval number. */
   private marks(lang: Lang): string {
-    const data = this.services.store.getState().data;
+    const { data, basis } = this.services.store.getState();
     return [
       translate(lang, 'export.date', { date: today() }),
       dataDate(data) ? translate(lang, 'export.dataDate', { date: dataDate(data) }) : '',
-      translate(lang, 'export.basis'),
+      basis.kind === 'landuse' ? translate(lang, 'export.basisLandUse', { name: basis.name }) : translate(lang, 'export.basis'),
       this.approvalNumber ? translate(lang, 'export.approval', { number: this.approvalNumber }) : '',
     ].filter(Boolean).join(' · ');
   }
