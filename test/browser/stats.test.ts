@@ -107,8 +107,10 @@ describe('statistics panel and cluster explorer', () => {
     const lines = text.trimEnd().split('\r\n');
     const analysis = await page.evaluate(`(() => { const a = globalThis.__plan.store.getState().analysis; return { rows: a.clusters.length + a.subdistricts.length, first: a.clusters[0] }; })()`) as
       { rows: number; first: { id: string; result: { figures: { blueGreenRatio: number } } } };
-    expect(lines[0]).toBe('id,Type,name_zh,name_en,area_km2,blue_green_percent,construction_percent');
+    expect(lines[0]).toBe('id,Type,name_zh,name_en,area_km2,blue_green_percent,construction_percent,basis');
     expect(lines).toHaveLength(analysis.rows + 1);
+    // every row names the basis of its figures: here the schematic layers, said to be illustrative
+    expect(lines.slice(1).every((item) => item.endsWith(',schematic layers (illustrative)'))).toBe(true);
     const line = lines.find((item) => item.startsWith(`${analysis.first.id},`));
     expect(line).toBeDefined();
     expect(Number(line!.split(',')[5])).toBeCloseTo(analysis.first.result.figures.blueGreenRatio * 100, 2);

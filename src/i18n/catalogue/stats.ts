@@ -2,7 +2,9 @@
 export const zh = {
   'stats.panel': '统计',
   'stats.title': '起步区指标',
-  'stats.csv.basis': '依据',
+  'stats.csv.basis': '指标依据',
+  'stats.csv.basisSchematic': '示意图层（示意值）',
+  'stats.csv.basisLandUse': '用地图层「{name}」',
   'stats.coverage': '用地图层在起步区内的构成',
   'stats.coverage.other': '其他用地',
   'stats.coverage.unclassified': '未识别编码',
@@ -85,7 +87,9 @@ export const zh = {
 export const en: Record<keyof typeof zh, string> = {
   'stats.panel': 'Statistics',
   'stats.title': 'Start-up Area figures',
-  'stats.csv.basis': 'Basis',
+  'stats.csv.basis': 'basis',
+  'stats.csv.basisSchematic': 'schematic layers (illustrative)',
+  'stats.csv.basisLandUse': 'land-use layer “{name}”',
   'stats.coverage': 'What the land-use layer covers in the Start-up Area',
   'stats.coverage.other': 'Other land',
   'stats.coverage.unclassified': 'Unrecognised codes',

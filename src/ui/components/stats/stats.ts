@@ -127,7 +127,8 @@ export class PlanStats extends LitElement {
     const headers = (['stats.csv.id', 'stats.col.type', 'stats.csv.nameZh', 'stats.csv.nameEn', 'stats.csv.area', 'stats.csv.blueGreen', 'stats.csv.construction'] as const)
       .map((key) => translate(lang, key));
     const basis = this.view.value?.basis;
-    return statsCsv(rows, [...headers, translate(lang, 'stats.csv.basis')], (type) => translate(lang, `stats.type.${type}`), basis ? basisText(lang, basis) : '');
+    const basisCell = basis?.kind === 'landuse' ? translate(lang, 'stats.csv.basisLandUse', { name: basis.name }) : translate(lang, 'stats.csv.basisSchematic');
+    return statsCsv(rows, [...headers, translate(lang, 'stats.csv.basis')], (type) => translate(lang, `stats.type.${type}`), basisCell);
   }
 
   private exportCsv(): void {
