@@ -12,6 +12,7 @@ import type { BlueGreenClass } from '../core/analysis/types.ts';
 import type { OffsetDatum } from '../core/import/china-offset.ts';
 import type { AttributeEncoding } from '../data/landuse/dbf-encoding.ts';
 import type { LandUseGroup } from '../core/landuse/classes.ts';
+import type { ClassificationChoice } from '../core/landuse/classify-parcels.ts';
 import type { CompareCommand } from '../state/compare-state.ts';
 
 /** A feature chosen by its geodata layer and stable id (search result, inspector link). */
@@ -92,7 +93,12 @@ export interface PlanEventDetail {
   'plan-backup-download': { id: string };
   /** land-use panel: files chosen; a reading setting or a class group changed; use for the indicators or not */
   'plan-landuse-files': { files: File[] };
-  'plan-landuse-settings': { encoding?: AttributeEncoding; crsId?: string; group?: { key: string; group: LandUseGroup } };
+  /**
+   * a changed reading or classification choice of the land-use layer: `choice` null goes back to the detected
+   * classification; `group` null takes the user's group off a key (`system:code` back to the default rule,
+   * `unknown:<code>` back to counting in no group)
+   */
+  'plan-landuse-settings': { encoding?: AttributeEncoding; crsId?: string; choice?: ClassificationChoice | null; group?: { key: string; group: LandUseGroup | null } };
   'plan-landuse-use': { use: boolean };
   /** compare panel, divider: start, stop, change a side, the layout or the divider's position */
   'plan-compare': CompareCommand;

@@ -30,7 +30,7 @@ describe('prepareLandUseLayer: read + classify, with the user settings', () => {
     expect(unknown.ok && unknown.layer.classes).toEqual([{ key: 'unclassified', landUseClass: null, group: null, parcelCount: 20 }]);
     const forced = prepareLandUseLayer([fixtureZip('bad-unknown-codes.zip')], { choice: { system: 'third-survey-2017', codeField: 'DLBM', nameField: 'DLMC' } });
     const issue = forced.issues.find((item) => item.code === 'classification-unknown-codes')!;
-    expect(describeLandUseIssue(issue, 'zh')).toBe('20 个图斑的地类代码不属于任何已知分类（X9 未知地类, ABCD 自定义用地, 77 不明），计为“未识别”，不计入蓝绿空间或城镇建设用地。');
+    expect(describeLandUseIssue(issue, 'zh')).toBe('20 个图斑的地类代码不属于任何已知分类（X9 未知地类, ABCD 自定义用地, 77 不明），计为“未识别”，不计入蓝绿空间或城镇建设用地；可在下表中为各代码选择归类。');
     const mixed = prepareLandUseLayer([fixtureZip('bad-mixed-systems.zip')]);
     const mixedIssue = mixed.issues.find((item) => item.code === 'classification-mixed')!;
     expect(describeLandUseIssue(mixedIssue, 'en')).toMatch(/^The layer mixes both classifications: 10 parcels were read in Classification guide for land and sea use/);

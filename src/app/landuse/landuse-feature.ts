@@ -30,6 +30,10 @@ import { PlanSidePanel } from '../../ui/components/side-panel/side-panel.ts';
 import type { PlanLandUsePanel } from '../../ui/components/landuse/landuse-panel.ts';
 
 type Region = Feature<Polygon | MultiPolygon>;
+type LandUseSettingsChange = Partial<Pick<LandUseLayerSettings, 'encoding' | 'crsId'>> & {
+  choice?: NonNullable<LandUseLayerSettings['choice']> | null;
+  group?: { key: string; group: NonNullable<LandUseLayerSettings['groupOverrides']>[string] | null };
+};
 
 /** Into the side panel as a section when there is one, else straight into the shell. */
 function mountPanel(app: HTMLElement, life: Lifetime): PlanLandUsePanel {
@@ -76,10 +80,21 @@ class LandUseSession {
     void this.prepare(files, {});
   }
 
-  /** A changed reading or grouping choice: read the same files again with it. */
-  change(change: Partial<Pick<LandUseLayerSettings, 'encoding' | 'crsId'>> & { group?: { key: string; group: NonNullable<LandUseLayerSettings['groupOverrides']>[string] } }): void {
-    const { group, ...reading } = change;
-    const settings = { ...this.settings, ...reading, ...(group ? { groupOverrides: { ...this.settings.groupOverrides, [group.key]: group.group } } : {}) };
+  /**
+   * A changed reading, classification or grouping choice: read the same files again with it. `choice` null
+   * goes back to detection; a `group` of null takes the user's group off that key.
+   */
+  change(change: LandUseSettingsChange): void {
+    const { group, choice, ...reading } = change;
+    const settings: LandUseLayerSettings = { ...this.settings, ...reading };
+    if (choice === null) delete settings.choice;
+    else if (choice) settings.choice = choice;
+    if (group) {
+      const overrides = { ...this.settings.groupOverrides };
+      if (group.group === null) delete overrides[group.key];
+      else overrides[group.key] = group.group;
+      settings.groupOverrides = overrides;
+    }
     if (this.files.length > 0) void this.prepare(this.files, settings);
   }
 

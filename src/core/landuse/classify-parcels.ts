@@ -1,5 +1,5 @@
 import {
-  CLASSIFICATION_SYSTEMS, CLASSIFICATION_TABLES, lookupClass, lookupClassByName, nameMatches, normaliseCode,
+  CLASSIFICATION_SYSTEMS, CLASSIFICATION_TABLES, LAND_USE_GROUPS, lookupClass, lookupClassByName, nameMatches, normaliseCode,
   type ClassificationSystem, type LandUseClass, type LandUseGroup,
 } from './classes.js';
 
@@ -117,12 +117,35 @@ export function classKey(item: LandUseClass): string {
 }
 
 /**
+ * The group the user gave a key (`system:code` or `unknown:<code>`), if it is one of the groups: saved or
+ * hand-edited settings never make a parcel count in a group that does not exist.
+ */
+export function chosenGroup(overrides: Readonly<Record<string, unknown>> | undefined, key: string): LandUseGroup | undefined {
+  if (!overrides || !Object.prototype.hasOwnProperty.call(overrides, key)) return undefined;
+  const group = overrides[key];
+  return LAND_USE_GROUPS.includes(group as LandUseGroup) ? (group as LandUseGroup) : undefined;
+}
+
+/** Prefix of the key of a code no classification knows: `unknown:<code>` (the code as normaliseCode writes it). */
+export const UNKNOWN_KEY_PREFIX = 'unknown:';
+
+/**
+ * The key of a code of no known class, e.g. `unknown:Z1`: one class-table row per code, and the key of the
+ * group the user gave it in `groupOverrides`. The same code is unknown in both systems, so the key names none.
+ * @param code - the code as written in the attribute table
+ * @example unknownKey(' z1 ') // 'unknown:Z1'
+ */
+export function unknownKey(code: unknown): string {
+  return `${UNKNOWN_KEY_PREFIX}${normaliseCode(code)}`;
+}
+
+/**
  * The group of a class: the user's choice for that class if any, else the table's default rule. For the
  * third survey, construction classes inside villages (town/village attribute CZCSXM 203 / 203A) are rural
  * construction, i.e. other, not urban construction land.
  */
 export function groupOf(item: LandUseClass, overrides: Readonly<Record<string, LandUseGroup>> = {}, record?: AttributeRecord): LandUseGroup {
-  const chosen = overrides[classKey(item)];
+  const chosen = chosenGroup(overrides, classKey(item));
   if (chosen) return chosen;
   if (item.system === 'third-survey-2017' && item.group === 'urban-construction' && record) {
     const village = Object.entries(record).find(([field]) => field.toUpperCase() === 'CZCSXM')?.[1];

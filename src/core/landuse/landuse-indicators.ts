@@ -16,10 +16,12 @@ export interface IndicatorParcel {
   landUseClass: LandUseClass | null;
   /** null when the class is not recognised: such area counts in no group */
   group: LandUseGroup | null;
+  /** the class-table key (`system:code`, or `unknown:<code>` for a code of no known class); derived from the class when absent */
+  key?: string;
 }
 
 export interface ClassArea {
-  /** `system:code`, or `unclassified` */
+  /** `system:code`, `unknown:<code>` (a code of no known class), or `unclassified` */
   key: string;
   landUseClass: LandUseClass | null;
   group: LandUseGroup | null;
@@ -202,7 +204,7 @@ export function landUseIndicators(
         const parcel = prepared.parcels[index];
         covered += inRegion;
         groupSquareMeters[parcel.group ?? 'unclassified'] += inRegion;
-        const key = parcel.landUseClass ? `${parcel.landUseClass.system}:${parcel.landUseClass.code}` : 'unclassified';
+        const key = parcel.key ?? (parcel.landUseClass ? `${parcel.landUseClass.system}:${parcel.landUseClass.code}` : 'unclassified');
         const entry = classes.get(key) ?? { key, landUseClass: parcel.landUseClass, group: parcel.group, areaSquareMeters: 0, parcelCount: 0 };
         entry.areaSquareMeters += inRegion;
         entry.parcelCount++;

@@ -32,6 +32,8 @@ export type LandUseIssueCode =
   | 'classification-unknown-codes'
   | 'classification-mixed'
   | 'classification-name-mismatch'
+  | 'classification-unknown-grouped'
+  | 'classification-choice-unusable'
   | 'internal';
 
 export type LandUseIssueSeverity = 'error' | 'warning' | 'notice';
@@ -56,5 +58,5 @@ export const LAND_USE_ISSUE_CODES: readonly LandUseIssueCode[] = [
   'prj-unknown', 'crs-inferred', 'crs-unknown', 'encoding-cpg', 'encoding-detected', 'encoding-unknown-cpg',
   'self-intersection', 'empty-geometry', 'extra-layers', 'geojson-syntax', 'geojson-not-collection',
   'no-polygons', 'classification-none', 'classification-unknown-codes', 'classification-mixed',
-  'classification-name-mismatch', 'internal',
+  'classification-name-mismatch', 'classification-unknown-grouped', 'classification-choice-unusable', 'internal',
 ];

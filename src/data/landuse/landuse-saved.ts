@@ -1,6 +1,8 @@
 /**
  * Keeps the planner's land-use layer across reloads: the files as picked (Blobs, in IndexedDB) with the
- * user's reading and grouping choices and whether the layer is the basis of the figures. Restoring sends
+ * user's reading, classification and grouping choices (groups per class `system:code` and per code of no
+ * known class `unknown:<code>`, both in `groupOverrides`; settings saved before the latter existed simply have
+ * none) and whether the layer is the basis of the figures. Restoring sends
  * the files through the land-use worker again (saved data is input too). Never throws: failures are
  * results with a detail.
  */

@@ -43,6 +43,7 @@ async function prepare(request: Extract<LandUseWorkerRequest, { type: 'prepare' 
     geometry: feature.geometry,
     landUseClass: summary.classes.find((row) => row.key === feature.properties?.class_key)?.landUseClass ?? null,
     group: (feature.properties?.group ?? null) as IndicatorParcel['group'],
+    key: String(feature.properties?.class_key ?? 'unclassified'),
   })));
   const data = new Blob([JSON.stringify(collection)], { type: 'application/geo+json' });
   const overview = collection.features.length >= OVERVIEW_FROM_PARCELS

@@ -1,6 +1,6 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { CLASSIFICATION_TABLES, type ClassificationSystem, type LandUseClass, type LandUseGroup } from '../../core/landuse/classes.js';
-import { classKey, type ClassificationCandidate, type ClassificationChoice } from '../../core/landuse/classify-parcels.js';
+import { chosenGroup, classKey, UNKNOWN_KEY_PREFIX, type ClassificationCandidate, type ClassificationChoice } from '../../core/landuse/classify-parcels.js';
 import { classifyLayer } from '../../core/landuse/classify-layer.js';
 import type { CrsDetection } from './crs.js';
 import type { EncodingChoice } from './dbf-encoding.js';
@@ -12,18 +12,26 @@ import { readLandUseFiles, type LandUseReadOptions, type ProgressCallback } from
 export interface LandUseLayerSettings extends LandUseReadOptions {
   /** classification fields and system, when the user overrode detection */
   choice?: ClassificationChoice;
-  /** group per class (`system:code`), when the user changed the default rule */
+  /**
+   * groups the user chose: per class (`system:code`) where the default rule is changed, and per code of no
+   * known class (`unknown:<code>`, the code as `normaliseCode` writes it) where such parcels are to count in a
+   * group; a code without an entry counts in no group. Settings saved before unknown codes could be grouped
+   * simply have no `unknown:` keys.
+   */
   groupOverrides?: Record<string, LandUseGroup>;
 }
 
-/** One row of the layer's class table: a class present in the layer. */
+/** One row of the layer's class table: a class present in the layer, or a code of no known class. */
 export interface LandUseClassRow {
-  /** `system:code`, or `unclassified` */
+  /** `system:code`; `unknown:<code>` for a code of no known class; `unclassified` when nothing could be classified */
   key: string;
   landUseClass: LandUseClass | null;
+  /** the group the row's parcels count in; null: in no group (a code of no known class the user has not grouped) */
   group: LandUseGroup | null;
   /** parcels of this class in the layer */
   parcelCount: number;
+  /** a code of no known class: the code as written (normalised) and the names written beside it, most frequent first */
+  unknown?: { code: string; names: string[] };
 }
 
 export interface PreparedLandUseLayer {
@@ -35,6 +43,8 @@ export interface PreparedLandUseLayer {
   sampleNames: string[];
   crs: CrsDetection;
   choice: ClassificationChoice | null;
+  /** whether `choice` is the user's or the detected one (null when there is no choice) */
+  choiceSource: 'user' | 'detected' | null;
   candidates: ClassificationCandidate[];
   classes: LandUseClassRow[];
   /**
@@ -49,7 +59,7 @@ export type PreparedLandUseResult = { ok: true; layer: PreparedLandUseLayer; iss
 const UNRECOGNISED_COLOUR = '#9E9E9E';
 const LISTED = 5;
 
-const systemName = (system: ClassificationSystem) => CLASSIFICATION_TABLES[system].titleEn;
+const systemName = (system: ClassificationSystem): string => CLASSIFICATION_TABLES[system]?.titleEn ?? String(system);
 
 /**
  * Reads a land-use layer and classifies it: the whole import pipeline short of drawing, pure and
@@ -65,11 +75,21 @@ export function prepareLandUseLayer(files: readonly InputFile[], settings: LandU
   const { layer } = read;
   const classification = classifyLayer(layer.features, layer.fields, settings);
   const rows = new Map<string, LandUseClassRow>();
+  const unknownNames = new Map<string, string[]>();
+  for (const item of classification.classified?.unknownCodes ?? []) {
+    const names = unknownNames.get(item.code) ?? [];
+    if (item.name) names.push(item.name);
+    unknownNames.set(item.code, names);
+  }
   const features = layer.features.map((feature, index) => {
     const parcel = classification.parcels[index];
     const landUseClass = parcel?.landUseClass ?? null;
-    const key = landUseClass ? classKey(landUseClass) : 'unclassified';
-    const row = rows.get(key) ?? { key, landUseClass, group: parcel?.group ?? null, parcelCount: 0 };
+    const key = parcel?.key ?? (landUseClass ? classKey(landUseClass) : 'unclassified');
+    const unknownCode = !landUseClass && key.startsWith(UNKNOWN_KEY_PREFIX) ? key.slice(UNKNOWN_KEY_PREFIX.length) : null;
+    const row = rows.get(key) ?? {
+      key, landUseClass, group: parcel?.group ?? null, parcelCount: 0,
+      ...(unknownCode !== null ? { unknown: { code: unknownCode, names: unknownNames.get(unknownCode) ?? [] } } : {}),
+    };
     row.parcelCount++;
     rows.set(key, row);
     return {
@@ -86,12 +106,23 @@ export function prepareLandUseLayer(files: readonly InputFile[], settings: LandU
     };
   });
   const classified = classification.classified;
+  if (classification.choiceIgnored) {
+    const { system, codeField, nameField } = classification.choiceIgnored;
+    issues.push({ code: 'classification-choice-unusable', severity: 'warning', params: { fields: [codeField, nameField].filter(Boolean).join(' / '), system: systemName(system) } });
+  }
   if (!classification.choice) {
     issues.push({ code: 'classification-none', severity: 'warning', params: { fields: layer.fields.join(', ') } });
   } else if (classified) {
-    const unknownCount = classified.unknownCodes.reduce((sum, item) => sum + item.count, 0);
-    if (unknownCount > 0) {
-      issues.push({ code: 'classification-unknown-codes', severity: 'warning', params: { count: unknownCount, codes: classified.unknownCodes.slice(0, LISTED).map((item) => `${item.code || '—'} ${item.name}`.trim()).join(', ') } });
+    const grouped = (code: string) => chosenGroup(settings.groupOverrides, `${UNKNOWN_KEY_PREFIX}${code}`) !== undefined;
+    const listed = (items: typeof classified.unknownCodes) => items.slice(0, LISTED).map((item) => `${item.code || '—'} ${item.name}`.trim()).join(', ');
+    const ungroupedCodes = classified.unknownCodes.filter((item) => !grouped(item.code));
+    const groupedCodes = classified.unknownCodes.filter((item) => grouped(item.code));
+    const count = (items: typeof classified.unknownCodes) => items.reduce((sum, item) => sum + item.count, 0);
+    if (ungroupedCodes.length > 0) {
+      issues.push({ code: 'classification-unknown-codes', severity: 'warning', params: { count: count(ungroupedCodes), codes: listed(ungroupedCodes) } });
+    }
+    if (groupedCodes.length > 0) {
+      issues.push({ code: 'classification-unknown-grouped', severity: 'notice', params: { count: count(groupedCodes), codes: listed(groupedCodes) } });
     }
     if (classified.otherSystemCount > 0) {
       const other = classification.choice.system === 'land-sea-use-2023' ? 'third-survey-2017' : 'land-sea-use-2023';
@@ -113,6 +144,7 @@ export function prepareLandUseLayer(files: readonly InputFile[], settings: LandU
       sampleNames: layer.sampleNames,
       crs: layer.crs,
       choice: classification.choice,
+      choiceSource: classification.choiceSource,
       candidates: classification.candidates,
       classes: [...rows.values()].sort((a, b) => b.parcelCount - a.parcelCount),
       collection: { type: 'FeatureCollection', features },

@@ -1,23 +1,30 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import { emit } from '../../events.ts';
 import { chosenFileNames, chosenFilesText, fileChoiceStyles, openFileChooser } from '../display/file-choice.ts';
 import { translate, type Lang } from '../../../i18n/messages.ts';
-import { formatNumber } from '../../../i18n/format.ts';
+import { formatArea, formatNumber } from '../../../i18n/format.ts';
 import type { LandUseLayerSummary } from '../../../data/landuse/landuse-protocol.ts';
+import type { LandUseClassRow } from '../../../data/landuse/prepare-landuse-layer.ts';
+import type { ClassificationChoice } from '../../../core/landuse/classify-parcels.ts';
 import type { LandUseCoverage } from '../../../core/analysis/types.ts';
-import { CLASSIFICATION_TABLES, LAND_USE_GROUPS, type LandUseGroup } from '../../../core/landuse/classes.ts';
+import { CLASSIFICATION_SYSTEMS, CLASSIFICATION_TABLES, LAND_USE_GROUPS, type ClassificationSystem, type LandUseGroup } from '../../../core/landuse/classes.ts';
 import { ATTRIBUTE_ENCODINGS, type AttributeEncoding } from '../../../data/landuse/dbf-encoding.ts';
 import { KNOWN_CRS } from '../../../data/landuse/crs.ts';
 
+const SQUARE_METERS_PER_KM2 = 1_000_000;
+
 /**
  * The planner's own land-use layer: file picker (a zipped Shapefile, its loose parts, or GeoJSON), what was
- * read (encoding with sample names, coordinate system, classification; each can be changed), the messages,
- * the class table (standard colour, code, name, group, parcels, area in the Start-up Area), "Use for
- * indicators" (the figures themselves are in the indicator bar and every panel).
+ * read (encoding with sample names, coordinate system; each can be changed), the classification in force
+ * (system, code field, name field; detected or the user's) with the detected candidates and a free choice of
+ * system and fields, the grouping rule in force, the messages, the class table (standard colour, code, name,
+ * group, parcels, area in the Start-up Area; one row per code of no known class, which the user can give a
+ * group or leave in none), "Use for indicators" (the figures themselves are in the indicator bar and every panel).
  * Every string from a file is rendered as text.
  * @fires plan-landuse-files - files were chosen
- * @fires plan-landuse-settings - encoding, coordinate system or a class group was changed
+ * @fires plan-landuse-settings - encoding, coordinate system, classification (system and fields) or the group of a class or unknown code was changed
  * @fires plan-landuse-use - use the layer for the indicators, or go back to the schematic layers
  */
 @customElement('plan-landuse-panel')
@@ -47,6 +54,12 @@ export class PlanLandUsePanel extends LitElement {
     table { border-collapse: collapse; width: 100%; font-size: 0.8rem; }
     th, td { text-align: left; padding: 0.15rem 0.25rem; border-bottom: 1px solid #e4e7eb; }
     td.number { text-align: right; font-variant-numeric: tabular-nums; }
+    fieldset.choice { border: 1px solid #cbd2d9; border-radius: 4px; margin: 0.4rem 0; padding: 0.2rem 0.5rem 0.4rem; }
+    fieldset.choice legend { font-weight: 600; }
+    .in-force { margin: 0.2rem 0; }
+    .in-force .source, .tag { color: #52606d; font-size: 0.8rem; }
+    .fields { display: flex; flex-wrap: wrap; gap: 0 0.75rem; }
+    tr.unknown td { background: #f5f7fa; }
     .swatch { display: inline-block; width: 0.9rem; height: 0.9rem; border: 1px solid #52606d; vertical-align: middle; }
   `];
 
@@ -61,8 +74,93 @@ export class PlanLandUsePanel extends LitElement {
     input.value = '';
   }
 
+  /** Which fields and system classify the layer: the one in force, the detected candidates, and a free choice. */
+  private renderChoice(lang: Lang, summary: LandUseLayerSummary) {
+    const choice = summary.choice;
+    const same = (a: ClassificationChoice, b: ClassificationChoice) => a.system === b.system && a.codeField === b.codeField && (a.nameField ?? '') === (b.nameField ?? '');
+    const current = choice ? summary.candidates.findIndex((candidate) => same(candidate, choice)) : -1;
+    const choose = (next: Partial<ClassificationChoice> & { nameField?: string }) => {
+      const codeField = next.codeField ?? choice?.codeField;
+      if (!codeField) return;
+      const nameField = 'nameField' in next ? next.nameField : choice?.nameField;
+      emit(this, 'plan-landuse-settings', { choice: { system: next.system ?? choice?.system ?? CLASSIFICATION_SYSTEMS[0], codeField, ...(nameField ? { nameField } : {}) } });
+    };
+    const fields = (candidate: ClassificationChoice) => `${candidate.codeField}${candidate.nameField ? ` / ${candidate.nameField}` : ''}`;
+    const value = (event: Event) => (event.target as HTMLSelectElement).value;
+    return html`<fieldset class="choice" data-testid="landuse-classification" ?disabled=${this.busy}>
+      <legend>${translate(lang, 'landuse.choice.title')}</legend>
+      <p class="in-force" data-testid="landuse-choice" data-source=${summary.choiceSource ?? 'none'}>${choice
+        ? html`<strong>${translate(lang, 'landuse.choice.current', { system: translate(lang, `landuse.system.${choice.system}`), code: choice.codeField, name: choice.nameField ?? translate(lang, 'landuse.choice.noName') })}</strong>
+          <span class="source">(${translate(lang, summary.choiceSource === 'user' ? 'landuse.choice.user' : 'landuse.choice.detected')})</span>`
+        : html`<strong>${translate(lang, 'landuse.choice.none')}</strong>`}</p>
+      <label>${translate(lang, 'landuse.choice.candidates')}
+        <select data-testid="landuse-candidate" @change=${(event: Event) => {
+          const candidate = summary.candidates[Number(value(event))];
+          if (candidate) choose({ system: candidate.system, codeField: candidate.codeField, nameField: candidate.nameField });
+        }}>
+          ${current < 0 ? html`<option value="" disabled .selected=${true}>${translate(lang, summary.candidates.length > 0 ? 'landuse.choice.custom' : 'landuse.choice.noCandidate')}</option>` : nothing}
+          ${summary.candidates.map((candidate, index) => html`<option value=${index} .selected=${live(index === current)}>${translate(lang, 'landuse.choice.candidate', {
+            system: translate(lang, `landuse.system.${candidate.system}`), fields: fields(candidate),
+            matched: formatNumber(candidate.matched, lang, 0), total: formatNumber(candidate.total, lang, 0),
+          })}</option>`)}
+        </select></label>
+      ${summary.choiceSource === 'user' && summary.candidates.length > 0
+        ? html`<button type="button" data-testid="landuse-choice-auto" @click=${() => emit(this, 'plan-landuse-settings', { choice: null })}>${translate(lang, 'landuse.choice.auto')}</button>` : nothing}
+      <div class="fields">
+        <label>${translate(lang, 'landuse.system')}
+          <select data-testid="landuse-system" @change=${(event: Event) => choose({ system: value(event) as ClassificationSystem })}>
+            ${CLASSIFICATION_SYSTEMS.map((system) => html`<option value=${system} .selected=${live(system === (choice?.system ?? CLASSIFICATION_SYSTEMS[0]))}>${translate(lang, `landuse.system.${system}`)}</option>`)}
+          </select></label>
+        <label>${translate(lang, 'landuse.choice.codeField')}
+          <select data-testid="landuse-code-field" @change=${(event: Event) => choose({ codeField: value(event) })}>
+            ${choice ? nothing : html`<option value="" disabled .selected=${true}>${translate(lang, 'landuse.choice.chooseField')}</option>`}
+            ${summary.fields.map((field) => html`<option value=${field} .selected=${live(field === choice?.codeField)}>${field}</option>`)}
+          </select></label>
+        <label>${translate(lang, 'landuse.choice.nameField')}
+          <select data-testid="landuse-name-field" @change=${(event: Event) => choose({ nameField: value(event) || undefined })}>
+            <option value="" .selected=${live(!choice?.nameField)}>${translate(lang, 'landuse.choice.noName')}</option>
+            ${summary.fields.map((field) => html`<option value=${field} .selected=${live(field === choice?.nameField)}>${field}</option>`)}
+          </select></label>
+      </div>
+      ${choice ? this.renderRule(lang, summary, choice.system) : nothing}
+    </fieldset>`;
+  }
+
+  /** The grouping rule in force: the system's default rule, and how many rows the user grouped otherwise. */
+  private renderRule(lang: Lang, summary: LandUseLayerSummary, system: ClassificationSystem) {
+    const adjusted = summary.classes.filter((row) => (row.landUseClass ? row.group !== row.landUseClass.group : row.unknown !== undefined && row.group !== null)).length;
+    const name = translate(lang, `landuse.system.${system}`);
+    return html`<details data-testid="landuse-rule"><summary>${adjusted > 0 ? translate(lang, 'landuse.rule.adjusted', { system: name, count: adjusted }) : translate(lang, 'landuse.rule.default', { system: name })}</summary>
+      <p class="hint">${lang === 'zh' ? CLASSIFICATION_TABLES[system].groupRuleZh : CLASSIFICATION_TABLES[system].groupRule}</p>
+      <p class="hint">${translate(lang, 'landuse.rule')}</p></details>`;
+  }
+
+  /** One class-table row: a class, a code of no known class (its names as written), or everything unclassified. */
+  private renderRow(lang: Lang, row: LandUseClassRow) {
+    const areaKm2 = this.coverage?.classes.find((item) => item.key === row.key)?.areaKm2;
+    const code = row.landUseClass?.code ?? (row.unknown ? row.unknown.code || '—' : '—');
+    const name = row.landUseClass
+      ? (lang === 'zh' ? row.landUseClass.name : row.landUseClass.nameEn)
+      : row.unknown ? (row.unknown.names.join('、') || translate(lang, 'landuse.unknown.name')) : translate(lang, 'landuse.group.unclassified');
+    const groupChanged = (event: Event) => {
+      const group = (event.target as HTMLSelectElement).value;
+      emit(this, 'plan-landuse-settings', { group: { key: row.key, group: group === '' ? null : group as LandUseGroup } });
+    };
+    const groupable = row.landUseClass !== null || row.unknown !== undefined;
+    return html`<tr data-class=${row.key} data-group=${row.group ?? 'none'} class=${row.unknown ? 'unknown' : ''}>
+      <td><span class="swatch" style="background:${row.landUseClass?.colour ?? '#9e9e9e'}"></span></td>
+      <td>${code}</td>
+      <td>${name}${row.unknown ? html` <span class="tag">${translate(lang, 'landuse.group.unclassified')}</span>` : nothing}</td>
+      <td>${groupable ? html`<select aria-label=${translate(lang, 'landuse.table.groupOf', { code })} ?disabled=${this.busy} @change=${groupChanged}>
+          ${row.unknown ? html`<option value="" .selected=${live(row.group === null)}>${translate(lang, 'landuse.group.none')}</option>` : nothing}
+          ${LAND_USE_GROUPS.map((group) => html`<option value=${group} .selected=${live(group === row.group)}>${translate(lang, `landuse.group.${group}`)}</option>`)}
+        </select>` : translate(lang, 'landuse.group.unclassified')}</td>
+      <td class="number">${formatNumber(row.parcelCount, lang, 0)}</td>
+      <td class="number" data-area-km2=${areaKm2 ?? ''}>${areaKm2 === undefined ? '—' : formatArea(areaKm2 * SQUARE_METERS_PER_KM2, 'km2', lang, 2)}</td>
+    </tr>`;
+  }
+
   private renderSummary(lang: Lang, summary: LandUseLayerSummary) {
-    const areaOf = (key: string) => this.coverage?.classes.find((row) => row.key === key)?.areaKm2;
     const crsOptions = KNOWN_CRS.some((crs) => crs.id === summary.crs.crs?.id) ? KNOWN_CRS : [...KNOWN_CRS, ...(summary.crs.crs ? [summary.crs.crs] : [])];
     return html`
       <h3>${summary.name}</h3>
@@ -75,24 +173,12 @@ export class PlanLandUsePanel extends LitElement {
         <select data-testid="landuse-crs" @change=${(event: Event) => emit(this, 'plan-landuse-settings', { crsId: (event.target as HTMLSelectElement).value })}>
           ${crsOptions.map((crs) => html`<option value=${crs.id} ?selected=${crs.id === summary.crs.crs?.id}>${crs.label}</option>`)}
         </select></label>
-      <div>${translate(lang, 'landuse.system')}: ${summary.choice ? `${translate(lang, `landuse.system.${summary.choice.system}`)} (${summary.choice.codeField}${summary.choice.nameField ? ` / ${summary.choice.nameField}` : ''})` : '—'}</div>
-      ${summary.choice ? html`<details><summary>${translate(lang, 'landuse.rule')}</summary>
-        <p class="hint">${lang === 'zh' ? CLASSIFICATION_TABLES[summary.choice.system].groupRuleZh : CLASSIFICATION_TABLES[summary.choice.system].groupRule}</p></details>` : nothing}
+      ${this.renderChoice(lang, summary)}
       <button class="primary" data-testid="landuse-use" aria-pressed=${this.inUse ? 'true' : 'false'}
         @click=${() => emit(this, 'plan-landuse-use', { use: !this.inUse })}>${translate(lang, this.inUse ? 'landuse.useSchematic' : 'landuse.useForIndicators')}</button>
       <table>
-        <thead><tr><th></th><th>${translate(lang, 'landuse.table.code')}</th><th>${translate(lang, 'landuse.table.name')}</th><th>${translate(lang, 'landuse.table.group')}</th><th>${translate(lang, 'landuse.table.parcels')}</th><th>km²</th></tr></thead>
-        <tbody>${summary.classes.map((row) => html`<tr data-class=${row.key}>
-          <td><span class="swatch" style="background:${row.landUseClass?.colour ?? '#9e9e9e'}"></span></td>
-          <td>${row.landUseClass?.code ?? '—'}</td>
-          <td>${row.landUseClass ? (lang === 'zh' ? row.landUseClass.name : row.landUseClass.nameEn) : translate(lang, 'landuse.group.unclassified')}</td>
-          <td>${row.landUseClass ? html`<select aria-label=${translate(lang, 'landuse.table.group')}
-              @change=${(event: Event) => emit(this, 'plan-landuse-settings', { group: { key: row.key, group: (event.target as HTMLSelectElement).value as LandUseGroup } })}>
-              ${LAND_USE_GROUPS.map((group) => html`<option value=${group} ?selected=${group === row.group}>${translate(lang, `landuse.group.${group}`)}</option>`)}
-            </select>` : translate(lang, 'landuse.group.unclassified')}</td>
-          <td class="number">${row.parcelCount}</td>
-          <td class="number">${areaOf(row.key) === undefined ? '—' : formatNumber(areaOf(row.key)!, lang, 2)}</td>
-        </tr>`)}</tbody>
+        <thead><tr><th></th><th>${translate(lang, 'landuse.table.code')}</th><th>${translate(lang, 'landuse.table.name')}</th><th>${translate(lang, 'landuse.table.group')}</th><th>${translate(lang, 'landuse.table.parcels')}</th><th>${translate(lang, 'landuse.table.area')}</th></tr></thead>
+        <tbody>${summary.classes.map((row) => this.renderRow(lang, row))}</tbody>
       </table>`;
   }
 
