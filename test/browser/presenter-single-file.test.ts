@@ -69,6 +69,27 @@ describe('the single-file build over file://', () => {
       return map.queryRenderedFeatures({ layers: [id + '-fill'] }).length; })()`), { timeout: 30_000 }).toBeGreaterThan(0);
   });
 
+  it('reads a zipped land-use Shapefile over file:// and computes every figure from it', async () => {
+    const plan = 'globalThis.__plan';
+    await page.locator('plan-mode-switch button[data-mode=analyse]').click();
+    const input = page.locator('plan-landuse-panel [data-testid="landuse-file"]');
+    await input.waitFor({ state: 'attached', timeout: 30_000 });
+    await input.setInputFiles(resolve('test/fixtures/landuse/ydyh-gk39-prj.zip'));
+    await expect.poll(() => page.locator('plan-landuse-panel tr[data-class]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.locator('plan-landuse-panel [data-testid="landuse-use"]').click();
+    const bar = 'document.querySelector("plan-indicator-bar")';
+    await expect.poll(() => page.evaluate(`${bar}?.dataset.basis === 'landuse' && ${bar}.shadowRoot.querySelector('[data-indicator="construction"]').getAttribute('data-value')`), { timeout: 30_000 }).toBeTruthy();
+    // the bar shows the figures the analysis computed from the parcels (not the schematic ones)
+    const shown = Number(await page.locator('plan-indicator-bar [data-indicator="construction"]').getAttribute('data-value'));
+    const state = await page.evaluate(`(() => { const { analysis } = ${plan}.store.getState(); return { basis: analysis.basis.kind, ratio: analysis.whole.constructionRatio, notCovered: analysis.whole.landUse.notCoveredKm2 }; })()`) as { basis: string; ratio: number; notCovered: number };
+    expect(state.basis).toBe('landuse');
+    expect(shown).toBe(state.ratio);
+    expect(state.notCovered).toBeGreaterThan(0);
+    // and the parcels are drawn
+    await page.evaluate(`${plan}.map.jumpTo({ center: [117.06, 36.86], zoom: 13 })`);
+    await expect.poll(() => page.evaluate(`${plan}.map.queryRenderedFeatures({ layers: ['landuse-fill'] }).length`), { timeout: 30_000 }).toBeGreaterThan(0);
+  });
+
   it('makes no request other than file:, data: or blob:', () => {
     expect(requests.length).toBeGreaterThan(0);
     expect(requests.filter((url) => !/^(file|data|blob):/.test(url))).toEqual([]);
