@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { emit } from '../../events.ts';
 import { chosenFileNames, chosenFilesText, fileChoiceStyles, openFileChooser } from '../display/file-choice.ts';
 import { translate, type Lang } from '../../../i18n/messages.ts';
-import { formatArea, formatNumber } from '../../../i18n/format.ts';
+import { formatNumber } from '../../../i18n/format.ts';
 import type { LandUseLayerSummary } from '../../../data/landuse/landuse-protocol.ts';
 import type { LandUseClassRow } from '../../../data/landuse/prepare-landuse-layer.ts';
 import type { ClassificationChoice } from '../../../core/landuse/classify-parcels.ts';
@@ -12,8 +12,6 @@ import type { LandUseCoverage } from '../../../core/analysis/types.ts';
 import { CLASSIFICATION_SYSTEMS, CLASSIFICATION_TABLES, LAND_USE_GROUPS, type ClassificationSystem, type LandUseGroup } from '../../../core/landuse/classes.ts';
 import { ATTRIBUTE_ENCODINGS, type AttributeEncoding } from '../../../data/landuse/dbf-encoding.ts';
 import { KNOWN_CRS } from '../../../data/landuse/crs.ts';
-
-const SQUARE_METERS_PER_KM2 = 1_000_000;
 
 /**
  * The planner's own land-use layer: file picker (a zipped Shapefile, its loose parts, or GeoJSON), what was
@@ -54,11 +52,15 @@ export class PlanLandUsePanel extends LitElement {
     table { border-collapse: collapse; width: 100%; font-size: 0.8rem; }
     th, td { text-align: left; padding: 0.15rem 0.25rem; border-bottom: 1px solid #e4e7eb; }
     td.number { text-align: right; font-variant-numeric: tabular-nums; }
-    fieldset.choice { border: 1px solid #cbd2d9; border-radius: 4px; margin: 0.4rem 0; padding: 0.2rem 0.5rem 0.4rem; }
+    select { max-width: 100%; }
+    fieldset.choice { min-width: 0; border: 1px solid #cbd2d9; border-radius: 4px; margin: 0.4rem 0; padding: 0.2rem 0.5rem 0.4rem; }
     fieldset.choice legend { font-weight: 600; }
-    .in-force { margin: 0.2rem 0; }
-    .in-force .source, .tag { color: #52606d; font-size: 0.8rem; }
+    .in-force { margin: 0.2rem 0; overflow-wrap: anywhere; }
+    .in-force .source, .tag { color: #52606d; font-size: 0.75rem; }
+    .tag { display: block; }
     .fields { display: flex; flex-wrap: wrap; gap: 0 0.75rem; }
+    td select { max-width: 6rem; }
+    td.number { white-space: nowrap; }
     tr.unknown td { background: #f5f7fa; }
     .swatch { display: inline-block; width: 0.9rem; height: 0.9rem; border: 1px solid #52606d; vertical-align: middle; }
   `];
@@ -91,7 +93,7 @@ export class PlanLandUsePanel extends LitElement {
       <legend>${translate(lang, 'landuse.choice.title')}</legend>
       <p class="in-force" data-testid="landuse-choice" data-source=${summary.choiceSource ?? 'none'}>${choice
         ? html`<strong>${translate(lang, 'landuse.choice.current', { system: translate(lang, `landuse.system.${choice.system}`), code: choice.codeField, name: choice.nameField ?? translate(lang, 'landuse.choice.noName') })}</strong>
-          <span class="source">(${translate(lang, summary.choiceSource === 'user' ? 'landuse.choice.user' : 'landuse.choice.detected')})</span>`
+          <span class="source">${translate(lang, summary.choiceSource === 'user' ? 'landuse.choice.user' : 'landuse.choice.detected')}</span>`
         : html`<strong>${translate(lang, 'landuse.choice.none')}</strong>`}</p>
       <label>${translate(lang, 'landuse.choice.candidates')}
         <select data-testid="landuse-candidate" @change=${(event: Event) => {
@@ -156,7 +158,7 @@ export class PlanLandUsePanel extends LitElement {
           ${LAND_USE_GROUPS.map((group) => html`<option value=${group} .selected=${live(group === row.group)}>${translate(lang, `landuse.group.${group}`)}</option>`)}
         </select>` : translate(lang, 'landuse.group.unclassified')}</td>
       <td class="number">${formatNumber(row.parcelCount, lang, 0)}</td>
-      <td class="number" data-area-km2=${areaKm2 ?? ''}>${areaKm2 === undefined ? '—' : formatArea(areaKm2 * SQUARE_METERS_PER_KM2, 'km2', lang, 2)}</td>
+      <td class="number" data-area-km2=${areaKm2 ?? ''}>${areaKm2 === undefined ? '—' : formatNumber(areaKm2, lang, 2)}</td>
     </tr>`;
   }
 
