@@ -100,7 +100,7 @@ export interface LandUseCoverage {
 }
 
 export interface LandUseClassArea {
-  /** `system:code`, or `unclassified` */
+  /** `system:code`; `unknown:<code>` for a code of no known class; `unclassified` when there is no code */
   readonly key: string;
   readonly code: string | null;
   readonly nameZh: string | null;
