@@ -1,28 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/chromium.ts';
-import { openApp } from '../helpers/app-page.ts';
-import type { AppPage } from '../helpers/app-page.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { seriousViolations } from '../helpers/axe.ts';
+import { useBrowser } from '../helpers/use-browser.ts';
 
 /*
  * axe-core in every mode (Explore, Analyse, Present) and with large text, at desktop and phone sizes, in both
  * languages; on the phone the map keeps at least 70 % of the height in every mode. No native file control shows
  * the browser's own words.
  */
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  if ((await page.evaluate('typeof globalThis.axe')) === 'undefined') await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations)`) as AxeViolation[];
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${JSON.stringify(violation.nodes.slice(0, 3).map((node) => node.target))}`);
-}
 
 type Mode = 'explore' | 'analyse' | 'present';
 
@@ -38,17 +23,8 @@ async function show(page: Page, mode: Mode, large: boolean): Promise<void> {
 }
 
 describe('accessibility in every mode (axe-core)', () => {
-  let browser: Browser;
+  const chromium = useBrowser();
   const baseUrl = inject('baseUrl');
-  const pages: AppPage[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const app of pages) await app.close();
-    await browser?.close();
-  });
 
   const runs: [string, number, number, 'zh' | 'en', [Mode, boolean][]][] = [
     ['desktop', 1280, 800, 'zh', [['explore', false], ['analyse', false], ['present', false], ['analyse', true]]],
@@ -57,8 +33,7 @@ describe('accessibility in every mode (axe-core)', () => {
   for (const [name, width, height, lang, steps] of runs) {
     it(`no serious or critical violations at ${width} × ${height} (${name}, ${lang}) in every mode and with large text`, async () => {
       // bypassCSP: the app's CSP forbids inline scripts, and axe is injected as one
-      const app = await openApp(browser, `${baseUrl}#lang=${lang}`, { viewport: { width, height }, bypassCSP: true });
-      pages.push(app);
+      const app = await chromium.open(`${baseUrl}#lang=${lang}`, { viewport: { width, height }, bypassCSP: true });
       const { page } = app;
       const found: string[] = [];
       for (const [mode, large] of steps) {
@@ -81,8 +56,7 @@ describe('accessibility in every mode (axe-core)', () => {
   }
 
   it('the other language is axe-clean too, and file choosers speak the interface language', async () => {
-    const app = await openApp(browser, `${baseUrl}#lang=en&mode=analyse`, { viewport: { width: 1280, height: 800 }, bypassCSP: true });
-    pages.push(app);
+    const app = await chromium.open(`${baseUrl}#lang=en&mode=analyse`, { viewport: { width: 1280, height: 800 }, bypassCSP: true });
     const { page } = app;
     await page.locator('plan-import-panel').waitFor();
     await page.locator('plan-app').evaluate((element) => (element.shadowRoot?.querySelector('button.lang') as HTMLElement).click());

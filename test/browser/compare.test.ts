@@ -5,14 +5,13 @@
  * indicator change said plainly, stop and feature dispose leaving one map; axe with compare open.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
-import { launchChromium } from '../helpers/chromium.ts';
-import { openApp } from '../helpers/app-page.ts';
 import type { AppPage } from '../helpers/app-page.ts';
+import { seriousViolations } from '../helpers/axe.ts';
+import { useBrowser } from '../helpers/use-browser.ts';
 import { prepareAnalysis, ratioForRegion } from '../../src/core/analysis/index.ts';
 
 const load = (name: string): FeatureCollection =>
@@ -41,8 +40,6 @@ const cluster = (load('structure').features as Feature<Polygon>[])
 const clusterId = String(cluster.properties?.id);
 const edited = scaled(cluster.geometry, 1.35);
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 type Hook = {
   __plan: {
     store: { getState(): { analysisClasses: string[]; compare: { active: boolean; position: number; layout: string } }; update(fn: (state: unknown) => unknown): void };
@@ -70,13 +67,13 @@ async function startPreset(page: Page, preset: string): Promise<void> {
 }
 
 describe('compare with deltas', () => {
-  let browser: Browser;
+  const chromium = useBrowser();
   let app: AppPage;
   const baseUrl = inject('baseUrl');
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    app = await openApp(browser, `${baseUrl}#mode=analyse&lang=en`, { viewport: { width: 1280, height: 800 }, bypassCSP: true });
+    // bypassCSP: the app's CSP forbids inline scripts, and axe is injected as one
+    app = await chromium.open(`${baseUrl}#mode=analyse&lang=en`, { viewport: { width: 1280, height: 800 }, bypassCSP: true });
     await app.page.locator('plan-compare-panel').waitFor({ state: 'attached', timeout: 30_000 });
     await app.page.getByRole('button', { name: 'Compare', exact: true }).click();
     // a what-if edit of one cluster, through the store (as the study tool writes it)
@@ -88,10 +85,6 @@ describe('compare with deltas', () => {
       });
     }, { id: clusterId, geometry: edited });
   }, 90_000);
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
-  });
 
   it('starts plan vs what-if as a swipe: two canvases, the divider at 50 % moved by keys and drag, the clip following', async () => {
     const { page } = app;
@@ -205,11 +198,7 @@ describe('compare with deltas', () => {
   it('has no serious or critical axe violations with compare open', async () => {
     const { page } = app;
     expect((await compareState(page)).active).toBe(true);
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations)`) as { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
-    const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.slice(0, 3).map((node) => node.target))}`);
-    expect(serious).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   }, 60_000);
 
   it('offers the land-use side once a land-use layer is loaded, drawing that layer only on its side', async () => {

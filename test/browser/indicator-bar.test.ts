@@ -5,25 +5,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { launchChromium } from '../helpers/chromium.ts';
-import { openApp, type AppPage } from '../helpers/app-page.ts';
+import { waitUntil, type AppPage } from '../helpers/app-page.ts';
+import { useBrowser } from '../helpers/use-browser.ts';
 import { naiveRegionAreas } from '../helpers/analysis-naive.ts';
 
 const load = (name: string) =>
   JSON.parse(readFileSync(resolve(__dirname, `../../geodata/${name}.geojson`), 'utf8')) as FeatureCollection;
 const layers = { boundary: load('boundary'), blueGreen: load('blue-green'), construction: load('construction') };
 const ALL_CLASSES = ['water', 'wetland', 'forest', 'park', 'farmland'];
-
-async function waitUntil(page: Page, expression: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await page.evaluate(expression))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${expression}`);
-    await page.waitForTimeout(100);
-  }
-}
 
 const FIGURES_SHOWN = "!!document.querySelector('plan-indicator-bar')?.shadowRoot?.querySelector('[data-indicator=\"construction\"]')?.getAttribute('data-value')";
 
@@ -35,23 +27,15 @@ async function inViewport(page: Page, selector: string): Promise<boolean> {
 }
 
 describe('indicator bar', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = useBrowser();
 
   for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
     it(`shows both targets in view in every mode at ${viewport.width} × ${viewport.height}`, async () => {
       let app: AppPage | undefined;
       try {
-        app = await openApp(browser, `${inject('baseUrl')}#lang=en`, { viewport, reducedMotion: 'reduce' });
+        app = await chromium.open(`${inject('baseUrl')}#lang=en`, { viewport, reducedMotion: 'reduce' });
         const { page } = app;
-        await waitUntil(page, FIGURES_SHOWN);
+        await waitUntil(page, FIGURES_SHOWN, 60_000);
         for (const mode of ['explore', 'analyse', 'present']) {
           await page.evaluate(`globalThis.__plan.store.update((state) => ({ ...state, mode: '${mode}' }))`);
           for (const indicator of ['blue-green', 'construction']) {
@@ -69,9 +53,9 @@ describe('indicator bar', () => {
   it('shows the shares of an independent computation, the headroom they leave and the basis', async () => {
     let app: AppPage | undefined;
     try {
-      app = await openApp(browser, `${inject('baseUrl')}#lang=en`, { reducedMotion: 'reduce' });
+      app = await chromium.open(`${inject('baseUrl')}#lang=en`, { reducedMotion: 'reduce' });
       const { page } = app;
-      await waitUntil(page, FIGURES_SHOWN);
+      await waitUntil(page, FIGURES_SHOWN, 60_000);
       const boundary = layers.boundary.features[0] as Feature<Polygon | MultiPolygon>;
       const naive = naiveRegionAreas(layers, boundary, ALL_CLASSES);
       const value = async (name: string) => Number(await page.locator(`plan-indicator-bar [data-indicator="${name}"]`).getAttribute('data-value'));

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
-import { launchChromium } from '../helpers/chromium.ts';
-import { openApp } from '../helpers/app-page.ts';
+import { waitUntil } from '../helpers/app-page.ts';
 import type { AppPage } from '../helpers/app-page.ts';
+import { useBrowser } from '../helpers/use-browser.ts';
 import { regionContents } from '../../src/core/context/containing-regions.ts';
 import { PICK_TOLERANCE_PX } from '../../src/map/highlight.ts';
 
@@ -19,16 +19,8 @@ import { PICK_TOLERANCE_PX } from '../../src/map/highlight.ts';
 const load = (name: string) => JSON.parse(readFileSync(resolve(__dirname, `../../geodata/${name}.geojson`), 'utf8')) as FeatureCollection;
 const percentOf = (text: string | null) => Number((text ?? '').replace(/\(.*$/, '').replace(/[^\d.-]/g, ''));
 
-async function waitUntil(page: Page, expression: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await page.evaluate(expression))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${expression}`);
-    await page.waitForTimeout(50);
-  }
-}
-
 describe('inspector: where a feature is, and what a cluster holds', () => {
-  let browser: Browser;
+  const chromium = useBrowser();
   let app: AppPage;
   let page: Page;
   const baseUrl = inject('baseUrl');
@@ -36,13 +28,8 @@ describe('inspector: where a feature is, and what a cluster holds', () => {
   const selectedId = () => page.evaluate(`(() => { const s = globalThis.__plan.store.getState().selection; return s.type === 'feature' ? s.id : null; })()`);
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    app = await openApp(browser, `${baseUrl}#lang=en`, { reducedMotion: 'reduce' });
+    app = await chromium.open(`${baseUrl}#lang=en`, { reducedMotion: 'reduce' });
     page = app.page;
-  });
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
   });
 
   it('map click on a blue-green area in Cuizhai → "Part of" the cluster → its blue-green share and projects, in 2 clicks', async () => {

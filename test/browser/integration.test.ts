@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/chromium.ts';
-import { openApp } from '../helpers/app-page.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { waitUntil } from '../helpers/app-page.ts';
 import type { AppPage } from '../helpers/app-page.ts';
+import { useBrowser } from '../helpers/use-browser.ts';
 
 /*
  * Integration of the features in real Chromium: imported layers in the layer tree, the
@@ -12,14 +12,6 @@ import type { AppPage } from '../helpers/app-page.ts';
  */
 
 const XSS = '<img src=x onerror="window.__xss=1">';
-
-async function waitUntil(page: Page, expression: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await page.evaluate(expression))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${expression}`);
-    await page.waitForTimeout(100);
-  }
-}
 
 /** Screen position of a plan feature's first coordinate (points: the point). */
 function featurePixel(page: Page, layer: string, id: string): Promise<{ x: number; y: number }> {
@@ -65,17 +57,12 @@ function square(lng: number, lat: number, half: number): object {
 }
 
 describe('integration: layer tree, what-if, focus, phone layout and untrusted text', () => {
-  let browser: Browser;
+  const chromium = useBrowser();
   let desktop: AppPage;
   const baseUrl = inject('baseUrl');
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    desktop = await openApp(browser, baseUrl, { locale: 'en-US', reducedMotion: 'reduce' });
-  });
-  afterAll(async () => {
-    await desktop?.close();
-    await browser?.close();
+    desktop = await chromium.open(baseUrl, { locale: 'en-US', reducedMotion: 'reduce' });
   });
 
   it('starts on the whole boundary when the URL has no view', async () => {
@@ -243,7 +230,7 @@ describe('integration: layer tree, what-if, focus, phone layout and untrusted te
   });
 
   it('on a phone: attribution and sheet start collapsed, the map has most of the height, the timeline is one row, nothing overlaps the controls', async () => {
-    const phone = await openApp(browser, baseUrl, { viewport: { width: 390, height: 844 }, locale: 'en-US', hasTouch: true, isMobile: true, reducedMotion: 'reduce' });
+    const phone = await chromium.open(baseUrl, { viewport: { width: 390, height: 844 }, locale: 'en-US', hasTouch: true, isMobile: true, reducedMotion: 'reduce' });
     try {
       const page = phone.page;
       await page.locator('plan-timeline button[data-year]').first().waitFor();

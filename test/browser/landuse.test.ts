@@ -7,15 +7,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { area } from '@turf/area';
 import { intersect } from '@turf/intersect';
 import { union } from '@turf/union';
 import { featureCollection } from '@turf/helpers';
-import { launchChromium } from '../helpers/chromium.ts';
-import { openApp, type AppPage } from '../helpers/app-page.ts';
+import { waitUntil, type AppPage } from '../helpers/app-page.ts';
+import { useBrowser } from '../helpers/use-browser.ts';
 import { readLandUseFiles } from '../../src/data/landuse/read-landuse-files.ts';
 import { classifyLayer } from '../../src/core/landuse/classify-layer.ts';
 
@@ -37,50 +36,36 @@ function expectedShares(region: Area = boundary): { blueGreen: number; construct
   return { blueGreen: groupArea('blue-green') / area(region), construction: groupArea('urban-construction') / area(region) };
 }
 
-async function waitUntil(page: Page, expression: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await page.evaluate(expression))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${expression}`);
-    await page.waitForTimeout(100);
-  }
-}
-
 const PANEL = "document.querySelector('plan-app').querySelector('plan-landuse-panel') ?? document.querySelector('plan-landuse-panel')";
 const BAR = "document.querySelector('plan-indicator-bar')";
 /** The bar shows figures of the given basis (data-value is empty while they are computed). */
 const barReady = (basis: string) => `${BAR}?.dataset.basis === '${basis}' && !!${BAR}.shadowRoot?.querySelector('[data-indicator="construction"]')?.getAttribute('data-value')`;
 
 describe('land-use layer: import a zipped Shapefile and use it for the indicators', () => {
-  let browser: Browser;
+  const chromium = useBrowser();
   let app: AppPage;
 
   beforeAll(async () => {
-    browser = await launchChromium();
     // the land-use layer is an Analyse tool
-    app = await openApp(browser, `${inject('baseUrl')}#mode=analyse`, { reducedMotion: 'reduce', locale: 'zh-CN' });
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
+    app = await chromium.open(`${inject('baseUrl')}#mode=analyse`, { reducedMotion: 'reduce', locale: 'zh-CN' });
   });
 
   it('reads the GBK classes, draws them, and the figures equal turf over the same boundary', async () => {
     const { page } = app;
-    await waitUntil(page, `!!(${PANEL})?.shadowRoot?.querySelector('[data-testid="landuse-file"]')`);
+    await waitUntil(page, `!!(${PANEL})?.shadowRoot?.querySelector('[data-testid="landuse-file"]')`, 60_000);
     await page.locator('plan-landuse-panel [data-testid="landuse-file"]').setInputFiles(FIXTURE);
-    await waitUntil(page, `(${PANEL}).shadowRoot.querySelectorAll('tr[data-class]').length > 0`);
+    await waitUntil(page, `(${PANEL}).shadowRoot.querySelectorAll('tr[data-class]').length > 0`, 60_000);
     const names = await page.locator('plan-landuse-panel tr[data-class] td:nth-child(3)').allTextContents();
     expect(names).toContain('公园绿地');
     expect(names).toContain('工业用地');
     const samples = await page.locator('plan-landuse-panel [data-testid="landuse-samples"]').textContent();
     expect(samples).toContain('旱地');
-    await waitUntil(page, "!!globalThis.__plan.map.getLayer('landuse-fill') && globalThis.__plan.map.isSourceLoaded('landuse')");
+    await waitUntil(page, "!!globalThis.__plan.map.getLayer('landuse-fill') && globalThis.__plan.map.isSourceLoaded('landuse')", 60_000);
 
-    await waitUntil(page, barReady('schematic'));
+    await waitUntil(page, barReady('schematic'), 60_000);
     const schematic = Number(await page.locator('plan-indicator-bar [data-indicator="construction"]').getAttribute('data-value'));
     await page.getByRole('button', { name: '用于指标计算' }).click();
-    await waitUntil(page, barReady('landuse'));
+    await waitUntil(page, barReady('landuse'), 60_000);
     const value = async (name: string) => Number(await page.locator(`plan-indicator-bar [data-indicator="${name}"]`).getAttribute('data-value'));
     const expected = expectedShares();
     expect(Math.abs((await value('blue-green')) - expected.blueGreen)).toBeLessThan(1e-6);
@@ -90,7 +75,7 @@ describe('land-use layer: import a zipped Shapefile and use it for the indicator
     const layerName = (await page.locator('plan-landuse-panel h3').first().textContent())!.trim();
     expect(layerName.length).toBeGreaterThan(0);
     expect(await page.locator('plan-indicator-bar .basis').textContent()).toContain(layerName);
-    await waitUntil(page, `!!document.querySelector('plan-app').querySelector('plan-stats')?.shadowRoot?.querySelector('[data-basis="landuse"]')`);
+    await waitUntil(page, `!!document.querySelector('plan-app').querySelector('plan-stats')?.shadowRoot?.querySelector('[data-basis="landuse"]')`, 60_000);
     const gauge = Number(await page.locator('plan-stats .gauge[data-figure="construction"]').getAttribute('data-value'));
     expect(Math.abs(gauge - expected.construction)).toBeLessThan(1e-6);
     expect(await page.locator('plan-stats [data-testid="landuse-coverage"] [data-group="not-covered"]').count()).toBe(1);
@@ -99,24 +84,24 @@ describe('land-use layer: import a zipped Shapefile and use it for the indicator
 
     // A bad file: explained, and the layer and its figures stay.
     await page.locator('plan-landuse-panel [data-testid="landuse-file"]').setInputFiles(resolve(__dirname, '../fixtures/landuse/bad-points.zip'));
-    await waitUntil(page, `(${PANEL}).shadowRoot.querySelectorAll('.messages li.error').length > 0`);
+    await waitUntil(page, `(${PANEL}).shadowRoot.querySelectorAll('.messages li.error').length > 0`, 60_000);
     expect(await page.locator('plan-landuse-panel .messages li.error').first().textContent()).toContain('面（polygon）');
     expect(Math.abs((await value('blue-green')) - expected.blueGreen)).toBeLessThan(1e-6);
 
     // one click back to the plan's schematic layers: the figures are the schematic ones again
     await page.getByRole('button', { name: '改回规划示意图层' }).click();
-    await waitUntil(page, barReady('schematic'));
+    await waitUntil(page, barReady('schematic'), 60_000);
     expect(await value('construction')).toBe(schematic);
     await page.getByRole('button', { name: '用于指标计算' }).click();
-    await waitUntil(page, barReady('landuse'));
+    await waitUntil(page, barReady('landuse'), 60_000);
     expect(app.errors).toEqual([]);
   });
 
   it('survives a reload: the layer, its choices and the figures come back (not the bad file chosen after it)', async () => {
     const { page } = app;
     await page.reload();
-    await waitUntil(page, "performance.getEntriesByName('map-idle', 'mark').length > 0");
-    await waitUntil(page, barReady('landuse'));
+    await waitUntil(page, "performance.getEntriesByName('map-idle', 'mark').length > 0", 60_000);
+    await waitUntil(page, barReady('landuse'), 60_000);
     const value = Number(await page.locator('plan-indicator-bar [data-indicator="construction"]').getAttribute('data-value'));
     expect(Math.abs(value - expectedShares().construction)).toBeLessThan(1e-6);
     expect(await page.locator('plan-landuse-panel tr[data-class]').count()).toBeGreaterThan(5);
@@ -125,10 +110,10 @@ describe('land-use layer: import a zipped Shapefile and use it for the indicator
   it('follows the study polygon: its figures equal turf over the same polygon', async () => {
     const { page } = app;
     const polygon: Polygon = { type: 'Polygon', coordinates: [[[117.051, 36.851], [117.068, 36.852], [117.06, 36.866], [117.045, 36.86], [117.051, 36.851]]] };
-    await waitUntil(page, `!!(${PANEL})`);
+    await waitUntil(page, `!!(${PANEL})`, 60_000);
     await page.evaluate(`document.querySelector('plan-app').dispatchEvent(new CustomEvent('plan-study-command', { detail: { command: 'set-polygon', polygon: ${JSON.stringify(polygon)} }, bubbles: true, composed: true }))`);
-    await waitUntil(page, barReady('landuse'));
-    await waitUntil(page, `!!${BAR}.shadowRoot?.querySelector('[data-indicator="study"]')`);
+    await waitUntil(page, barReady('landuse'), 60_000);
+    await waitUntil(page, `!!${BAR}.shadowRoot?.querySelector('[data-indicator="study"]')`, 60_000);
     const study = page.locator('plan-indicator-bar [data-indicator="study"]');
     const expected = expectedShares({ type: 'Feature', properties: {}, geometry: polygon });
     expect(Math.abs(Number(await study.getAttribute('data-blue-green')) - expected.blueGreen)).toBeLessThan(1e-5);

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/chromium.ts';
-import { openApp } from '../helpers/app-page.ts';
-import type { AppPage } from '../helpers/app-page.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser } from '../helpers/use-browser.ts';
 import { LABEL_SCALE } from '../../src/app/display/install-display.ts';
 
 /* Large text (大字号): every visible text at least 18 px, map labels scaled and restored exactly, saved on this device. */
@@ -47,21 +45,11 @@ const pressed = (page: Page) => page.locator('plan-large-text-button button').ge
 const largeClass = (page: Page) => page.evaluate(() => document.documentElement.classList.contains('plan-large-text'));
 
 describe('large text and high contrast', () => {
-  let browser: Browser;
+  const chromium = useBrowser();
   const baseUrl = inject('baseUrl');
-  const pages: AppPage[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const app of pages) await app.close();
-    await browser?.close();
-  });
 
   it('the switch makes every visible text at least 18 px and scales every map label; the shortcut T restores them exactly', async () => {
-    const app = await openApp(browser, `${baseUrl}#lang=zh&mode=analyse`);
-    pages.push(app);
+    const app = await chromium.open(`${baseUrl}#lang=zh&mode=analyse`);
     const { page } = app;
     await page.locator('plan-large-text-button button').waitFor();
     await page.locator('plan-stats').waitFor();
@@ -102,8 +90,7 @@ describe('large text and high contrast', () => {
   });
 
   it('the shortcut is listed in the keyboard help sheet', async () => {
-    const app = await openApp(browser, `${baseUrl}#lang=en`);
-    pages.push(app);
+    const app = await chromium.open(`${baseUrl}#lang=en`);
     const { page } = app;
     await page.locator('plan-large-text-button button').waitFor();
     await page.locator('#map canvas').focus();
@@ -115,8 +102,7 @@ describe('large text and high contrast', () => {
   });
 
   it('is saved on this device and restored at the next visit', async () => {
-    const app = await openApp(browser, `${baseUrl}#lang=en`);
-    pages.push(app);
+    const app = await chromium.open(`${baseUrl}#lang=en`);
     const { page } = app;
     await page.locator('plan-large-text-button button').click();
     await expect.poll(() => pressed(page)).toBe('true');
@@ -131,16 +117,14 @@ describe('large text and high contrast', () => {
   });
 
   it('starts with large text when the system asks for more contrast and nothing is saved', async () => {
-    const app = await openApp(browser, `${baseUrl}#lang=zh`, { contrast: 'more' });
-    pages.push(app);
+    const app = await chromium.open(`${baseUrl}#lang=zh`, { contrast: 'more' });
     await expect.poll(() => largeClass(app.page)).toBe(true);
     await app.page.locator('plan-large-text-button button').waitFor();
     expect(await pressed(app.page)).toBe('true');
   });
 
   it('on a phone the header, the mode switch and the figures leave the map at least 70 % of the height, also with large text', async () => {
-    const app = await openApp(browser, `${baseUrl}#lang=zh&mode=analyse`, { viewport: { width: 390, height: 844 } });
-    pages.push(app);
+    const app = await chromium.open(`${baseUrl}#lang=zh&mode=analyse`, { viewport: { width: 390, height: 844 } });
     const { page } = app;
     const mapShare = async () => ((await page.locator('#map').boundingBox())?.height ?? 0) / 844;
     await page.locator('plan-large-text-button button').waitFor();

@@ -1,18 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import jsQR from 'jsqr';
-import { launchChromium } from '../helpers/chromium.ts';
-import { openApp } from '../helpers/app-page.ts';
 import type { AppPage } from '../helpers/app-page.ts';
+import { seriousViolations } from '../helpers/axe.ts';
+import { useBrowser } from '../helpers/use-browser.ts';
 
 /*
  * Share: a header button and the key S open a dialog with the link to exactly this view (the page's URL), its QR
  * code and a copy button; Escape closes it and focus goes back. A link restores the whole view in a fresh page.
  */
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const dialogOpen = (page: Page) => page.evaluate(`Boolean(document.querySelector('plan-share-dialog')?.shadowRoot?.querySelector('dialog')?.open)`);
 const shareInstalled = (page: Page) => page.evaluate(`globalThis.__plan.keys.list().some((shortcut) => shortcut.id === 'share.open')`);
@@ -37,19 +33,14 @@ async function decodeShownQr(page: Page): Promise<string | undefined> {
 }
 
 describe('share dialog', () => {
-  let browser: Browser;
+  const chromium = useBrowser();
   let app: AppPage;
   const baseUrl = inject('baseUrl');
 
   beforeAll(async () => {
-    browser = await launchChromium();
     // bypassCSP: the app's CSP forbids inline scripts, and axe is injected as one
-    app = await openApp(browser, `${baseUrl}#lang=en&year=2030&op=clusters:0.4&mode=analyse&sel=p-yr-sports-center`,
+    app = await chromium.open(`${baseUrl}#lang=en&year=2030&op=clusters:0.4&mode=analyse&sel=p-yr-sports-center`,
       { permissions: ['clipboard-read', 'clipboard-write'], bypassCSP: true });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
   });
 
   /** Each test starts with the share feature installed and the dialog closed. */
@@ -126,11 +117,7 @@ describe('share dialog', () => {
     const page = await ready();
     await page.locator('plan-share-button button').click();
     await expect.poll(() => dialogOpen(page)).toBe(true);
-    if ((await page.evaluate('typeof globalThis.axe')) === 'undefined') await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => violation.id + ': ' + violation.help + ' ' + JSON.stringify(violation.nodes.slice(0, 3).map((node) => node.target))))`);
-    expect(violations).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });
 
@@ -161,23 +148,13 @@ const RESTORED = `(() => {
 })()`;
 
 describe('a shared link restores the whole view', () => {
-  let browser: Browser;
+  const chromium = useBrowser();
   const baseUrl = inject('baseUrl');
-  const pages: AppPage[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const app of pages) await app.close();
-    await browser?.close();
-  });
 
   it('restores camera, layers, opacity, year, mode, selection, language, compare and large text in a fresh page', async () => {
     const hash = '#map=11.5/36.84/117.06/20/30&l=boundary,clusters,construction&op=clusters:0.4,construction:0.7&year=2030'
       + '&cmp=swipe/0.3/schematic.plan.2023/schematic.whatif.2030&large=1&lang=en&sel=p-yr-sports-center&mode=analyse';
-    const app = await openApp(browser, `${baseUrl}${hash}`);
-    pages.push(app);
+    const app = await chromium.open(`${baseUrl}${hash}`);
     await expect.poll(async () => ((await app.page.evaluate(RESTORED)) as Restored).selection).toBe('p-yr-sports-center');
     const restored = await app.page.evaluate(RESTORED) as Restored;
     expect(restored.camera.zoom).toBeCloseTo(11.5, 5);
@@ -200,8 +177,7 @@ describe('a shared link restores the whole view', () => {
   });
 
   it('stays on the schematic basis when the link asks for a land-use layer this device does not have, and says so', async () => {
-    const app = await openApp(browser, `${baseUrl}#lang=en&basis=landuse`);
-    pages.push(app);
+    const app = await chromium.open(`${baseUrl}#lang=en&basis=landuse`);
     const message = 'This link computes its figures on a land-use layer, but none is in use on this device: the figures use the schematic plan layers.';
     await expect.poll(() => app.page.evaluate(`globalThis.__plan.store.getState().announcements.map((item) => item.text)`)).toContain(message);
     expect(((await app.page.evaluate(RESTORED)) as Restored).basis).toBe('schematic');

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { FeatureCollection } from 'geojson';
-import { launchChromium } from '../helpers/chromium.ts';
-import { openApp } from '../helpers/app-page.ts';
+import { waitUntil } from '../helpers/app-page.ts';
 import type { AppPage } from '../helpers/app-page.ts';
+import { useBrowser } from '../helpers/use-browser.ts';
 import { prepareAnalysis, wholeAreaFigures } from '../../src/core/analysis/index.ts';
 import { bbox } from '@turf/bbox';
 
@@ -17,19 +17,11 @@ import { bbox } from '@turf/bbox';
 
 const load = (name: string) => JSON.parse(readFileSync(resolve(__dirname, `../../geodata/${name}.geojson`), 'utf8')) as FeatureCollection;
 
-async function waitUntil(page: Page, expression: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await page.evaluate(expression))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${expression}`);
-    await page.waitForTimeout(50);
-  }
-}
-
 /** The number in a formatted percentage such as "71.9%". */
 const percentOf = (text: string | null) => Number((text ?? '').replace(/[^\d.-]/g, ''));
 
 describe('statistics panel and cluster explorer', () => {
-  let browser: Browser;
+  const chromium = useBrowser();
   let app: AppPage;
   let page: Page;
   const baseUrl = inject('baseUrl');
@@ -38,14 +30,9 @@ describe('statistics panel and cluster explorer', () => {
   const structure = load('structure');
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    app = await openApp(browser, `${baseUrl}#lang=en&mode=analyse`, { reducedMotion: 'reduce', acceptDownloads: true });
+    app = await chromium.open(`${baseUrl}#lang=en&mode=analyse`, { reducedMotion: 'reduce', acceptDownloads: true });
     page = app.page;
     await waitUntil(page, `globalThis.__plan.store.getState().analysis.status === 'ready'`);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
   });
 
   const gaugeValue = (figure: string) => page.locator(`plan-stats .gauge[data-figure="${figure}"] .gauge-value`).textContent();

@@ -1,44 +1,22 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/chromium.ts';
-import { openApp } from '../helpers/app-page.ts';
+import { describe, expect, inject, it } from 'vitest';
 import type { AppPage } from '../helpers/app-page.ts';
+import { seriousViolations } from '../helpers/axe.ts';
+import { useBrowser } from '../helpers/use-browser.ts';
 
 /* axe-core at desktop and phone sizes, with the inspector and the search list open. */
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  if ((await page.evaluate('typeof globalThis.axe')) === 'undefined') await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations)`) as AxeViolation[];
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${JSON.stringify(violation.nodes.slice(0, 3).map((node) => node.target))}`);
-}
-
 describe('accessibility (axe-core)', () => {
-  let browser: Browser;
+  const chromium = useBrowser();
   const baseUrl = inject('baseUrl');
+  /** the pages of the axe runs (desktop, phone), for the tests after them */
   const pages: AppPage[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const app of pages) await app.close();
-    await browser?.close();
-  });
 
   // One axe run per size (each takes several seconds in software rendering): the desktop run in Chinese,
   // the phone run in English, both with the inspector and the search list open.
   for (const [name, width, height, lang, query] of [['desktop', 1280, 800, 'zh', '黄河'], ['phone', 390, 844, 'en', 'bridge']] as const) {
     it(`reports no serious or critical violations at ${width} × ${height} (${name}, ${lang})`, async () => {
       // bypassCSP: the app's CSP forbids inline scripts, and axe is injected as one
-      const app = await openApp(browser, `${baseUrl}#lang=${lang}&sel=p-yr-sports-center`, { viewport: { width, height }, bypassCSP: true });
+      const app = await chromium.open(`${baseUrl}#lang=${lang}&sel=p-yr-sports-center`, { viewport: { width, height }, bypassCSP: true });
       pages.push(app);
       await expect(app.page.locator('plan-inspector h3').textContent()).resolves.toBe(lang === 'zh' ? '黄河体育中心' : 'Yellow River Sports Center');
       await app.page.locator('plan-search input').fill(query);

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/chromium.ts';
-import { openApp } from '../helpers/app-page.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { waitUntil } from '../helpers/app-page.ts';
 import type { AppPage } from '../helpers/app-page.ts';
+import { useBrowser } from '../helpers/use-browser.ts';
 
 /*
  * The planner and public interface in real Chromium: layer tree, legend, inspector, search,
@@ -51,28 +51,15 @@ function panelStrings(page: Page, selector: string): Promise<string[]> {
 const HAN = /[\u3400-\u9fff]/;
 
 /** Polls an expression in the page until it is truthy (the app's CSP forbids waitForFunction's eval). */
-async function waitUntil(page: Page, expression: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await page.evaluate(expression))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${expression}`);
-    await page.waitForTimeout(100);
-  }
-}
-
 describe('planner and public interface', () => {
-  let browser: Browser;
+  const chromium = useBrowser();
   let app: AppPage;
   let page: Page;
   const baseUrl = inject('baseUrl');
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    app = await openApp(browser, `${baseUrl}#lang=en`);
+    app = await chromium.open(`${baseUrl}#lang=en`);
     page = app.page;
-  });
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
   });
 
   it('toggling a layer in the tree changes what is drawn, and the group checkbox turns indeterminate', async () => {
@@ -229,7 +216,7 @@ describe('planner and public interface', () => {
     expect(url).toMatch(/l=[^&]*construction/);
     expect(url).not.toMatch(/l=[^&]*context-city/);
 
-    const second = await openApp(browser, url);
+    const second = await chromium.open(url);
     try {
       const restored = await second.page.evaluate(`(() => {
         const { map, store } = globalThis.__plan;

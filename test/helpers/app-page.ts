@@ -20,6 +20,8 @@ export function isSameOrigin(url: string, origin: string): boolean {
   }
 }
 
+export type OpenAppOptions = BrowserContextOptions & { waitForIdle?: boolean };
+
 /**
  * Opens the app in a fresh context, recording requests and errors. Any request off the serving
  * origin is recorded and then aborted, so a test can assert on it without the page hanging.
@@ -27,7 +29,7 @@ export function isSameOrigin(url: string, origin: string): boolean {
 export async function openApp(
   browser: Browser,
   url: string,
-  options: BrowserContextOptions & { waitForIdle?: boolean } = {},
+  options: OpenAppOptions = {},
 ): Promise<AppPage> {
   const { waitForIdle = true, ...contextOptions } = options;
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
@@ -52,6 +54,15 @@ export async function openApp(
 /** Waits for the app's `performance.mark('map-idle')`. */
 export async function waitForMapIdle(page: Page, timeout = 45_000): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName('map-idle', 'mark').length > 0, undefined, { timeout });
+}
+
+/** Polls a page expression until it is truthy; throws, naming the expression, after `timeoutMs`. */
+export async function waitUntil(page: Page, expression: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${expression}`);
+    await page.waitForTimeout(100);
+  }
 }
 
 /** Colour statistics of a PNG, decoded by the browser itself. */
