@@ -16,7 +16,7 @@ import { intersect } from '@turf/intersect';
 import { union } from '@turf/union';
 import { featureCollection } from '@turf/helpers';
 import { launchChromium } from '../helpers/chromium.ts';
-import { openApp, type AppPage } from '../helpers/app-page.ts';
+import { openApp, waitUntil, type AppPage } from '../helpers/app-page.ts';
 import { readLandUseFiles } from '../../src/data/landuse/read-landuse-files.ts';
 import { classifyLayer } from '../../src/core/landuse/classify-layer.ts';
 
@@ -55,14 +55,6 @@ function z1Share(): number {
   return shareOf(z1);
 }
 
-async function waitUntil(page: Page, expression: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await page.evaluate(expression))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${expression}`);
-    await page.waitForTimeout(100);
-  }
-}
-
 const PANEL = "(document.querySelector('plan-app').querySelector('plan-landuse-panel') ?? document.querySelector('plan-landuse-panel'))";
 const ROOT = `${PANEL}?.shadowRoot`;
 const row = (key: string) => `${ROOT}?.querySelector('tr[data-class="${key}"]')`;
@@ -72,9 +64,9 @@ const barNear = (value: number) => `${BAR}?.dataset.basis === 'landuse' && Math.
 
 /** Chooses the fixture afresh (default settings) and waits for its class table, not busy. */
 async function chooseFixture(page: Page): Promise<void> {
-  await waitUntil(page, `!!${PANEL}?.shadowRoot?.querySelector('[data-testid="landuse-file"]')`);
+  await waitUntil(page, `!!${PANEL}?.shadowRoot?.querySelector('[data-testid="landuse-file"]')`, 60_000);
   await page.locator('plan-landuse-panel [data-testid="landuse-file"]').setInputFiles(FIXTURE);
-  await waitUntil(page, `!${PANEL}?.busy && ${ROOT}?.querySelector('[data-testid="landuse-choice"]')?.dataset.source === 'detected' && !!${row('third-survey-2017:1001')}`);
+  await waitUntil(page, `!${PANEL}?.busy && ${ROOT}?.querySelector('[data-testid="landuse-choice"]')?.dataset.source === 'detected' && !!${row('third-survey-2017:1001')}`, 60_000);
 }
 
 /** Picks the detected candidate whose code field is `codeField` and waits for the table to follow. */
@@ -84,7 +76,7 @@ async function chooseCandidate(page: Page, codeField: string, until: string): Pr
   const index = options.findIndex((text) => text.includes(codeField));
   expect(index, options.join(' | ')).toBeGreaterThanOrEqual(0);
   await select.selectOption({ index });
-  await waitUntil(page, `!${PANEL}?.busy && ${until}`);
+  await waitUntil(page, `!${PANEL}?.busy && ${until}`, 60_000);
 }
 
 describe('land-use classification: the planner chooses the fields and system, and groups unknown codes', () => {
@@ -125,15 +117,15 @@ describe('land-use classification: the planner chooses the fields and system, an
 
     // no name field, then the third survey: the code alone decides, and 1001 is railway land again
     await page.locator('plan-landuse-panel [data-testid="landuse-name-field"]').selectOption('');
-    await waitUntil(page, `!${PANEL}?.busy && ${ROOT}?.querySelector('[data-testid="landuse-choice"]').textContent.includes('名称字段 （无）')`);
+    await waitUntil(page, `!${PANEL}?.busy && ${ROOT}?.querySelector('[data-testid="landuse-choice"]').textContent.includes('名称字段 （无）')`, 60_000);
     await page.locator('plan-landuse-panel [data-testid="landuse-system"]').selectOption('third-survey-2017');
-    await waitUntil(page, `!${PANEL}?.busy && !!${row('third-survey-2017:1001')} && !${row('land-sea-use-2023:1001')}`);
+    await waitUntil(page, `!${PANEL}?.busy && !!${row('third-survey-2017:1001')} && !${row('land-sea-use-2023:1001')}`, 60_000);
     expect(await choice.textContent()).toContain('三调（GB/T 21010-2017），代码字段 YDYHFLDM，名称字段 （无）');
     expect(await page.locator('plan-landuse-panel [data-testid="landuse-candidate"]').inputValue()).toBe('');
 
     // back to detection in one click
     await page.locator('plan-landuse-panel [data-testid="landuse-choice-auto"]').click();
-    await waitUntil(page, `!${PANEL}?.busy && ${ROOT}?.querySelector('[data-testid="landuse-choice"]').dataset.source === 'detected'`);
+    await waitUntil(page, `!${PANEL}?.busy && ${ROOT}?.querySelector('[data-testid="landuse-choice"]').dataset.source === 'detected'`, 60_000);
     expect(await choice.textContent()).toContain('代码字段 DLBM');
     expect(app.errors).toEqual([]);
   }, 120_000);
@@ -147,32 +139,32 @@ describe('land-use classification: the planner chooses the fields and system, an
     const before = plannedConstructionShare();
     const added = z1Share();
     expect(added).toBeGreaterThan(0);
-    await waitUntil(page, barNear(before));
+    await waitUntil(page, barNear(before), 60_000);
 
     await page.locator('plan-landuse-panel tr[data-class="unknown:Z1"] select').selectOption('urban-construction');
-    await waitUntil(page, `!${PANEL}?.busy && ${row('unknown:Z1')}?.dataset.group === 'urban-construction'`);
-    await waitUntil(page, barNear(before + added));
+    await waitUntil(page, `!${PANEL}?.busy && ${row('unknown:Z1')}?.dataset.group === 'urban-construction'`, 60_000);
+    await waitUntil(page, barNear(before + added), 60_000);
     const value = Number(await page.locator('plan-indicator-bar [data-indicator="construction"]').getAttribute('data-value'));
     expect(Math.abs(value - before - added)).toBeLessThan(1e-6);
     expect(await page.locator('plan-landuse-panel [data-testid="landuse-rule"] summary').textContent()).toContain('其中 1 行由您调整');
 
     // the row shows Z1's area inside the boundary in km², written by format.ts in the page's language
-    await waitUntil(page, `!!${row('unknown:Z1')}?.querySelector('[data-area-km2]')?.dataset.areaKm2`);
+    await waitUntil(page, `!!${row('unknown:Z1')}?.querySelector('[data-area-km2]')?.dataset.areaKm2`, 60_000);
     const areaCell = page.locator('plan-landuse-panel tr[data-class="unknown:Z1"] td[data-area-km2]');
     expect(Math.abs(Number(await areaCell.getAttribute('data-area-km2')) - (added * area(boundary)) / 1e6)).toBeLessThan(1e-6);
     expect(await areaCell.textContent()).toBe(((added * area(boundary)) / 1e6).toFixed(2));
 
     // saved with the layer: after a reload the same choice, group and figure come back
     await page.reload();
-    await waitUntil(page, `!!${row('unknown:Z1')} && !${PANEL}?.busy`);
+    await waitUntil(page, `!!${row('unknown:Z1')} && !${PANEL}?.busy`, 60_000);
     expect(await page.locator('plan-landuse-panel [data-testid="landuse-choice"]').getAttribute('data-source')).toBe('user');
     expect(await page.locator('plan-landuse-panel tr[data-class="unknown:Z1"] select').inputValue()).toBe('urban-construction');
-    await waitUntil(page, barNear(before + added));
+    await waitUntil(page, barNear(before + added), 60_000);
 
     // and back to no group: the figure is the one before
     await page.locator('plan-landuse-panel tr[data-class="unknown:Z1"] select').selectOption('');
-    await waitUntil(page, `!${PANEL}?.busy && ${row('unknown:Z1')}?.dataset.group === 'none'`);
-    await waitUntil(page, barNear(before));
+    await waitUntil(page, `!${PANEL}?.busy && ${row('unknown:Z1')}?.dataset.group === 'none'`, 60_000);
+    await waitUntil(page, barNear(before), 60_000);
     expect(app.errors).toEqual([]);
   }, 120_000);
 });
