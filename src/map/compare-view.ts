@@ -6,11 +6,11 @@
  * map away completely (its WebGL context is released) and gives the first map back its own state.
  */
 import type { FeatureCollection } from 'geojson';
-import type { Map as MaplibreMap, PaddingOptions, SourceSpecification } from 'maplibre-gl';
+import type { LayerSpecification, Map as MaplibreMap, PaddingOptions, SourceSpecification } from 'maplibre-gl';
 import type { Lang } from '../i18n/messages.ts';
 import { MapView } from './map-view.ts';
 import { applyTimelineYear } from './timeline-style.ts';
-import { LANDUSE_OVERVIEW_SOURCE, LANDUSE_SOURCE, landUseLayerSpecs } from './landuse-layer.ts';
+import { LANDUSE_OVERVIEW_SOURCE, LANDUSE_SOURCE, landUseStyleLayers } from './landuse-on-map.ts';
 
 /** What one map shows. */
 export interface CompareMapSide {
@@ -35,7 +35,6 @@ export interface CompareMapInput {
   label: string;
 }
 
-const LANDUSE_LAYERS = landUseLayerSpecs(true).map((spec) => spec.id);
 
 type Filter = Parameters<MaplibreMap['setFilter']>[1];
 type PaintValue = Parameters<MaplibreMap['setPaintProperty']>[2];
@@ -208,8 +207,7 @@ export class CompareView {
   /** Hides the first map's land-use layers for a side without them (and shows the ones it hid again). */
   private showLandUseOnMain(show: boolean): void {
     const map = this.main.map;
-    for (const id of LANDUSE_LAYERS) {
-      if (!map.getLayer(id)) continue;
+    for (const { id } of landUseStyleLayers(map)) {
       if (!show && map.getLayoutProperty(id, 'visibility') !== 'none') {
         map.setLayoutProperty(id, 'visibility', 'none');
         this.hiddenLandUse.add(id);
@@ -219,23 +217,23 @@ export class CompareView {
     }
   }
 
-  /** Draws the first map's land-use layer (the same data URL) on the second map, or removes it. */
+  /** Draws the first map's land-use layer (the same data or tile URL) on the second map, or removes it. */
   private copyLandUse(show: boolean): void {
     const target = this.second.map;
     const sources = this.main.map.getStyle().sources;
     const parcels = sources[LANDUSE_SOURCE] as SourceSpecification | undefined;
     const overview = sources[LANDUSE_OVERVIEW_SOURCE] as SourceSpecification | undefined;
     const wanted = show && parcels ? parcels : undefined;
-    const data = wanted && 'data' in wanted ? wanted.data : undefined;
+    const data = wanted && 'data' in wanted ? wanted.data : wanted && 'tiles' in wanted ? wanted.tiles?.[0] : undefined;
     if (wanted && data === this.landUseData && target.getSource(LANDUSE_SOURCE)) return;
-    for (const id of LANDUSE_LAYERS) if (target.getLayer(id)) target.removeLayer(id);
+    for (const { id } of landUseStyleLayers(target)) target.removeLayer(id);
     for (const id of [LANDUSE_SOURCE, LANDUSE_OVERVIEW_SOURCE]) if (target.getSource(id)) target.removeSource(id);
     this.landUseData = data;
     if (!wanted) return;
     const beforeLabels = target.getStyle().layers.find((layer) => layer.type === 'symbol')?.id;
     if (overview) target.addSource(LANDUSE_OVERVIEW_SOURCE, overview);
     target.addSource(LANDUSE_SOURCE, wanted);
-    for (const spec of landUseLayerSpecs(overview !== undefined)) target.addLayer(spec, beforeLabels);
+    for (const spec of landUseStyleLayers(this.main.map)) target.addLayer({ ...spec, layout: { ...spec.layout, visibility: 'visible' } } as LayerSpecification, beforeLabels);
   }
 
   /** Removes the second map (and its WebGL context) and gives the first map back its own structure, year and land-use layer. */

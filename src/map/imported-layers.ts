@@ -2,11 +2,11 @@
  * Draws user-imported GeoJSON layers: one source per import (`<id>`) and three style layers
  * (`<id>-fill`, `<id>-line`, `<id>-circle`) filtered by geometry type, on top of the plan's layers.
  * Sources and layers are added, updated and removed to match state; nothing else of the style is touched.
- * Each source is given an object URL of the layer's `data` Blob: MapLibre's worker fetches and parses
- * it, so a 50 MB layer is never serialized on the main thread. URLs are revoked when the data changes or
- * the layer goes (CSP: connect-src needs `blob:`).
+ * Each source is given an object URL of the layer's `data` Blob (./blob-source.ts; a file:// page reads it
+ * as a data: URL). URLs are revoked when the data changes or the layer goes (CSP: connect-src needs `blob:`).
  */
 import type { GeoJSONSource, LayerSpecification, Map as MaplibreMap } from 'maplibre-gl';
+import { blobUrl, EMPTY_COLLECTION, removeFromMap } from './blob-source.ts';
 import type { ImportedLayer } from '../state/imports.ts';
 import type { MapView } from './map-view.ts';
 
@@ -26,25 +26,6 @@ export function importedLayerSpecs(id: string, colour: string, visible: boolean)
     { id: `${id}-circle`, type: 'circle', source: id, filter: ['==', ['geometry-type'], 'Point'],
       layout: { visibility }, paint: { 'circle-color': colour, 'circle-radius': 5, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1.5 } },
   ];
-}
-
-const EMPTY = { type: 'FeatureCollection' as const, features: [] };
-
-/**
- * A page opened over file:// (the single-file build) has an opaque origin: MapLibre's worker cannot
- * fetch its blob: URLs. There the Blob is read as a data: URL instead (asynchronously, by the browser).
- */
-function opaqueOrigin(): boolean {
-  return typeof location !== 'undefined' && location.protocol === 'file:';
-}
-
-function readAsDataUrl(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error('could not read the layer'));
-    reader.readAsDataURL(blob);
-  });
 }
 
 export class ImportedLayers {
@@ -96,16 +77,9 @@ export class ImportedLayers {
     });
   }
 
-  /**
-   * An object URL of `data` (revoke it when done), or '' where object URLs cannot be fetched: then the data:
-   * URL is set on the source when read, if the layer still shows the same data.
-   */
+  /** An object URL of `data` (revoke it when done), or '' on file:// pages (./blob-source.ts). */
   private urlOf(id: string, data: Blob): string {
-    if (!opaqueOrigin()) return URL.createObjectURL(data);
-    void readAsDataUrl(data).then((dataUrl) => {
-      if (this.shown.get(id)?.data === data) this.map.getSource<GeoJSONSource>(id)?.setData(dataUrl);
-    }, () => undefined);
-    return '';
+    return blobUrl(this.map, id, data, () => this.shown.get(id)?.data === data);
   }
 
   private add(layer: ImportedLayer, colour: string): void {
@@ -113,7 +87,7 @@ export class ImportedLayers {
     const url = this.urlOf(layer.id, layer.data);
     this.shown.set(layer.id, { data: layer.data, url, visible: layer.visible });
     try {
-      this.map.addSource(layer.id, { type: 'geojson', data: url || EMPTY });
+      this.map.addSource(layer.id, { type: 'geojson', data: url || EMPTY_COLLECTION });
       for (const spec of importedLayerSpecs(layer.id, colour, layer.visible)) this.map.addLayer(spec);
     } catch (error) {
       this.remove(layer.id);
@@ -122,10 +96,7 @@ export class ImportedLayers {
   }
 
   private remove(id: string): void {
-    for (const suffix of IMPORT_LAYER_SUFFIXES) {
-      if (this.map.getLayer(`${id}${suffix}`)) this.map.removeLayer(`${id}${suffix}`);
-    }
-    if (this.map.getSource(id)) this.map.removeSource(id);
+    removeFromMap(this.map, IMPORT_LAYER_SUFFIXES.map((suffix) => `${id}${suffix}`), [id]);
     const url = this.shown.get(id)?.url;
     if (url) URL.revokeObjectURL(url);
     this.shown.delete(id);

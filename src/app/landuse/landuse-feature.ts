@@ -142,7 +142,7 @@ class LandUseSession {
     let failure = result.ok ? '' : (this.panel.messages.find((message) => message.severity === 'error')?.text ?? '');
     if (result.ok) {
       try {
-        this.layer.show(result.data, result.overview);
+        this.layer.show(result.data, result.overview, result.summary);
       } catch (error) {
         failure = String((error as Error).message);
       }
