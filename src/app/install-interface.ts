@@ -27,6 +27,7 @@ import { featureName } from '../i18n/feature-name.ts';
 import { findFeature, selectedFeature } from '../state/selected-feature.ts';
 import { applyLayerOpacity } from '../map/layer-opacity.ts';
 import { legendEntries } from '../map/legend-entries.ts';
+import { onLandUseLayerChange } from '../map/landuse-on-map.ts';
 import { flyToFeature, setHighlight } from '../map/highlight.ts';
 import type { PickedFeature } from '../map/pointer.ts';
 import { importedStyleLayers } from '../map/imported-opacity.ts';
@@ -173,6 +174,7 @@ function installLayerControls(services: AppServices, life: Lifetime): void {
   life.add(store.select((state) => [state.layerOpacity, state.imports], (_value, _previous, state) => applyOpacity(state), sameItems));
   life.add(store.select((state) => [state.layerVisibility, state.lang, state.layerOpacity],
     (_value, _previous, state) => refreshLegend(state), sameItems));
+  life.add(onLandUseLayerChange(view, () => refreshLegend(store.getState())));
 }
 
 export function installInterface(services: AppServices): Dispose {

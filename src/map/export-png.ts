@@ -125,7 +125,7 @@ export async function exportMapPng(input: PngExportInput): Promise<Blob> {
     context.fillText(input.subtitle, 2 * pad, pad + 60 * unit);
 
     // Legend
-    const rows = legendRows(input.view, input.visibility, input.layerLabels);
+    const rows = legendRows(input.view, input.visibility, input.layerLabels, input.lang);
     const rowHeight = 30 * unit;
     context.font = font(20);
     const legendWidth = Math.max(180 * unit, ...rows.map((row) => context.measureText(row.label).width + 60 * unit)) + pad;

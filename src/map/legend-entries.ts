@@ -3,6 +3,7 @@ import { translate } from '../i18n/messages.ts';
 import type { Lang, MessageKey } from '../i18n/messages.ts';
 import type { LegendEntry } from '../state/legend.ts';
 import type { MapView } from './map-view.ts';
+import { CLASSES_METADATA, LANDUSE_SOURCE, NAME_METADATA, landUseStyleLayers, type LandUseLegendClass } from './landuse-on-map.ts';
 
 export type { LegendEntry };
 
@@ -23,8 +24,32 @@ function coloursOf(value: unknown): string[] {
 }
 
 /**
- * Legend rows for the visible catalog layers, read from the map's current paint properties.
- * Label-only layers (symbols) give no row.
+ * Legend rows of the land-use layer shown on the map: each class present in it, in its standard colour and
+ * named in `lang` (from the class table the layer was drawn with, kept in its style layers' metadata), then
+ * one "not recognised" row for the parcels of codes of no known class, if any. Not filterable.
+ */
+export function landUseLegendEntries(view: MapView, lang: Lang): LegendEntry[] {
+  const entries: LegendEntry[] = [];
+  let unrecognised: LegendEntry | undefined;
+  for (const layer of landUseStyleLayers(view.map)) {
+    const classes = layer.metadata && (layer.metadata as Record<string, unknown>)[CLASSES_METADATA] as LandUseLegendClass[] | undefined;
+    if (layer.type !== 'fill' || !('source' in layer) || layer.source !== LANDUSE_SOURCE || !Array.isArray(classes) || layer.layout?.visibility === 'none') continue;
+    const groupLabel = String((layer.metadata as Record<string, unknown>)[NAME_METADATA] ?? '') || translate(lang, 'landuse.title' as MessageKey);
+    const opacity = layer.paint?.['fill-opacity'];
+    const row = (id: string, label: string, colour: string): LegendEntry =>
+      ({ id, label, groupLabel, kind: 'fill', colours: [colour], dashed: false, fillOpacity: typeof opacity === 'number' ? opacity : 1, filterable: false });
+    for (const landUseClass of classes) {
+      const name = lang === 'zh' ? landUseClass.name : landUseClass.nameEn;
+      if (name) entries.push(row(`landuse:${landUseClass.key}`, name, landUseClass.colour));
+      else unrecognised ??= row('landuse:unrecognised', translate(lang, 'landuse.group.unclassified' as MessageKey), landUseClass.colour);
+    }
+  }
+  return unrecognised ? [...entries, unrecognised] : entries;
+}
+
+/**
+ * Legend rows for the visible catalog layers, read from the map's current paint properties, then the
+ * land-use layer's classes when one is shown (landUseLegendEntries). Label-only layers (symbols) give no row.
  */
 export function legendEntries(view: MapView, visibility: Readonly<Record<string, boolean>>, lang: Lang): LegendEntry[] {
   const map = view.map;
@@ -62,5 +87,5 @@ export function legendEntries(view: MapView, visibility: Readonly<Record<string,
       });
     }
   }
-  return entries;
+  return [...entries, ...landUseLegendEntries(view, lang)];
 }

@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n/messages.ts';
 import type { MapView } from './map-view.ts';
 import { legendEntries } from './legend-entries.ts';
 
@@ -9,10 +10,11 @@ export interface LegendRow {
 
 /**
  * Legend rows for print and PNG export: the same rows as the on-screen legend (legendEntries reads the
- * live style), one colour each, labelled with `labels` (catalog layer id → text).
+ * live style), one colour each, labelled with `labels` (catalog layer id → text); rows of no catalog layer
+ * (the land-use classes) keep their own label in `lang`.
  */
-export function legendRows(view: MapView, visibility: Record<string, boolean>, labels: Record<string, string>): LegendRow[] {
-  return legendEntries(view, visibility, 'en').map((entry) => ({
+export function legendRows(view: MapView, visibility: Record<string, boolean>, labels: Record<string, string>, lang: Lang = 'en'): LegendRow[] {
+  return legendEntries(view, visibility, lang).map((entry) => ({
     label: labels[entry.id] ?? entry.label,
     colour: entry.colours[0] ?? '#888888',
     kind: entry.kind,

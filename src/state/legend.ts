@@ -9,4 +9,9 @@ export interface LegendEntry {
   dashed: boolean;
   /** the fill's own opacity (0..1) where it is a plain number, so faint areas look faint in the legend */
   fillOpacity: number;
+  /**
+   * false: a row that does not filter the map when clicked (a land-use class: the legend filter shows one
+   * layer of the plan's catalogue, and a land-use class is part of the land-use layer, not a catalogue layer)
+   */
+  filterable?: boolean;
 }

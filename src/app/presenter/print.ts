@@ -30,7 +30,7 @@ export function installPrint(services: AppServices, life: Lifetime): void {
     body.className = 'print-body';
     const legend = document.createElement('ul');
     const labels = Object.fromEntries(CATALOG_LAYERS.map((layer) => [layer.id, translate(lang, layer.labelKey as MessageKey)]));
-    for (const row of legendRows(view, state.layerVisibility, labels)) {
+    for (const row of legendRows(view, state.layerVisibility, labels, lang)) {
       const item = document.createElement('li');
       const swatch = document.createElement('span');
       swatch.className = 'swatch';

@@ -32,6 +32,7 @@ export class PlanLegend extends LitElement {
     :host { display: block; font-size: 0.85rem; }
     ul { list-style: none; margin: 0; padding: 0; }
     li { display: flex; align-items: center; gap: 0.5rem; min-height: 1.6rem; }
+    li.inert { padding: 0.1rem 0.25rem; border: 1px solid transparent; }
     li button { display: flex; align-items: center; gap: 0.5rem; width: 100%; font: inherit; text-align: start; background: none;
       border: 1px solid transparent; border-radius: 4px; padding: 0.1rem 0.25rem; cursor: pointer; color: inherit; }
     li button:hover { border-color: #d0ccc4; }
@@ -69,7 +70,11 @@ export class PlanLegend extends LitElement {
         @click=${() => emit(this, 'plan-legend-filter', { id: null })}>${translate(lang, 'legend.reset')}</button>`
         : html`<p class="hint">${translate(lang, 'legend.filterHint')}</p>`}
       <ul aria-label=${translate(lang, 'legend.label')}>
-      ${this.items.map((item) => html`
+      ${this.items.map((item) => item.filterable === false ? html`
+        <li data-legend=${item.id} class="inert">
+          <svg width="28" height="18" viewBox="0 0 28 18" aria-hidden="true">${this.swatch(item)}</svg>
+          <span>${item.label} <span class="group">· ${item.groupLabel}</span></span>
+        </li>` : html`
         <li data-legend=${item.id}>
           <button type="button" aria-pressed=${String(filtered === item.id)} title=${translate(lang, 'legend.filterTitle', { label: item.label })}
             @click=${() => emit(this, 'plan-legend-filter', { id: filtered === item.id ? null : item.id })}>
