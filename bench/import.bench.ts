@@ -9,7 +9,7 @@
  * the floor for "a 50 MB layer appears". If the app has no file input, the figures say "not available yet".
  */
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { BENCH_DIR, buildAll } from './lib/builds.ts';
 import { freshPage, launchChromium, markTime, serveDirectory } from './lib/browser.ts';
 import { generateImportFile } from './lib/generate-import.ts';
@@ -17,6 +17,7 @@ import { formatTable, printFigures } from './lib/report.ts';
 import type { Figure } from './lib/report.ts';
 import { ratio, round } from './lib/stats.ts';
 import { selfTimes, startProfiler, stopProfiler } from './lib/profile.ts';
+import { bareGeoJsonLayer, LONG_TASK_OBSERVER, longTasksSince, settle } from './lib/long-tasks.ts';
 
 const TARGET_MB = Number(process.env.BENCH_IMPORT_MB ?? 50);
 const TIMEOUT_MS = Number(process.env.BENCH_IMPORT_TIMEOUT_S ?? 900) * 1000;
@@ -24,15 +25,6 @@ const LONG_TASK_GOAL_MS = 100;
 const FILE = resolve(BENCH_DIR, `import-${TARGET_MB}mb.geojson`);
 const PROFILE = process.env.BENCH_PROFILE === '1';
 const INPUT = 'input[data-testid="import-file"], input[type="file"]';
-
-const LONG_TASK_OBSERVER = `
-  globalThis.__longTasks = [];
-  try {
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) globalThis.__longTasks.push({ start: entry.startTime, duration: entry.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  } catch (error) { globalThis.__longTasks = null; }
-`;
 
 /** Starts watching for a new imported layer to be drawn; records t0 now. */
 const WATCH_APP_IMPORT = `(() => {
@@ -58,32 +50,7 @@ const WATCH_APP_IMPORT = `(() => {
   return t0;
 })()`;
 
-/** Bare MapLibre: the same file as a GeoJSON source URL, parsed in MapLibre's worker. */
-function baselineImport(url: string): string {
-  return `(async () => {
-    const map = globalThis.__baseline.map;
-    const t0 = performance.now();
-    globalThis.__importStart = t0;
-    map.addSource('bench-import', { type: 'geojson', data: ${JSON.stringify(url)} });
-    map.addLayer({ id: 'bench-import-fill', type: 'fill', source: 'bench-import', paint: { 'fill-color': '#d6336c', 'fill-opacity': 0.35 } });
-    await new Promise((resolve) => {
-      const tick = () => (map.isSourceLoaded('bench-import') && map.areTilesLoaded() ? requestAnimationFrame(resolve) : setTimeout(tick, 20));
-      setTimeout(tick, 20);
-    });
-    return { ms: performance.now() - t0 };
-  })()`;
-}
-
 interface ImportResult { ms: number | null; longestTask: number | null; tasksOver100: number | null; error?: string }
-
-async function longTasksSince(page: Page): Promise<{ longest: number | null; over: number | null }> {
-  return page.evaluate(`(() => {
-    const tasks = globalThis.__longTasks;
-    if (!tasks) return { longest: null, over: null };
-    const since = tasks.filter((task) => task.start + task.duration >= globalThis.__importStart);
-    return { longest: since.reduce((max, task) => Math.max(max, task.duration), 0), over: since.filter((task) => task.duration > ${LONG_TASK_GOAL_MS}).length };
-  })()`);
-}
 
 async function appImport(browser: Browser, url: string): Promise<ImportResult | 'unavailable'> {
   const { context, page } = await freshPage(browser, LONG_TASK_OBSERVER);
@@ -96,6 +63,7 @@ async function appImport(browser: Browser, url: string): Promise<ImportResult | 
     } catch {
       return 'unavailable';
     }
+    await settle(page, '__plan');
     const cdp = PROFILE ? await context.newCDPSession(page) : null;
     if (cdp) await startProfiler(cdp);
     await page.evaluate(WATCH_APP_IMPORT);
@@ -108,7 +76,7 @@ async function appImport(browser: Browser, url: string): Promise<ImportResult | 
       console.log(formatTable(['function', 'ms'], functions.slice(0, 25).map(([name, ms]) => [name.slice(0, 110), ms.toFixed(0)])));
     }
     const done = (await handle.jsonValue()) as { ms?: number; error?: string };
-    const tasks = await longTasksSince(page);
+    const tasks = await longTasksSince(page, 'globalThis.__importStart', LONG_TASK_GOAL_MS);
     return { ms: done.ms ?? null, longestTask: tasks.longest, tasksOver100: tasks.over, ...(done.error ? { error: done.error } : {}) };
   } finally {
     await context.close();
@@ -120,9 +88,10 @@ async function bareImport(browser: Browser, pageUrl: string, fileUrl: string): P
   try {
     await page.goto(pageUrl);
     await markTime(page, 'map-idle');
-    const done = (await page.evaluate(baselineImport(fileUrl))) as { ms: number };
-    const tasks = await longTasksSince(page);
-    return { ms: done.ms, longestTask: tasks.longest, tasksOver100: tasks.over };
+    await settle(page, '__baseline');
+    const ms = (await page.evaluate(bareGeoJsonLayer('bench-import', fileUrl, { 'fill-color': '#d6336c', 'fill-opacity': 0.35 }))) as number;
+    const tasks = await longTasksSince(page, 'globalThis.__layerStart', LONG_TASK_GOAL_MS);
+    return { ms, longestTask: tasks.longest, tasksOver100: tasks.over };
   } finally {
     await context.close();
   }
