@@ -5,10 +5,9 @@
  * the parcels are drawn (vector tiles cut off the main thread) in those colours.
  */
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../helpers/chromium.ts';
-import { openApp, type AppPage } from '../helpers/app-page.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { AppPage } from '../helpers/app-page.ts';
+import { useBrowser } from '../helpers/use-browser.ts';
 
 const FIXTURE = resolve(__dirname, '../fixtures/landuse/ydyh-gk39-prj.zip');
 const PANEL = "(document.querySelector('plan-app').querySelector('plan-landuse-panel') ?? document.querySelector('plan-landuse-panel'))";
@@ -30,17 +29,12 @@ const LEGEND_CLASSES = `(() => {
 })()`;
 
 describe('legend of the land-use layer', () => {
-  let browser: Browser;
+  const chromium = useBrowser();
   let app: AppPage;
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    app = await openApp(browser, `${inject('baseUrl')}#mode=analyse`, { reducedMotion: 'reduce', locale: 'zh-CN' });
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
+    // the land-use layer is an Analyse tool
+    app = await chromium.open(`${inject('baseUrl')}#mode=analyse`, { reducedMotion: 'reduce', locale: 'zh-CN' });
   });
 
   it('lists the classes of the imported layer in their standard colours and names, in both languages', async () => {
