@@ -58,7 +58,9 @@ export function landUseFiguresClient(client: LandUseClient, boundary: Region): A
   return {
     ready: Promise.resolve({ prepareMilliseconds: 0 }),
     async whole(): Promise<WholeAreaFigures> {
-      const [result] = await ask([{ region: boundary, clip: false }]);
+      // The boundary does not change with the layer: its figures are asked once per layer.
+      const result = remembered.get(boundary) ?? (await ask([{ region: boundary, clip: false }]))[0];
+      remembered.set(boundary, result);
       if (!result.ok) throw new Error(result.issues.map((issue) => issue.message).join('; '));
       const figures = result.figures;
       return { ...figures, reconciliation: areaReconciliation(figures.areaKm2, typeof official === 'number' ? official : figures.areaKm2) };
