@@ -10,6 +10,7 @@ import type { LayerSpecification, Map as MaplibreMap, PaddingOptions, SourceSpec
 import type { Lang } from '../i18n/messages.ts';
 import { MapView } from './map-view.ts';
 import { applyTimelineYear } from './timeline-style.ts';
+import { applyLayerOpacity } from './layer-opacity.ts';
 import { LANDUSE_OVERVIEW_SOURCE, LANDUSE_SOURCE, landUseStyleLayers } from './landuse-on-map.ts';
 
 /** What one map shows. */
@@ -30,6 +31,8 @@ export interface CompareMapInput {
   /** the plan's layers (state.data) */
   data: Readonly<Record<string, FeatureCollection | undefined>>;
   visibility: Record<string, boolean>;
+  /** the plan layers' opacity (state.layerOpacity): both maps draw the layers alike */
+  opacity: Readonly<Record<string, number>>;
   lang: Lang;
   /** the second map's accessible name */
   label: string;
@@ -198,6 +201,7 @@ export class CompareView {
     const view = this.second;
     for (const [name, layer] of Object.entries(input.data)) if (layer && name !== 'structure') view.setLayerData(name, layer);
     view.applyVisibility(input.visibility);
+    applyLayerOpacity(view, input.opacity);
     view.setLanguage(input.lang);
     this.rightSide.apply(input.right, input.data);
     this.copyLandUse(input.right.landuse);

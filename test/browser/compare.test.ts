@@ -124,6 +124,20 @@ describe('compare with deltas', () => {
     expect(Number(await divider.getAttribute('aria-valuenow'))).toBe(30);
   });
 
+  it('draws the plan layers at the same opacity on both maps', async () => {
+    const { page } = app;
+    await page.waitForFunction(() => Boolean((globalThis as unknown as Hook).__plan.compareMap));
+    const opacities = () => page.evaluate(`(() => { const { map, compareMap } = globalThis.__plan;
+      const read = (m) => JSON.stringify(m.getPaintProperty('structure-cluster-fill', 'fill-opacity'));
+      return { main: read(map), second: compareMap ? read(compareMap) : null }; })()`) as Promise<{ main: string; second: string | null }>;
+    const before = (await opacities()).main;
+    await page.evaluate(`globalThis.__plan.store.update((state) => ({ ...state, layerOpacity: { ...state.layerOpacity, clusters: 0.35 } }))`);
+    await expect.poll(async () => (await opacities()).main).not.toBe(before);
+    await expect.poll(async () => (await opacities()).second).toBe((await opacities()).main);
+    await page.evaluate(`globalThis.__plan.store.update((state) => ({ ...state, layerOpacity: {} }))`);
+    await expect.poll(async () => (await opacities()).second).toBe((await opacities()).main);
+  });
+
   it('keeps the two cameras in step both ways', async () => {
     const { page } = app;
     await page.waitForFunction(() => Boolean((globalThis as unknown as Hook).__plan.compareMap));

@@ -44,7 +44,7 @@ export class CompareMap {
       this.stop();
       return;
     }
-    const inputs = [compare, state.data, state.study.whatIf, state.layerVisibility, state.lang, this.wide()];
+    const inputs = [compare, state.data, state.study.whatIf, state.layerVisibility, state.layerOpacity, state.lang, this.wide()];
     if (this.view && sameItems(inputs, this.shown)) return;
     this.shown = inputs;
     if (!this.view) {
@@ -63,6 +63,7 @@ export class CompareMap {
       position: compare.position,
       data: state.data,
       visibility: state.layerVisibility,
+      opacity: state.layerOpacity,
       lang: state.lang,
       label: translate(state.lang, 'compare.secondMap'),
     });
