@@ -93,6 +93,8 @@ describe('large text and high contrast', () => {
     const app = await chromium.open(`${baseUrl}#lang=en`);
     const { page } = app;
     await page.locator('plan-large-text-button button').waitFor();
+    // the keyboard help and the switch's shortcut are registered once their features load after the first frame
+    await expect.poll(() => page.evaluate(`['help.open', 'display.largeText'].every((id) => globalThis.__plan.keys.list().some((shortcut) => shortcut.id === id))`)).toBe(true);
     await page.locator('#map canvas').focus();
     await page.keyboard.press('?');
     const row = page.locator('plan-shortcuts-sheet tr[data-shortcut="display.largeText"]');

@@ -87,7 +87,10 @@ describe('the single-file build over file://', () => {
     expect(state.notCovered).toBeGreaterThan(0);
     // and the parcels are drawn
     await page.evaluate(`${plan}.map.jumpTo({ center: [117.06, 36.86], zoom: 13 })`);
-    await expect.poll(() => page.evaluate(`${plan}.map.queryRenderedFeatures({ layers: ['landuse-fill'] }).length`), { timeout: 30_000 }).toBeGreaterThan(0);
+    // (each class colour is its own fill layer, all with ids starting landuse-)
+    await expect.poll(() => page.evaluate(`(() => { const { map } = ${plan};
+      const layers = map.getStyle().layers.map((layer) => layer.id).filter((id) => id.startsWith('landuse-'));
+      return map.queryRenderedFeatures({ layers }).length; })()`), { timeout: 30_000 }).toBeGreaterThan(0);
   });
 
   it('makes no request other than file:, data: or blob:', () => {
