@@ -3,9 +3,8 @@
  * (state.selection, layer 'structure') and fits the map to it; the selection draws the highlight (see
  * install-interface.ts). A cluster picked on the map (same selection) opens its card.
  */
-import '../../ui/components/side-panel/side-panel.ts';
 import '../../ui/components/clusters/clusters.ts';
-import { PlanSidePanel } from '../../ui/components/side-panel/side-panel.ts';
+import { mountSection } from '../panel-section.ts';
 import { selectedClusterId } from '../../ui/components/clusters/clusters.ts';
 import type { AppServices, Dispose } from '../services.ts';
 import { Lifetime } from '../lifetime.ts';
@@ -18,13 +17,7 @@ import { focusCluster } from '../../map/cluster-focus.ts';
 
 export function install({ app, store, view }: AppServices): Dispose {
   const life = new Lifetime();
-  const explorer = document.createElement('plan-clusters');
-  const section = PlanSidePanel.addSection({ id: 'clusters', labelKey: 'clusters.panel', content: explorer, order: 15 }, app);
-  if (section) life.add(() => section.remove());
-  else {
-    explorer.slot = 'panel';
-    life.append(app, explorer);
-  }
+  const explorer = mountSection(app, life, { id: 'clusters', labelKey: 'clusters.panel', content: document.createElement('plan-clusters'), order: 15 });
 
   life.listen(app, 'plan-cluster-choose', ({ detail: { id } }) => {
     const feature = findFeature(store.getState(), 'structure', id);
@@ -46,6 +39,7 @@ export function install({ app, store, view }: AppServices): Dispose {
   life.add(store.select(selectedClusterId, (id) => {
     if (!id) return;
     frame = requestAnimationFrame(() => {
+      const section = explorer.closest('plan-panel-section');
       if (section) section.open = true;
       const panel = app.querySelector('plan-side-panel');
       if (panel) panel.collapsed = false;

@@ -5,10 +5,9 @@
  * `state.compare.active` the map shows the sides (src/map/compare-view.ts) and the panel the deltas.
  * `c` starts or stops it. `dispose` removes the second map, the panel, the divider, the shortcut and the listeners.
  */
-import '../../ui/components/side-panel/side-panel.ts';
 import '../../ui/components/compare/compare-panel.ts';
 import '../../ui/components/compare/compare-divider.ts';
-import { PlanSidePanel } from '../../ui/components/side-panel/side-panel.ts';
+import { mountSection } from '../panel-section.ts';
 import type { PlanComparePanel } from '../../ui/components/compare/compare-panel.ts';
 import { sideLabel, sideSummary } from '../../ui/components/compare/compare-panel.ts';
 import type { PlanCompareDivider } from '../../ui/components/compare/compare-divider.ts';
@@ -28,14 +27,7 @@ import { CompareMap } from './compare-map.ts';
 import { MissingBasisError, deltaComputer, figureInputs } from './compare-figures.ts';
 
 function mountPanel(app: HTMLElement, life: Lifetime): PlanComparePanel {
-  const panel = document.createElement('plan-compare-panel');
-  const section = PlanSidePanel.addSection({ id: 'compare', labelKey: 'compare.title', content: panel, order: 46, open: false }, app);
-  if (section) life.add(() => section.remove());
-  else {
-    panel.slot = 'panel';
-    life.append(app, panel);
-  }
-  return panel;
+  return mountSection(app, life, { id: 'compare', labelKey: 'compare.title', content: document.createElement('plan-compare-panel'), order: 46, open: false });
 }
 
 function mountDivider(app: HTMLElement, life: Lifetime): PlanCompareDivider {

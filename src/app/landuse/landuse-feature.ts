@@ -24,9 +24,8 @@ import { loadLandUse, saveLandUse } from '../../data/landuse/landuse-saved.ts';
 import { LandUseLayer } from '../../map/landuse-layer.ts';
 import { provideFiguresClient } from '../analysis/analysis-service.ts';
 import { landUseFiguresClient } from './landuse-figures-client.ts';
-import '../../ui/components/side-panel/side-panel.ts';
 import '../../ui/components/landuse/landuse-panel.ts';
-import { PlanSidePanel } from '../../ui/components/side-panel/side-panel.ts';
+import { mountSection } from '../panel-section.ts';
 import type { PlanLandUsePanel } from '../../ui/components/landuse/landuse-panel.ts';
 
 type Region = Feature<Polygon | MultiPolygon>;
@@ -35,16 +34,8 @@ type LandUseSettingsChange = Partial<Pick<LandUseLayerSettings, 'encoding' | 'cr
   group?: { key: string; group: NonNullable<LandUseLayerSettings['groupOverrides']>[string] | null };
 };
 
-/** Into the side panel as a section when there is one, else straight into the shell. */
 function mountPanel(app: HTMLElement, life: Lifetime): PlanLandUsePanel {
-  const panel = document.createElement('plan-landuse-panel');
-  const section = PlanSidePanel.addSection({ id: 'landuse', labelKey: 'landuse.title', content: panel, order: 45, open: true }, app);
-  if (section) life.add(() => section.remove());
-  else {
-    panel.slot = 'panel';
-    life.append(app, panel);
-  }
-  return panel;
+  return mountSection(app, life, { id: 'landuse', labelKey: 'landuse.title', content: document.createElement('plan-landuse-panel'), order: 45, open: true });
 }
 
 /** One land-use layer at a time: its files, the user's choices and the worker that holds its parcels. */
