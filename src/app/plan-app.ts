@@ -70,11 +70,22 @@ export class PlanApp extends LitElement {
     :host(:not([has-panel])) .panel { display: none; }
     .map { grid-area: map; position: relative; min-height: 0; }
     ::slotted([slot='map']) { position: absolute; inset: 0; }
-    .note {
+    /* Over the top of the map, clear of MapLibre's controls on the right: the indicator bar, then the note. */
+    .top {
       position: absolute;
       left: 0.5rem;
+      right: 3rem;
       top: 0.5rem;
-      z-index: 1;
+      z-index: 3;
+      display: flex;
+      flex-direction: column;
+      align-items: flex-start;
+      gap: 0.3rem;
+      pointer-events: none;
+    }
+    ::slotted([slot='map-top']) { pointer-events: auto; max-width: 100%; }
+    .note {
+      margin: 0;
       max-width: 22rem;
       font-size: 0.75rem;
       background: rgba(255, 255, 255, 0.9);
@@ -126,7 +137,7 @@ export class PlanApp extends LitElement {
       button.lang { padding: 0.2em 0.6em; grid-row: 1; grid-column: 2; }
       .tools { grid-column: 1 / -1; justify-content: flex-start; gap: 5px 6px; }
       :host([large-text]) h1 { font-size: var(--plan-header-font-size, 0.95rem); }
-      .note { max-width: calc(100% - 4.5rem); }
+      .note { max-width: 100%; }
     }
   `;
 
@@ -159,7 +170,10 @@ export class PlanApp extends LitElement {
       <div class="panel"><slot name="panel" @slotchange=${this.onPanelSlotChange}></slot></div>
       <main class="map" aria-label=${translate(lang, 'app.mapLabel')}>
         <slot name="map"></slot>
-        <p class="note">${translate(lang, 'app.schematicNote')}</p>
+        <div class="top">
+          <slot name="map-top"></slot>
+          <p class="note">${translate(lang, 'app.schematicNote')}</p>
+        </div>
         ${lastError ? html`<div class="toast" aria-hidden="true">${lastError.text}</div>` : null}
       </main>
       <div class="sr-only" role="status" aria-live="polite" data-testid="status">${lastInfo?.text ?? ''}</div>

@@ -40,8 +40,17 @@ describe('indicator bar', () => {
           await page.evaluate(`globalThis.__plan.store.update((state) => ({ ...state, mode: '${mode}' }))`);
           for (const indicator of ['blue-green', 'construction']) {
             expect(await inViewport(page, `plan-indicator-bar [data-indicator="${indicator}"]`), `${indicator} in ${mode}`).toBe(true);
+            // the headroom in km² is shown too (a shorter wording on a phone)
+            const headroom = page.locator(`plan-indicator-bar [data-headroom="${indicator}"] ${viewport.width < 640 ? '.short' : '.long'}`);
+            expect(await headroom.isVisible(), `${indicator} headroom in ${mode}`).toBe(true);
+            expect(await headroom.textContent()).toContain('km²');
           }
         }
+        // the bar leaves the map's own controls free
+        const bar = await page.locator('plan-indicator-bar').boundingBox();
+        const controls = await page.locator('.maplibregl-ctrl-top-right').boundingBox();
+        expect(bar && controls).toBeTruthy();
+        expect(bar!.x + bar!.width <= controls!.x || bar!.y >= controls!.y + controls!.height).toBe(true);
         expect(await page.evaluate('document.scrollingElement.scrollTop')).toBe(0);
         expect(app.errors).toEqual([]);
       } finally {

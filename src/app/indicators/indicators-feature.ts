@@ -10,9 +10,8 @@ import { Lifetime } from '../lifetime.ts';
 export function install({ app }: AppServices): Dispose {
   const life = new Lifetime();
   const bar = document.createElement('plan-indicator-bar');
-  bar.slot = 'map';
-  // Inline style wins over the shell's ::slotted([slot='map']) { inset: 0 }: centred at the top of the map.
-  bar.setAttribute('style', 'position:absolute;inset:auto;left:50%;transform:translateX(-50%);top:0.4rem;z-index:4;width:max-content;max-width:calc(100% - 0.8rem)');
+  // The shell's strip over the top of the map, clear of the map's controls, above the schematic-map note.
+  bar.slot = 'map-top';
   life.append(app, bar);
   return () => life.dispose();
 }

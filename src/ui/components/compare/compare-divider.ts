@@ -42,7 +42,7 @@ export class PlanCompareDivider extends LitElement {
     }
     .handle:focus-visible .knob { outline: 3px solid #b45309; outline-offset: 2px; }
     .label {
-      position: absolute; top: 4.6rem; max-width: 45%; font-size: 0.75rem; color: #14324a; background: rgba(255, 255, 255, 0.92);
+      position: absolute; top: calc(50% - 3.2rem); max-width: 45%; font-size: 0.75rem; color: #14324a; background: rgba(255, 255, 255, 0.92);
       border: 1px solid #d0ccc4; border-radius: 4px; padding: 0.1rem 0.4rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
     }
     .label.left { transform: translateX(calc(-100% - 1.6rem)); }

@@ -39,7 +39,8 @@ export class PlanIndicatorBar extends LitElement {
       box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25); font-size: var(--plan-indicator-font-size, 0.8rem); line-height: 1.3;
       padding: 0.25rem 0.55rem; }
     .row { display: flex; flex-wrap: wrap; gap: 0.1rem 0.9rem; align-items: baseline; margin: 0; }
-    .figure { font-weight: 600; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    .figure { font-weight: 600; font-variant-numeric: tabular-nums; }
+    .short { display: none; }
     .pass { color: #14532d; }
     .fail { color: #991b1b; }
     .meta { color: #3e4c59; }
@@ -49,7 +50,8 @@ export class PlanIndicatorBar extends LitElement {
     @media (max-width: 640px) {
       :host { font-size: var(--plan-indicator-font-size, 0.72rem); padding: 0.2rem 0.4rem; }
       .row { gap: 0 0.6rem; }
-      .optional { display: none; }
+      .optional, .long { display: none; }
+      .short { display: inline; }
     }
   `;
 
@@ -72,7 +74,7 @@ export class PlanIndicatorBar extends LitElement {
         <span class="meta">(${translate(lang, check.op === '>=' ? 'indicators.targetMin' : 'indicators.targetMax', { target: targetText })}${points ? `, ${points}` : ''})</span>
         <span class="visually-hidden">${translate(lang, check.pass ? 'indicators.pass' : 'indicators.fail')}</span>
       </span>
-      <span class="meta optional" data-headroom=${kind} data-value=${String(km2)}>${translate(lang, headroomKey, { km2: formatNumber(Math.abs(km2), lang, 1), target: targetText })}</span>`;
+      <span class="meta" data-headroom=${kind} data-value=${String(km2)}><span class="long">${translate(lang, headroomKey, { km2: formatNumber(Math.abs(km2), lang, 1), target: targetText })}</span><span class="short">${translate(lang, `${headroomKey}Short` as const, { km2: formatNumber(Math.abs(km2), lang, 1) })}</span></span>`;
   }
 
   override render() {
