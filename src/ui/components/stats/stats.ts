@@ -182,8 +182,8 @@ export class PlanStats extends LitElement {
     return html`
       <h3>${translate(lang, 'stats.coverage')}</h3>
       <dl data-testid="landuse-coverage">
-        <dt>${translate(lang, 'stats.blueGreen')}</dt><dd data-group="blue-green">${km2(whole.blueGreenKm2)}</dd>
-        <dt>${translate(lang, 'stats.construction')}</dt><dd data-group="urban-construction">${km2(whole.constructionKm2)}</dd>
+        <dt>${translate(lang, 'indicators.blueGreen')}</dt><dd data-group="blue-green">${km2(whole.blueGreenKm2)}</dd>
+        <dt>${translate(lang, 'indicators.construction')}</dt><dd data-group="urban-construction">${km2(whole.constructionKm2)}</dd>
         <dt>${translate(lang, 'stats.coverage.other')}</dt><dd data-group="other">${km2(coverage.otherKm2)}</dd>
         <dt>${translate(lang, 'stats.coverage.unclassified')}</dt><dd data-group="unclassified">${km2(coverage.unclassifiedKm2)}</dd>
         <dt>${translate(lang, 'stats.coverage.notCovered')}</dt><dd data-group="not-covered">${km2(coverage.notCoveredKm2)}</dd>
