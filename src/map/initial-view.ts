@@ -6,8 +6,8 @@ import type { FeatureCollection } from 'geojson';
 import { bbox } from '@turf/bbox';
 import type { MapView } from './map-view.ts';
 
-/** Room kept free around the boundary: the schematic note (top), controls (right), timeline (bottom). */
-const PADDING = { top: 56, right: 56, bottom: 140, left: 32 };
+/** Room kept free around the boundary: the indicator bar and the schematic note (top), controls (right), timeline (bottom). */
+const PADDING = { top: 104, right: 56, bottom: 140, left: 32 };
 /** MapLibre makes its attribution compact at or below this container width. */
 const NARROW_MAP_PX = 640;
 
