@@ -33,6 +33,8 @@ export interface CompareMapInput {
   visibility: Record<string, boolean>;
   /** the plan layers' opacity (state.layerOpacity): both maps draw the layers alike */
   opacity: Readonly<Record<string, number>>;
+  /** the user's imported layers (their source ids on the first map), drawn on both maps as the first map draws them */
+  imports: readonly string[];
   lang: Lang;
   /** the second map's accessible name */
   label: string;
@@ -107,6 +109,8 @@ export class CompareView {
   private removed = false;
   private syncing = false;
   private landUseData: unknown;
+  /** imported layers copied to the second map: source id → the data or URL copied */
+  private readonly copiedImports = new Map<string, unknown>();
 
   /**
    * @param main - the app's map (shows the left side while comparing)
@@ -205,7 +209,35 @@ export class CompareView {
     view.setLanguage(input.lang);
     this.rightSide.apply(input.right, input.data);
     this.copyLandUse(input.right.landuse);
+    this.copyImports(input.imports);
     view.map.getCanvas().setAttribute('aria-label', input.label);
+  }
+
+  /**
+   * Draws the user's imported layers on the second map as the first map draws them (same data, visibility and
+   * opacity); layers of an import that is gone are removed. A source is added again only when its data changed.
+   */
+  private copyImports(ids: readonly string[]): void {
+    const target = this.second.map;
+    const style = this.main.map.getStyle();
+    const beforeLabels = target.getStyle().layers.find((layer) => layer.type === 'symbol')?.id;
+    // An import the first map has not added yet: copy it once the first map's style has it.
+    if (ids.some((id) => !style.sources[id])) this.main.map.once('styledata', () => this.draw());
+    for (const id of [...this.copiedImports.keys(), ...ids]) {
+      const source = ids.includes(id) ? style.sources[id] as SourceSpecification | undefined : undefined;
+      const data = source && 'data' in source ? source.data : undefined;
+      const layers = style.layers.filter((layer) => 'source' in layer && layer.source === id);
+      for (const layer of target.getStyle().layers) if ('source' in layer && layer.source === id) target.removeLayer(layer.id);
+      if (!source) {
+        if (target.getSource(id)) target.removeSource(id);
+        this.copiedImports.delete(id);
+        continue;
+      }
+      if (target.getSource(id) && this.copiedImports.get(id) !== data) target.removeSource(id);
+      if (!target.getSource(id)) target.addSource(id, source);
+      this.copiedImports.set(id, data);
+      for (const layer of layers) target.addLayer(layer, beforeLabels);
+    }
   }
 
   /** Hides the first map's land-use layers for a side without them (and shows the ones it hid again). */

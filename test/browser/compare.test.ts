@@ -235,6 +235,24 @@ describe('compare with deltas', () => {
     expect((await layers()).main).toBe('visible');
   });
 
+  it("draws the user's imported layers on both maps, and removes them from both", async () => {
+    const { page } = app;
+    await startPreset(page, 'plan-whatif');
+    await page.waitForFunction(() => Boolean((globalThis as unknown as Hook).__plan.compareMap));
+    const square = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { n: 1 }, geometry: { type: 'Polygon', coordinates: [[[117.0, 36.8], [117.2, 36.8], [117.2, 36.9], [117.0, 36.9], [117.0, 36.8]]] } }] };
+    await page.locator('plan-import-panel input[type=file]').setInputFiles({ name: 'square.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(square)) });
+    await expect.poll(() => page.evaluate('globalThis.__plan.store.getState().imports.length')).toBe(1);
+    const id = await page.evaluate('globalThis.__plan.store.getState().imports[0].id') as string;
+    await page.evaluate(() => (globalThis as unknown as Hook).__plan.map.jumpTo({ center: [117.1, 36.85], zoom: 10 }));
+    const drawn = (map: 'map' | 'compareMap') => page.evaluate(`(() => { const m = globalThis.__plan['${map}']; m.triggerRepaint();
+      return m.getLayer('${id}-fill') ? m.queryRenderedFeatures({ layers: ['${id}-fill'] }).length : -1; })()`);
+    await expect.poll(() => drawn('compareMap'), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(() => drawn('map'), { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.evaluate(`globalThis.__plan.store.update((state) => ({ ...state, imports: [] }))`);
+    await expect.poll(() => drawn('compareMap')).toBe(-1);
+    await expect.poll(() => page.evaluate(`!!globalThis.__plan.compareMap.getSource('${id}')`)).toBe(false);
+  });
+
   it('stop removes the second map; the shortcut starts it again; disposing the feature leaves one map and nothing of compare', async () => {
     const { page } = app;
     await startPreset(page, 'plan-whatif');

@@ -44,7 +44,7 @@ export class CompareMap {
       this.stop();
       return;
     }
-    const inputs = [compare, state.data, state.study.whatIf, state.layerVisibility, state.layerOpacity, state.lang, this.wide()];
+    const inputs = [compare, state.data, state.study.whatIf, state.layerVisibility, state.layerOpacity, state.imports, state.lang, this.wide()];
     if (this.view && sameItems(inputs, this.shown)) return;
     this.shown = inputs;
     if (!this.view) {
@@ -64,6 +64,7 @@ export class CompareMap {
       data: state.data,
       visibility: state.layerVisibility,
       opacity: state.layerOpacity,
+      imports: state.imports.map((layer) => layer.id),
       lang: state.lang,
       label: translate(state.lang, 'compare.secondMap'),
     });
