@@ -16,7 +16,8 @@ import {
   setImportVisible, withImportMessages,
 } from '../../state/imports.ts';
 import type { ImportedLayer } from '../../state/imports.ts';
-import { removeImport } from '../../state/actions.ts';
+import { removeImport, setMode } from '../../state/actions.ts';
+import { isLandUseDrop } from '../../data/landuse/dropped-files.ts';
 import { ImportClient, readImportedFeature } from '../../data/import-client.ts';
 import type { ImportWorkerRequest } from '../../data/import-protocol.ts';
 import { exportDocument } from '../../data/work-store.ts';
@@ -132,7 +133,7 @@ async function useAsStudyArea({ store, app }: AppServices): Promise<void> {
   store.update((state) => announce(state, 'info', translate(state.lang, polygon.parts > 1 ? 'import.studySetLargest' : 'import.studySet', { name: layer.name, parts: polygon.parts })));
 }
 
-/** Drag-and-drop onto the map and paste anywhere outside text fields. */
+/** Drag-and-drop onto the map (GeoJSON is imported; a Shapefile goes to the land-use panel) and paste anywhere outside text fields. */
 function installDropAndPaste(services: AppServices, life: Lifetime, run: (request: Exclude<ImportWorkerRequest, { type: 'feature' }>, source: string) => void): void {
   const container = mapContainer(services.view);
   life.listen(container, 'dragover', (event) => {
@@ -141,10 +142,16 @@ function installDropAndPaste(services: AppServices, life: Lifetime, run: (reques
     event.dataTransfer.dropEffect = 'copy';
   });
   life.listen(container, 'drop', (event) => {
-    const file = event.dataTransfer?.files[0];
-    if (!file) return;
+    const files = [...(event.dataTransfer?.files ?? [])];
+    if (files.length === 0) return;
     event.preventDefault();
-    run({ type: 'file', file }, file.name);
+    if (isLandUseDrop(files.map((file) => file.name))) {
+      // A Shapefile (zipped or its parts) is a land-use layer: read by the land-use panel, in Analyse.
+      services.store.update((state) => setMode(state, 'analyse'));
+      emit(services.app, 'plan-landuse-files', { files });
+      return;
+    }
+    run({ type: 'file', file: files[0] }, files[0].name);
   });
   life.listen(document, 'paste', (event) => {
     if (isTextTarget(event)) return;
