@@ -6,7 +6,7 @@
  * map away completely (its WebGL context is released) and gives the first map back its own state.
  */
 import type { FeatureCollection } from 'geojson';
-import type { LayerSpecification, Map as MaplibreMap, PaddingOptions, SourceSpecification } from 'maplibre-gl';
+import type { LayerSpecification, Map as MaplibreMap, MapMouseEvent, PaddingOptions, SourceSpecification } from 'maplibre-gl';
 import type { Lang } from '../i18n/messages.ts';
 import { MapView } from './map-view.ts';
 import { applyTimelineYear } from './timeline-style.ts';
@@ -132,6 +132,7 @@ export class CompareView {
     this.padding = map.getPadding();
     map.on('move', this.followMain);
     this.second.map.on('move', this.followSecond);
+    this.second.map.on('click', this.forwardClick);
     this.resize = new ResizeObserver(() => this.layOut());
     this.resize.observe(map.getContainer());
     void this.second.whenLoaded().then(() => {
@@ -162,6 +163,14 @@ export class CompareView {
 
   private readonly followMain = () => this.follow(this.main.map, this.second.map);
   private readonly followSecond = () => this.follow(this.second.map, this.main.map);
+
+  /**
+   * A click on the second map picks on the first map at the same place (its one pointer dispatcher, so the
+   * inspector and every click listener answer as for a click on the first map).
+   */
+  private readonly forwardClick = (event: MapMouseEvent) => {
+    this.main.map.fire('click', { point: this.main.map.project(event.lngLat), lngLat: event.lngLat, originalEvent: event.originalEvent });
+  };
 
   /** Moves `to` to the camera of `from`; the move it causes does not come back (no feedback loop). */
   private follow(from: MaplibreMap, to: MaplibreMap): void {
@@ -279,6 +288,7 @@ export class CompareView {
     const map = this.main.map;
     map.off('move', this.followMain);
     this.second.map.off('move', this.followSecond);
+    this.second.map.off('click', this.forwardClick);
     this.resize.disconnect();
     this.second.destroy();
     this.container.remove();

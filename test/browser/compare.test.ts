@@ -235,6 +235,26 @@ describe('compare with deltas', () => {
     expect((await layers()).main).toBe('visible');
   });
 
+  it('a click on the second map picks the feature there, as a click on the first map does', async () => {
+    const { page } = app;
+    await startPreset(page, 'plan-whatif');
+    await page.waitForFunction(() => Boolean((globalThis as unknown as Hook).__plan.compareMap));
+    // the easternmost key project, with the divider moved to the left so that it is on the second map's side
+    const project = (load('projects').features as Feature[])
+      .filter((feature) => feature.geometry?.type === 'Point')
+      .sort((a, b) => (b.geometry as { coordinates: number[] }).coordinates[0] - (a.geometry as { coordinates: number[] }).coordinates[0])[0];
+    const [lng, lat] = (project.geometry as { coordinates: number[] }).coordinates;
+    await page.evaluate('globalThis.__plan.store.update((state) => ({ ...state, compare: { ...state.compare, position: 0.15 } }))');
+    await page.evaluate(`globalThis.__plan.map.jumpTo({ center: [${lng}, ${lat}], zoom: 12 })`);
+    await expect.poll(() => clipPercent(page)).toBeCloseTo(15, 0);
+    const box = (await page.locator('#map').boundingBox())!;
+    const at = await page.evaluate(`(() => { const p = globalThis.__plan.compareMap.project([${lng}, ${lat}]); return [p.x, p.y]; })()`) as [number, number];
+    expect(at[0]).toBeGreaterThan(box.width * 0.15);
+    await page.mouse.click(box.x + at[0], box.y + at[1]);
+    await expect.poll(() => page.evaluate('(() => { const s = globalThis.__plan.store.getState().selection; return s.type === "feature" ? s.id : null; })()'))
+      .toBe(String(project.properties?.id));
+  });
+
   it("draws the user's imported layers on both maps, and removes them from both", async () => {
     const { page } = app;
     await startPreset(page, 'plan-whatif');
