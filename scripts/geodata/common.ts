@@ -31,6 +31,38 @@ export function readReference<T = FeatureCollection>(name: string): T {
   return JSON.parse(fs.readFileSync(path.join(REFERENCE, name), 'utf8')) as T;
 }
 
+/** One line of a CSV file (double-quoted cells, "" for a quote inside). */
+export function parseCsvLine(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i += 1) {
+    const c = line[i]!;
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
+      else cur += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** The rows of the reference points-of-interest.csv that have coordinates, in file order: name and [lon, lat]. */
+export function referencePoints(): { name: string; position: Position }[] {
+  const lines = fs.readFileSync(path.join(REFERENCE, 'points-of-interest.csv'), 'utf8').split('\n').slice(1);
+  return lines.flatMap((line) => {
+    const [name, , , lon, lat] = parseCsvLine(line);
+    return name && lon && lat ? [{ name, position: [Number(lon), Number(lat)] }] : [];
+  });
+}
+
 export function readGeodata(name: string): FeatureCollection {
   return JSON.parse(fs.readFileSync(path.join(GEODATA, name), 'utf8')) as FeatureCollection;
 }

@@ -18,7 +18,6 @@ import { gcj02ToWgs84 } from '../../src/core/import/china-offset.ts';
 import {
   type Area,
   type BaseProps,
-  REFERENCE,
   REF_POI,
   REF_RIVERS,
   difference,
@@ -29,6 +28,7 @@ import {
   poly,
   readGeodata,
   readReference,
+  referencePoints,
   riverLine,
   riverWaterPolygon,
   simplify,
@@ -134,37 +134,9 @@ const sd = (id: string): Area => {
 
 /** Reference POI coordinate by the start of its Chinese name. */
 function poi(prefix: string): Position {
-  const lines = fs.readFileSync(path.join(REFERENCE, 'points-of-interest.csv'), 'utf8').split('\n');
-  for (const l of lines.slice(1)) {
-    if (!l.startsWith(prefix)) continue;
-    const cells = parseCsvLine(l);
-    const lon = Number(cells[3]);
-    const lat = Number(cells[4]);
-    if (cells[3] && cells[4] && Number.isFinite(lon) && Number.isFinite(lat)) return [lon, lat];
-  }
-  throw new Error(`no coordinate for ${prefix} in ${REF_POI}`);
-}
-
-function parseCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let q = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (q) {
-      if (c === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (c === '"') q = false;
-      else cur += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  out.push(cur);
-  return out;
+  const row = referencePoints().find(({ name, position }) => name.startsWith(prefix) && position.every(Number.isFinite));
+  if (!row) throw new Error(`no coordinate for ${prefix} in ${REF_POI}`);
+  return row.position;
 }
 
 /* ------------------------------------------------------------------ geometry helpers */

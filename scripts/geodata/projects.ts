@@ -12,15 +12,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as turf from '@turf/turf';
-import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, LineString, Point, Polygon, Position } from 'geojson';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const REPO = path.resolve(here, '..', '..');
-const REFERENCE = path.resolve(REPO, '..', 'shared', 'reference');
 const FACTS = path.join(here, 'facts', 'projects.json');
 const OUT = path.join(REPO, 'geodata', 'projects.geojson');
 
-type Area = Feature<Polygon | MultiPolygon>;
+import { type Area, REPO, district, referencePoints, riverLine } from './common.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // Facts file
@@ -103,57 +101,8 @@ interface Facts {
 // References
 // ---------------------------------------------------------------------------------------------------------
 
-function readReference<T>(name: string): T {
-  return JSON.parse(fs.readFileSync(path.join(REFERENCE, name), 'utf8')) as T;
-}
-
-function district(nameZh: string): Area {
-  const fc = readReference<FeatureCollection<Polygon | MultiPolygon>>('jinan-districts-wgs84.geojson');
-  const f = fc.features.find((x) => x.properties?.['name_zh'] === nameZh);
-  if (!f) throw new Error(`district ${nameZh} not in the reference`);
-  return turf.feature(f.geometry);
-}
-
-function riverLine(which: 'yellow' | 'tuhai'): Feature<LineString> {
-  const fc = readReference<FeatureCollection>('rivers-wgs84.geojson');
-  const lines = fc.features.filter((f) => f.geometry.type === 'LineString') as Feature<LineString>[];
-  const f = lines[which === 'yellow' ? 0 : 1];
-  if (!f) throw new Error(`river ${which} missing`);
-  return turf.feature(f.geometry);
-}
-
 function poiTable(): Map<string, Position> {
-  const text = fs.readFileSync(path.join(REFERENCE, 'points-of-interest.csv'), 'utf8');
-  const rows = new Map<string, Position>();
-  for (const line of text.split('\n').slice(1)) {
-    const cells = parseCsvLine(line);
-    const [name, , , lon, lat] = cells;
-    if (!name || !lon || !lat) continue;
-    rows.set(name, [Number(lon), Number(lat)]);
-  }
-  return rows;
-}
-
-function parseCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i += 1) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  out.push(cur);
-  return out;
+  return new Map(referencePoints().map(({ name, position }) => [name, position]));
 }
 
 // ---------------------------------------------------------------------------------------------------------
