@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../helpers/chromium.ts';
-import { imageStats, isSameOrigin, openApp } from '../helpers/app-page.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { useBrowser } from '../helpers/use-browser.ts';
+import { imageStats, isSameOrigin } from '../helpers/app-page.ts';
 import type { AppPage } from '../helpers/app-page.ts';
 
 describe('the built app in real Chromium', () => {
-  let browser: Browser;
+  const chromium = useBrowser();
   let app: AppPage;
   const baseUrl = inject('baseUrl');
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    app = await openApp(browser, baseUrl);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
+    app = await chromium.open(baseUrl);
   });
 
   it('marks map-idle once every default layer is drawn', async () => {

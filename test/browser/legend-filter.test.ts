@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../helpers/chromium.ts';
-import { openApp } from '../helpers/app-page.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { useBrowser } from '../helpers/use-browser.ts';
 import type { AppPage } from '../helpers/app-page.ts';
 import { LAYER_GROUPS } from '../../src/state/layer-catalog.ts';
 
 /* Legend click to filter: a legend row shows only its class or status within its group; one reset returns. */
 describe('legend filter', () => {
-  let browser: Browser;
+  const chromium = useBrowser();
   let app: AppPage;
   const baseUrl = inject('baseUrl');
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    app = await openApp(browser, `${baseUrl}#lang=en`);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
+    app = await chromium.open(`${baseUrl}#lang=en`);
   });
 
   it('shows only the clicked class in its group, leaves other groups, and the reset brings back what was shown', async () => {

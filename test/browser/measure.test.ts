@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Position } from 'geojson';
-import { launchChromium } from '../helpers/chromium.ts';
-import { openApp } from '../helpers/app-page.ts';
+import { useBrowser } from '../helpers/use-browser.ts';
 import type { AppPage } from '../helpers/app-page.ts';
 import { measurePoints } from '../../src/core/measure/measure-points.ts';
 
@@ -16,17 +15,12 @@ async function mapPoint(page: Page, x: number, y: number): Promise<Position> {
 }
 
 describe('measure tool', () => {
-  let browser: Browser;
+  const chromium = useBrowser();
   let app: AppPage;
   const baseUrl = inject('baseUrl');
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    app = await openApp(browser, `${baseUrl}#lang=en&mode=analyse`);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
+    app = await chromium.open(`${baseUrl}#lang=en&mode=analyse`);
   });
 
   it('measures the distance and the area of clicked points like the core, and picks no feature meanwhile', async () => {

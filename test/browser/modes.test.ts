@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../helpers/chromium.ts';
-import { openApp } from '../helpers/app-page.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { useBrowser } from '../helpers/use-browser.ts';
 import type { AppPage } from '../helpers/app-page.ts';
 
 /* Modes: Explore, Analyse, Present each show their own tools; one click or one key switches; the link keeps it. */
 
 describe('interface modes', () => {
-  let browser: Browser;
+  const chromium = useBrowser();
   let app: AppPage;
   const baseUrl = inject('baseUrl');
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    app = await openApp(browser, `${baseUrl}#lang=en`);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
+    app = await chromium.open(`${baseUrl}#lang=en`);
   });
 
   const visibleSections = () => app.page.evaluate(() => [...document.querySelectorAll('plan-panel-section')]
@@ -40,7 +33,7 @@ describe('interface modes', () => {
   });
 
   it('opens a link in Analyse with the whole-area figures on screen without scrolling (1280 × 800)', async () => {
-    const analyse = await openApp(browser, `${baseUrl}#lang=en&mode=analyse`);
+    const analyse = await chromium.open(`${baseUrl}#lang=en&mode=analyse`);
     try {
       const gauge = analyse.page.locator('plan-stats .gauge').first();
       await gauge.waitFor({ timeout: 60_000 });

@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/chromium.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser } from '../helpers/use-browser.ts';
 import { exportedText, recordExportText } from '../helpers/export-text.ts';
-import { openApp } from '../helpers/app-page.ts';
 import type { AppPage } from '../helpers/app-page.ts';
 import { builtinDeck } from '../../src/app/presenter/builtin-deck.ts';
 
@@ -28,17 +27,12 @@ async function stopPresenting(page: Page): Promise<void> {
 }
 
 describe('presenter view, notes, pointer, kiosk and statutory marks', () => {
-  let browser: Browser;
+  const chromium = useBrowser();
   let app: AppPage;
   const baseUrl = inject('baseUrl');
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    app = await openApp(browser, `${baseUrl}#lang=en`, { reducedMotion: 'reduce' });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
+    app = await chromium.open(`${baseUrl}#lang=en`, { reducedMotion: 'reduce' });
   });
 
   it('opens the presenter view as a pop-up that follows next / previous from either window, with the notes', async () => {

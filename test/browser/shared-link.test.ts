@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../helpers/chromium.ts';
-import { openApp, waitForMapIdle } from '../helpers/app-page.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { useBrowser } from '../helpers/use-browser.ts';
+import { waitForMapIdle } from '../helpers/app-page.ts';
 import type { AppPage } from '../helpers/app-page.ts';
 
 /*
@@ -17,17 +16,12 @@ const SNAPSHOT = `(() => {
 })()`;
 
 describe('a shared link wins over saved settings', () => {
-  let browser: Browser;
+  const chromium = useBrowser();
   let app: AppPage;
   const baseUrl = inject('baseUrl');
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    app = await openApp(browser, baseUrl, { locale: 'en-GB' });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
+    app = await chromium.open(baseUrl, { locale: 'en-GB' });
   });
 
   it('opens #lang=en&l=boundary,clusters in English with exactly those layers after the user saved 中文 and no boundary', async () => {

@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../helpers/chromium.ts';
-import { openApp } from '../helpers/app-page.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { useBrowser } from '../helpers/use-browser.ts';
 import type { AppPage } from '../helpers/app-page.ts';
 
 /*
@@ -9,17 +7,12 @@ import type { AppPage } from '../helpers/app-page.ts';
  * keyboard registry), Escape closes it; `/` goes to the search box; neither fires while typing in a text field.
  */
 describe('keyboard shortcuts sheet', () => {
-  let browser: Browser;
+  const chromium = useBrowser();
   let app: AppPage;
   const baseUrl = inject('baseUrl');
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    app = await openApp(browser, `${baseUrl}#lang=en`);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
+    app = await chromium.open(`${baseUrl}#lang=en`);
   });
 
   it('opens with ?, lists every registered shortcut with a label, and closes with Escape', async () => {
