@@ -34,7 +34,9 @@ export type LandUseIssueCode =
   | 'classification-name-mismatch'
   | 'classification-unknown-grouped'
   | 'classification-choice-unusable'
-  | 'internal';
+  | 'internal'
+  | 'shp-ring-unclosed'
+  | 'shp-record-longer';
 
 export type LandUseIssueSeverity = 'error' | 'warning' | 'notice';
 
@@ -59,4 +61,5 @@ export const LAND_USE_ISSUE_CODES: readonly LandUseIssueCode[] = [
   'self-intersection', 'empty-geometry', 'extra-layers', 'geojson-syntax', 'geojson-not-collection',
   'no-polygons', 'classification-none', 'classification-unknown-codes', 'classification-mixed',
   'classification-name-mismatch', 'classification-unknown-grouped', 'classification-choice-unusable', 'internal',
+  'shp-ring-unclosed', 'shp-record-longer',
 ];
