@@ -38,7 +38,9 @@ export type LandUseIssueCode =
   | 'layer-choice-several'
   | 'layer-choice-unclassified'
   | 'layer-chosen'
-  | 'layer-chosen-by-user';
+  | 'layer-chosen-by-user'
+  | 'shp-ring-unclosed'
+  | 'shp-record-longer';
 
 export type LandUseIssueSeverity = 'error' | 'warning' | 'notice';
 
@@ -64,4 +66,5 @@ export const LAND_USE_ISSUE_CODES: readonly LandUseIssueCode[] = [
   'no-polygons', 'classification-none', 'classification-unknown-codes', 'classification-mixed',
   'classification-name-mismatch', 'classification-unknown-grouped', 'classification-choice-unusable', 'internal',
   'no-polygon-layer', 'layer-choice-several', 'layer-choice-unclassified', 'layer-chosen', 'layer-chosen-by-user',
+  'shp-ring-unclosed', 'shp-record-longer',
 ];
