@@ -34,7 +34,12 @@ export type LandUseIssueCode =
   | 'classification-name-mismatch'
   | 'classification-unknown-grouped'
   | 'classification-choice-unusable'
-  | 'internal';
+  | 'internal'
+  | 'encoding-language-driver'
+  | 'encoding-unsupported-code-page'
+  | 'datum-shift-estimated'
+  | 'datum-shift-unknown'
+  | 'outside-area';
 
 export type LandUseIssueSeverity = 'error' | 'warning' | 'notice';
 
@@ -59,4 +64,6 @@ export const LAND_USE_ISSUE_CODES: readonly LandUseIssueCode[] = [
   'self-intersection', 'empty-geometry', 'extra-layers', 'geojson-syntax', 'geojson-not-collection',
   'no-polygons', 'classification-none', 'classification-unknown-codes', 'classification-mixed',
   'classification-name-mismatch', 'classification-unknown-grouped', 'classification-choice-unusable', 'internal',
+  'encoding-language-driver', 'encoding-unsupported-code-page', 'datum-shift-estimated', 'datum-shift-unknown',
+  'outside-area',
 ];

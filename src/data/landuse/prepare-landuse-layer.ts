@@ -5,6 +5,7 @@ import { classifyLayer } from '../../core/landuse/classify-layer.js';
 import type { CrsDetection } from './crs.js';
 import type { EncodingChoice } from './dbf-encoding.js';
 import type { LandUseIssue } from './landuse-issues.js';
+import type { LayerPlacement } from './layer-placement.js';
 import type { InputFile } from './collect-files.js';
 import { readLandUseFiles, type LandUseReadOptions, type ProgressCallback } from './read-landuse-files.js';
 
@@ -34,7 +35,8 @@ export interface LandUseClassRow {
   unknown?: { code: string; names: string[] };
 }
 
-export interface PreparedLandUseLayer {
+/** `extent`, `overlapsArea`, `distanceKm`, `direction`: where the layer lies against the Start-up Area. */
+export interface PreparedLandUseLayer extends LayerPlacement {
   name: string;
   featureCount: number;
   recordCount: number;
@@ -143,6 +145,10 @@ export function prepareLandUseLayer(files: readonly InputFile[], settings: LandU
       ...(layer.encoding ? { encoding: layer.encoding } : {}),
       sampleNames: layer.sampleNames,
       crs: layer.crs,
+      extent: layer.extent,
+      overlapsArea: layer.overlapsArea,
+      distanceKm: layer.distanceKm,
+      direction: layer.direction,
       choice: classification.choice,
       choiceSource: classification.choiceSource,
       candidates: classification.candidates,

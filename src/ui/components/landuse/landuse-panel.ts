@@ -10,7 +10,7 @@ import type { LandUseClassRow } from '../../../data/landuse/prepare-landuse-laye
 import type { ClassificationChoice } from '../../../core/landuse/classify-parcels.ts';
 import type { LandUseCoverage } from '../../../core/analysis/types.ts';
 import { CLASSIFICATION_SYSTEMS, CLASSIFICATION_TABLES, LAND_USE_GROUPS, type ClassificationSystem, type LandUseGroup } from '../../../core/landuse/classes.ts';
-import { ATTRIBUTE_ENCODINGS, type AttributeEncoding } from '../../../data/landuse/dbf-encoding.ts';
+import { ATTRIBUTE_ENCODINGS, ENCODING_LABELS, type AttributeEncoding } from '../../../data/landuse/dbf-encoding.ts';
 import { KNOWN_CRS } from '../../../data/landuse/crs.ts';
 
 /**
@@ -168,7 +168,7 @@ export class PlanLandUsePanel extends LitElement {
       <h3>${summary.name}</h3>
       ${summary.encoding ? html`<label>${translate(lang, 'landuse.encoding')}
         <select data-testid="landuse-encoding" @change=${(event: Event) => emit(this, 'plan-landuse-settings', { encoding: (event.target as HTMLSelectElement).value as AttributeEncoding })}>
-          ${ATTRIBUTE_ENCODINGS.map((encoding) => html`<option value=${encoding} ?selected=${encoding === summary.encoding?.encoding}>${encoding.toUpperCase()}</option>`)}
+          ${ATTRIBUTE_ENCODINGS.map((encoding) => html`<option value=${encoding} ?selected=${encoding === summary.encoding?.encoding}>${ENCODING_LABELS[encoding]}</option>`)}
         </select></label>
         <div class="samples" data-testid="landuse-samples">${translate(lang, 'landuse.encoding.samples', { names: summary.sampleNames.join('、') || '—' })}</div>` : nothing}
       <label>${translate(lang, 'landuse.crs')}
