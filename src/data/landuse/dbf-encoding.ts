@@ -58,12 +58,12 @@ export function encodingOfCodePage(codePage: number): AttributeEncoding | null {
  */
 export function encodingFromCpg(cpg: string): AttributeEncoding | null {
   const label = cpg.trim().toUpperCase().replace(/^ANSI\s*/, '').replace(/^(CP|MS|WINDOWS-?)(?=\d)/, '');
+  const iso = /^(?:ISO[-_]?)?8859[-_]?(\d+)$/.exec(label);
+  if (iso) return iso[1] === '1' ? 'windows-1252' : isAttributeEncoding(`iso-8859-${iso[1]}`) ? `iso-8859-${iso[1]}` as AttributeEncoding : null;
   if (/^\d+$/.test(label)) return encodingOfCodePage(Number(label));
   if (['UTF-8', 'UTF8'].includes(label)) return 'utf-8';
   if (['GBK', 'GB2312', 'GB18030', 'EUC-CN', 'X-GBK', 'GB_2312-80'].includes(label)) return 'gbk';
   if (['SJIS', 'SHIFT-JIS', 'SHIFT_JIS'].includes(label)) return 'shift_jis';
-  const iso = /^(?:ISO[-_]?)?8859[-_]?(\d+)$/.exec(label);
-  if (iso) return iso[1] === '1' ? 'windows-1252' : isAttributeEncoding(`iso-8859-${iso[1]}`) ? `iso-8859-${iso[1]}` as AttributeEncoding : null;
   if (['LATIN1', 'LATIN-1'].includes(label)) return 'windows-1252';
   if (label.length > 40 || !/^[A-Z0-9_.:-]+$/.test(label)) return null;
   try {

@@ -46,9 +46,15 @@ export function withoutCutCharacter(bytes: Uint8Array): Uint8Array {
   return bytes.subarray(0, end);
 }
 
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
 // Upper halves (0x80–0xFF) of the two DOS code pages TextDecoder lacks, from the Unicode consortium's
 // mapping tables (unicode.org/Public/MAPPINGS/VENDORS/MICSFT/PC/CP437.TXT and CP850.TXT).
+// Windows-1252 too, as the WHATWG Encoding Standard defines it (index-windows-1252: 0x80–0x9F are € ‚ ƒ „ …
+// and the other typographic signs, the five unassigned bytes map to C1 controls, 0xA0–0xFF are Latin-1):
+// Node 20's TextDecoder reads this label as ISO-8859-1, so the table keeps tests and scripts equal to browsers.
 const DOS_TABLES: Readonly<Partial<Record<AttributeEncoding, string>>> = {
+  'windows-1252': `${WINDOWS_1252_HIGH}${Array.from({ length: 96 }, (_, index) => String.fromCharCode(0xa0 + index)).join('')}`,
   ibm437: 'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0',
   ibm850: 'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜø£Ø×ƒáíóúñÑªº¿®¬½¼¡«»░▒▓│┤ÁÂÀ©╣║╗╝¢¥┐└┴┬├─┼ãÃ╚╔╩╦╠═╬¤ðÐÊËÈıÍÎÏ┘┌█▄¦Ì▀ÓßÔÒõÕµþÞÚÛÙýÝ¯´\u00ad±‗¾¶§÷¸°¨·¹³²■\u00a0',
 };
