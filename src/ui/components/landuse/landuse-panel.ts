@@ -172,7 +172,7 @@ export class PlanLandUsePanel extends LitElement {
         </select></label>
         <div class="samples" data-testid="landuse-samples">${translate(lang, 'landuse.encoding.samples', { names: summary.sampleNames.join('、') || '—' })}</div>` : nothing}
       <label>${translate(lang, 'landuse.crs')}
-        <select data-testid="landuse-crs" @change=${(event: Event) => emit(this, 'plan-landuse-settings', { crsId: (event.target as HTMLSelectElement).value })}>
+        <select data-testid="landuse-crs" data-source=${summary.crs.source} data-needs-confirmation=${summary.crs.needsConfirmation ? 'true' : 'false'} @change=${(event: Event) => emit(this, 'plan-landuse-settings', { crsId: (event.target as HTMLSelectElement).value })}>
           ${crsOptions.map((crs) => html`<option value=${crs.id} ?selected=${crs.id === summary.crs.crs?.id}>${crs.label}</option>`)}
         </select></label>
       ${this.renderChoice(lang, summary)}
