@@ -273,6 +273,11 @@ describe('coordinate systems: every .prj kind, placed as PROJ places it', () => 
     const confirmed = readShapefileSet(shapefileSet([{ name: 'MC', type: 'C', length: 10 }], [{ MC: 'a' }], { prj: '' }), { crsId: 'EPSG:4527' });
     expect(confirmed.ok && confirmed.layer.crs).toMatchObject({ source: 'override', crs: { id: 'EPSG:4527' } });
     expect(confirmed.ok && confirmed.layer.crs.needsConfirmation).toBeUndefined();
+    // Confirming the guess itself (acceptInferredCrs) keeps it inferred but no longer asks.
+    const accepted = readShapefileSet(shapefileSet([{ name: 'MC', type: 'C', length: 10 }], [{ MC: 'a' }], { prj: '' }), { acceptInferredCrs: true });
+    expect(accepted.ok && accepted.layer.crs).toMatchObject({ source: 'inferred', crs: { id: 'EPSG:4527' } });
+    expect(accepted.ok && accepted.layer.crs.needsConfirmation).toBeUndefined();
+    expect(codes(accepted.issues)).not.toContain('crs-inferred');
   });
 
   it('world layers rounded past 180° (maxX 180.0000019) count as longitude/latitude', () => {
@@ -297,16 +302,16 @@ describe('layers that do not reach the Start-up Area', () => {
     for (const gap of [west - boxWest, south - boxSouth, boxEast - east, boxNorth - north]) expect(gap).toBeLessThan(0.02);
   });
 
-  it('places an extent: overlapping, or the distance between the boxes and the direction', () => {
-    expect(layerPlacement([117, 36.8, 117.1, 36.9])).toMatchObject({ overlapsArea: true, distanceKm: 0, direction: null });
+  it('places an extent: overlapping, or the distance between the boxes and the direction from the area', () => {
+    expect(layerPlacement([117, 36.8, 117.1, 36.9])).toMatchObject({ overlapsArea: true, distanceKm: 0 });
     const [, south, east] = START_UP_AREA_EXTENT;
     // One degree of latitude south-east of the box's south-east corner: the corner-to-corner great-circle distance.
     const placed = layerPlacement([east + 1, south - 2, east + 2, south - 1]);
-    expect(placed.direction).toBe('south-east');
+    expect(placed.direction).toBe('SE');
     const radians = Math.PI / 180;
     const expected = 2 * 6371.0088 * Math.asin(Math.sqrt(Math.sin(-radians / 2) ** 2 + Math.cos(south * radians) * Math.cos((south - 1) * radians) * Math.sin(radians / 2) ** 2));
     expect(placed.distanceKm).toBeCloseTo(expected, 6);
-    expect(layerPlacement([116, 36.8, 116.5, 36.9]).direction).toBe('west');
+    expect(layerPlacement([116, 36.8, 116.5, 36.9]).direction).toBe('W');
     expect(layerPlacement(null)).toMatchObject({ extent: null, overlapsArea: false, distanceKm: null });
   });
 
@@ -318,24 +323,26 @@ describe('layers that do not reach the Start-up Area', () => {
     if (!far.ok) return;
     expect(far.layer.overlapsArea).toBe(false);
     expect(far.layer.extent?.[0]).toBeCloseTo(120.38, 2);
-    expect(far.layer.direction).toBe('south-east');
+    expect(far.layer.direction).toBe('E');
     expect(far.layer.distanceKm).toBeGreaterThan(250);
     expect(far.layer.distanceKm).toBeLessThan(300);
     const issue = far.issues.find((item) => item.code === 'outside-area')!;
     expect(issue.severity).toBe('error');
-    expect(describeLandUseIssue(issue, 'en')).toMatch(/about 2\d\d\.\d km south-east of it/);
-    expect(describeLandUseIssue(issue, 'zh')).toMatch(/起步区东南方向约 2\d\d\.\d 千米/);
+    expect(describeLandUseIssue(issue, 'en')).toMatch(/about 2\d\d\.\d km east of it/);
+    expect(describeLandUseIssue(issue, 'zh')).toMatch(/起步区以东约 2\d\d\.\d 千米/);
     const near = readShapefileSet(shapefileSet([{ name: 'MC', type: 'C', length: 10 }], [{ MC: 'a' }]));
     expect(near.ok && near.layer).toMatchObject({ overlapsArea: true, distanceKm: 0 });
     expect(codes(near.issues)).not.toContain('outside-area');
   });
 
-  it('the whole import keeps the extent and the flag for the app', async () => {
+  it('the whole import keeps the extent and the issue for the app', async () => {
     const { prepareLandUseLayer } = await import('../../src/data/landuse/prepare-landuse-layer.ts');
     const set = shapefileSet([{ name: 'YDYHFLDM', type: 'C', length: 10 }], [{ YDYHFLDM: '0103' }], { geometries: [parcelAt(120.38, 36.07, EPSG_4527)] });
     const files = [{ name: 'p.shp', bytes: set.shp }, { name: 'p.shx', bytes: set.shx }, { name: 'p.dbf', bytes: set.dbf }, { name: 'p.prj', bytes: new TextEncoder().encode(PRJ_GK39) }];
     const prepared = prepareLandUseLayer(files);
-    expect(prepared.ok && prepared.layer).toMatchObject({ overlapsArea: false, direction: 'south-east' });
-    expect(codes(readLandUseFiles(files).issues)).toContain('outside-area');
+    expect(prepared.ok && prepared.layer.extent[0]).toBeCloseTo(120.38, 2);
+    expect(prepared.ok && prepared.issues.find((issue) => issue.code === 'outside-area')?.params?.direction).toBe('E');
+    const read = readLandUseFiles(files);
+    expect(read.ok && read.layer).toMatchObject({ overlapsArea: false, direction: 'E' });
   });
 });

@@ -107,13 +107,14 @@ export function decodeFieldNames(table: DbfTable, encoding: AttributeEncoding): 
  * text, numeric fields numbers (null when blank), logical fields booleans, dates `YYYY-MM-DD` strings.
  * @param table - from readDbfHeader
  * @param encoding - the encoding of values and field names, e.g. `gbk` or `utf-8`
+ * @param limit - read at most this many records (the first ones)
  * @returns one plain object per record, in file order, keyed by the decoded field names
  */
-export function readDbfRecords(table: DbfTable, encoding: AttributeEncoding): Record<string, DbfValue>[] {
+export function readDbfRecords(table: DbfTable, encoding: AttributeEncoding, limit = Infinity): Record<string, DbfValue>[] {
   const decode = textDecoderFor(encoding);
   const names = decodeFieldNames(table, encoding);
   const latin1 = new TextDecoder('latin1');
-  const count = availableRecords(table);
+  const count = Math.min(availableRecords(table), limit);
   const records: Record<string, DbfValue>[] = new Array(count);
   for (let record = 0; record < count; record++) {
     const values: Record<string, DbfValue> = {};
