@@ -40,7 +40,12 @@ export type LandUseIssueCode =
   | 'layer-chosen'
   | 'layer-chosen-by-user'
   | 'shp-ring-unclosed'
-  | 'shp-record-longer';
+  | 'shp-record-longer'
+  | 'encoding-language-driver'
+  | 'encoding-unsupported-code-page'
+  | 'datum-shift-estimated'
+  | 'datum-shift-unknown'
+  | 'outside-area';
 
 export type LandUseIssueSeverity = 'error' | 'warning' | 'notice';
 
@@ -67,4 +72,6 @@ export const LAND_USE_ISSUE_CODES: readonly LandUseIssueCode[] = [
   'classification-name-mismatch', 'classification-unknown-grouped', 'classification-choice-unusable', 'internal',
   'no-polygon-layer', 'layer-choice-several', 'layer-choice-unclassified', 'layer-chosen', 'layer-chosen-by-user',
   'shp-ring-unclosed', 'shp-record-longer',
+  'encoding-language-driver', 'encoding-unsupported-code-page', 'datum-shift-estimated', 'datum-shift-unknown',
+  'outside-area',
 ];
