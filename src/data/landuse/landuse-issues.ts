@@ -34,7 +34,17 @@ export type LandUseIssueCode =
   | 'classification-name-mismatch'
   | 'classification-unknown-grouped'
   | 'classification-choice-unusable'
-  | 'internal';
+  | 'internal'
+  | 'sqlite-unavailable'
+  | 'gpkg-not-sqlite'
+  | 'gpkg-not-geopackage'
+  | 'gpkg-damaged'
+  | 'gpkg-no-layer'
+  | 'gpkg-not-polygon'
+  | 'gpkg-geometry'
+  | 'gpkg-mixed-geometry'
+  | 'filegdb-unsupported'
+  | 'mdb-unsupported';
 
 export type LandUseIssueSeverity = 'error' | 'warning' | 'notice';
 
@@ -59,4 +69,6 @@ export const LAND_USE_ISSUE_CODES: readonly LandUseIssueCode[] = [
   'self-intersection', 'empty-geometry', 'extra-layers', 'geojson-syntax', 'geojson-not-collection',
   'no-polygons', 'classification-none', 'classification-unknown-codes', 'classification-mixed',
   'classification-name-mismatch', 'classification-unknown-grouped', 'classification-choice-unusable', 'internal',
+  'sqlite-unavailable', 'gpkg-not-sqlite', 'gpkg-not-geopackage', 'gpkg-damaged', 'gpkg-no-layer',
+  'gpkg-not-polygon', 'gpkg-geometry', 'gpkg-mixed-geometry', 'filegdb-unsupported', 'mdb-unsupported',
 ];

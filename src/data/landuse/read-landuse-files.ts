@@ -92,7 +92,7 @@ function projectPolygons(polygons: RingSet[], project: (x: number, y: number) =>
 }
 
 /** Parcels that cross themselves are skipped (their area is not defined); the issue lists where. */
-function dropSelfIntersecting(features: LandUseFeature[], file: string, issues: LandUseIssue[]): LandUseFeature[] {
+export function dropSelfIntersecting(features: LandUseFeature[], file: string, issues: LandUseIssue[]): LandUseFeature[] {
   const kept: LandUseFeature[] = [];
   const crossing: { record: number; at: Position }[] = [];
   for (const feature of features) {
