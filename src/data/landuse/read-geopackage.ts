@@ -75,10 +75,14 @@ export function loadSqlite(wasm: SqliteWasmSource = bundledWasm): Promise<Sqlite
   loading ??= (async (): Promise<SqliteLoadResult> => {
     try {
       const module = await import('sql.js');
-      const init = ((module as { default?: unknown }).default ?? module) as (config: { wasmBinary: ArrayBuffer }) => Promise<SqlJsStatic>;
+      const init = ((module as { default?: unknown }).default ?? module) as (config: { wasmBinary: ArrayBuffer; onAbort: (what: unknown) => void }) => Promise<SqlJsStatic>;
       const bytes = await wasm();
       const wasmBinary = bytes instanceof Uint8Array ? bytes.slice().buffer : bytes;
-      return { ok: true, sqlite: await init({ wasmBinary }) };
+      // Emscripten aborts (e.g. a policy forbids compiling WebAssembly) without settling its promise: race it.
+      const sqlite = await new Promise<SqlJsStatic>((resolve, reject) => {
+        init({ wasmBinary, onAbort: (what) => reject(new Error(String(what))) }).then(resolve, reject);
+      });
+      return { ok: true, sqlite };
     } catch (error) {
       loading = undefined;
       return { ok: false, issues: [{ code: 'sqlite-unavailable', severity: 'error', params: { detail: message(error) } }] };
