@@ -24,7 +24,6 @@ export type LandUseIssueCode =
   | 'encoding-unknown-cpg'
   | 'self-intersection'
   | 'empty-geometry'
-  | 'extra-layers'
   | 'geojson-syntax'
   | 'geojson-not-collection'
   | 'no-polygons'
@@ -35,6 +34,11 @@ export type LandUseIssueCode =
   | 'classification-unknown-grouped'
   | 'classification-choice-unusable'
   | 'internal'
+  | 'no-polygon-layer'
+  | 'layer-choice-several'
+  | 'layer-choice-unclassified'
+  | 'layer-chosen'
+  | 'layer-chosen-by-user'
   | 'sqlite-unavailable'
   | 'gpkg-not-sqlite'
   | 'gpkg-not-geopackage'
@@ -66,9 +70,10 @@ export const LAND_USE_ISSUE_CODES: readonly LandUseIssueCode[] = [
   'empty-input', 'zip-corrupt', 'zip-empty', 'no-shapefile', 'missing-shx', 'missing-dbf', 'shp-header',
   'shp-not-polygon', 'shp-truncated', 'shp-record', 'shx-mismatch', 'dbf-header', 'dbf-count-mismatch',
   'prj-unknown', 'crs-inferred', 'crs-unknown', 'encoding-cpg', 'encoding-detected', 'encoding-unknown-cpg',
-  'self-intersection', 'empty-geometry', 'extra-layers', 'geojson-syntax', 'geojson-not-collection',
+  'self-intersection', 'empty-geometry', 'geojson-syntax', 'geojson-not-collection',
   'no-polygons', 'classification-none', 'classification-unknown-codes', 'classification-mixed',
   'classification-name-mismatch', 'classification-unknown-grouped', 'classification-choice-unusable', 'internal',
+  'no-polygon-layer', 'layer-choice-several', 'layer-choice-unclassified', 'layer-chosen', 'layer-chosen-by-user',
   'sqlite-unavailable', 'gpkg-not-sqlite', 'gpkg-not-geopackage', 'gpkg-damaged', 'gpkg-no-layer',
   'gpkg-not-polygon', 'gpkg-geometry', 'gpkg-mixed-geometry', 'filegdb-unsupported', 'mdb-unsupported',
 ];

@@ -6,6 +6,7 @@ import { chooseDbfEncoding, type AttributeEncoding, type EncodingChoice } from '
 import type { LandUseIssue } from './landuse-issues.js';
 import { readDbfHeader, readDbfRecords, availableRecords, type DbfValue } from './read-dbf.js';
 import { checkShx, readShp, type RingSet } from './read-shp.js';
+import { chooseDeliveryLayer, describeGeoJsonFile, describeShapefileSet, type DeliveryLayer } from './delivery-layers.js';
 
 export type LandUseProperties = Record<string, DbfValue>;
 export type LandUseFeature = Feature<Polygon | MultiPolygon, LandUseProperties>;
@@ -15,6 +16,10 @@ export interface LandUseReadOptions {
   encoding?: AttributeEncoding;
   /** coordinate system chosen by the user, e.g. `EPSG:4527` (otherwise .prj, then inference) */
   crsId?: string;
+  /** the delivery layer the planner chose (`DeliveryLayer.id`); otherwise the one with recognised classes */
+  layer?: string;
+  /** the planner confirmed the coordinate system guessed for a file without .prj */
+  acceptInferredCrs?: boolean;
 }
 
 export interface LandUseLayerRead {
@@ -32,16 +37,25 @@ export interface LandUseLayerRead {
   crs: CrsDetection;
   /** records in the file, including skipped ones */
   recordCount: number;
+  /** every layer of the delivery (this one included, by `layerId`), so the planner sees what else is there */
+  delivery?: DeliveryLayer[];
+  layerId?: string;
+}
+
+/** The planner must choose a layer: several carry recognised classes, or none does. */
+export interface LayerQuestion {
+  reason: 'several-classified' | 'none-classified';
+  layers: DeliveryLayer[];
 }
 
 /** Called now and then with the share of the work done (0..1), for a progress bar. */
-export type ProgressCallback = (fraction: number) => void;
+export type ProgressCallback = (fraction: number, parcels?: { read: number; total: number }) => void;
 
 const PROGRESS_EVERY = 5000;
 
 export type LandUseReadResult =
   | { ok: true; layer: LandUseLayerRead; issues: LandUseIssue[] }
-  | { ok: false; issues: LandUseIssue[] };
+  | { ok: false; issues: LandUseIssue[]; question?: LayerQuestion };
 
 const NAME_FIELD_HINTS = ['YDYHFLMC', 'DLMC', 'YDMC', 'MC', 'NAME'];
 const SAMPLE_COUNT = 5;
@@ -150,7 +164,7 @@ export function readShapefileSet(set: ShapefileSet, options: LandUseReadOptions 
   let features: LandUseFeature[] = [];
   const empty: number[] = [];
   for (const record of shp.records) {
-    if (record.record % PROGRESS_EVERY === 0) onProgress(0.3 + (0.4 * record.record) / shp.records.length);
+    if (record.record % PROGRESS_EVERY === 0) onProgress(0.3 + (0.4 * record.record) / shp.records.length, { read: record.record, total: shp.records.length });
     if (record.polygons.length === 0) {
       empty.push(record.record);
       continue;
@@ -250,28 +264,47 @@ export function readLandUseGeoJson(file: InputFile, options: LandUseReadOptions 
   };
 }
 
+const layerNames = (layers: readonly DeliveryLayer[]): string => layers.map((layer) => layer.name).join(', ');
+
 /**
- * Reads land-use parcels from what the user picked or dropped: one .zip, loose Shapefile parts, or GeoJSON.
- * The first polygon layer is read; others are named in an issue. Never throws: any failure inside becomes an
- * `internal` issue so the map and the user's work stay as they were.
+ * Reads land-use parcels from what the user picked or dropped: one .zip, a folder's files, loose Shapefile
+ * parts, or GeoJSON. Every layer is described first; the one the planner chose, else the only polygon layer
+ * with a recognised classification, is read (`chooseDeliveryLayer`). When several qualify, or none does, nothing
+ * is read and the result carries the question. Never throws: any failure inside becomes an `internal` issue so
+ * the map and the user's work stay as they were.
  * @param files - the files as given
- * @param options - encoding and coordinate system chosen by the user, if any
+ * @param options - encoding, coordinate system and layer chosen by the user, if any
  * @param onProgress - share of the reading done, now and then
  */
 export function readLandUseFiles(files: readonly InputFile[], options: LandUseReadOptions = {}, onProgress: ProgressCallback = () => undefined): LandUseReadResult {
   try {
     const collected = collectFiles(files);
     if (collected.issues.some((issue) => issue.severity === 'error')) return { ok: false, issues: collected.issues };
-    const [first, ...rest] = collected.shapefiles.filter((set) => set.shp);
-    const result = first
-      ? readShapefileSet(first, options, onProgress)
-      : collected.geojson[0]
-        ? readLandUseGeoJson(collected.geojson[0], options)
-        : ({ ok: false, issues: [{ code: 'no-shapefile', severity: 'error', params: { files: files.map((file) => file.name).join(', ') } }] } as LandUseReadResult);
-    const extra = [...rest.map((set) => `${set.baseName}.shp`), ...collected.geojson.slice(first ? 0 : 1).map((file) => file.name)];
+    const sets = collected.shapefiles.filter((set) => set.shp);
+    const layers: DeliveryLayer[] = [
+      ...sets.map((set) => describeShapefileSet(set, options.encoding)),
+      ...collected.geojson.map(describeGeoJsonFile),
+    ];
+    // One layer: read it, so that whatever is wrong with it is reported in detail by the reader.
+    const choice = layers.length === 1 ? { kind: 'chosen' as const, layer: layers[0], how: 'only' as const } : chooseDeliveryLayer(layers, options.layer);
+    if (choice.kind === 'none') {
+      return { ok: false, issues: [...collected.issues, { code: 'no-polygon-layer', severity: 'error', params: { names: layerNames(layers) } }] };
+    }
+    if (choice.kind === 'ask') {
+      const issue: LandUseIssue = { code: choice.reason === 'several-classified' ? 'layer-choice-several' : 'layer-choice-unclassified', severity: 'warning', params: { names: layerNames(choice.layers.filter((layer) => layer.geometry === 'polygons')) } };
+      return { ok: false, issues: [...collected.issues, issue], question: { reason: choice.reason, layers: choice.layers } };
+    }
+    const set = sets.find((item) => item.baseName === choice.layer.id);
+    const result = set
+      ? readShapefileSet(set, options, onProgress)
+      : readLandUseGeoJson(collected.geojson.find((file) => file.name === choice.layer.id)!, options);
     const issues = [...collected.issues, ...result.issues];
-    if (extra.length > 0) issues.push({ code: 'extra-layers', severity: 'notice', params: { names: extra.join(', ') } });
-    return result.ok ? { ok: true, layer: result.layer, issues } : { ok: false, issues };
+    if (layers.length > 1) {
+      const others = layerNames(layers.filter((layer) => layer !== choice.layer));
+      issues.push({ code: choice.how === 'user' ? 'layer-chosen-by-user' : 'layer-chosen', severity: 'notice', params: { name: choice.layer.name, others } });
+    }
+    if (!result.ok) return { ok: false, issues };
+    return { ok: true, layer: { ...result.layer, delivery: layers, layerId: choice.layer.id }, issues };
   } catch (error) {
     return { ok: false, issues: [{ code: 'internal', severity: 'error', params: { detail: String((error as Error)?.message ?? error) } }] };
   }
