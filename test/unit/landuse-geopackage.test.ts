@@ -3,9 +3,11 @@ import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { area } from '@turf/area';
 import proj4 from 'proj4';
-import { zipSync } from 'fflate';
 import type { Polygon } from 'geojson';
-import { describeGeoPackage, loadSqlite, readGeoPackageLayer, recogniseUnreadable, type SqlJsStatic } from '../../src/data/landuse/read-geopackage.ts';
+import { describeGeoPackage, geoPackageReader, loadSqlite, readGeoPackageLayer, recogniseUnreadable, type SqlJsStatic } from '../../src/data/landuse/read-geopackage.ts';
+import { hasGeoPackage } from '../../src/data/landuse/database-files.ts';
+import { readLandUseFiles } from '../../src/data/landuse/read-landuse-files.ts';
+import { prepareLandUseLayer } from '../../src/data/landuse/prepare-landuse-layer.ts';
 import { readGeoPackageGeometry, readWkb } from '../../src/data/landuse/read-wkb.ts';
 import { describeLandUseIssue } from '../../src/data/landuse/describe-issue.ts';
 import type { LandUseIssue } from '../../src/data/landuse/landuse-issues.ts';
@@ -15,6 +17,9 @@ import { geometryBlob, SRS_4527, writeGeoPackage, type BlobOptions, type GpkgGeo
 import { DELIVERY_POLYGON_TABLE, deliveryParcels } from '../../scripts/fixtures/make-geopackage-fixture.ts';
 import { EPSG_4527 } from '../../scripts/fixtures/landuse-fixture-data.ts';
 import { fixtureZip } from './landuse-fixture-files.ts';
+import { unzipSync, zipSync } from 'fflate';
+
+const unzip = (name: string) => unzipSync(fixtureZip(name).bytes);
 
 const wasmPath = createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm');
 const nodeWasm = () => readFile(wasmPath);
@@ -302,5 +307,52 @@ describe('FileGDB and Personal GeoDatabase', () => {
   it('says nothing about a Shapefile zip or a GeoPackage', () => {
     expect(recogniseUnreadable([fixtureZip('ydyh-gk39-prj.zip')])).toBeNull();
     expect(recogniseUnreadable([fixture()])).toBeNull();
+  });
+});
+
+describe('GeoPackage in a delivery: the layer choice', () => {
+  it('uses the polygon layer with recognised classes and lists the points layer and the attribute table', () => {
+    const result = readLandUseFiles([fixture()], {}, () => undefined, geoPackageReader(sqlite));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.layer.layerId).toBe(`gpkg-delivery.gpkg#${DELIVERY_POLYGON_TABLE}`);
+    expect(result.layer.features).toHaveLength(19);
+    const delivery = Object.fromEntries((result.layer.delivery ?? []).map((layer) => [layer.name, layer]));
+    expect(delivery[DELIVERY_POLYGON_TABLE]).toMatchObject({ format: 'geopackage', geometry: 'polygons', recordCount: 19, classification: { system: 'land-sea-use-2023' } });
+    expect(delivery.LXDW).toMatchObject({ geometry: 'points', recordCount: 6, classification: { system: 'third-survey-2017' } });
+    expect(delivery.QSDW).toMatchObject({ geometry: 'none', recordCount: 2, classification: null });
+    expect(result.issues.find((issue) => issue.code === 'layer-chosen')?.params?.name).toBe(DELIVERY_POLYGON_TABLE);
+    expectExplained(result.issues);
+  });
+
+  it('reads a GeoPackage inside a zip beside a Shapefile, and the planner can choose either', () => {
+    const zipped = { name: '交付.zip', bytes: zipSync({ '成果/规划.gpkg': fixture().bytes, ...Object.fromEntries(Object.entries(unzip('ydyh-gk39-prj.zip')).map(([name, bytes]) => [`成果/${name}`, bytes])) }) };
+    expect(hasGeoPackage([zipped])).toBe(true);
+    expect(hasGeoPackage([fixtureZip('ydyh-gk39-prj.zip')])).toBe(false);
+    const asked = readLandUseFiles([zipped], {}, () => undefined, geoPackageReader(sqlite));
+    expect(asked.ok).toBe(false);
+    if (asked.ok) return;
+    expect(asked.question?.reason).toBe('several-classified');
+    const chosen = readLandUseFiles([zipped], { layer: `成果/规划.gpkg#${DELIVERY_POLYGON_TABLE}` }, () => undefined, geoPackageReader(sqlite));
+    expect(chosen.ok && chosen.layer.features.length).toBe(19);
+  });
+
+  it('prepares the layer for the figures exactly as a Shapefile, with progress in parcels read of all', () => {
+    const progress: { read: number; total: number }[] = [];
+    const prepared = prepareLandUseLayer([fixture()], {}, (_, parcels) => { if (parcels) progress.push(parcels); }, geoPackageReader(sqlite));
+    expect(prepared.ok).toBe(true);
+    if (!prepared.ok) return;
+    expect(prepared.layer.choice?.system).toBe('land-sea-use-2023');
+    expect(prepared.layer.collection.features).toHaveLength(19);
+    expect(prepared.layer.classes.map((row) => row.landUseClass?.name)).toContain('公园绿地');
+  });
+
+  it('without SQLite loaded a GeoPackage is named as not read, and a geodatabase says how to export it', () => {
+    const result = readLandUseFiles([fixture()]);
+    expect(result.ok).toBe(false);
+    expect(codes(result.issues)).toContain('sqlite-unavailable');
+    const gdb = readLandUseFiles([{ name: 'delivery.zip', bytes: zipSync({ 'DLTB.gdb/a00000009.gdbtable': new Uint8Array([1]) }) }]);
+    expect(codes(gdb.issues)).toEqual(['filegdb-unsupported']);
+    expectExplained(gdb.issues);
   });
 });

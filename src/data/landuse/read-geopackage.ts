@@ -7,18 +7,20 @@
  * browser, and says how to export them. Nothing here throws.
  */
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
-import { unzipSync } from 'fflate';
+import { detectClassification } from '../../core/landuse/classify-parcels.js';
 import type { InputFile } from './collect-files.js';
+import type { DeliveryLayer } from './delivery-layers.js';
 import { crsById, crsFromPrj, inferCrs, makeProjector, type CoordinateBounds, type CrsDetection } from './crs.js';
 import type { LandUseIssue } from './landuse-issues.js';
 import {
   dropSelfIntersecting, sampleNames,
-  type LandUseFeature, type LandUseProperties, type LandUseReadOptions, type LandUseReadResult, type ProgressCallback,
+  type GeoPackageReader, type LandUseFeature, type LandUseProperties, type LandUseReadOptions, type LandUseReadResult, type ProgressCallback,
 } from './read-landuse-files.js';
 import type { RingSet } from './read-shp.js';
 import { readGeoPackageGeometry } from './read-wkb.js';
 
 export type { SqlJsStatic } from 'sql.js';
+export { recogniseUnreadable } from './database-files.js';
 
 /** One layer of a GeoPackage as `describeGeoPackage` reports it. */
 export interface GeoPackageLayer {
@@ -54,6 +56,8 @@ const POLYGON_TYPES = new Set(['POLYGON', 'MULTIPOLYGON', 'CURVEPOLYGON', 'MULTI
 const LINE_TYPES = new Set(['LINESTRING', 'MULTILINESTRING', 'CIRCULARSTRING', 'COMPOUNDCURVE', 'MULTICURVE', 'CURVE']);
 const POINT_TYPES = new Set(['POINT', 'MULTIPOINT']);
 const PROGRESS_EVERY = 2000;
+/** Rows looked at to recognise a layer's classification (as many as detectClassification looks at). */
+const DESCRIBE_RECORDS = 2000;
 const LISTED_RECORDS = 10;
 
 let loading: Promise<SqliteLoadResult> | undefined;
@@ -189,6 +193,19 @@ function contents(db: Database): { table: string; dataType: string; identifier: 
     .map((row) => ({ table: String(row[0]), dataType: String(row[1]), identifier: row[2] === null ? null : String(row[2]), srsId: Number(row[3] ?? 0) }));
 }
 
+function describeLayers(db: Database, file: InputFile): { tables: TableInfo[]; issues: LandUseIssue[] } {
+  const issues: LandUseIssue[] = [];
+  const tables: TableInfo[] = [];
+  for (const entry of contents(db)) {
+    try {
+      tables.push(describeTable(db, entry.table, entry.dataType, entry.identifier, entry.srsId));
+    } catch (error) {
+      issues.push({ code: 'gpkg-damaged', severity: 'warning', file: `${file.name}:${entry.table}`, params: { detail: message(error) } });
+    }
+  }
+  return { tables, issues };
+}
+
 /**
  * Every layer of a GeoPackage: its features tables and attribute tables, with geometry kind, row count,
  * fields and coordinate system. A table that is listed but cannot be read is left out with an issue.
@@ -200,22 +217,52 @@ export function describeGeoPackage(sqlite: SqlJsStatic, file: InputFile): Descri
   if (!opened.ok) return opened;
   const { db } = opened;
   try {
-    const issues: LandUseIssue[] = [];
-    const layers: GeoPackageLayer[] = [];
-    for (const entry of contents(db)) {
-      try {
-        layers.push(describeTable(db, entry.table, entry.dataType, entry.identifier, entry.srsId).layer);
-      } catch (error) {
-        issues.push({ code: 'gpkg-damaged', severity: 'warning', file: `${file.name}:${entry.table}`, params: { detail: message(error) } });
-      }
-    }
-    if (layers.length === 0) issues.push({ code: 'no-polygons', severity: 'error', file: file.name });
-    return { ok: true, layers, issues };
+    const { tables, issues } = describeLayers(db, file);
+    if (tables.length === 0) issues.push({ code: 'no-polygons', severity: 'error', file: file.name });
+    return { ok: true, layers: tables.map((table) => table.layer), issues };
   } catch (error) {
     return { ok: false, issues: [{ code: 'gpkg-damaged', severity: 'error', file: file.name, params: { detail: message(error) } }] };
   } finally {
     db.close();
   }
+}
+
+/**
+ * The layers of a GeoPackage as the delivery's layer choice sees them (`chooseDeliveryLayer`): id
+ * `file.gpkg#table`, geometry, rows, fields and the classification the first rows' attributes carry.
+ * @param sqlite - from `loadSqlite`
+ * @param file - the .gpkg
+ */
+export function describeGeoPackageLayers(sqlite: SqlJsStatic, file: InputFile): { layers: DeliveryLayer[]; issues: LandUseIssue[] } {
+  const opened = openGeoPackage(sqlite, file);
+  if (!opened.ok) return { layers: [], issues: opened.issues };
+  const { db } = opened;
+  try {
+    const { tables, issues } = describeLayers(db, file);
+    const layers = tables.map(({ layer }): DeliveryLayer => {
+      const columns = layer.fields.map(quote).join(', ');
+      const records = columns === '' ? [] : rows(db, `SELECT ${columns} FROM ${quote(layer.table)} LIMIT ${DESCRIBE_RECORDS}`)
+        .map((values) => Object.fromEntries(layer.fields.map((field, index) => [field, values[index] instanceof Uint8Array ? null : values[index]])));
+      return {
+        id: `${file.name}#${layer.table}`, name: layer.table, format: 'geopackage', geometry: layer.geometry,
+        recordCount: layer.recordCount, fields: layer.fields, classification: detectClassification(layer.fields, records)[0] ?? null,
+      };
+    });
+    if (layers.length === 0) issues.push({ code: 'no-polygons', severity: 'error', file: file.name });
+    return { layers, issues };
+  } catch (error) {
+    return { layers: [], issues: [{ code: 'gpkg-damaged', severity: 'error', file: file.name, params: { detail: message(error) } }] };
+  } finally {
+    db.close();
+  }
+}
+
+/** The GeoPackage reader `readLandUseFiles` is given once sql.js is loaded. */
+export function geoPackageReader(sqlite: SqlJsStatic): GeoPackageReader {
+  return {
+    describe: (file) => describeGeoPackageLayers(sqlite, file),
+    read: (file, table, options, onProgress) => readGeoPackageLayer(sqlite, file, table, options, onProgress),
+  };
 }
 
 function chooseCrs(srs: SrsRow | null, srsId: number, bounds: CoordinateBounds, options: LandUseReadOptions, where: string, issues: LandUseIssue[]): CrsDetection | null {
@@ -292,7 +339,7 @@ export function readGeoPackageLayer(sqlite: SqlJsStatic, file: InputFile, table:
       let row = 0;
       while (statement.step()) {
         row++;
-        if (row % PROGRESS_EVERY === 0) onProgress((0.7 * row) / total);
+        if (row % PROGRESS_EVERY === 0) onProgress((0.7 * row) / total, { read: row, total });
         const values = statement.get();
         const id = idIndex >= 0 && typeof values[idIndex] === 'number' ? values[idIndex] as number : row;
         const blob = values[geometryIndex];
@@ -362,44 +409,4 @@ export function readGeoPackageLayer(sqlite: SqlJsStatic, file: InputFile, table:
   } finally {
     db.close();
   }
-}
-
-const GDB_TABLE = /(^|\/)a[0-9a-f]{8}\.(gdbtable|gdbtablx|gdbindexes|freelist|atx|spx)$/i;
-const MDB_SIGNATURES = ['Standard Jet DB', 'Standard ACE DB'];
-
-function entryNames(file: InputFile): string[] {
-  const isZip = file.name.toLowerCase().endsWith('.zip') || (file.bytes[0] === 0x50 && file.bytes[1] === 0x4b);
-  if (!isZip) return [file.name];
-  const names: string[] = [];
-  try {
-    // The filter sees every entry's name and decompresses none.
-    unzipSync(file.bytes, { filter: (entry) => (names.push(entry.name), false) });
-  } catch {
-    // A damaged zip is reported by the normal reader.
-  }
-  return names;
-}
-
-/**
- * Recognises a delivery that is a File Geodatabase (a `.gdb` folder, loose or zipped: `a00000001.gdbtable`…)
- * or a Personal Geodatabase (`.mdb`), neither of which a browser can read, and says how to export it.
- * @param files - the files as given (zips are listed, not unpacked)
- * @returns an error naming the database and the way to export it, or null when there is none
- */
-export function recogniseUnreadable(files: readonly InputFile[]): LandUseIssue | null {
-  for (const file of files) {
-    const head = new TextDecoder('latin1').decode(file.bytes.subarray(4, 19));
-    if (/\.(mdb|accdb)$/i.test(file.name) || MDB_SIGNATURES.includes(head)) {
-      return { code: 'mdb-unsupported', severity: 'error', file: file.name, params: { name: file.name.split('/').pop() ?? file.name } };
-    }
-    for (const name of entryNames(file)) {
-      if (/\.(mdb|accdb)$/i.test(name)) return { code: 'mdb-unsupported', severity: 'error', file: file.name, params: { name: name.split('/').pop() ?? name } };
-      const parts = name.split('/');
-      const folder = parts.slice(0, -1).reverse().find((part) => /\.gdb$/i.test(part));
-      if (folder || GDB_TABLE.test(name) || (parts[parts.length - 1] === 'gdb' && parts.length > 1)) {
-        return { code: 'filegdb-unsupported', severity: 'error', file: file.name, params: { name: folder ?? parts[parts.length - 2] ?? file.name } };
-      }
-    }
-  }
-  return null;
 }
