@@ -214,13 +214,13 @@ describe('GeoPackage: coordinate systems', () => {
 
   it('refuses a stated system it cannot understand, naming it, instead of guessing', async () => {
     const lambert = {
-      srsId: 990001, name: 'Xian 1980 Lambert', organization: 'LOCAL', organizationId: 1,
-      definition: 'PROJCS["Xian_1980_Lambert",GEOGCS["GCS_Xian_1980",DATUM["D_Xian_1980",SPHEROID["Xian_1980",6378140.0,298.257]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Lambert_Conformal_Conic"],PARAMETER["Central_Meridian",117.0],UNIT["Meter",1.0]]',
+      srsId: 990001, name: 'Xian 1980 Loximuthal', organization: 'LOCAL', organizationId: 1,
+      definition: 'PROJCS["Xian_1980_Loximuthal",GEOGCS["GCS_Xian_1980",DATUM["D_Xian_1980",SPHEROID["Xian_1980",6378140.0,298.257]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Loximuthal"],PARAMETER["Central_Meridian",117.0],PARAMETER["Central_Parallel",37.0],UNIT["Meter",1.0]]',
     };
     const result = readGeoPackageLayer(sqlite, await onePolygonTable([{ geometry: { type: 'Polygon', coordinates: SQUARE } }], { srsId: 990001, srs: [lambert] }), 'parcels');
     expect(result.ok).toBe(false);
     expect(codes(result.issues)).toEqual(['crs-unknown']);
-    expect(describeLandUseIssue(result.issues[0], 'en')).toContain('Xian 1980 Lambert');
+    expect(describeLandUseIssue(result.issues[0], 'en')).toContain('Xian 1980 Loximuthal');
   });
 
   it('a coordinate system chosen by the planner wins', async () => {

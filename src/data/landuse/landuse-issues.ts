@@ -39,6 +39,13 @@ export type LandUseIssueCode =
   | 'layer-choice-unclassified'
   | 'layer-chosen'
   | 'layer-chosen-by-user'
+  | 'shp-ring-unclosed'
+  | 'shp-record-longer'
+  | 'encoding-language-driver'
+  | 'encoding-unsupported-code-page'
+  | 'datum-shift-estimated'
+  | 'datum-shift-unknown'
+  | 'outside-area'
   | 'sqlite-unavailable'
   | 'gpkg-not-sqlite'
   | 'gpkg-not-geopackage'
@@ -74,6 +81,9 @@ export const LAND_USE_ISSUE_CODES: readonly LandUseIssueCode[] = [
   'no-polygons', 'classification-none', 'classification-unknown-codes', 'classification-mixed',
   'classification-name-mismatch', 'classification-unknown-grouped', 'classification-choice-unusable', 'internal',
   'no-polygon-layer', 'layer-choice-several', 'layer-choice-unclassified', 'layer-chosen', 'layer-chosen-by-user',
+  'shp-ring-unclosed', 'shp-record-longer',
+  'encoding-language-driver', 'encoding-unsupported-code-page', 'datum-shift-estimated', 'datum-shift-unknown',
+  'outside-area',
   'sqlite-unavailable', 'gpkg-not-sqlite', 'gpkg-not-geopackage', 'gpkg-damaged', 'gpkg-no-layer',
   'gpkg-not-polygon', 'gpkg-geometry', 'gpkg-mixed-geometry', 'filegdb-unsupported', 'mdb-unsupported',
 ];

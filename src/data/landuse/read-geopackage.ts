@@ -10,11 +10,14 @@ import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
 import { detectClassification } from '../../core/landuse/classify-parcels.js';
 import type { InputFile } from './collect-files.js';
 import type { DeliveryLayer } from './delivery-layers.js';
-import { crsById, crsFromPrj, inferCrs, makeProjector, type CoordinateBounds, type CrsDetection } from './crs.js';
+import { crsById, crsFromPrj, makeProjector, type CoordinateBounds, type CrsDetection } from './crs.js';
+import { fastProjector } from './fast-projector.js';
 import type { LandUseIssue } from './landuse-issues.js';
+import { ExtentBuilder } from './layer-placement.js';
 import {
-  dropSelfIntersecting, sampleNames,
-  type GeoPackageReader, type LandUseFeature, type LandUseProperties, type LandUseReadOptions, type LandUseReadResult, type ProgressCallback,
+  chooseCrs as chooseCrsWithoutStatement, crossesItself, placeLayer, projectPolygons, reportSelfIntersecting, sampleNames,
+  type Crossings, type GeoPackageReader, type LandUseFeature, type LandUseProperties, type LandUseReadOptions, type LandUseReadResult,
+  type ProgressCallback,
 } from './read-landuse-files.js';
 import type { RingSet } from './read-shp.js';
 import { readGeoPackageGeometry } from './read-wkb.js';
@@ -272,16 +275,8 @@ function chooseCrs(srs: SrsRow | null, srsId: number, bounds: CoordinateBounds, 
   }
   if (srsId === 4326 || srsId === 4490) return { crs: crsById(`EPSG:${srsId}`)!, source: 'prj' };
   const undefinedSrs = srsId === -1 || srsId === 0 || (srs !== null && srs.definition === null && srs.organization.toUpperCase() !== 'EPSG');
-  if (undefinedSrs) {
-    // Like a Shapefile without .prj: the coordinates tell, and the planner is told what was assumed.
-    const inferred = inferCrs(bounds);
-    if (inferred.crs) {
-      issues.push({ code: 'crs-inferred', severity: 'notice', file: where, params: { assumed: inferred.crs.label, assumption: inferred.assumption ?? '' } });
-      return inferred;
-    }
-    issues.push({ code: 'crs-unknown', severity: 'error', file: where, params: { reason: inferred.reason ?? '' } });
-    return null;
-  }
+  // Like a Shapefile without .prj: a guess from the coordinates, put to the planner to confirm.
+  if (undefinedSrs) return chooseCrsWithoutStatement(undefined, bounds, undefined, where, issues, options.acceptInferredCrs);
   let reason = srs ? 'no definition' : `srs_id ${srsId} is not in gpkg_spatial_ref_sys`;
   if (srs?.definition) {
     const fromWkt = crsFromPrj(srs.definition);
@@ -365,11 +360,12 @@ export function readGeoPackageLayer(sqlite: SqlJsStatic, file: InputFile, table:
           continue;
         }
         for (const rings of geometry.polygons) {
-          for (const [x, y] of rings[0]) {
-            if (x < bounds.minX) bounds.minX = x;
-            if (x > bounds.maxX) bounds.maxX = x;
-            if (y < bounds.minY) bounds.minY = y;
-            if (y > bounds.maxY) bounds.maxY = y;
+          const outer = rings[0];
+          for (let at = 0; at < outer.length; at += 2) {
+            if (outer[at] < bounds.minX) bounds.minX = outer[at];
+            if (outer[at] > bounds.maxX) bounds.maxX = outer[at];
+            if (outer[at + 1] < bounds.minY) bounds.minY = outer[at + 1];
+            if (outer[at + 1] > bounds.maxY) bounds.maxY = outer[at + 1];
           }
         }
         const properties: LandUseProperties = {};
@@ -391,19 +387,24 @@ export function readGeoPackageLayer(sqlite: SqlJsStatic, file: InputFile, table:
     if (raw.length === 0) return { ok: false, issues: [...issues, { code: 'no-polygons', severity: 'error', file: where }] };
     const crs = chooseCrs(srsRow(db, info.layer.srsId), info.layer.srsId, bounds, options, where, issues);
     if (!crs?.crs) return { ok: false, issues };
-    const project = makeProjector(crs.crs);
-    let features: LandUseFeature[] = raw.map((item, index) => {
+    const project = fastProjector(crs.crs) ?? makeProjector(crs.crs);
+    const extent = new ExtentBuilder();
+    const crossings: Crossings = [];
+    const features: LandUseFeature[] = [];
+    raw.forEach((item, index) => {
       if (index % PROGRESS_EVERY === 0) onProgress(0.7 + (0.2 * index) / raw.length);
-      const coordinates = item.polygons.map((rings) => rings.map((ring) => ring.map(([x, y]) => project(x, y))));
+      // The same validity check as the Shapefile path, in file coordinates (GEOS's meaning of a crossing).
+      if (crossesItself(item.polygons.flat(), item.id, project, crossings)) return;
+      const coordinates = projectPolygons(item.polygons, project, extent);
       const geometry: LandUseFeature['geometry'] = coordinates.length === 1 ? { type: 'Polygon', coordinates: coordinates[0] } : { type: 'MultiPolygon', coordinates };
-      return { type: 'Feature', id: item.id, geometry, properties: item.properties };
+      features.push({ type: 'Feature', id: item.id, geometry, properties: item.properties });
     });
-    onProgress(0.9);
-    features = dropSelfIntersecting(features, where, issues);
+    reportSelfIntersecting(crossings, where, issues);
+    const placement = placeLayer(extent, crs, where, issues);
     onProgress(1);
     if (features.length === 0) return { ok: false, issues: [...issues, { code: 'no-polygons', severity: 'error', file: where }] };
     const { fields } = info.layer;
-    return { ok: true, issues, layer: { name: table, features, fields, sampleNames: sampleNames(features, fields), crs, recordCount: info.layer.recordCount } };
+    return { ok: true, issues, layer: { name: table, features, fields, sampleNames: sampleNames(features, fields), crs, recordCount: info.layer.recordCount, ...placement } };
   } catch (error) {
     return { ok: false, issues: [{ code: 'gpkg-damaged', severity: 'error', file: where, params: { detail: message(error) } }] };
   } finally {

@@ -16,7 +16,7 @@ import type { RingSet } from './read-shp.js';
 export type BlobGeometryKind = 'polygons' | 'lines' | 'points' | 'unknown';
 
 export type GeometryBlobResult =
-  /** polygons: outer ring first, then its holes; RFC 7946 winding (outer counter-clockwise), closed; [] when empty */
+  /** polygons: outer ring first, then its holes, each flat [x, y, …]; RFC 7946 winding (outer counter-clockwise), closed; [] when empty */
   | { ok: true; kind: 'polygons'; polygons: RingSet[]; srsId: number }
   | { ok: true; kind: Exclude<BlobGeometryKind, 'polygons'>; srsId: number }
   | { ok: false; detail: string; byteOffset: number };
@@ -90,34 +90,53 @@ function readHeader(cursor: Cursor): Header {
   return { little, base, dimensions: 2 + (hasZ ? 1 : 0) + (hasM ? 1 : 0) };
 }
 
-function readRing(cursor: Cursor, header: Header): number[][] {
+/** A ring as flat [x0, y0, x1, y1, …] in file coordinates (the Shapefile reader's `RingSet` form). */
+function readRing(cursor: Cursor, header: Header): Float64Array {
   const stride = header.dimensions * 8;
   const points = count(cursor, header.little, stride, 'point count');
-  const ring: number[][] = new Array(points);
+  const ring = new Float64Array(points * 2);
   const { view } = cursor;
   for (let index = 0; index < points; index++) {
-    ring[index] = [view.getFloat64(cursor.at, header.little), view.getFloat64(cursor.at + 8, header.little)];
+    ring[2 * index] = view.getFloat64(cursor.at, header.little);
+    ring[2 * index + 1] = view.getFloat64(cursor.at + 8, header.little);
     cursor.at += stride;
   }
   return ring;
 }
 
-/** Twice the signed area (shoelace); positive = counter-clockwise in a y-up plane. */
-function signedArea2(ring: readonly number[][]): number {
+/** Twice the signed area (shoelace) of a flat ring; positive = counter-clockwise in a y-up plane. */
+function signedArea2(ring: Float64Array): number {
   let sum = 0;
-  for (let index = 0, previous = ring.length - 1; index < ring.length; previous = index++) {
-    sum += (ring[previous][0] - ring[index][0]) * (ring[previous][1] + ring[index][1]);
+  const n = ring.length >> 1;
+  for (let index = 0, previous = n - 1; index < n; previous = index++) {
+    sum += (ring[2 * previous] - ring[2 * index]) * (ring[2 * previous + 1] + ring[2 * index + 1]);
   }
   return sum;
 }
 
 /** Closed, with the winding RFC 7946 asks for (outer counter-clockwise, holes clockwise). */
-function rewound(ring: number[][], outer: boolean): number[][] {
-  const first = ring[0];
-  const last = ring[ring.length - 1];
-  if (first[0] !== last[0] || first[1] !== last[1]) ring.push([first[0], first[1]]);
-  const counterClockwise = signedArea2(ring) > 0;
-  return counterClockwise === outer ? ring : ring.reverse();
+function rewound(input: Float64Array, outer: boolean): Float64Array {
+  const n = input.length;
+  let ring = input;
+  if (input[0] !== input[n - 2] || input[1] !== input[n - 1]) {
+    ring = new Float64Array(n + 2);
+    ring.set(input);
+    ring[n] = input[0];
+    ring[n + 1] = input[1];
+  }
+  if ((signedArea2(ring) > 0) === outer) return ring;
+  const reversed = new Float64Array(ring.length);
+  const points = ring.length >> 1;
+  for (let index = 0; index < points; index++) {
+    reversed[2 * index] = ring[2 * (points - 1 - index)];
+    reversed[2 * index + 1] = ring[2 * (points - 1 - index) + 1];
+  }
+  return reversed;
+}
+
+function finite(ring: Float64Array): boolean {
+  for (let index = 0; index < ring.length; index++) if (!Number.isFinite(ring[index])) return false;
+  return true;
 }
 
 function readPolygonBody(cursor: Cursor, header: Header): RingSet | null {
@@ -126,8 +145,8 @@ function readPolygonBody(cursor: Cursor, header: Header): RingSet | null {
   for (let index = 0; index < rings; index++) {
     const ring = readRing(cursor, header);
     // An empty ring (POLYGON EMPTY written with a ring of 0 points) and NaN coordinates carry no area.
-    if (ring.length === 0 || ring.some((point) => !Number.isFinite(point[0]) || !Number.isFinite(point[1]))) continue;
-    if (ring.length < 3) throw new WkbError(`a ring of ${ring.length} points`, cursor.at);
+    if (ring.length === 0 || !finite(ring)) continue;
+    if (ring.length < 6) throw new WkbError(`a ring of ${ring.length / 2} points`, cursor.at);
     kept.push(rewound(ring, kept.length === 0));
   }
   return kept.length > 0 ? kept : null;
