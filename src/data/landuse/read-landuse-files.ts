@@ -5,6 +5,7 @@ import { crsById, crsFromPrj, inferCrs, makeProjector, type CoordinateBounds, ty
 import { chooseDbfEncoding, type AttributeEncoding, type EncodingChoice } from './dbf-encoding.js';
 import { fastProjector } from './fast-projector.js';
 import type { LandUseIssue } from './landuse-issues.js';
+import { withVertexCache } from './vertex-cache.js';
 import { readDbfHeader, readDbfRecords, availableRecords, type DbfValue } from './read-dbf.js';
 import { checkShx, readShp, type RingSet } from './read-shp.js';
 
@@ -157,7 +158,7 @@ export function readShapefileSet(set: ShapefileSet, options: LandUseReadOptions 
   }
   const crs = chooseCrs(set.prj, shp.header.bounds, options.crsId, `${set.baseName}.prj`, issues);
   if (!crs?.crs) return { ok: false, issues };
-  const project = fastProjector(crs.crs) ?? makeProjector(crs.crs);
+  const project = withVertexCache(fastProjector(crs.crs) ?? makeProjector(crs.crs));
   const features: LandUseFeature[] = [];
   const empty: number[] = [];
   const crossings: Crossings = [];
@@ -245,7 +246,7 @@ export function readLandUseGeoJson(file: InputFile, options: LandUseReadOptions 
     ? { crs: crsById('EPSG:4326')!, source: 'none' }
     : chooseCrs(undefined, bounds, options.crsId, file.name, issues);
   if (!crs?.crs) return { ok: false, issues };
-  const project = fastProjector(crs.crs) ?? makeProjector(crs.crs);
+  const project = withVertexCache(fastProjector(crs.crs) ?? makeProjector(crs.crs));
   const crossings: Crossings = [];
   const features: LandUseFeature[] = [];
   for (const item of raw) {
