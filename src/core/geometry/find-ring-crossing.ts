@@ -19,8 +19,11 @@ import { orient2d } from 'robust-predicates';
 export type FlatRing = ArrayLike<number>;
 
 export interface RingCrossingOptions {
-  /** up to this many segments every pair is tested (no index); default 48 */
-  pairwiseUpTo?: number;
+  /**
+   * how pairs of segments are found (for tests): `auto` (default) tests every pair up to 48 segments, else sweeps and
+   * falls back on the R-tree when the sweep would grow quadratic; `pairwise`, `sweep` (no fallback), `index` force one
+   */
+  method?: 'auto' | 'pairwise' | 'sweep' | 'index';
 }
 
 const PAIRWISE_UP_TO = 48;
@@ -145,6 +148,63 @@ function grow(size: number): void {
   ringSize = new Int32Array(length);
 }
 
+/** Pairs of segments compared per segment before the sweep gives way to the index (see `sweep`). */
+const SWEEP_BUDGET = 32;
+/** The sweep's sort key: 2^26 buckets of the west end, times room for 2^27 segment numbers (exact in a double). */
+const BUCKETS = 2 ** 26;
+const SEGMENTS_MAX = 2 ** 27;
+
+/**
+ * A sweep over the segments sorted by their west end, comparing each with the segments still open across its
+ * x range. Fast for a parcel's outline, where few segments span any given x; but many long east–west edges (a
+ * comb) would make it quadratic, so after SWEEP_BUDGET comparisons per segment it stops and returns false, and
+ * the R-tree does the work.
+ * @returns true when every pair was tested (or a crossing found)
+ */
+function sweep(count: number, perSegment: number): boolean {
+  if (count >= SEGMENTS_MAX) return false;
+  // Sorted by west end through a numeric sort of packed keys (bucket of the west end, then segment number): no
+  // comparator. Within a bucket the order is loose, so a segment leaves the open list only when it ends west of
+  // the bucket's start, and each pair's x ranges are compared exactly.
+  let low = Infinity;
+  let high = -Infinity;
+  for (let i = 0; i < count; i++) {
+    low = Math.min(low, xs[i]);
+    high = Math.max(high, xs[i]);
+  }
+  const scale = high > low ? (BUCKETS - 1) / (high - low) : 0;
+  const keys = new Float64Array(count);
+  for (let i = 0; i < count; i++) keys[i] = Math.floor((Math.min(xs[i], xs[next(i)]) - low) * scale) * SEGMENTS_MAX + i;
+  keys.sort();
+  const open = new Int32Array(count);
+  let openCount = 0;
+  let budget = perSegment * count;
+  for (let k = 0; k < count && !found; k++) {
+    const i = keys[k] % SEGMENTS_MAX;
+    // One bucket earlier than this one starts, so rounding never drops a segment that reaches it.
+    const bucketStart = low + (Math.floor(keys[k] / SEGMENTS_MAX) - 1) / scale;
+    const i2 = next(i);
+    const minX = Math.min(xs[i], xs[i2]);
+    const maxX = Math.max(xs[i], xs[i2]);
+    const minY = Math.min(ys[i], ys[i2]);
+    const maxY = Math.max(ys[i], ys[i2]);
+    let kept = 0;
+    for (let m = 0; m < openCount && !found; m++) {
+      const j = open[m];
+      const j2 = next(j);
+      const jMaxX = Math.max(xs[j], xs[j2]);
+      if (jMaxX < bucketStart) continue;
+      open[kept++] = j;
+      if (--budget < 0) return false;
+      if (jMaxX < minX || Math.min(xs[j], xs[j2]) > maxX || Math.max(ys[j], ys[j2]) < minY || Math.min(ys[j], ys[j2]) > maxY) continue;
+      testPair(i, j);
+    }
+    openCount = kept;
+    open[openCount++] = i;
+  }
+  return true;
+}
+
 /** Keeps `found` for the index search's callback (no closure per call). */
 let searching = 0;
 function searchHit(j: number): boolean {
@@ -186,7 +246,8 @@ export function findRingCrossing(rings: readonly FlatRing[], options: RingCrossi
   found = null;
   if (count === 0) return null;
 
-  if (count <= (options.pairwiseUpTo ?? PAIRWISE_UP_TO)) {
+  const method = options.method ?? 'auto';
+  if (method === 'pairwise' || (method === 'auto' && count <= PAIRWISE_UP_TO)) {
     for (let i = 0; i < count && !found; i++) {
       const i2 = next(i);
       const minX = Math.min(xs[i], xs[i2]);
@@ -202,6 +263,7 @@ export function findRingCrossing(rings: readonly FlatRing[], options: RingCrossi
     return found;
   }
 
+  if (method !== 'index' && sweep(count, method === 'sweep' ? Infinity : SWEEP_BUDGET)) return found;
   const index = new Flatbush(count);
   for (let i = 0; i < count; i++) {
     const i2 = next(i);
