@@ -7,6 +7,7 @@ import { fastProjector } from './fast-projector.js';
 import type { LandUseIssue } from './landuse-issues.js';
 import { ExtentBuilder, layerPlacement, type LayerPlacement } from './layer-placement.js';
 import { readDbfHeader, readDbfRecords, availableRecords, decodeFieldNames, type DbfValue } from './read-dbf.js';
+import { withVertexCache } from './vertex-cache.js';
 import { checkShx, readShp, type RingSet } from './read-shp.js';
 import { chooseDeliveryLayer, describeGeoJsonFile, describeShapefileSet, type DeliveryLayer } from './delivery-layers.js';
 import { recogniseUnreadable } from './database-files.js';
@@ -242,7 +243,7 @@ export function readShapefileSet(set: ShapefileSet, options: LandUseReadOptions 
   }
   const crs = chooseCrs(set.prj, shp.header.bounds, options.crsId, `${set.baseName}.prj`, issues, options.acceptInferredCrs);
   if (!crs?.crs) return { ok: false, issues };
-  const project = fastProjector(crs.crs) ?? makeProjector(crs.crs);
+  const project = withVertexCache(fastProjector(crs.crs) ?? makeProjector(crs.crs));
   const extent = new ExtentBuilder();
   const features: LandUseFeature[] = [];
   const empty: number[] = [];
@@ -333,7 +334,7 @@ export function readLandUseGeoJson(file: InputFile, options: LandUseReadOptions 
     ? { crs: crsById('EPSG:4326')!, source: 'none' }
     : chooseCrs(undefined, bounds, options.crsId, file.name, issues, options.acceptInferredCrs);
   if (!crs?.crs) return { ok: false, issues };
-  const project = fastProjector(crs.crs) ?? makeProjector(crs.crs);
+  const project = withVertexCache(fastProjector(crs.crs) ?? makeProjector(crs.crs));
   const extent = new ExtentBuilder();
   const crossings: Crossings = [];
   const features: LandUseFeature[] = [];
