@@ -5,10 +5,11 @@
  * equal a naive turf computation with the deduction; a delivery with two classified layers asks which; a file
  * without .prj asks before it is used; a layer far from the Start-up Area changes nothing and says where it is.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { zipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import proj4 from 'proj4';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { area } from '@turf/area';
@@ -98,6 +99,18 @@ describe('land-use deliveries as bureaus hand them over', () => {
     expect(Math.abs((await value('blue-green')) - expected.blueGreen)).toBeLessThan(1e-6);
     expect(Math.abs((await value('construction')) - expected.construction)).toBeLessThan(1e-6);
     expect(errors).toEqual([]);
+  });
+
+  it('a delivery chosen as a folder reads the same layer', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'delivery-'));
+    for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(readFileSync(FIXTURE))))) {
+      const path = join(folder, name.split('/').pop()!);
+      if (/(CJDCQ|DLTB|XZQ)\.(shp|shx|dbf|prj)$/.test(path)) writeFileSync(path, bytes);
+    }
+    const { page } = await openAnalyse(chromium);
+    await page.locator('plan-landuse-panel [data-testid="landuse-folder"]').setInputFiles(folder);
+    await waitUntil(page, `(${PANEL}).shadowRoot.querySelector('h3')?.textContent.trim() === 'DLTB'`, 60_000);
+    expect(await page.locator('plan-landuse-panel [data-testid="landuse-delivery"] tr[data-layer]').count()).toBe(3);
   });
 
   it('two classified polygon layers: the planner is asked, the figures stay, and the chosen one is read', async () => {

@@ -39,6 +39,8 @@ export type LandUseIssueCode =
   | 'layer-choice-unclassified'
   | 'layer-chosen'
   | 'layer-chosen-by-user'
+  | 'shp-ring-unclosed'
+  | 'shp-record-longer'
   | 'encoding-language-driver'
   | 'encoding-unsupported-code-page'
   | 'datum-shift-estimated'
@@ -69,6 +71,7 @@ export const LAND_USE_ISSUE_CODES: readonly LandUseIssueCode[] = [
   'no-polygons', 'classification-none', 'classification-unknown-codes', 'classification-mixed',
   'classification-name-mismatch', 'classification-unknown-grouped', 'classification-choice-unusable', 'internal',
   'no-polygon-layer', 'layer-choice-several', 'layer-choice-unclassified', 'layer-chosen', 'layer-chosen-by-user',
+  'shp-ring-unclosed', 'shp-record-longer',
   'encoding-language-driver', 'encoding-unsupported-code-page', 'datum-shift-estimated', 'datum-shift-unknown',
   'outside-area',
 ];

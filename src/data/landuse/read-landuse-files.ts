@@ -1,8 +1,9 @@
-import { kinks } from '@turf/kinks';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import { findRingCrossing, type FlatRing } from '../../core/geometry/find-ring-crossing.js';
 import { collectFiles, type InputFile, type ShapefileSet } from './collect-files.js';
 import { crsById, crsFromPrj, inferCrs, isGeographicRange, makeProjector, unshiftedDatumErrorMetres, type CoordinateBounds, type CrsDetection } from './crs.js';
 import { chooseDbfEncoding, type AttributeEncoding, type EncodingChoice, type EncodingDecision } from './dbf-encoding.js';
+import { fastProjector } from './fast-projector.js';
 import type { LandUseIssue } from './landuse-issues.js';
 import { ExtentBuilder, layerPlacement, type LayerPlacement } from './layer-placement.js';
 import { readDbfHeader, readDbfRecords, availableRecords, decodeFieldNames, type DbfValue } from './read-dbf.js';
@@ -114,11 +115,15 @@ function chooseCrs(prj: string | undefined, bounds: CoordinateBounds, crsId: str
 }
 
 function projectPolygons(polygons: RingSet[], project: (x: number, y: number) => [number, number], extent: ExtentBuilder): Position[][][] {
-  return polygons.map((rings) => rings.map((ring) => ring.map(([x, y]) => {
-    const position = project(x, y);
-    extent.add(position[0], position[1]);
-    return position;
-  })));
+  return polygons.map((rings) => rings.map((ring) => {
+    const positions: Position[] = new Array(ring.length >> 1);
+    for (let i = 0; i < positions.length; i++) {
+      const position = project(ring[2 * i], ring[2 * i + 1]);
+      extent.add(position[0], position[1]);
+      positions[i] = position;
+    }
+    return positions;
+  }));
 }
 
 const KM_DECIMALS = 1;
@@ -166,15 +171,22 @@ function encodingIssue(encoding: EncodingDecision, baseName: string): LandUseIss
   return issues;
 }
 
+/** Parcels whose rings cross, by record, and the first place of each (longitude, latitude). */
+type Crossings = { record: number; at: Position }[];
+
+/**
+ * Is the parcel's area undefined because its rings cross (GEOS's meaning; touching rings and repeated vertices
+ * are fine)? Checked in the file's own coordinates, as GDAL does, so a vertex on an edge stays on it; if so, the
+ * parcel is listed with the place in longitude/latitude.
+ */
+function crossesItself(rings: FlatRing[], record: number, project: (x: number, y: number) => [number, number], crossings: Crossings): boolean {
+  const at = findRingCrossing(rings);
+  if (at) crossings.push({ record, at: project(at[0], at[1]) });
+  return at !== null;
+}
+
 /** Parcels that cross themselves are skipped (their area is not defined); the issue lists where. */
-function dropSelfIntersecting(features: LandUseFeature[], file: string, issues: LandUseIssue[]): LandUseFeature[] {
-  const kept: LandUseFeature[] = [];
-  const crossing: { record: number; at: Position }[] = [];
-  for (const feature of features) {
-    const found = kinks(feature);
-    if (found.features.length > 0) crossing.push({ record: Number(feature.id), at: found.features[0].geometry.coordinates });
-    else kept.push(feature);
-  }
+function reportSelfIntersecting(crossing: Crossings, file: string, issues: LandUseIssue[]): void {
   if (crossing.length > 0) {
     const first = crossing[0].at;
     issues.push({
@@ -186,7 +198,6 @@ function dropSelfIntersecting(features: LandUseFeature[], file: string, issues: 
       },
     });
   }
-  return kept;
 }
 
 /**
@@ -219,16 +230,18 @@ export function readShapefileSet(set: ShapefileSet, options: LandUseReadOptions 
   }
   const crs = chooseCrs(set.prj, shp.header.bounds, options.crsId, `${set.baseName}.prj`, issues, options.acceptInferredCrs);
   if (!crs?.crs) return { ok: false, issues };
-  const project = makeProjector(crs.crs);
+  const project = fastProjector(crs.crs) ?? makeProjector(crs.crs);
   const extent = new ExtentBuilder();
-  let features: LandUseFeature[] = [];
+  const features: LandUseFeature[] = [];
   const empty: number[] = [];
+  const crossings: Crossings = [];
   for (const record of shp.records) {
-    if (record.record % PROGRESS_EVERY === 0) onProgress(0.3 + (0.4 * record.record) / shp.records.length, { read: record.record, total: shp.records.length });
+    if (record.record % PROGRESS_EVERY === 0) onProgress(0.3 + (0.6 * record.record) / shp.records.length, { read: record.record, total: shp.records.length });
     if (record.polygons.length === 0) {
       empty.push(record.record);
       continue;
     }
+    if (crossesItself(record.polygons.flat(), record.record, project, crossings)) continue;
     const coordinates = projectPolygons(record.polygons, project, extent);
     const geometry: Polygon | MultiPolygon = coordinates.length === 1
       ? { type: 'Polygon', coordinates: coordinates[0] }
@@ -238,9 +251,8 @@ export function readShapefileSet(set: ShapefileSet, options: LandUseReadOptions 
   if (empty.length > 0) {
     issues.push({ code: 'empty-geometry', severity: 'notice', file: shpName, record: empty[0], params: { count: empty.length, records: empty.slice(0, LISTED_RECORDS).join(', ') } });
   }
-  onProgress(0.7);
   const placement = placeLayer(extent, crs, shpName, issues);
-  features = dropSelfIntersecting(features, shpName, issues);
+  reportSelfIntersecting(crossings, shpName, issues);
   onProgress(0.9);
   if (features.length === 0) {
     issues.push({ code: 'no-polygons', severity: 'error', file: shpName });
@@ -309,16 +321,25 @@ export function readLandUseGeoJson(file: InputFile, options: LandUseReadOptions 
     ? { crs: crsById('EPSG:4326')!, source: 'none' }
     : chooseCrs(undefined, bounds, options.crsId, file.name, issues, options.acceptInferredCrs);
   if (!crs?.crs) return { ok: false, issues };
-  const project = makeProjector(crs.crs);
+  const projectOnly = fastProjector(crs.crs) ?? makeProjector(crs.crs);
   const extent = new ExtentBuilder();
-  let features: LandUseFeature[] = raw.map((item) => {
+  const project = (x: number, y: number): [number, number] => {
+    const position = projectOnly(x, y);
+    extent.add(position[0], position[1]);
+    return position;
+  };
+  const crossings: Crossings = [];
+  const features: LandUseFeature[] = [];
+  for (const item of raw) {
     const polygons = item.geometry.type === 'Polygon' ? [item.geometry.coordinates] : item.geometry.coordinates;
-    const coordinates = projectPolygons(polygons as RingSet[], project, extent);
+    const rings = polygons.flatMap((polygon) => polygon.map((ring) => Float64Array.from(ring.flatMap((position) => [position[0], position[1]]))));
+    if (crossesItself(rings, item.index + 1, project, crossings)) continue;
+    const coordinates = polygons.map((polygon) => polygon.map((ring) => ring.map(([x, y]) => project(x, y))));
     const geometry: Polygon | MultiPolygon = item.geometry.type === 'Polygon' ? { type: 'Polygon', coordinates: coordinates[0] } : { type: 'MultiPolygon', coordinates };
-    return { type: 'Feature', id: item.index + 1, geometry, properties: item.properties };
-  });
+    features.push({ type: 'Feature', id: item.index + 1, geometry, properties: item.properties });
+  }
   const placement = placeLayer(extent, crs, file.name, issues);
-  features = dropSelfIntersecting(features, file.name, issues);
+  reportSelfIntersecting(crossings, file.name, issues);
   if (features.length === 0) return { ok: false, issues: [...issues, { code: 'no-polygons', severity: 'error', file: file.name }] };
   const fields = [...new Set(features.flatMap((feature) => Object.keys(feature.properties)))];
   return {

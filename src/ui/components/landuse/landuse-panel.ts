@@ -85,7 +85,8 @@ export class PlanLandUsePanel extends LitElement {
   private onFiles(event: Event): void {
     this.chosen = chosenFileNames(event);
     const input = event.target as HTMLInputElement;
-    const files = [...(input.files ?? [])];
+    // Files of a chosen folder keep their path in the folder, so layers of the same name in two folders stay apart.
+    const files = [...(input.files ?? [])].map((file) => (file.webkitRelativePath ? new File([file], file.webkitRelativePath, { type: file.type, lastModified: file.lastModified }) : file));
     if (files.length > 0) emit(this, 'plan-landuse-files', { files });
     input.value = '';
   }
@@ -270,7 +271,11 @@ export class PlanLandUsePanel extends LitElement {
         <button type="button" class="choose-file" aria-describedby="landuse-file-name" ?disabled=${this.busy} @click=${openFileChooser}>${translate(lang, 'landuse.choose')}</button>
         <span class="file-name" id="landuse-file-name">${chosenFilesText(lang, this.chosen)}</span>
         <input type="file" hidden multiple data-testid="landuse-file" aria-label=${translate(lang, 'landuse.choose')}
-          accept=".zip,.shp,.shx,.dbf,.prj,.cpg,.geojson,.json" ?disabled=${this.busy} @change=${this.onFiles}>
+          accept=".zip,.shp,.shx,.dbf,.prj,.cpg,.geojson,.json,.gpkg" ?disabled=${this.busy} @change=${this.onFiles}>
+      </div>
+      <div class="file-choice">
+        <button type="button" class="choose-file" ?disabled=${this.busy} @click=${openFileChooser}>${translate(lang, 'landuse.chooseFolder')}</button>
+        <input type="file" hidden webkitdirectory data-testid="landuse-folder" aria-label=${translate(lang, 'landuse.chooseFolder')} ?disabled=${this.busy} @change=${this.onFiles}>
       </div>
       <p class="hint">${translate(lang, 'landuse.hint')}</p>
       ${this.busy ? html`<div data-testid="landuse-progress"><progress max="1" .value=${this.progress} aria-label=${translate(lang, 'landuse.choose')}></progress>
