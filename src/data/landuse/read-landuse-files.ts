@@ -126,6 +126,20 @@ function projectPolygons(polygons: RingSet[], project: (x: number, y: number) =>
   }));
 }
 
+/** Parcels whose rings cross, by record, and the first place of each (longitude, latitude). */
+type Crossings = { record: number; at: Position }[];
+
+/**
+ * Is the parcel's area undefined because its rings cross (GEOS's meaning; touching rings and repeated vertices
+ * are fine)? Checked in the file's own coordinates, as GDAL does, so a vertex on an edge stays on it; if so, the
+ * parcel is listed with the place in longitude/latitude.
+ */
+function crossesItself(rings: FlatRing[], record: number, project: (x: number, y: number) => [number, number], crossings: Crossings): boolean {
+  const at = findRingCrossing(rings);
+  if (at) crossings.push({ record, at: project(at[0], at[1]) });
+  return at !== null;
+}
+
 const KM_DECIMALS = 1;
 
 /**
@@ -169,20 +183,6 @@ function encodingIssue(encoding: EncodingDecision, baseName: string): LandUseIss
     issues.push({ code: 'encoding-detected', severity: 'notice', file: dbfName, params: { encoding: encoding.encoding } });
   }
   return issues;
-}
-
-/** Parcels whose rings cross, by record, and the first place of each (longitude, latitude). */
-type Crossings = { record: number; at: Position }[];
-
-/**
- * Is the parcel's area undefined because its rings cross (GEOS's meaning; touching rings and repeated vertices
- * are fine)? Checked in the file's own coordinates, as GDAL does, so a vertex on an edge stays on it; if so, the
- * parcel is listed with the place in longitude/latitude.
- */
-function crossesItself(rings: FlatRing[], record: number, project: (x: number, y: number) => [number, number], crossings: Crossings): boolean {
-  const at = findRingCrossing(rings);
-  if (at) crossings.push({ record, at: project(at[0], at[1]) });
-  return at !== null;
 }
 
 /** Parcels that cross themselves are skipped (their area is not defined); the issue lists where. */
@@ -251,8 +251,8 @@ export function readShapefileSet(set: ShapefileSet, options: LandUseReadOptions 
   if (empty.length > 0) {
     issues.push({ code: 'empty-geometry', severity: 'notice', file: shpName, record: empty[0], params: { count: empty.length, records: empty.slice(0, LISTED_RECORDS).join(', ') } });
   }
-  const placement = placeLayer(extent, crs, shpName, issues);
   reportSelfIntersecting(crossings, shpName, issues);
+  const placement = placeLayer(extent, crs, shpName, issues);
   onProgress(0.9);
   if (features.length === 0) {
     issues.push({ code: 'no-polygons', severity: 'error', file: shpName });
@@ -321,25 +321,24 @@ export function readLandUseGeoJson(file: InputFile, options: LandUseReadOptions 
     ? { crs: crsById('EPSG:4326')!, source: 'none' }
     : chooseCrs(undefined, bounds, options.crsId, file.name, issues, options.acceptInferredCrs);
   if (!crs?.crs) return { ok: false, issues };
-  const projectOnly = fastProjector(crs.crs) ?? makeProjector(crs.crs);
+  const project = fastProjector(crs.crs) ?? makeProjector(crs.crs);
   const extent = new ExtentBuilder();
-  const project = (x: number, y: number): [number, number] => {
-    const position = projectOnly(x, y);
-    extent.add(position[0], position[1]);
-    return position;
-  };
   const crossings: Crossings = [];
   const features: LandUseFeature[] = [];
   for (const item of raw) {
     const polygons = item.geometry.type === 'Polygon' ? [item.geometry.coordinates] : item.geometry.coordinates;
     const rings = polygons.flatMap((polygon) => polygon.map((ring) => Float64Array.from(ring.flatMap((position) => [position[0], position[1]]))));
     if (crossesItself(rings, item.index + 1, project, crossings)) continue;
-    const coordinates = polygons.map((polygon) => polygon.map((ring) => ring.map(([x, y]) => project(x, y))));
+    const coordinates = polygons.map((polygon) => polygon.map((ring) => ring.map(([x, y]) => {
+      const position = project(x, y);
+      extent.add(position[0], position[1]);
+      return position;
+    })));
     const geometry: Polygon | MultiPolygon = item.geometry.type === 'Polygon' ? { type: 'Polygon', coordinates: coordinates[0] } : { type: 'MultiPolygon', coordinates };
     features.push({ type: 'Feature', id: item.index + 1, geometry, properties: item.properties });
   }
-  const placement = placeLayer(extent, crs, file.name, issues);
   reportSelfIntersecting(crossings, file.name, issues);
+  const placement = placeLayer(extent, crs, file.name, issues);
   if (features.length === 0) return { ok: false, issues: [...issues, { code: 'no-polygons', severity: 'error', file: file.name }] };
   const fields = [...new Set(features.flatMap((feature) => Object.keys(feature.properties)))];
   return {
