@@ -158,6 +158,10 @@ function installLayerControls(services: AppServices, life: Lifetime): void {
   life.listen(app, 'plan-layers-visible', ({ detail }) => store.update((state) => setLayersVisible(state, detail.ids, detail.visible)));
   life.listen(app, 'plan-layer-opacity', ({ detail }) => store.update((state) => setLayerOpacity(state, detail.id, detail.opacity)));
   life.listen(app, 'plan-mode-change', ({ detail }) => store.update((state) => setMode(state, detail)));
+  life.listen(app, 'plan-landuse-open', () => {
+    store.update((state) => setMode(state, 'analyse'));
+    app.querySelector('plan-side-panel')?.reveal('landuse');
+  });
   life.add(services.keys.register({
     scope: 'map', keys: ['1', '2', '3'], id: 'mode.switch', notWhileTyping: true,
     run: (event) => store.update((state) => setMode(state, MODES[Number(event.key) - 1]!)),
