@@ -88,7 +88,7 @@ describe('indicator bar', () => {
       expect(blueGreen?.replace(/\s+/g, ' ')).toContain(`mapped blue-green ≥ ${oneDecimal.format(naive.blueGreenKm2 / naive.insideAreaKm2)}`.replace(/\s+/g, ' '));
       expect(await page.locator('plan-indicator-bar [data-indicator="blue-green"]').textContent()).toContain('plan target ≥ 70');
       expect(await page.locator('plan-indicator-bar [data-undecided]').textContent()).toContain('farmland, villages and towns not mapped');
-      const bar = (await page.locator('plan-indicator-bar').textContent()) ?? '';
+      const bar = (await page.locator('plan-indicator-bar .row').textContent()) ?? '';
       for (const claim of ['✓', '✗', 'short of', 'still fits', 'meets', 'misses']) expect(bar).not.toContain(claim);
       // the one step that gives a verdict opens the land-use panel in Analyse mode
       await page.locator('plan-indicator-bar button[data-action="load-landuse"] .long').click();

@@ -166,7 +166,7 @@ export class PlanStats extends LitElement {
           ${translate(lang, 'verdict.mappedWithReason', { mapped, reason: undecidedReason(lang, basis, figures) })} · ${planTargetText(lang, check)}
           <span class="visually-hidden">${translate(lang, 'verdict.none')}</span>
           ${figuresNote(lang, basis)}
-          ${basis.kind === 'schematic' ? loadLandUseButton(lang, this) : nothing}
+          ${basis.kind === 'schematic' && kind === 'construction' ? loadLandUseButton(lang, this) : nothing}
         </p>`;
     }
     return html`
