@@ -42,6 +42,15 @@ export function unmappedLayers(data: Geodata): Set<string> {
   return ids;
 }
 
+/**
+ * Visibility as a legend should read it: a layer the data leaves empty draws nothing, so it has no legend row.
+ * @returns the same object when no visible layer is unmapped, else a copy with those layers off
+ */
+export function drawnVisibility<T extends Readonly<Record<string, boolean>>>(visibility: T, data: Geodata): T {
+  const empty = [...unmappedLayers(data)].filter((id) => visibility[id]);
+  return empty.length === 0 ? visibility : { ...visibility, ...Object.fromEntries(empty.map((id) => [id, false])) };
+}
+
 export interface CatalogGroup {
   id: string;
   labelKey: string;

@@ -157,6 +157,9 @@ describe('verdicts only where the data can decide', () => {
         // the layer tree says the farmland class is not mapped instead of offering an empty toggle
         await expect(page.locator('plan-layer-tree [data-unmapped="blue-green-farmland"]').textContent()).resolves.toContain(lang === 'zh' ? '未测绘' : 'not mapped');
         expect(await page.locator('plan-layer-tree input[data-layer="blue-green-farmland"]').count()).toBe(0);
+        // and the legend has no row for what is not drawn
+        expect(await page.locator('plan-legend li[data-legend="blue-green-farmland"]').count()).toBe(0);
+        expect(await page.locator('plan-legend li[data-legend="blue-green-water"]').count()).toBe(1);
         expect(app.errors).toEqual([]);
       } finally {
         await app?.close();

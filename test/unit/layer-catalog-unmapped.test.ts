@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
-import { unmappedLayers } from '../../src/state/layer-catalog.ts';
+import { drawnVisibility, unmappedLayers } from '../../src/state/layer-catalog.ts';
 
 const load = (name: string) => JSON.parse(readFileSync(new URL(`../../geodata/${name}.geojson`, import.meta.url), 'utf8')) as FeatureCollection;
 const polygon = (cls: string) => ({ type: 'Feature' as const, properties: { class: cls }, geometry: { type: 'Polygon' as const, coordinates: [[[117, 36.8], [117.01, 36.8], [117.01, 36.81], [117, 36.8]]] } });
@@ -25,5 +25,14 @@ describe('unmappedLayers: a catalog layer its data leaves empty', () => {
     const ids = unmappedLayers({ 'blue-green': blueGreen, construction: load('construction') });
     for (const cls of ['water', 'wetland', 'forest', 'park', 'farmland']) expect(ids.has(`blue-green-${cls}`)).toBe(!classes.has(cls));
     expect(ids.has('construction')).toBe(false);
+  });
+
+  it('drawnVisibility turns an empty layer off for the legend, and returns the same object when none is', () => {
+    const data = { 'blue-green': { type: 'FeatureCollection' as const, features: [polygon('water')] } };
+    const visibility = { 'blue-green-water': true, 'blue-green-farmland': true, boundary: true };
+    expect(drawnVisibility(visibility, data)).toEqual({ 'blue-green-water': true, 'blue-green-farmland': false, boundary: true });
+    expect(visibility['blue-green-farmland']).toBe(true);
+    const shown = { 'blue-green-water': true, 'blue-green-farmland': false };
+    expect(drawnVisibility(shown, data)).toBe(shown);
   });
 });

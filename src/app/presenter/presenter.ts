@@ -15,7 +15,7 @@ import { announce } from '../../state/plan-state.ts';
 import { setYear, showOnlyLayers } from '../../state/actions.ts';
 import { lockInteraction, resizeMap } from '../../map/camera.ts';
 import type { Lifetime } from '../lifetime.ts';
-import { CATALOG_LAYERS } from '../../state/layer-catalog.ts';
+import { CATALOG_LAYERS, drawnVisibility } from '../../state/layer-catalog.ts';
 import { translate } from '../../i18n/messages.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { moveToCamera, readCamera } from '../../map/slide-camera.ts';
@@ -370,7 +370,7 @@ export class Presenter {
       const blob = await exportMapPng({
         view: this.services.view,
         data: state.data,
-        visibility: state.layerVisibility,
+        visibility: drawnVisibility(state.layerVisibility, state.data),
         lang,
         year: state.year,
         highlight: this.currentHighlight,
