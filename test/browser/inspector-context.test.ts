@@ -150,7 +150,9 @@ describe('inspector: where a feature is, and what a cluster holds', () => {
     await page.evaluate(`globalThis.__plan.store.update((s) => ({ ...s, lang: 'zh', selection: { type: 'feature', layer: 'structure', id: 'core-sci-tech' } }))`);
     const share = page.locator('plan-inspector [data-testid=inspector-figures] dd[data-figure=blueGreen]');
     await share.waitFor();
-    await expect(share.textContent()).resolves.toMatch(/目标 ≥ 70%，(达标|未达标)/);
+    // the schematic layers decide nothing: the plan's target and no verdict
+    await expect(share.textContent()).resolves.toMatch(/≥ [\d.]+%（规划目标 ≥ 70%，不作判定）/);
+    await expect(share.getAttribute('data-pass')).resolves.toBe('unknown');
     await expect(page.locator('plan-inspector [data-testid=inspector-where] h4').textContent()).resolves.toBe('位置');
     await page.evaluate(`globalThis.__plan.store.update((s) => ({ ...s, lang: 'en' }))`);
     expect(app.errors).toEqual([]);

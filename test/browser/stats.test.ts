@@ -106,7 +106,7 @@ describe('statistics panel and cluster explorer', () => {
     expect(lines).toHaveLength(analysis.rows + 1);
     // every row names the basis of its figures (here the schematic layers, said to be illustrative) and gives no
     // verdict on them: the shares are lower bounds of what is mapped
-    const noVerdict = '"no verdict (the share is a lower bound of what is mapped)"';
+    const noVerdict = 'no verdict (the share is a lower bound of what is mapped)';
     expect(lines.slice(1).every((item) => item.endsWith(`,schematic layers (illustrative),${noVerdict},${noVerdict}`))).toBe(true);
     const line = lines.find((item) => item.startsWith(`${analysis.first.id},`));
     expect(line).toBeDefined();
