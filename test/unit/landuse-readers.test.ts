@@ -107,7 +107,7 @@ describe('land-use readers: bad input is explained, never thrown', () => {
     ['bad-lines.zip', 'shp-not-polygon', false],
     ['bad-corrupt.zip', 'zip-corrupt', false],
     ['bad-empty.zip', 'zip-empty', false],
-    ['bad-unknown-prj.zip', 'prj-unknown', true],
+    ['bad-unknown-prj.zip', 'prj-unknown', false],
     ['bad-self-intersecting.zip', 'self-intersection', true],
   ];
   for (const [file, code, readable] of cases) {
@@ -134,11 +134,14 @@ describe('land-use readers: bad input is explained, never thrown', () => {
     expect(String(issue.params?.at)).toMatch(/^117\.\d+, 36\.\d+$/);
   });
 
-  it('an unknown .prj falls back to the coordinates and says which system was assumed', () => {
+  it('a .prj that cannot be understood is refused with its name and why, never replaced by a guess', () => {
     const result = readLandUseFiles([fixtureZip('bad-unknown-prj.zip')]);
+    expect(result.ok).toBe(false);
     const issue = result.issues.find((item) => item.code === 'prj-unknown')!;
-    expect(issue.params?.reason).toMatch(/Lambert_Conformal_Conic/);
-    expect(issue.params?.assumed).toMatch(/zone 39/);
+    expect(issue).toMatchObject({ severity: 'error', file: 'parcels.prj' });
+    expect(issue.params?.reason).toMatch(/Loximuthal/);
+    expect(codes(result.issues)).not.toContain('crs-inferred');
+    expect(describeLandUseIssue(issue, 'en')).toMatch(/^parcels\.prj: .*Loximuthal/);
   });
 
   it('a truncated .shp keeps the complete records and says where it stops', () => {
@@ -204,27 +207,6 @@ describe('land-use readers: properties', () => {
       ),
       { numRuns: 300 },
     );
-  });
-});
-
-describe('Shapefile rings', () => {
-  it('groups ESRI rings into polygons: holes go to the smallest outer ring that holds them', async () => {
-    const { assembleRings } = await import('../../src/data/landuse/read-shp.ts');
-    const square = (x: number, y: number, size: number, clockwise: boolean) => {
-      const ring = [[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]];
-      return clockwise ? ring.reverse() : ring;
-    };
-    // Two outer rings (clockwise in ESRI files), a hole (counter-clockwise) in the second.
-    const polygons = assembleRings([square(0, 0, 10, true), square(20, 0, 10, true), square(22, 2, 3, false)]);
-    expect(polygons).toHaveLength(2);
-    expect(polygons[0]).toHaveLength(1);
-    expect(polygons[1]).toHaveLength(2);
-    // RFC 7946: outer rings counter-clockwise, holes clockwise.
-    const signed = (ring: number[][]) => ring.slice(1).reduce((sum, [x, y], i) => sum + ring[i][0] * y - x * ring[i][1], 0);
-    expect(signed(polygons[1][0])).toBeGreaterThan(0);
-    expect(signed(polygons[1][1])).toBeLessThan(0);
-    // A lone counter-clockwise ring (written the wrong way round) is kept as a polygon.
-    expect(assembleRings([square(0, 0, 5, false)])).toHaveLength(1);
   });
 });
 
