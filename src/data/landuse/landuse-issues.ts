@@ -45,7 +45,17 @@ export type LandUseIssueCode =
   | 'encoding-unsupported-code-page'
   | 'datum-shift-estimated'
   | 'datum-shift-unknown'
-  | 'outside-area';
+  | 'outside-area'
+  | 'sqlite-unavailable'
+  | 'gpkg-not-sqlite'
+  | 'gpkg-not-geopackage'
+  | 'gpkg-damaged'
+  | 'gpkg-no-layer'
+  | 'gpkg-not-polygon'
+  | 'gpkg-geometry'
+  | 'gpkg-mixed-geometry'
+  | 'filegdb-unsupported'
+  | 'mdb-unsupported';
 
 export type LandUseIssueSeverity = 'error' | 'warning' | 'notice';
 
@@ -74,4 +84,6 @@ export const LAND_USE_ISSUE_CODES: readonly LandUseIssueCode[] = [
   'shp-ring-unclosed', 'shp-record-longer',
   'encoding-language-driver', 'encoding-unsupported-code-page', 'datum-shift-estimated', 'datum-shift-unknown',
   'outside-area',
+  'sqlite-unavailable', 'gpkg-not-sqlite', 'gpkg-not-geopackage', 'gpkg-damaged', 'gpkg-no-layer',
+  'gpkg-not-polygon', 'gpkg-geometry', 'gpkg-mixed-geometry', 'filegdb-unsupported', 'mdb-unsupported',
 ];

@@ -7,8 +7,10 @@ import { fastProjector } from './fast-projector.js';
 import type { LandUseIssue } from './landuse-issues.js';
 import { ExtentBuilder, layerPlacement, type LayerPlacement } from './layer-placement.js';
 import { readDbfHeader, readDbfRecords, availableRecords, decodeFieldNames, type DbfValue } from './read-dbf.js';
+import { withVertexCache } from './vertex-cache.js';
 import { checkShx, readShp, type RingSet } from './read-shp.js';
 import { chooseDeliveryLayer, describeGeoJsonFile, describeShapefileSet, type DeliveryLayer } from './delivery-layers.js';
+import { recogniseUnreadable } from './database-files.js';
 
 export type LandUseProperties = Record<string, DbfValue>;
 export type LandUseFeature = Feature<Polygon | MultiPolygon, LandUseProperties>;
@@ -42,6 +44,17 @@ export interface LandUseLayerRead extends LayerPlacement {
   /** every layer of the delivery (this one included, by `layerId`), so the planner sees what else is there */
   delivery?: DeliveryLayer[];
   layerId?: string;
+}
+
+/**
+ * Reads GeoPackages; made from sql.js once it is loaded (read-geopackage.ts `geoPackageReader`), so that this
+ * module stays synchronous and SQLite is loaded only for a delivery that holds a .gpkg.
+ */
+export interface GeoPackageReader {
+  /** every layer of the file, ids `file.gpkg#table` */
+  describe(file: InputFile): { layers: DeliveryLayer[]; issues: LandUseIssue[] };
+  /** one features table, as `readShapefileSet` reads a set */
+  read(file: InputFile, table: string, options: LandUseReadOptions, onProgress: ProgressCallback): LandUseReadResult;
 }
 
 /** The planner must choose a layer: several carry recognised classes, or none does. */
@@ -87,7 +100,7 @@ export function sampleNames(features: readonly { properties: LandUseProperties }
   return [...nonAscii, ...ascii].slice(0, SAMPLE_COUNT);
 }
 
-function chooseCrs(prj: string | undefined, bounds: CoordinateBounds, crsId: string | undefined, file: string, issues: LandUseIssue[], acceptInferred = false): CrsDetection | null {
+export function chooseCrs(prj: string | undefined, bounds: CoordinateBounds, crsId: string | undefined, file: string, issues: LandUseIssue[], acceptInferred = false): CrsDetection | null {
   if (crsId) {
     const chosen = crsById(crsId);
     if (chosen) return { crs: chosen, source: 'override' };
@@ -114,7 +127,7 @@ function chooseCrs(prj: string | undefined, bounds: CoordinateBounds, crsId: str
   return null;
 }
 
-function projectPolygons(polygons: RingSet[], project: (x: number, y: number) => [number, number], extent: ExtentBuilder): Position[][][] {
+export function projectPolygons(polygons: RingSet[], project: (x: number, y: number) => [number, number], extent: ExtentBuilder): Position[][][] {
   return polygons.map((rings) => rings.map((ring) => {
     const positions: Position[] = new Array(ring.length >> 1);
     for (let i = 0; i < positions.length; i++) {
@@ -127,14 +140,14 @@ function projectPolygons(polygons: RingSet[], project: (x: number, y: number) =>
 }
 
 /** Parcels whose rings cross, by record, and the first place of each (longitude, latitude). */
-type Crossings = { record: number; at: Position }[];
+export type Crossings = { record: number; at: Position }[];
 
 /**
  * Is the parcel's area undefined because its rings cross (GEOS's meaning; touching rings and repeated vertices
  * are fine)? Checked in the file's own coordinates, as GDAL does, so a vertex on an edge stays on it; if so, the
  * parcel is listed with the place in longitude/latitude.
  */
-function crossesItself(rings: FlatRing[], record: number, project: (x: number, y: number) => [number, number], crossings: Crossings): boolean {
+export function crossesItself(rings: FlatRing[], record: number, project: (x: number, y: number) => [number, number], crossings: Crossings): boolean {
   const at = findRingCrossing(rings);
   if (at) crossings.push({ record, at: project(at[0], at[1]) });
   return at !== null;
@@ -147,7 +160,7 @@ const KM_DECIMALS = 1;
  * (error-level for the figures: such a layer must not replace them), and the size of the datum error when
  * the system's datum shift to WGS84 is unknown.
  */
-function placeLayer(extent: ExtentBuilder, crs: CrsDetection, file: string, issues: LandUseIssue[]): LayerPlacement {
+export function placeLayer(extent: ExtentBuilder, crs: CrsDetection, file: string, issues: LandUseIssue[]): LayerPlacement {
   const placement = layerPlacement(extent.extent());
   const box = placement.extent;
   const datum = crs.crs?.unshiftedDatum;
@@ -186,7 +199,7 @@ function encodingIssue(encoding: EncodingDecision, baseName: string): LandUseIss
 }
 
 /** Parcels that cross themselves are skipped (their area is not defined); the issue lists where. */
-function reportSelfIntersecting(crossing: Crossings, file: string, issues: LandUseIssue[]): void {
+export function reportSelfIntersecting(crossing: Crossings, file: string, issues: LandUseIssue[]): void {
   if (crossing.length > 0) {
     const first = crossing[0].at;
     issues.push({
@@ -230,7 +243,7 @@ export function readShapefileSet(set: ShapefileSet, options: LandUseReadOptions 
   }
   const crs = chooseCrs(set.prj, shp.header.bounds, options.crsId, `${set.baseName}.prj`, issues, options.acceptInferredCrs);
   if (!crs?.crs) return { ok: false, issues };
-  const project = fastProjector(crs.crs) ?? makeProjector(crs.crs);
+  const project = withVertexCache(fastProjector(crs.crs) ?? makeProjector(crs.crs));
   const extent = new ExtentBuilder();
   const features: LandUseFeature[] = [];
   const empty: number[] = [];
@@ -321,7 +334,7 @@ export function readLandUseGeoJson(file: InputFile, options: LandUseReadOptions 
     ? { crs: crsById('EPSG:4326')!, source: 'none' }
     : chooseCrs(undefined, bounds, options.crsId, file.name, issues, options.acceptInferredCrs);
   if (!crs?.crs) return { ok: false, issues };
-  const project = fastProjector(crs.crs) ?? makeProjector(crs.crs);
+  const project = withVertexCache(fastProjector(crs.crs) ?? makeProjector(crs.crs));
   const extent = new ExtentBuilder();
   const crossings: Crossings = [];
   const features: LandUseFeature[] = [];
@@ -359,16 +372,31 @@ const layerNames = (layers: readonly DeliveryLayer[]): string => layers.map((lay
  * @param files - the files as given
  * @param options - encoding, coordinate system and layer chosen by the user, if any
  * @param onProgress - share of the reading done, now and then
+ * @param geopackage - the GeoPackage reader, when the files hold a .gpkg (the worker loads sql.js for it)
  */
-export function readLandUseFiles(files: readonly InputFile[], options: LandUseReadOptions = {}, onProgress: ProgressCallback = () => undefined): LandUseReadResult {
+export function readLandUseFiles(files: readonly InputFile[], options: LandUseReadOptions = {}, onProgress: ProgressCallback = () => undefined, geopackage?: GeoPackageReader): LandUseReadResult {
   try {
     const collected = collectFiles(files);
-    if (collected.issues.some((issue) => issue.severity === 'error')) return { ok: false, issues: collected.issues };
+    if (collected.issues.some((issue) => issue.severity === 'error')) {
+      // Nothing readable, but a geodatabase: say what it is and how to export it.
+      const unreadable = collected.issues.some((issue) => issue.code === 'no-shapefile') ? recogniseUnreadable(files) : null;
+      return { ok: false, issues: unreadable ? [unreadable] : collected.issues };
+    }
     const sets = collected.shapefiles.filter((set) => set.shp);
+    if (collected.geopackages.length > 0 && !geopackage) {
+      collected.issues.push({ code: 'sqlite-unavailable', severity: 'error', file: collected.geopackages[0].name, params: { detail: 'not loaded' } });
+    }
+    const geopackageLayers = geopackage ? collected.geopackages.flatMap((file) => {
+      const described = geopackage.describe(file);
+      collected.issues.push(...described.issues.filter((issue) => issue.severity !== 'error' || described.layers.length === 0));
+      return described.layers;
+    }) : [];
     const layers: DeliveryLayer[] = [
       ...sets.map((set) => describeShapefileSet(set, options.encoding)),
       ...collected.geojson.map(describeGeoJsonFile),
+      ...geopackageLayers,
     ];
+    if (layers.length === 0) return { ok: false, issues: collected.issues };
     // One layer: read it, so that whatever is wrong with it is reported in detail by the reader.
     const choice = layers.length === 1 ? { kind: 'chosen' as const, layer: layers[0], how: 'only' as const } : chooseDeliveryLayer(layers, options.layer);
     if (choice.kind === 'none') {
@@ -379,9 +407,12 @@ export function readLandUseFiles(files: readonly InputFile[], options: LandUseRe
       return { ok: false, issues: [...collected.issues, issue], question: { reason: choice.reason, layers: choice.layers } };
     }
     const set = sets.find((item) => item.baseName === choice.layer.id);
+    const gpkg = choice.layer.format === 'geopackage' ? collected.geopackages.find((file) => choice.layer.id.startsWith(`${file.name}#`)) : undefined;
     const result = set
       ? readShapefileSet(set, options, onProgress)
-      : readLandUseGeoJson(collected.geojson.find((file) => file.name === choice.layer.id)!, options);
+      : gpkg && geopackage
+        ? geopackage.read(gpkg, choice.layer.id.slice(gpkg.name.length + 1), options, onProgress)
+        : readLandUseGeoJson(collected.geojson.find((file) => file.name === choice.layer.id)!, options);
     const issues = [...collected.issues, ...result.issues];
     if (layers.length > 1) {
       const others = layerNames(layers.filter((layer) => layer !== choice.layer));
