@@ -12,13 +12,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as turf from '@turf/turf';
-import type { Feature, LineString, Point } from 'geojson';
+import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FACTS = path.join(here, 'facts', 'projects.json');
 const OUT = path.join(REPO, 'geodata', 'projects.geojson');
+const SUBDISTRICTS = path.join(REPO, 'geodata', 'subdistricts.geojson');
 
-import { REPO } from './common.ts';
+/**
+ * A project is drawn as a point only where its site is known to about a kilometre: ±1,500 m, the error of a site
+ * placed from a published coordinate of a landmark it stands by or from a published distance and side. A point
+ * known less well would say "here" about a place several kilometres across.
+ */
+export const POINT_MAX_ERROR_M = 1500;
+
+import { REPO, writeGeodata } from './common.ts';
 import { type Anchor, resolveAnchors, round5 } from './anchors.ts';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -60,6 +68,9 @@ interface ProjectFact {
   outside?: boolean;
   partly_outside?: boolean;
   located: boolean;
+  /** why a project is listed without a position, where the general reason does not fit */
+  unlocated_reason_en?: string;
+  unlocated_reason_zh?: string;
   /** ids of the same thing in other layers (one status there) */
   same_as?: string[];
   /** ids of outlines in other layers that this project lies in */
@@ -68,6 +79,8 @@ interface ProjectFact {
 
 interface Facts {
   refs: Record<string, Ref>;
+  /** the subdistrict an anchor stands for, where the anchor is a subdistrict's reference point */
+  subdistrict_of_anchor: Record<string, string>;
   anchors: Anchor[];
   projects: ProjectFact[];
 }
@@ -130,19 +143,72 @@ function build(): void {
     };
   });
   // A project whose site is not published is listed, not drawn: a point anywhere would claim a place.
-  const drawn = features.filter((f) => f.properties?.['located'] !== false);
-  const unlocated = features.filter((f) => f.properties?.['located'] === false).map((f) => {
-    const { position_source: _source, position_source_zh: _sourceZh, placed_at: _placedAt, outside: _outside, position_accuracy_m: _error, ...rest } = f.properties ?? {};
-    return {
-      ...rest,
-      reason_en: 'No public record consulted gives its site, so it is listed without a position.',
-      reason_zh: '所查公开资料均未载明其位置，故只列出、不标注位置。',
+  // A point is drawn only where the site is known to about a kilometre (POINT_MAX_ERROR_M); a project known less
+  // well is shown as belonging to its subdistrict (listed in `in_subdistrict`, counted on the subdistrict), or, when
+  // no subdistrict of the area holds it, listed in `unlocated` with the reason.
+  const subdistricts = JSON.parse(fs.readFileSync(SUBDISTRICTS, 'utf8')) as FeatureCollection;
+  const sdByName = new Map(subdistricts.features.map((f) => [String(f.properties?.['name_zh']), String(f.properties?.['id'])]));
+  const sdOfAnchor = new Map(Object.entries(facts.subdistrict_of_anchor));
+  const factById = new Map(facts.projects.map((p) => [p.id, p]));
+  const subdistrictOf = (f: Feature<Point | LineString>): { id: string; basis: 'record' | 'anchor' | 'position' } | null => {
+    const p = factById.get(String(f.id))!;
+    const named = p.subdistrict_zh ? sdByName.get(p.subdistrict_zh) : undefined;
+    if (named) return { id: named, basis: 'record' };
+    const anchor = p.placement.type === 'Point' ? sdOfAnchor.get(p.placement.anchor) : undefined;
+    if (anchor) return { id: anchor, basis: 'anchor' };
+    if (p.outside || f.geometry.type !== 'Point') return null;
+    const hit = subdistricts.features.find((s) => turf.booleanPointInPolygon(f.geometry.coordinates as Position, s as Feature<Polygon | MultiPolygon>));
+    return hit ? { id: String(hit.properties?.['id']), basis: 'position' } : null;
+  };
+  const isDot = (f: Feature<Point | LineString>): boolean =>
+    f.properties?.['located'] !== false && (f.geometry.type !== 'Point' || Number(f.properties?.['position_accuracy_m']) <= POINT_MAX_ERROR_M);
+  const listedProps = (f: Feature<Point | LineString>): Record<string, unknown> => {
+    const { position_source: _s, position_source_zh: _z, placed_at: _a, outside: _o, position_accuracy_m: _e, ...rest } = f.properties ?? {};
+    return rest;
+  };
+  const drawn = features.filter(isDot);
+  const members: Record<string, unknown>[] = [];
+  const unlocated: Record<string, unknown>[] = [];
+  for (const f of features.filter((x) => !isDot(x))) {
+    const km = Number(f.properties?.['position_accuracy_m']) / 1000;
+    const sd = f.properties?.['located'] === false ? null : subdistrictOf(f);
+    if (sd) {
+      const name = subdistricts.features.find((s) => s.properties?.['id'] === sd.id)!.properties!;
+      members.push({
+        ...listedProps(f),
+        subdistrict: sd.id,
+        subdistrict_basis: sd.basis,
+        reason_en: `Its site is known only to about ±${km.toFixed(1)} km: ${sd.basis === 'position' ? 'the place the records give lies in' : 'the records place it in'} ${String(name['name_en'])}, so it is shown as part of that subdistrict, not as a point.`,
+        reason_zh: `其位置仅知约±${km.toFixed(1)}千米：${sd.basis === 'position' ? '资料所述地点位于' : '资料称其位于'}${String(name['name_zh'])}，故作为该街道的项目列出，不以点标注。`,
+      });
+    } else if (f.properties?.['located'] === false) {
+      unlocated.push({
+        ...listedProps(f),
+        reason_en: factById.get(String(f.id))!.unlocated_reason_en ?? 'No public record consulted gives its site, so it is listed without a position.',
+        reason_zh: factById.get(String(f.id))!.unlocated_reason_zh ?? '所查公开资料均未载明其位置，故只列出、不标注位置。',
+      });
+    } else {
+      unlocated.push({
+        ...listedProps(f),
+        located: false,
+        reason_en: `Its site is known only to about ±${km.toFixed(1)} km and no subdistrict of the area holds it, so it is listed without a position.`,
+        reason_zh: `其位置仅知约±${km.toFixed(1)}千米，且不在起步区任一街道内，故只列出、不标注位置。`,
+      });
+    }
+  }
+  const row = (x: unknown): string => '  ' + JSON.stringify(x);
+  fs.writeFileSync(OUT, `{"type":"FeatureCollection","features":[\n${drawn.map(row).join(',\n')}\n],"in_subdistrict":[\n${members.map(row).join(',\n')}\n],"unlocated":[\n${unlocated.map(row).join(',\n')}\n]}\n`);
+  // the subdistricts count and list the projects known only to them
+  for (const s of subdistricts.features) {
+    const own = members.filter((m) => m['subdistrict'] === s.properties?.['id']);
+    s.properties = {
+      ...s.properties,
+      projects_in: own.map((m) => ({ id: m['id'], name_zh: m['name_zh'], name_en: m['name_en'], status: m['status'], status_date: m['status_date'] })),
+      projects_in_count: own.length,
     };
-  });
-  const body = drawn.map((f) => '  ' + JSON.stringify(f)).join(',\n');
-  const listed = unlocated.map((item) => '  ' + JSON.stringify(item)).join(',\n');
-  fs.writeFileSync(OUT, `{"type":"FeatureCollection","features":[\n${body}\n],"unlocated":[\n${listed}\n]}\n`);
-  console.log(`  ${unlocated.length} projects have no published site: listed in "unlocated", not drawn`);
+  }
+  writeGeodata('subdistricts.geojson', subdistricts.features);
+  console.log(`  ${drawn.length} drawn (points to ±${POINT_MAX_ERROR_M} m, and lines); ${members.length} shown in their subdistrict; ${unlocated.length} listed in "unlocated"`);
   const lines = features.filter((f) => f.geometry.type === 'LineString');
   console.log(`wrote geodata/projects.geojson: ${features.length} projects (${lines.length} lines)`);
   for (const f of lines) {

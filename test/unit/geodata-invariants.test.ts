@@ -3,6 +3,7 @@
  *  - a thing named alike in two layers is linked (`same_as`: the same thing; `within`: a point in a larger outline);
  *  - a point lies inside its own outline (a feature it names in `same_as` or `within`);
  *  - a real-world thing drawn or listed in two layers has one status and one status date there;
+ *  - no two points share a position that no record gives them both;
  *  - a subdistrict's seat, where the facts give a position, lies in that subdistrict;
  *  - every status carries a real date (`status_date`), in features and in `unlocated` lists alike.
  * Reads only geodata/.
@@ -108,6 +109,23 @@ describe('geodata invariants', () => {
       }
     }
     expect(pairs).toBeGreaterThan(0);
+  });
+
+  it('no two points share a position unless they draw one thing (same_as) or one record gives it to both', () => {
+    const groups = new Map<string, Item[]>();
+    for (const i of items) {
+      if (i.feature?.geometry?.type !== 'Point') continue;
+      const key = (i.feature.geometry.coordinates as Position).join(',');
+      groups.set(key, [...(groups.get(key) ?? []), i]);
+    }
+    for (const [key, group] of groups) {
+      if (group.length < 2) continue;
+      const ids = group.map((i) => String(i.props['id']));
+      const oneThing = group.every((i) => ids.every((id) => id === String(i.props['id']) || sameAs(i.props).includes(id)));
+      const facts = new Set(group.map((i) => i.props['position_fact'] ?? null));
+      const oneRecord = facts.size === 1 && [...facts][0] !== null;
+      expect(oneThing || oneRecord, `${key} is shared by ${ids.join(', ')}`).toBe(true);
+    }
   });
 
   it("a subdistrict's seat, where its position is given, lies in the subdistrict", () => {
