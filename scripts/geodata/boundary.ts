@@ -124,8 +124,32 @@ export function buildPieces(facts: BoundaryFacts, gaoguanzhaiNorthLat: number): 
   const reach = intersect(westOfCut, poly([[g20Start[0]!, 36.5], [118, 36.5], [118, 37.5], [g20Start[0]!, 37.5]]));
   const channel = difference(intersect(intersect(sideOf(river.north, 'se'), sideOf(river.south, 'nw')), reach), licheng);
 
-  const se = union(lichengPart, zhangqiuPart)!;
-  return { nw, channel, licheng: lichengPart, zhangqiuOpen, seKeepOpen: open, se };
+  const lichengIn = difference(lichengPart, hehuaStrip(facts, lichengPart))!;
+  const se = union(lichengIn, zhangqiuPart)!;
+  return { nw, channel, licheng: lichengIn, zhangqiuOpen, seKeepOpen: open, se };
+}
+
+/**
+ * The 荷花路 land south-west of 遥墙, which is not part of the area. 历城区 has three subdistricts in the area here:
+ * 遥墙 (published 52.22 km²), 临港 (east and south of 遥墙) and the central-western part of 唐王. 临港 was split from
+ * the former 遥墙镇 (91.3 km²) together with 遥墙 in 2010, so its area is 91.3 − 52.22 = 39.08 km². 遥墙 and 唐王 are
+ * cut as in subdistricts.ts; of the 历城区 land left, 临港 is the part east of a meridian placed so that it has
+ * 39.08 km², and the part west of it (towards 荷花路 and 华山) is left out. Nothing here is sized to reach the plan's
+ * 798 km²: the areas are the subdistricts' published or derived ones.
+ */
+export function hehuaStrip(facts: BoundaryFacts, licheng: Area): Area | null {
+  const fit = edge(facts, 'south-hehua').fit;
+  if (!fit || !fit.derived_area_km2) throw new Error('boundary facts: south-hehua has no derived area');
+  const sd = readFacts<{ subdistricts: { key: string; cut: { how: string; lo?: number; hi?: number; target_km2?: number; east_lon?: number; box?: number[] } }[] }>('subdistricts.json').subdistricts;
+  const yq = sd.find((x) => x.key === 'yaoqiang')!.cut;
+  const tw = sd.find((x) => x.key === 'tangwang')!.cut;
+  const northOf = (lat: number, eastLon: number): Feature<Polygon> => poly([[100, lat], [eastLon, lat], [eastLon, 40], [100, 40]]);
+  const lat = bisect((v) => km2(intersect(licheng, northOf(v, yq.east_lon!))), yq.target_km2!, yq.lo!, yq.hi!, 1e-5);
+  const [x0, y0, x1, y1] = tw.box as [number, number, number, number];
+  const rest = difference(difference(licheng, northOf(lat, yq.east_lon!)), poly([[x0, y0], [x1, y0], [x1, y1], [x0, y1]]));
+  const eastOf = (x: number): Feature<Polygon> => poly([[x, 30], [125, 30], [125, 40], [x, 40]]);
+  const x = bisect((v) => -km2(intersect(rest, eastOf(v))), -fit.derived_area_km2, fit.lon_min, fit.lon_max, 1e-5);
+  return difference(rest, eastOf(x));
 }
 
 /** 高官寨's north line: the parallel at which the 章丘区 part south of it has 高官寨's published area. */

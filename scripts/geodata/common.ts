@@ -484,6 +484,6 @@ export interface EdgeFact {
   placed_by_judgement: boolean;
   judgement_note?: string;
   line?: Position[];
-  fit?: { subdistrict: string; area_km2: number; lat_min: number; lat_max: number };
+  fit?: { subdistrict: string; area_km2: number; lat_min: number; lat_max: number; derived_area_km2?: number; lon_min: number; lon_max: number };
 }
 
