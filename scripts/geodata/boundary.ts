@@ -17,6 +17,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Feature, Polygon, Position } from 'geojson';
+import * as turf from '@turf/turf';
 import {
   REF_DISTRICTS,
   REF_RIVERS,
@@ -90,8 +91,36 @@ function seKeep(facts: BoundaryFacts, northLat: number): Feature<Polygon> {
   return poly([...g20, ...east.slice(1), eastTop, [start[0]! - 0.01, northLat], [start[0]! - 0.01, start[1]!]]);
 }
 
-export function buildPieces(facts: BoundaryFacts, gaoguanzhaiNorthLat: number): Pieces & { se: Area } {
+/**
+ * The Yellow River's north bank with the reach where the NGCC 1:4M bank lines are off replaced: between the `from` and
+ * `to` meridians of the `south-river-centre` edge, the encyclopaedia coordinates of the bridges (G104 1982 bridge,
+ * 泺口 railway bridge) lie 0.5–1 km north of the NGCC north bank but within 0.06–0.26 km of the WDBII centreline, so
+ * there the bank is the WDBII centreline moved to its left (north-west) by half the local channel width (the distance
+ * between the two NGCC bank lines, which have the right width but the wrong place).
+ */
+export function northBank(facts: BoundaryFacts): Position[] {
   const river = yellowRiver();
+  const span = edge(facts, 'south-river-centre').span;
+  if (!span) throw new Error('boundary facts: south-river-centre has no span');
+  const south = turf.lineString(river.south);
+  const north = turf.lineString(river.north);
+  const moved: Position[] = [];
+  const cs = river.centre;
+  for (let i = 0; i < cs.length; i++) {
+    const p = cs[i]!;
+    if (p[0]! < span.from_lon || p[0]! > span.to_lon) continue;
+    const width = turf.distance(turf.nearestPointOnLine(north, p), turf.nearestPointOnLine(south, p));
+    const a = cs[Math.max(0, i - 1)]!;
+    const b = cs[Math.min(cs.length - 1, i + 1)]!;
+    const flow = turf.bearing(a, b);
+    moved.push(turf.destination(p, width / 2, flow - 90).geometry.coordinates);
+  }
+  if (moved.length < 2) throw new Error('boundary: no centreline in the corrected reach');
+  return [...river.north.filter((p) => p[0]! < span.from_lon), ...moved, ...river.north.filter((p) => p[0]! > span.to_lon)];
+}
+
+export function buildPieces(facts: BoundaryFacts, gaoguanzhaiNorthLat: number): Pieces & { se: Area } {
+  const river = { ...yellowRiver(), north: northBank(facts) };
   const tianqiao = district('天桥区');
   const jiyang = district('济阳区');
   const licheng = district('历城区');
@@ -171,6 +200,8 @@ export function buildBoundary(): { feature: Feature<Polygon>; gaoguanzhaiNorthLa
   const solid = solidLargest(dropSlivers(all, 0.2));
   const geom = tidy(simplify(solid, 0.0004).geometry, 'boundary');
   const area = km2(geom);
+  const pct = (a: number): string => `${a >= OFFICIAL_AREA_KM2 ? '+' : '−'}${Math.abs(((a - OFFICIAL_AREA_KM2) / OFFICIAL_AREA_KM2) * 100).toFixed(1)} %`;
+  const byDistrict = Object.fromEntries(['天桥区', '济阳区', '历城区', '章丘区'].map((d) => [d, km2(intersect(turf.feature(geom) as Area, district(d))).toFixed(1)]));
   const judged = facts.edges.filter((e) => e.placed_by_judgement);
   const edges = facts.edges.map((e) => ({
     edge: e.edge,
@@ -193,12 +224,18 @@ export function buildBoundary(): { feature: Feature<Polygon>; gaoguanzhaiNorthLa
     area_km2: Math.round(area * 10) / 10,
     area_is_independent_check: judged.length === 0,
     area_note_en:
-      `Area of this outline: ${area.toFixed(0)} km² (plan: about ${OFFICIAL_AREA_KM2} km²). ` +
+      `Area of this outline: ${area.toFixed(0)} km² (plan: about ${OFFICIAL_AREA_KM2} km², ${pct(area)}). ` +
       `${judged.length} of ${facts.edges.length} edge sections have no published course and were placed by judgement ` +
-      '(see edges), so the difference from the plan figure measures those placements, not the plan.',
+      '(see edges), so the difference from the plan figure measures those placements, not the plan. ' +
+      `By district: 天桥区 part ${byDistrict['天桥区']} km² against 大桥 + 桑梓店 187.48 km² (published) plus the unpublished north-bank strip of 泺口; ` +
+      `历城区 part ${byDistrict['历城区']} km² = 遥墙 52.22 + 临港 39.08 (91.3 − 52.22, derived) + 唐王's central-western part (not published); ` +
+      `章丘区 part ${byDistrict['章丘区']} km² against 高官寨's 136 km²; 济阳区 part ${byDistrict['济阳区']} km² = 太平 126 + 崔寨 87 + 孙耿 (not published).`,
     area_note_zh:
-      `本边界面积${area.toFixed(0)}平方千米(规划约${OFFICIAL_AREA_KM2}平方千米)。` +
-      `${facts.edges.length}段边界中有${judged.length}段没有公开线位,按判断绘制(见edges),因此与规划数字的差值反映的是这些绘制,而非规划本身。`,
+      `本边界面积${area.toFixed(0)}平方千米(规划约${OFFICIAL_AREA_KM2}平方千米,${pct(area)})。` +
+      `${facts.edges.length}段边界中有${judged.length}段没有公开线位,按判断绘制(见edges),因此与规划数字的差值反映的是这些绘制,而非规划本身。` +
+      `分区:天桥区部分${byDistrict['天桥区']}平方千米,对照大桥+桑梓店187.48平方千米(公开)及泺口街道黄河以北部分(未公开);` +
+      `历城区部分${byDistrict['历城区']}平方千米=遥墙52.22+临港39.08(91.3−52.22推算)+唐王中西部(未公开);` +
+      `章丘区部分${byDistrict['章丘区']}平方千米,对照高官寨136平方千米;济阳区部分${byDistrict['济阳区']}平方千米=太平126+崔寨87+孙耿(未公开)。`,
     edges,
     position_source: 'traced from district borders (DataV) and river lines (GSHHG, NGCC) where the plan names them; the other edges placed by judgement as listed in edges',
     position_source_zh: '规划所指之界取自区县界(DataV)与河道线(GSHHG、NGCC);其余边段按判断绘制,见edges',
