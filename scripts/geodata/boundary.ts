@@ -227,9 +227,9 @@ export function buildBoundary(): { feature: Feature<Polygon>; gaoguanzhaiNorthLa
       `Area of this outline: ${area.toFixed(0)} km² (plan: about ${OFFICIAL_AREA_KM2} km², ${pct(area)}). ` +
       `${judged.length} of ${facts.edges.length} edge sections have no published course and were placed by judgement ` +
       '(see edges), so the difference from the plan figure measures those placements, not the plan. ' +
-      `By district: 天桥区 part ${byDistrict['天桥区']} km² against 大桥 + 桑梓店 187.48 km² (published) plus the unpublished north-bank strip of 泺口; ` +
-      `历城区 part ${byDistrict['历城区']} km² = 遥墙 52.22 + 临港 39.08 (91.3 − 52.22, derived) + 唐王's central-western part (not published); ` +
-      `章丘区 part ${byDistrict['章丘区']} km² against 高官寨's 136 km²; 济阳区 part ${byDistrict['济阳区']} km² = 太平 126 + 崔寨 87 + 孙耿 (not published).`,
+      `By district: the Tianqiao part ${byDistrict['天桥区']} km² against Daqiao + Sangzidian 187.48 km² (published) plus Luokou's unpublished north-bank strip; ` +
+      `the Licheng part ${byDistrict['历城区']} km² = Yaoqiang 52.22 + Lingang 39.08 (91.3 − 52.22, derived) + the central-western part of Tangwang (not published); ` +
+      `the Zhangqiu part ${byDistrict['章丘区']} km² against Gaoguanzhai's 136 km²; the Jiyang part ${byDistrict['济阳区']} km² = Taiping 126 + Cuizhai 87 + Sungeng (not published).`,
     area_note_zh:
       `本边界面积${area.toFixed(0)}平方千米(规划约${OFFICIAL_AREA_KM2}平方千米,${pct(area)})。` +
       `${facts.edges.length}段边界中有${judged.length}段没有公开线位,按判断绘制(见edges),因此与规划数字的差值反映的是这些绘制,而非规划本身。` +
