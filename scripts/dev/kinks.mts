@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import kinks from '@turf/kinks';
+import { kinks } from '@turf/turf';
 for (const f of ['subdistricts','structure','blue-green','construction','boundary','context']) {
   const fc = JSON.parse(readFileSync(`geodata/${f}.geojson`,'utf8'));
   for (const feat of fc.features) {

@@ -98,7 +98,11 @@ export interface PlanEventDetail {
    * classification; `group` null takes the user's group off a key (`system:code` back to the default rule,
    * `unknown:<code>` back to counting in no group)
    */
-  'plan-landuse-settings': { encoding?: AttributeEncoding; crsId?: string; choice?: ClassificationChoice | null; group?: { key: string; group: LandUseGroup | null } };
+  'plan-landuse-settings': { encoding?: AttributeEncoding; crsId?: string; layer?: string; choice?: ClassificationChoice | null; group?: { key: string; group: LandUseGroup | null } };
+  /** accept the layer waiting for the planner's word (a guessed coordinate system, or a layer without recognised codes) */
+  'plan-landuse-confirm': Record<string, never>;
+  /** stop reading the chosen files, or drop the layer waiting for the planner's word */
+  'plan-landuse-cancel': Record<string, never>;
   'plan-landuse-use': { use: boolean };
   /** compare panel, divider: start, stop, change a side, the layout or the divider's position */
   'plan-compare': CompareCommand;

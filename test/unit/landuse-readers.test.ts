@@ -207,27 +207,6 @@ describe('land-use readers: properties', () => {
   });
 });
 
-describe('Shapefile rings', () => {
-  it('groups ESRI rings into polygons: holes go to the smallest outer ring that holds them', async () => {
-    const { assembleRings } = await import('../../src/data/landuse/read-shp.ts');
-    const square = (x: number, y: number, size: number, clockwise: boolean) => {
-      const ring = [[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]];
-      return clockwise ? ring.reverse() : ring;
-    };
-    // Two outer rings (clockwise in ESRI files), a hole (counter-clockwise) in the second.
-    const polygons = assembleRings([square(0, 0, 10, true), square(20, 0, 10, true), square(22, 2, 3, false)]);
-    expect(polygons).toHaveLength(2);
-    expect(polygons[0]).toHaveLength(1);
-    expect(polygons[1]).toHaveLength(2);
-    // RFC 7946: outer rings counter-clockwise, holes clockwise.
-    const signed = (ring: number[][]) => ring.slice(1).reduce((sum, [x, y], i) => sum + ring[i][0] * y - x * ring[i][1], 0);
-    expect(signed(polygons[1][0])).toBeGreaterThan(0);
-    expect(signed(polygons[1][1])).toBeLessThan(0);
-    // A lone counter-clockwise ring (written the wrong way round) is kept as a polygon.
-    expect(assembleRings([square(0, 0, 5, false)])).toHaveLength(1);
-  });
-});
-
 describe('attribute encoding detection', () => {
   it('UTF-8 text cut mid-character by the field width is still UTF-8; GBK is GBK', async () => {
     const { writeShapefile } = await import('../../scripts/fixtures/shapefile-writer.ts');

@@ -18,6 +18,7 @@ import {
 import type { ImportedLayer } from '../../state/imports.ts';
 import { removeImport, setMode } from '../../state/actions.ts';
 import { isLandUseDrop } from '../../data/landuse/dropped-files.ts';
+import { droppedFiles } from '../dropped-entries.ts';
 import { ImportClient, readImportedFeature } from '../../data/import-client.ts';
 import type { ImportWorkerRequest } from '../../data/import-protocol.ts';
 import { exportDocument } from '../../data/work-store.ts';
@@ -141,10 +142,12 @@ function installDropAndPaste(services: AppServices, life: Lifetime, run: (reques
     event.preventDefault();
     event.dataTransfer.dropEffect = 'copy';
   });
-  life.listen(container, 'drop', (event) => {
-    const files = [...(event.dataTransfer?.files ?? [])];
-    if (files.length === 0) return;
+  life.listen(container, 'drop', async (event) => {
+    if (!event.dataTransfer || event.dataTransfer.files.length === 0) return;
     event.preventDefault();
+    // Folders are read through (a delivery is often a folder of layers); the entries must be taken during the event.
+    const files = await droppedFiles(event.dataTransfer);
+    if (files.length === 0 || life.disposed) return;
     if (isLandUseDrop(files.map((file) => file.name))) {
       // A Shapefile (zipped or its parts) is a land-use layer: read by the land-use panel, in Analyse.
       services.store.update((state) => setMode(state, 'analyse'));

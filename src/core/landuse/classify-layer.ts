@@ -5,6 +5,7 @@ import {
   type ClassificationCandidate, type ClassificationChoice, type ClassifiedParcels,
 } from './classify-parcels.js';
 import type { IndicatorParcel } from './landuse-indicators.js';
+import { fieldRidgeDeduction } from './field-ridge-deduction.js';
 
 export interface LayerClassification {
   /** the fields and system used: the user's choice, else the best detected */
@@ -60,11 +61,15 @@ export function classifyLayer(
     if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) return;
     const landUseClass = classified.classes[index];
     const key = landUseClass ? classKey(landUseClass) : unknownKey(records[index][choice.codeField]);
+    const deduction = landUseClass ? fieldRidgeDeduction(records[index], choice.system) : null;
     parcels.push({
       geometry: geometry as Polygon | MultiPolygon,
       landUseClass,
       group: landUseClass ? groupOf(landUseClass, options.groupOverrides, records[index]) : (chosenGroup(options.groupOverrides, key) ?? null),
       key,
+      ...(deduction ? {
+        deduction: { ...deduction, group: groupOf(deduction.landUseClass, options.groupOverrides), key: classKey(deduction.landUseClass) },
+      } : {}),
     });
   });
   return { choice, choiceSource: chosen ? 'user' : 'detected', choiceIgnored, candidates, classified, parcels };

@@ -18,6 +18,11 @@ export interface IndicatorParcel {
   group: LandUseGroup | null;
   /** the class-table key (`system:code`, or `unknown:<code>` for a code of no known class); derived from the class when absent */
   key?: string;
+  /**
+   * the share of the parcel that belongs to another class (the third survey's field ridges, 田坎, deducted from
+   * cropland): that share of its area counts in the deducted class and its group, the rest in its own
+   */
+  deduction?: { fraction: number; landUseClass: LandUseClass; group: LandUseGroup; key: string };
 }
 
 export interface ClassArea {
@@ -203,12 +208,16 @@ export function landUseIndicators(
         else parcelsAcrossBoundary++;
         const parcel = prepared.parcels[index];
         covered += inRegion;
-        groupSquareMeters[parcel.group ?? 'unclassified'] += inRegion;
-        const key = parcel.key ?? (parcel.landUseClass ? `${parcel.landUseClass.system}:${parcel.landUseClass.code}` : 'unclassified');
-        const entry = classes.get(key) ?? { key, landUseClass: parcel.landUseClass, group: parcel.group, areaSquareMeters: 0, parcelCount: 0 };
-        entry.areaSquareMeters += inRegion;
-        entry.parcelCount++;
-        classes.set(key, entry);
+        const deducted = parcel.deduction ? inRegion * parcel.deduction.fraction : 0;
+        const count = (key: string, landUseClass: LandUseClass | null, group: LandUseGroup | null, squareMeters: number) => {
+          groupSquareMeters[group ?? 'unclassified'] += squareMeters;
+          const entry = classes.get(key) ?? { key, landUseClass, group, areaSquareMeters: 0, parcelCount: 0 };
+          entry.areaSquareMeters += squareMeters;
+          entry.parcelCount++;
+          classes.set(key, entry);
+        };
+        count(parcel.key ?? (parcel.landUseClass ? `${parcel.landUseClass.system}:${parcel.landUseClass.code}` : 'unclassified'), parcel.landUseClass, parcel.group, inRegion - deducted);
+        if (parcel.deduction) count(parcel.deduction.key, parcel.deduction.landUseClass, parcel.deduction.group, deducted);
       }
     }
   }

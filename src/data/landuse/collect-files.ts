@@ -36,6 +36,22 @@ function decodeSmallText(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '').replace(/\0+$/, '').trim();
 }
 
+/**
+ * A zip entry's name as the user wrote it. fflate reads names without the zip's UTF-8 flag as Latin-1 (one
+ * character per byte); Windows' own zip writes them in the system code page, which in China is GBK. Such a name
+ * is taken back to its bytes and decoded as UTF-8 if it is valid UTF-8, else as GBK.
+ */
+export function zipEntryName(name: string): string {
+  const codes = Array.from(name, (char) => char.charCodeAt(0));
+  if (!codes.some((code) => code >= 0x80) || codes.some((code) => code > 0xff)) return name;
+  const bytes = Uint8Array.from(codes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gbk').decode(bytes);
+  }
+}
+
 function unzip(file: InputFile, issues: LandUseIssue[]): InputFile[] {
   let entries: Record<string, Uint8Array>;
   try {
@@ -46,7 +62,7 @@ function unzip(file: InputFile, issues: LandUseIssue[]): InputFile[] {
   }
   const files = Object.entries(entries)
     .filter(([name]) => !name.endsWith('/') && !name.startsWith('__MACOSX/') && !name.split('/').pop()!.startsWith('._'))
-    .map(([name, bytes]) => ({ name, bytes }));
+    .map(([name, bytes]) => ({ name: zipEntryName(name), bytes }));
   if (files.length === 0) issues.push({ code: 'zip-empty', severity: 'error', file: file.name });
   return files;
 }

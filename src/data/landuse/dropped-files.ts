@@ -1,5 +1,5 @@
-/** A zipped Shapefile or its loose parts. */
-const SHAPEFILE_PART = /\.(zip|shp|shx|dbf|prj|cpg)$/i;
+/** A zipped Shapefile or its loose parts (also inside a dropped folder), a GeoPackage, or a geodatabase to explain. */
+const SHAPEFILE_PART = /\.(zip|shp|shx|dbf|prj|cpg|gpkg|mdb|gdbtable)$/i;
 
 /**
  * Whether files dropped on the map are a land-use layer (a zipped Shapefile or the parts of one) rather than a

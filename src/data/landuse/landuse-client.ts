@@ -5,7 +5,7 @@
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { FiguresResult } from '../../core/analysis/types.js';
-import type { LandUsePrepareResult, LandUseStage, LandUseWorkerRequest, LandUseWorkerResponse } from './landuse-protocol.js';
+import type { LandUsePrepareResult, LandUseProgress, LandUseWorkerRequest, LandUseWorkerResponse } from './landuse-protocol.js';
 import type { LandUseLayerSettings } from './prepare-landuse-layer.js';
 import { startLandUseWorker } from './start-landuse-worker.js';
 
@@ -20,10 +20,10 @@ export class LandUseClient {
   private pending: ((answer: Answer) => void) | undefined;
   private readonly figureRequests = new Map<number, (results: FiguresResult[] | null) => void>();
   private nextId = 1;
-  private onProgress: (stage: LandUseStage, fraction: number) => void = () => undefined;
+  private onProgress: (progress: LandUseProgress) => void = () => undefined;
 
   /** Reads and classifies the files in the worker with the user's settings. */
-  async prepare(files: File[], settings: LandUseLayerSettings = {}, onProgress: (stage: LandUseStage, fraction: number) => void = () => undefined): Promise<LandUsePrepareOutcome> {
+  async prepare(files: File[], settings: LandUseLayerSettings = {}, onProgress: (progress: LandUseProgress) => void = () => undefined): Promise<LandUsePrepareOutcome> {
     this.cancel();
     this.onProgress = onProgress;
     try {
@@ -33,7 +33,7 @@ export class LandUseClient {
     }
     this.worker.onmessage = (event: MessageEvent<LandUseWorkerResponse>) => {
       const message = event.data;
-      if (message.type === 'progress') this.onProgress(message.stage, message.fraction);
+      if (message.type === 'progress') this.onProgress(message);
       else if (message.type === 'figures') this.answerFigures(message.id, message.results);
       else this.settle({ response: message });
     };

@@ -24,7 +24,6 @@ export type LandUseIssueCode =
   | 'encoding-unknown-cpg'
   | 'self-intersection'
   | 'empty-geometry'
-  | 'extra-layers'
   | 'geojson-syntax'
   | 'geojson-not-collection'
   | 'no-polygons'
@@ -34,7 +33,14 @@ export type LandUseIssueCode =
   | 'classification-name-mismatch'
   | 'classification-unknown-grouped'
   | 'classification-choice-unusable'
-  | 'internal';
+  | 'internal'
+  | 'no-polygon-layer'
+  | 'layer-choice-several'
+  | 'layer-choice-unclassified'
+  | 'layer-chosen'
+  | 'layer-chosen-by-user'
+  | 'shp-ring-unclosed'
+  | 'shp-record-longer';
 
 export type LandUseIssueSeverity = 'error' | 'warning' | 'notice';
 
@@ -56,7 +62,9 @@ export const LAND_USE_ISSUE_CODES: readonly LandUseIssueCode[] = [
   'empty-input', 'zip-corrupt', 'zip-empty', 'no-shapefile', 'missing-shx', 'missing-dbf', 'shp-header',
   'shp-not-polygon', 'shp-truncated', 'shp-record', 'shx-mismatch', 'dbf-header', 'dbf-count-mismatch',
   'prj-unknown', 'crs-inferred', 'crs-unknown', 'encoding-cpg', 'encoding-detected', 'encoding-unknown-cpg',
-  'self-intersection', 'empty-geometry', 'extra-layers', 'geojson-syntax', 'geojson-not-collection',
+  'self-intersection', 'empty-geometry', 'geojson-syntax', 'geojson-not-collection',
   'no-polygons', 'classification-none', 'classification-unknown-codes', 'classification-mixed',
   'classification-name-mismatch', 'classification-unknown-grouped', 'classification-choice-unusable', 'internal',
+  'no-polygon-layer', 'layer-choice-several', 'layer-choice-unclassified', 'layer-chosen', 'layer-chosen-by-user',
+  'shp-ring-unclosed', 'shp-record-longer',
 ];

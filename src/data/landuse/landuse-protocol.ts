@@ -2,6 +2,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { FiguresResult } from '../../core/analysis/types.js';
 import type { LandUseIssue } from './landuse-issues.js';
 import type { LandUseLayerSettings, PreparedLandUseLayer } from './prepare-landuse-layer.js';
+import type { LayerQuestion } from './read-landuse-files.js';
 
 /**
  * Messages between the main thread and src/data/landuse/landuse.worker.ts. The parcels stay in the worker
@@ -18,14 +19,21 @@ export type LandUseWorkerRequest =
 
 export type LandUseStage = 'read' | 'prepare' | 'write';
 
+/** How far the reading is: a share of the work, and the parcels read of all when the stage counts parcels. */
+export interface LandUseProgress {
+  stage: LandUseStage;
+  fraction: number;
+  parcels?: { read: number; total: number };
+}
+
 /** The prepared layer without its parcels (they cross as `data`). */
-export type LandUseLayerSummary = Omit<PreparedLandUseLayer, 'collection'>;
+export type LandUseLayerSummary = Omit<PreparedLandUseLayer, 'collection' | 'parcels'>;
 
 export type LandUsePrepareResult =
   | { ok: true; issues: LandUseIssue[]; summary: LandUseLayerSummary; data: Blob; overview: Blob | null }
-  | { ok: false; issues: LandUseIssue[] };
+  | { ok: false; issues: LandUseIssue[]; question?: LayerQuestion };
 
 export type LandUseWorkerResponse =
-  | { type: 'progress'; stage: LandUseStage; fraction: number }
+  | ({ type: 'progress' } & LandUseProgress)
   | { type: 'prepared'; result: LandUsePrepareResult }
   | { type: 'figures'; id: number; results: FiguresResult[] | null };

@@ -42,6 +42,8 @@ export function validateSavedLandUse(value: unknown, isBlob: (data: unknown) => 
   if (!isObject(settings)) return 'settings is not an object';
   if (settings.encoding !== undefined && !ATTRIBUTE_ENCODINGS.includes(settings.encoding as never)) return `encoding ${String(settings.encoding)}`;
   if (settings.crsId !== undefined && typeof settings.crsId !== 'string') return 'crsId is not text';
+  if (settings.layer !== undefined && typeof settings.layer !== 'string') return 'layer is not text';
+  if (settings.acceptInferredCrs !== undefined && typeof settings.acceptInferredCrs !== 'boolean') return 'acceptInferredCrs is not a boolean';
   if (settings.choice !== undefined) {
     const choice = settings.choice;
     if (!isObject(choice) || !CLASSIFICATION_SYSTEMS.includes(choice.system as never) || typeof choice.codeField !== 'string'

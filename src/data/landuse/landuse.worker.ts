@@ -3,7 +3,7 @@
  * Reads, reprojects and classifies a land-use layer off the main thread and keeps its parcels for the
  * indicators. Never lets an exception escape: failures are posted as results with an `internal` issue.
  */
-import { prepareLandUseParcels, type IndicatorParcel, type PreparedLandUseParcels } from '../../core/landuse/landuse-indicators.js';
+import { prepareLandUseParcels, type PreparedLandUseParcels } from '../../core/landuse/landuse-indicators.js';
 import { landUseRegionFigures } from '../../core/landuse/landuse-figures.js';
 import type { LandUseWorkerRequest, LandUseWorkerResponse } from './landuse-protocol.js';
 import { prepareLandUseLayer } from './prepare-landuse-layer.js';
@@ -32,19 +32,14 @@ async function prepare(request: Extract<LandUseWorkerRequest, { type: 'prepare' 
     post({ type: 'progress', stage: 'read', fraction: read / total });
   }
   post({ type: 'progress', stage: 'prepare', fraction: 0 });
-  const result = prepareLandUseLayer(files, request.settings, (fraction) => post({ type: 'progress', stage: 'prepare', fraction }));
+  const result = prepareLandUseLayer(files, request.settings, (fraction, parcels) => post({ type: 'progress', stage: 'prepare', fraction, ...(parcels ? { parcels } : {}) }));
   if (!result.ok) {
     post({ type: 'prepared', result });
     return;
   }
   post({ type: 'progress', stage: 'write', fraction: 0 });
-  const { collection, ...summary } = result.layer;
-  parcels = prepareLandUseParcels(collection.features.map((feature): IndicatorParcel => ({
-    geometry: feature.geometry,
-    landUseClass: summary.classes.find((row) => row.key === feature.properties?.class_key)?.landUseClass ?? null,
-    group: (feature.properties?.group ?? null) as IndicatorParcel['group'],
-    key: String(feature.properties?.class_key ?? 'unclassified'),
-  })));
+  const { collection, parcels: indicatorParcels, ...summary } = result.layer;
+  parcels = prepareLandUseParcels(indicatorParcels);
   const data = new Blob([JSON.stringify(collection)], { type: 'application/geo+json' });
   const overview = collection.features.length >= OVERVIEW_FROM_PARCELS
     ? new Blob([JSON.stringify(overviewGrid(collection.features, OVERVIEW_CELL_DEGREES))], { type: 'application/geo+json' })

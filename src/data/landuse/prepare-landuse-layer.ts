@@ -6,7 +6,10 @@ import type { CrsDetection } from './crs.js';
 import type { EncodingChoice } from './dbf-encoding.js';
 import type { LandUseIssue } from './landuse-issues.js';
 import type { InputFile } from './collect-files.js';
-import { readLandUseFiles, type LandUseReadOptions, type ProgressCallback } from './read-landuse-files.js';
+import { readLandUseFiles, type LandUseReadOptions, type LayerQuestion, type ProgressCallback } from './read-landuse-files.js';
+import type { DeliveryLayer } from './delivery-layers.js';
+import type { IndicatorParcel } from '../../core/landuse/landuse-indicators.js';
+import { checkDeclaredAreas, type DeclaredAreaCheck } from '../../core/landuse/declared-area-check.js';
 
 /** What the user chose for a land-use layer; saved with the layer so a reload reads it the same way. */
 export interface LandUseLayerSettings extends LandUseReadOptions {
@@ -47,6 +50,17 @@ export interface PreparedLandUseLayer {
   choiceSource: 'user' | 'detected' | null;
   candidates: ClassificationCandidate[];
   classes: LandUseClassRow[];
+  /** every layer of the delivery, and the one read (absent for a single file) */
+  delivery?: DeliveryLayer[];
+  layerId?: string;
+  /** the parcels' registered areas (TBMJ, TBDLMJ…) against the computed ones, when the layer has them */
+  declaredAreas: DeclaredAreaCheck | null;
+  /** parcels carrying a deduction (third survey: field ridges, 田坎, counted as their own class) */
+  deductedParcels: number;
+  /** the layer's extent in WGS84 [west, south, east, north] */
+  extent: [number, number, number, number];
+  /** the parcels as the indicators use them (stays in the worker; not part of the summary) */
+  parcels: IndicatorParcel[];
   /**
    * parcels in WGS84 with `class_key`, `class_code`, `class_name`, `class_system`, `group` (null when not
    * recognised) and `colour` added to their attributes, for drawing and for the indicators
@@ -54,10 +68,25 @@ export interface PreparedLandUseLayer {
   collection: FeatureCollection<Polygon | MultiPolygon>;
 }
 
-export type PreparedLandUseResult = { ok: true; layer: PreparedLandUseLayer; issues: LandUseIssue[] } | { ok: false; issues: LandUseIssue[] };
+export type PreparedLandUseResult = { ok: true; layer: PreparedLandUseLayer; issues: LandUseIssue[] } | { ok: false; issues: LandUseIssue[]; question?: LayerQuestion };
 
 const UNRECOGNISED_COLOUR = '#9E9E9E';
 const LISTED = 5;
+
+/** West, south, east, north of every position (WGS84). */
+function extentOf(features: readonly { geometry: Polygon | MultiPolygon }[]): [number, number, number, number] {
+  const extent: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const feature of features) {
+    const polygons = feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
+    for (const polygon of polygons) for (const [x, y] of polygon[0]) {
+      if (x < extent[0]) extent[0] = x;
+      if (y < extent[1]) extent[1] = y;
+      if (x > extent[2]) extent[2] = x;
+      if (y > extent[3]) extent[3] = y;
+    }
+  }
+  return extent;
+}
 
 const systemName = (system: ClassificationSystem): string => CLASSIFICATION_TABLES[system]?.titleEn ?? String(system);
 
@@ -69,7 +98,7 @@ const systemName = (system: ClassificationSystem): string => CLASSIFICATION_TABL
  * @param onProgress - share of the work done (0..1), now and then
  */
 export function prepareLandUseLayer(files: readonly InputFile[], settings: LandUseLayerSettings = {}, onProgress: ProgressCallback = () => undefined): PreparedLandUseResult {
-  const read = readLandUseFiles(files, settings, (fraction) => onProgress(fraction * 0.9));
+  const read = readLandUseFiles(files, settings, (fraction, parcels) => onProgress(fraction * 0.9, parcels));
   if (!read.ok) return read;
   const issues = [...read.issues];
   const { layer } = read;
@@ -81,6 +110,7 @@ export function prepareLandUseLayer(files: readonly InputFile[], settings: LandU
     if (item.name) names.push(item.name);
     unknownNames.set(item.code, names);
   }
+  let deductedParcels = 0;
   const features = layer.features.map((feature, index) => {
     const parcel = classification.parcels[index];
     const landUseClass = parcel?.landUseClass ?? null;
@@ -92,6 +122,13 @@ export function prepareLandUseLayer(files: readonly InputFile[], settings: LandU
     };
     row.parcelCount++;
     rows.set(key, row);
+    const deduction = parcel?.deduction;
+    if (deduction) {
+      deductedParcels++;
+      const deducted = rows.get(deduction.key) ?? { key: deduction.key, landUseClass: deduction.landUseClass, group: deduction.group, parcelCount: 0 };
+      deducted.parcelCount++;
+      rows.set(deduction.key, deducted);
+    }
     return {
       ...feature,
       properties: {
@@ -147,6 +184,12 @@ export function prepareLandUseLayer(files: readonly InputFile[], settings: LandU
       choiceSource: classification.choiceSource,
       candidates: classification.candidates,
       classes: [...rows.values()].sort((a, b) => b.parcelCount - a.parcelCount),
+      ...(layer.delivery ? { delivery: layer.delivery } : {}),
+      ...(layer.layerId ? { layerId: layer.layerId } : {}),
+      declaredAreas: checkDeclaredAreas(layer.features, layer.fields),
+      deductedParcels,
+      extent: extentOf(layer.features),
+      parcels: classification.choice ? classification.parcels : layer.features.map((feature) => ({ geometry: feature.geometry, landUseClass: null, group: null, key: 'unclassified' })),
       collection: { type: 'FeatureCollection', features },
     },
   };

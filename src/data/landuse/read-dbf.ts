@@ -101,13 +101,14 @@ export type DbfValue = string | number | boolean | null;
  * text, numeric fields numbers (null when blank), logical fields booleans, dates `YYYY-MM-DD` strings.
  * @param table - from readDbfHeader
  * @param encoding - a WHATWG encoding label, e.g. `gbk` or `utf-8`
+ * @param limit - read at most this many records (the first ones)
  * @returns one plain object per record, in file order
  */
-export function readDbfRecords(table: DbfTable, encoding: string): Record<string, DbfValue>[] {
+export function readDbfRecords(table: DbfTable, encoding: string, limit = Infinity): Record<string, DbfValue>[] {
   const decoder = new TextDecoder(encoding);
   const utf8 = decoder.encoding === 'utf-8';
   const latin1 = new TextDecoder('latin1');
-  const count = availableRecords(table);
+  const count = Math.min(availableRecords(table), limit);
   const records: Record<string, DbfValue>[] = new Array(count);
   for (let record = 0; record < count; record++) {
     const values: Record<string, DbfValue> = {};

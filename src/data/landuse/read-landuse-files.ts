@@ -1,11 +1,13 @@
-import { kinks } from '@turf/kinks';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import { findRingCrossing, type FlatRing } from '../../core/geometry/find-ring-crossing.js';
 import { collectFiles, type InputFile, type ShapefileSet } from './collect-files.js';
 import { crsById, crsFromPrj, inferCrs, makeProjector, type CoordinateBounds, type CrsDetection } from './crs.js';
 import { chooseDbfEncoding, type AttributeEncoding, type EncodingChoice } from './dbf-encoding.js';
+import { fastProjector } from './fast-projector.js';
 import type { LandUseIssue } from './landuse-issues.js';
 import { readDbfHeader, readDbfRecords, availableRecords, type DbfValue } from './read-dbf.js';
 import { checkShx, readShp, type RingSet } from './read-shp.js';
+import { chooseDeliveryLayer, describeGeoJsonFile, describeShapefileSet, type DeliveryLayer } from './delivery-layers.js';
 
 export type LandUseProperties = Record<string, DbfValue>;
 export type LandUseFeature = Feature<Polygon | MultiPolygon, LandUseProperties>;
@@ -15,6 +17,10 @@ export interface LandUseReadOptions {
   encoding?: AttributeEncoding;
   /** coordinate system chosen by the user, e.g. `EPSG:4527` (otherwise .prj, then inference) */
   crsId?: string;
+  /** the delivery layer the planner chose (`DeliveryLayer.id`); otherwise the one with recognised classes */
+  layer?: string;
+  /** the planner confirmed the coordinate system guessed for a file without .prj */
+  acceptInferredCrs?: boolean;
 }
 
 export interface LandUseLayerRead {
@@ -32,16 +38,25 @@ export interface LandUseLayerRead {
   crs: CrsDetection;
   /** records in the file, including skipped ones */
   recordCount: number;
+  /** every layer of the delivery (this one included, by `layerId`), so the planner sees what else is there */
+  delivery?: DeliveryLayer[];
+  layerId?: string;
+}
+
+/** The planner must choose a layer: several carry recognised classes, or none does. */
+export interface LayerQuestion {
+  reason: 'several-classified' | 'none-classified';
+  layers: DeliveryLayer[];
 }
 
 /** Called now and then with the share of the work done (0..1), for a progress bar. */
-export type ProgressCallback = (fraction: number) => void;
+export type ProgressCallback = (fraction: number, parcels?: { read: number; total: number }) => void;
 
 const PROGRESS_EVERY = 5000;
 
 export type LandUseReadResult =
   | { ok: true; layer: LandUseLayerRead; issues: LandUseIssue[] }
-  | { ok: false; issues: LandUseIssue[] };
+  | { ok: false; issues: LandUseIssue[]; question?: LayerQuestion };
 
 const NAME_FIELD_HINTS = ['YDYHFLMC', 'DLMC', 'YDMC', 'MC', 'NAME'];
 const SAMPLE_COUNT = 5;
@@ -88,18 +103,29 @@ function chooseCrs(prj: string | undefined, bounds: CoordinateBounds, crsId: str
 }
 
 function projectPolygons(polygons: RingSet[], project: (x: number, y: number) => [number, number]): Position[][][] {
-  return polygons.map((rings) => rings.map((ring) => ring.map(([x, y]) => project(x, y))));
+  return polygons.map((rings) => rings.map((ring) => {
+    const positions: Position[] = new Array(ring.length >> 1);
+    for (let i = 0; i < positions.length; i++) positions[i] = project(ring[2 * i], ring[2 * i + 1]);
+    return positions;
+  }));
+}
+
+/** Parcels whose rings cross, by record, and the first place of each (longitude, latitude). */
+type Crossings = { record: number; at: Position }[];
+
+/**
+ * Is the parcel's area undefined because its rings cross (GEOS's meaning; touching rings and repeated vertices
+ * are fine)? Checked in the file's own coordinates, as GDAL does, so a vertex on an edge stays on it; if so, the
+ * parcel is listed with the place in longitude/latitude.
+ */
+function crossesItself(rings: FlatRing[], record: number, project: (x: number, y: number) => [number, number], crossings: Crossings): boolean {
+  const at = findRingCrossing(rings);
+  if (at) crossings.push({ record, at: project(at[0], at[1]) });
+  return at !== null;
 }
 
 /** Parcels that cross themselves are skipped (their area is not defined); the issue lists where. */
-function dropSelfIntersecting(features: LandUseFeature[], file: string, issues: LandUseIssue[]): LandUseFeature[] {
-  const kept: LandUseFeature[] = [];
-  const crossing: { record: number; at: Position }[] = [];
-  for (const feature of features) {
-    const found = kinks(feature);
-    if (found.features.length > 0) crossing.push({ record: Number(feature.id), at: found.features[0].geometry.coordinates });
-    else kept.push(feature);
-  }
+function reportSelfIntersecting(crossing: Crossings, file: string, issues: LandUseIssue[]): void {
   if (crossing.length > 0) {
     const first = crossing[0].at;
     issues.push({
@@ -111,7 +137,6 @@ function dropSelfIntersecting(features: LandUseFeature[], file: string, issues: 
       },
     });
   }
-  return kept;
 }
 
 /**
@@ -146,15 +171,17 @@ export function readShapefileSet(set: ShapefileSet, options: LandUseReadOptions 
   }
   const crs = chooseCrs(set.prj, shp.header.bounds, options.crsId, `${set.baseName}.prj`, issues);
   if (!crs?.crs) return { ok: false, issues };
-  const project = makeProjector(crs.crs);
-  let features: LandUseFeature[] = [];
+  const project = fastProjector(crs.crs) ?? makeProjector(crs.crs);
+  const features: LandUseFeature[] = [];
   const empty: number[] = [];
+  const crossings: Crossings = [];
   for (const record of shp.records) {
-    if (record.record % PROGRESS_EVERY === 0) onProgress(0.3 + (0.4 * record.record) / shp.records.length);
+    if (record.record % PROGRESS_EVERY === 0) onProgress(0.3 + (0.6 * record.record) / shp.records.length, { read: record.record, total: shp.records.length });
     if (record.polygons.length === 0) {
       empty.push(record.record);
       continue;
     }
+    if (crossesItself(record.polygons.flat(), record.record, project, crossings)) continue;
     const coordinates = projectPolygons(record.polygons, project);
     const geometry: Polygon | MultiPolygon = coordinates.length === 1
       ? { type: 'Polygon', coordinates: coordinates[0] }
@@ -164,8 +191,7 @@ export function readShapefileSet(set: ShapefileSet, options: LandUseReadOptions 
   if (empty.length > 0) {
     issues.push({ code: 'empty-geometry', severity: 'notice', file: shpName, record: empty[0], params: { count: empty.length, records: empty.slice(0, LISTED_RECORDS).join(', ') } });
   }
-  onProgress(0.7);
-  features = dropSelfIntersecting(features, shpName, issues);
+  reportSelfIntersecting(crossings, shpName, issues);
   onProgress(0.9);
   if (features.length === 0) {
     issues.push({ code: 'no-polygons', severity: 'error', file: shpName });
@@ -233,14 +259,18 @@ export function readLandUseGeoJson(file: InputFile, options: LandUseReadOptions 
     ? { crs: crsById('EPSG:4326')!, source: 'none' }
     : chooseCrs(undefined, bounds, options.crsId, file.name, issues);
   if (!crs?.crs) return { ok: false, issues };
-  const project = makeProjector(crs.crs);
-  let features: LandUseFeature[] = raw.map((item) => {
+  const project = fastProjector(crs.crs) ?? makeProjector(crs.crs);
+  const crossings: Crossings = [];
+  const features: LandUseFeature[] = [];
+  for (const item of raw) {
     const polygons = item.geometry.type === 'Polygon' ? [item.geometry.coordinates] : item.geometry.coordinates;
-    const coordinates = polygons.map((rings) => rings.map((ring) => ring.map(([x, y]) => project(x, y))));
+    const rings = polygons.flatMap((polygon) => polygon.map((ring) => Float64Array.from(ring.flatMap((position) => [position[0], position[1]]))));
+    if (crossesItself(rings, item.index + 1, project, crossings)) continue;
+    const coordinates = polygons.map((polygon) => polygon.map((ring) => ring.map(([x, y]) => project(x, y))));
     const geometry: Polygon | MultiPolygon = item.geometry.type === 'Polygon' ? { type: 'Polygon', coordinates: coordinates[0] } : { type: 'MultiPolygon', coordinates };
-    return { type: 'Feature', id: item.index + 1, geometry, properties: item.properties };
-  });
-  features = dropSelfIntersecting(features, file.name, issues);
+    features.push({ type: 'Feature', id: item.index + 1, geometry, properties: item.properties });
+  }
+  reportSelfIntersecting(crossings, file.name, issues);
   if (features.length === 0) return { ok: false, issues: [...issues, { code: 'no-polygons', severity: 'error', file: file.name }] };
   const fields = [...new Set(features.flatMap((feature) => Object.keys(feature.properties)))];
   return {
@@ -250,28 +280,47 @@ export function readLandUseGeoJson(file: InputFile, options: LandUseReadOptions 
   };
 }
 
+const layerNames = (layers: readonly DeliveryLayer[]): string => layers.map((layer) => layer.name).join(', ');
+
 /**
- * Reads land-use parcels from what the user picked or dropped: one .zip, loose Shapefile parts, or GeoJSON.
- * The first polygon layer is read; others are named in an issue. Never throws: any failure inside becomes an
- * `internal` issue so the map and the user's work stay as they were.
+ * Reads land-use parcels from what the user picked or dropped: one .zip, a folder's files, loose Shapefile
+ * parts, or GeoJSON. Every layer is described first; the one the planner chose, else the only polygon layer
+ * with a recognised classification, is read (`chooseDeliveryLayer`). When several qualify, or none does, nothing
+ * is read and the result carries the question. Never throws: any failure inside becomes an `internal` issue so
+ * the map and the user's work stay as they were.
  * @param files - the files as given
- * @param options - encoding and coordinate system chosen by the user, if any
+ * @param options - encoding, coordinate system and layer chosen by the user, if any
  * @param onProgress - share of the reading done, now and then
  */
 export function readLandUseFiles(files: readonly InputFile[], options: LandUseReadOptions = {}, onProgress: ProgressCallback = () => undefined): LandUseReadResult {
   try {
     const collected = collectFiles(files);
     if (collected.issues.some((issue) => issue.severity === 'error')) return { ok: false, issues: collected.issues };
-    const [first, ...rest] = collected.shapefiles.filter((set) => set.shp);
-    const result = first
-      ? readShapefileSet(first, options, onProgress)
-      : collected.geojson[0]
-        ? readLandUseGeoJson(collected.geojson[0], options)
-        : ({ ok: false, issues: [{ code: 'no-shapefile', severity: 'error', params: { files: files.map((file) => file.name).join(', ') } }] } as LandUseReadResult);
-    const extra = [...rest.map((set) => `${set.baseName}.shp`), ...collected.geojson.slice(first ? 0 : 1).map((file) => file.name)];
+    const sets = collected.shapefiles.filter((set) => set.shp);
+    const layers: DeliveryLayer[] = [
+      ...sets.map((set) => describeShapefileSet(set, options.encoding)),
+      ...collected.geojson.map(describeGeoJsonFile),
+    ];
+    // One layer: read it, so that whatever is wrong with it is reported in detail by the reader.
+    const choice = layers.length === 1 ? { kind: 'chosen' as const, layer: layers[0], how: 'only' as const } : chooseDeliveryLayer(layers, options.layer);
+    if (choice.kind === 'none') {
+      return { ok: false, issues: [...collected.issues, { code: 'no-polygon-layer', severity: 'error', params: { names: layerNames(layers) } }] };
+    }
+    if (choice.kind === 'ask') {
+      const issue: LandUseIssue = { code: choice.reason === 'several-classified' ? 'layer-choice-several' : 'layer-choice-unclassified', severity: 'warning', params: { names: layerNames(choice.layers.filter((layer) => layer.geometry === 'polygons')) } };
+      return { ok: false, issues: [...collected.issues, issue], question: { reason: choice.reason, layers: choice.layers } };
+    }
+    const set = sets.find((item) => item.baseName === choice.layer.id);
+    const result = set
+      ? readShapefileSet(set, options, onProgress)
+      : readLandUseGeoJson(collected.geojson.find((file) => file.name === choice.layer.id)!, options);
     const issues = [...collected.issues, ...result.issues];
-    if (extra.length > 0) issues.push({ code: 'extra-layers', severity: 'notice', params: { names: extra.join(', ') } });
-    return result.ok ? { ok: true, layer: result.layer, issues } : { ok: false, issues };
+    if (layers.length > 1) {
+      const others = layerNames(layers.filter((layer) => layer !== choice.layer));
+      issues.push({ code: choice.how === 'user' ? 'layer-chosen-by-user' : 'layer-chosen', severity: 'notice', params: { name: choice.layer.name, others } });
+    }
+    if (!result.ok) return { ok: false, issues };
+    return { ok: true, layer: { ...result.layer, delivery: layers, layerId: choice.layer.id }, issues };
   } catch (error) {
     return { ok: false, issues: [{ code: 'internal', severity: 'error', params: { detail: String((error as Error)?.message ?? error) } }] };
   }

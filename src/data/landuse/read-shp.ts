@@ -1,3 +1,4 @@
+import { assembleRings } from '../../core/geometry/assemble-rings.js';
 import type { LandUseIssue } from './landuse-issues.js';
 
 /**
@@ -7,11 +8,14 @@ import type { LandUseIssue } from './landuse-issues.js';
  * bad record or stop silently at a truncated one.
  *
  * Ring order follows the ESRI specification: outer rings clockwise, holes counter-clockwise; each hole goes
- * to the smallest outer ring that contains it. Output rings are in file coordinates, RFC 7946 winding
- * (outer counter-clockwise) and closed.
+ * to the smallest outer ring that contains it (`assembleRings`). Output rings are typed arrays in file
+ * coordinates, RFC 7946 winding (outer counter-clockwise) and closed. Where GDAL warns and still reads (a ring
+ * not closed, a record longer than its points need), the record is read and a notice lists it. Zero bytes
+ * after the last record are padding, not a cut file.
  */
 
-export type RingSet = number[][][];
+/** One polygon: outer ring, then holes; each ring closed, interleaved `x0, y0, x1, y1, …`. */
+export type RingSet = Float64Array[];
 
 export interface ShpRecord {
   /** 1-based record number */
@@ -36,49 +40,29 @@ const SHAPE_KINDS: Record<number, string> = {
 };
 const POLYGON_TYPES = new Set([5, 15, 25]);
 
-/** Twice the signed area (shoelace); positive = counter-clockwise in a y-up plane. */
-function signedArea2(ring: number[][]): number {
-  let sum = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) sum += ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
-  return sum;
+/** Records with the same remark are reported once, by count and the first record numbers. */
+const LISTED_RECORDS = 10;
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** The record's points as one aligned array of interleaved x, y (one copy of the bytes). */
+function readPoints(bytes: Uint8Array, view: DataView, at: number, points: number): Float64Array {
+  const xy = new Float64Array(points * 2);
+  if (LITTLE_ENDIAN) new Uint8Array(xy.buffer).set(bytes.subarray(at, at + points * 16));
+  else for (let i = 0; i < points * 2; i++) xy[i] = view.getFloat64(at + i * 8, true);
+  return xy;
 }
 
-function ringContains(ring: number[][], x: number, y: number): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
+/** Bytes a polygon record of this type needs at most for its parts and points (Z and M arrays included). */
+function fullContentBytes(type: number, parts: number, points: number): number {
+  const base = 44 + parts * 4 + points * 16;
+  const measures = 16 + points * 8;
+  return type === 15 ? base + 2 * measures : type === 25 ? base + measures : base;
 }
 
-/** Groups ESRI rings into polygons (see the file comment). */
-export function assembleRings(rings: number[][][]): RingSet[] {
-  const outers: { ring: number[][]; area: number; holes: number[][][] }[] = [];
-  const holes: number[][][] = [];
-  for (const ring of rings) {
-    const area2 = signedArea2(ring);
-    if (area2 === 0) continue;
-    if (area2 < 0) outers.push({ ring: ring.slice().reverse(), area: -area2, holes: [] });
-    else holes.push(ring);
-  }
-  for (const hole of holes) {
-    let best: (typeof outers)[number] | undefined;
-    for (const outer of outers) {
-      if (ringContains(outer.ring, hole[0][0], hole[0][1]) && (!best || outer.area < best.area)) best = outer;
-    }
-    // A hole with no outer ring is a ring written the wrong way round: keep it as an outer ring.
-    if (best) best.holes.push(hole.slice().reverse());
-    else outers.push({ ring: hole, area: signedArea2(hole), holes: [] });
-  }
-  return outers.map((outer) => [outer.ring, ...outer.holes]);
-}
-
-function closeRing(ring: number[][]): number[][] {
-  const first = ring[0];
-  const last = ring[ring.length - 1];
-  return first[0] === last[0] && first[1] === last[1] ? ring : [...ring, [first[0], first[1]]];
+function allZero(bytes: Uint8Array, from: number): boolean {
+  for (let i = from; i < bytes.length; i++) if (bytes[i] !== 0) return false;
+  return true;
 }
 
 /**
@@ -106,12 +90,18 @@ export function readShp(bytes: Uint8Array, file: string): ShpReadResult {
     bounds: { minX: view.getFloat64(36, true), minY: view.getFloat64(44, true), maxX: view.getFloat64(52, true), maxY: view.getFloat64(60, true) },
   };
   const records: ShpRecord[] = [];
+  /** records with a ring whose last point is not its first (closed here, as GDAL does) */
+  const unclosed: number[] = [];
+  /** records longer than their parts and points need (a lowered point count: the points given are read) */
+  const longer: number[] = [];
   let offset = 100;
   let index = 0;
   while (offset + 8 <= bytes.length) {
-    index += 1;
     const contentBytes = view.getInt32(offset + 4, false) * 2;
     const start = offset + 8;
+    // Zeros after the last record are padding some writers add, not a cut record.
+    if (contentBytes === 0 && view.getInt32(offset, false) === 0 && allZero(bytes, offset)) break;
+    index += 1;
     if (contentBytes < 4 || start + contentBytes > bytes.length) {
       issues.push({ code: 'shp-truncated', severity: 'warning', file, record: index, byteOffset: offset, params: { read: records.length } });
       break;
@@ -130,9 +120,12 @@ export function readShp(bytes: Uint8Array, file: string): ShpReadResult {
         issues.push({ code: 'shp-record', severity: 'warning', file, record: index, byteOffset: offset, params: { detail: `${parts} parts and ${points} points do not fit in ${contentBytes} bytes` } });
         records.push({ record: index, polygons: [] });
       } else {
-        const rings: number[][][] = [];
+        const xy = readPoints(bytes, view, pointsAt, points);
         let bad = false;
-        for (let part = 0; part < parts; part++) {
+        for (let i = 0; i < xy.length; i++) if (!Number.isFinite(xy[i])) bad = true;
+        const rings: Float64Array[] = [];
+        let open = false;
+        for (let part = 0; part < parts && !bad; part++) {
           const from = view.getInt32(start + 44 + part * 4, true);
           const to = part + 1 < parts ? view.getInt32(start + 48 + part * 4, true) : points;
           if (from < 0 || to > points || to < from) {
@@ -141,27 +134,33 @@ export function readShp(bytes: Uint8Array, file: string): ShpReadResult {
           }
           // Fewer than three points cannot bound an area: such a part is dropped.
           if (to - from < 3) continue;
-          const ring: number[][] = new Array(to - from);
-          for (let i = from; i < to; i++) {
-            const x = view.getFloat64(pointsAt + i * 16, true);
-            const y = view.getFloat64(pointsAt + i * 16 + 8, true);
-            if (!Number.isFinite(x) || !Number.isFinite(y)) bad = true;
-            ring[i - from] = [x, y];
+          let ring = xy.subarray(2 * from, 2 * to);
+          const last = ring.length - 2;
+          if (ring[0] !== ring[last] || ring[1] !== ring[last + 1]) {
+            open = true;
+            const closed = new Float64Array(ring.length + 2);
+            closed.set(ring);
+            closed[ring.length] = ring[0];
+            closed[ring.length + 1] = ring[1];
+            ring = closed;
           }
-          if (bad) break;
-          const closed = closeRing(ring);
-          if (closed.length >= 4) rings.push(closed);
+          if (ring.length >= 8) rings.push(ring);
         }
         if (bad) {
           issues.push({ code: 'shp-record', severity: 'warning', file, record: index, byteOffset: offset, params: { detail: 'part indices or coordinates out of range' } });
           records.push({ record: index, polygons: [] });
         } else {
+          if (open) unclosed.push(index);
+          if (contentBytes > fullContentBytes(type, parts, points)) longer.push(index);
           records.push({ record: index, polygons: assembleRings(rings) });
         }
       }
     }
     offset = start + contentBytes;
   }
+  const listed = (numbers: number[]) => numbers.slice(0, LISTED_RECORDS).join(', ') + (numbers.length > LISTED_RECORDS ? ', …' : '');
+  if (unclosed.length > 0) issues.push({ code: 'shp-ring-unclosed', severity: 'notice', file, record: unclosed[0], params: { count: unclosed.length, records: listed(unclosed) } });
+  if (longer.length > 0) issues.push({ code: 'shp-record-longer', severity: 'notice', file, record: longer[0], params: { count: longer.length, records: listed(longer) } });
   return { ok: true, header, records, issues };
 }
 

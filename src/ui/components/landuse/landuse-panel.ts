@@ -12,6 +12,11 @@ import type { LandUseCoverage } from '../../../core/analysis/types.ts';
 import { CLASSIFICATION_SYSTEMS, CLASSIFICATION_TABLES, LAND_USE_GROUPS, type ClassificationSystem, type LandUseGroup } from '../../../core/landuse/classes.ts';
 import { ATTRIBUTE_ENCODINGS, type AttributeEncoding } from '../../../data/landuse/dbf-encoding.ts';
 import { KNOWN_CRS } from '../../../data/landuse/crs.ts';
+import type { LayerQuestion } from '../../../data/landuse/read-landuse-files.ts';
+import type { DeliveryLayer } from '../../../data/landuse/delivery-layers.ts';
+
+/** Why a read layer waits for the planner: a layer to choose, a guessed coordinate system, outside the area, no codes. */
+export type PendingReason = 'layer' | 'crs' | 'outside' | 'unclassified';
 
 /**
  * The planner's own land-use layer: file picker (a zipped Shapefile, its loose parts, or GeoJSON), what was
@@ -36,6 +41,12 @@ export class PlanLandUsePanel extends LitElement {
   /** share of the reading done while busy (0..1) */
   @property({ attribute: false }) progress = 0;
   @property({ type: Boolean, attribute: 'in-use' }) inUse = false;
+  /** parcels read of all, while the reader counts them */
+  @property({ attribute: false }) parcels: { read: number; total: number } | null = null;
+  /** the delivery's layers when the planner must choose one */
+  @property({ attribute: false }) question: LayerQuestion | null = null;
+  /** a read layer waiting for the planner's word, and why */
+  @property({ attribute: false }) pending: { summary: LandUseLayerSummary; reason: PendingReason } | null = null;
 
   static override styles = [fileChoiceStyles, css`
     :host { display: block; padding: 0.5rem 0.75rem; font-size: 0.875rem; }
@@ -62,6 +73,9 @@ export class PlanLandUsePanel extends LitElement {
     td select { max-width: 6rem; }
     td.number { white-space: nowrap; }
     tr.unknown td { background: #f5f7fa; }
+    .waiting { border: 2px solid #b45309; border-radius: 4px; padding: 0.3rem 0.5rem; margin: 0.4rem 0; background: #fffbeb; }
+    .waiting h3 { margin: 0.1rem 0 0.3rem; font-size: 0.9rem; }
+    .actions { display: flex; flex-wrap: wrap; gap: 0.4rem; margin: 0.3rem 0; }
     .swatch { display: inline-block; width: 0.9rem; height: 0.9rem; border: 1px solid #52606d; vertical-align: middle; }
   `];
 
@@ -71,7 +85,8 @@ export class PlanLandUsePanel extends LitElement {
   private onFiles(event: Event): void {
     this.chosen = chosenFileNames(event);
     const input = event.target as HTMLInputElement;
-    const files = [...(input.files ?? [])];
+    // Files of a chosen folder keep their path in the folder, so layers of the same name in two folders stay apart.
+    const files = [...(input.files ?? [])].map((file) => (file.webkitRelativePath ? new File([file], file.webkitRelativePath, { type: file.type, lastModified: file.lastModified }) : file));
     if (files.length > 0) emit(this, 'plan-landuse-files', { files });
     input.value = '';
   }
@@ -162,26 +177,91 @@ export class PlanLandUsePanel extends LitElement {
     </tr>`;
   }
 
-  private renderSummary(lang: Lang, summary: LandUseLayerSummary) {
+  /** The layers of a delivery: what each is, and a button to read a polygon layer. */
+  private renderLayers(lang: Lang, layers: readonly DeliveryLayer[], current?: string) {
+    const classification = (layer: DeliveryLayer) => layer.classification
+      ? translate(lang, 'landuse.layers.codes', { system: translate(lang, `landuse.system.${layer.classification.system}`), field: layer.classification.codeField })
+      : layer.format === 'shapefile' ? translate(lang, 'landuse.layers.noCodes') : '—';
+    return html`<table data-testid="landuse-layers">
+      <thead><tr><th>${translate(lang, 'landuse.layers.name')}</th><th>${translate(lang, 'landuse.layers.geometry')}</th><th>${translate(lang, 'landuse.table.parcels')}</th><th>${translate(lang, 'landuse.layers.classes')}</th><th></th></tr></thead>
+      <tbody>${layers.map((layer) => html`<tr data-layer=${layer.id} data-geometry=${layer.geometry} data-classified=${layer.classification ? 'true' : 'false'}>
+        <td>${layer.name}</td><td>${translate(lang, `landuse.geometry.${layer.geometry}`)}</td>
+        <td class="number">${layer.recordCount === null ? '—' : formatNumber(layer.recordCount, lang, 0)}</td>
+        <td>${classification(layer)}</td>
+        <td>${layer.id === current ? translate(lang, 'landuse.layers.inUse')
+          : layer.geometry === 'polygons' ? html`<button type="button" data-testid="landuse-layer-use" ?disabled=${this.busy}
+            @click=${() => emit(this, 'plan-landuse-settings', { layer: layer.id })}>${translate(lang, 'landuse.layers.read')}</button>` : nothing}</td>
+      </tr>`)}</tbody></table>`;
+  }
+
+  /** A reading that waits for the planner: the layer to choose, or the read layer with the question. */
+  private renderWaiting(lang: Lang) {
+    if (this.question) {
+      return html`<section class="waiting" data-testid="landuse-question" data-reason=${this.question.reason}>
+        <h3>${translate(lang, this.question.reason === 'several-classified' ? 'landuse.question.several' : 'landuse.question.unclassified')}</h3>
+        ${this.renderLayers(lang, this.question.layers)}
+        <div class="actions"><button type="button" data-testid="landuse-waiting-cancel" @click=${() => emit(this, 'plan-landuse-cancel', {})}>${translate(lang, 'landuse.waiting.drop')}</button></div>
+      </section>`;
+    }
+    const pending = this.pending;
+    if (!pending) return nothing;
+    const { summary, reason } = pending;
+    return html`<section class="waiting" data-testid="landuse-pending" data-reason=${reason}>
+      <h3>${translate(lang, `landuse.pending.${reason}`, { name: summary.name, crs: summary.crs.crs?.label ?? '' })}</h3>
+      ${this.renderReading(lang, summary)}
+      ${reason === 'unclassified' ? this.renderChoice(lang, summary) : nothing}
+      <div class="actions">
+        ${reason === 'crs' || reason === 'unclassified' ? html`<button type="button" class="primary" data-testid="landuse-confirm" @click=${() => emit(this, 'plan-landuse-confirm', {})}>${translate(lang, reason === 'crs' ? 'landuse.pending.confirmCrs' : 'landuse.pending.show', { crs: summary.crs.crs?.label ?? '' })}</button>` : nothing}
+        <button type="button" data-testid="landuse-waiting-cancel" @click=${() => emit(this, 'plan-landuse-cancel', {})}>${translate(lang, 'landuse.waiting.drop')}</button>
+      </div>
+    </section>`;
+  }
+
+  /** The registered areas of the parcels beside the computed ones, as a planner holds them against the statistics. */
+  private renderDeclaredAreas(lang: Lang, summary: LandUseLayerSummary) {
+    const check = summary.declaredAreas;
+    const km2 = (squareMeters: number) => formatNumber(squareMeters / 1e6, lang, 3);
+    const percent = (a: number, b: number) => formatNumber(b > 0 ? ((a - b) / b) * 100 : 0, lang, 2);
+    return html`${summary.deductedParcels > 0 ? html`<p class="hint" data-testid="landuse-deduction" data-parcels=${summary.deductedParcels}>${translate(lang, 'landuse.deduction', { count: formatNumber(summary.deductedParcels, lang, 0) })}</p>` : nothing}
+      ${check ? html`<details data-testid="landuse-declared" data-declared-m2=${check.declaredSquareMeters} data-computed-m2=${check.computedSquareMeters}>
+        <summary>${translate(lang, 'landuse.declared.title', { field: check.field, declared: km2(check.declaredSquareMeters), computed: km2(check.computedSquareMeters), difference: percent(check.computedSquareMeters, check.declaredSquareMeters) })}</summary>
+        ${check.netField && check.netDeclaredSquareMeters !== undefined && check.netComputedSquareMeters !== undefined
+          ? html`<p class="hint">${translate(lang, 'landuse.declared.net', { field: check.netField, declared: km2(check.netDeclaredSquareMeters), computed: km2(check.netComputedSquareMeters) })}</p>` : nothing}
+        ${check.largest ? html`<p class="hint">${translate(lang, 'landuse.declared.largest', {
+          record: String(check.largest.id), declared: formatNumber(check.largest.declaredSquareMeters, lang, 1), computed: formatNumber(check.largest.computedSquareMeters, lang, 1),
+          difference: percent(check.largest.computedSquareMeters, check.largest.declaredSquareMeters) })}</p>` : nothing}
+        <p class="hint">${translate(lang, 'landuse.declared.method', { count: formatNumber(check.parcelCount, lang, 0) })}</p>
+      </details>` : nothing}`;
+  }
+
+  /** Encoding (with sample names) and coordinate system, each of which the planner can change. */
+  private renderReading(lang: Lang, summary: LandUseLayerSummary) {
     const crsOptions = KNOWN_CRS.some((crs) => crs.id === summary.crs.crs?.id) ? KNOWN_CRS : [...KNOWN_CRS, ...(summary.crs.crs ? [summary.crs.crs] : [])];
-    return html`
-      <h3>${summary.name}</h3>
-      ${summary.encoding ? html`<label>${translate(lang, 'landuse.encoding')}
-        <select data-testid="landuse-encoding" @change=${(event: Event) => emit(this, 'plan-landuse-settings', { encoding: (event.target as HTMLSelectElement).value as AttributeEncoding })}>
+    return html`${summary.encoding ? html`<label>${translate(lang, 'landuse.encoding')}
+        <select data-testid="landuse-encoding" ?disabled=${this.busy} @change=${(event: Event) => emit(this, 'plan-landuse-settings', { encoding: (event.target as HTMLSelectElement).value as AttributeEncoding })}>
           ${ATTRIBUTE_ENCODINGS.map((encoding) => html`<option value=${encoding} ?selected=${encoding === summary.encoding?.encoding}>${encoding.toUpperCase()}</option>`)}
         </select></label>
         <div class="samples" data-testid="landuse-samples">${translate(lang, 'landuse.encoding.samples', { names: summary.sampleNames.join('、') || '—' })}</div>` : nothing}
       <label>${translate(lang, 'landuse.crs')}
-        <select data-testid="landuse-crs" @change=${(event: Event) => emit(this, 'plan-landuse-settings', { crsId: (event.target as HTMLSelectElement).value })}>
+        <select data-testid="landuse-crs" ?disabled=${this.busy} @change=${(event: Event) => emit(this, 'plan-landuse-settings', { crsId: (event.target as HTMLSelectElement).value })}>
           ${crsOptions.map((crs) => html`<option value=${crs.id} ?selected=${crs.id === summary.crs.crs?.id}>${crs.label}</option>`)}
-        </select></label>
+        </select></label>`;
+  }
+
+  private renderSummary(lang: Lang, summary: LandUseLayerSummary) {
+    return html`
+      <h3>${summary.name}</h3>
+      ${this.renderReading(lang, summary)}
+      ${summary.delivery && summary.delivery.length > 1 ? html`<details data-testid="landuse-delivery"><summary>${translate(lang, 'landuse.layers.title', { count: summary.delivery.length })}</summary>
+        ${this.renderLayers(lang, summary.delivery, summary.layerId)}</details>` : nothing}
       ${this.renderChoice(lang, summary)}
       <button class="primary" data-testid="landuse-use" aria-pressed=${this.inUse ? 'true' : 'false'}
         @click=${() => emit(this, 'plan-landuse-use', { use: !this.inUse })}>${translate(lang, this.inUse ? 'landuse.useSchematic' : 'landuse.useForIndicators')}</button>
       <table>
         <thead><tr><th></th><th>${translate(lang, 'landuse.table.code')}</th><th>${translate(lang, 'landuse.table.name')}</th><th>${translate(lang, 'landuse.table.group')}</th><th>${translate(lang, 'landuse.table.parcels')}</th><th>${translate(lang, 'landuse.table.area')}</th></tr></thead>
         <tbody>${summary.classes.map((row) => this.renderRow(lang, row))}</tbody>
-      </table>`;
+      </table>
+      ${this.renderDeclaredAreas(lang, summary)}`;
   }
 
   override render() {
@@ -191,11 +271,18 @@ export class PlanLandUsePanel extends LitElement {
         <button type="button" class="choose-file" aria-describedby="landuse-file-name" ?disabled=${this.busy} @click=${openFileChooser}>${translate(lang, 'landuse.choose')}</button>
         <span class="file-name" id="landuse-file-name">${chosenFilesText(lang, this.chosen)}</span>
         <input type="file" hidden multiple data-testid="landuse-file" aria-label=${translate(lang, 'landuse.choose')}
-          accept=".zip,.shp,.shx,.dbf,.prj,.cpg,.geojson,.json" ?disabled=${this.busy} @change=${this.onFiles}>
+          accept=".zip,.shp,.shx,.dbf,.prj,.cpg,.geojson,.json,.gpkg" ?disabled=${this.busy} @change=${this.onFiles}>
+      </div>
+      <div class="file-choice">
+        <button type="button" class="choose-file" ?disabled=${this.busy} @click=${openFileChooser}>${translate(lang, 'landuse.chooseFolder')}</button>
+        <input type="file" hidden webkitdirectory data-testid="landuse-folder" aria-label=${translate(lang, 'landuse.chooseFolder')} ?disabled=${this.busy} @change=${this.onFiles}>
       </div>
       <p class="hint">${translate(lang, 'landuse.hint')}</p>
-      ${this.busy ? html`<progress max="1" .value=${this.progress} aria-label=${translate(lang, 'landuse.choose')}></progress>` : nothing}
+      ${this.busy ? html`<div data-testid="landuse-progress"><progress max="1" .value=${this.progress} aria-label=${translate(lang, 'landuse.choose')}></progress>
+        ${this.parcels ? html`<span data-read=${this.parcels.read} data-total=${this.parcels.total}>${translate(lang, 'landuse.progress.parcels', { read: formatNumber(this.parcels.read, lang, 0), total: formatNumber(this.parcels.total, lang, 0) })}</span>` : nothing}
+        <button type="button" data-testid="landuse-cancel" @click=${() => emit(this, 'plan-landuse-cancel', {})}>${translate(lang, 'landuse.cancel')}</button></div>` : nothing}
       ${this.messages.length > 0 ? html`<ul class="messages" aria-live="polite">${this.messages.map((message) => html`<li class=${message.severity}>${message.text}</li>`)}</ul>` : nothing}
+      ${this.renderWaiting(lang)}
       ${this.summary ? this.renderSummary(lang, this.summary) : nothing}`;
   }
 }

@@ -1,0 +1,268 @@
+/**
+ * One land-use layer at a time: its files, the planner's choices and the worker that holds its parcels; and
+ * the reading that waits for the planner's word. A new reading replaces the layer in force only when it can
+ * honestly drive the figures: a delivery with several candidate layers (or none with recognised codes) asks
+ * which; a file without .prj asks whether the guessed coordinate system is right; a layer that does not reach
+ * the Start-up Area, or one without recognised codes while another is in force, is held back with the reason.
+ * Until the planner answers, the map, the figures and the saved layer stay as they were.
+ */
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { bbox } from '@turf/bbox';
+import type { Lifetime } from '../lifetime.ts';
+import { announce } from '../../state/plan-state.ts';
+import type { PlanState } from '../../state/plan-state.ts';
+import type { Store } from '../../state/store.ts';
+import { setBasis } from '../../state/actions.ts';
+import { SCHEMATIC_BASIS } from '../../state/basis.ts';
+import { translate } from '../../i18n/messages.ts';
+import { formatNumber } from '../../i18n/format.ts';
+import { LandUseClient } from '../../data/landuse/landuse-client.ts';
+import type { LandUseLayerSettings } from '../../data/landuse/prepare-landuse-layer.ts';
+import type { LandUseLayerSummary, LandUsePrepareResult } from '../../data/landuse/landuse-protocol.ts';
+import { describeLandUseIssue } from '../../data/landuse/describe-issue.ts';
+import { loadLandUse, saveLandUse } from '../../data/landuse/landuse-saved.ts';
+import { extentRelation } from '../../core/landuse/extent-relation.ts';
+import type { LandUseLayer } from '../../map/landuse-layer.ts';
+import { provideFiguresClient } from '../analysis/analysis-service.ts';
+import { landUseFiguresClient } from './landuse-figures-client.ts';
+import type { PlanLandUsePanel, PendingReason } from '../../ui/components/landuse/landuse-panel.ts';
+
+type Region = Feature<Polygon | MultiPolygon>;
+type Prepared = Extract<LandUsePrepareResult, { ok: true }>;
+
+export type LandUseSettingsChange = Partial<Pick<LandUseLayerSettings, 'encoding' | 'crsId' | 'layer'>> & {
+  choice?: NonNullable<LandUseLayerSettings['choice']> | null;
+  group?: { key: string; group: NonNullable<LandUseLayerSettings['groupOverrides']>[string] | null };
+};
+
+/** A reading waiting for the planner: its files and settings, and the read layer when there is one. */
+interface Waiting {
+  files: File[];
+  settings: LandUseLayerSettings;
+  client?: LandUseClient;
+  result?: Prepared;
+}
+
+export class LandUseSession {
+  private client: LandUseClient | undefined;
+  private attempt: LandUseClient | undefined;
+  private withdraw: (() => void) | undefined;
+  private files: File[] = [];
+  private settings: LandUseLayerSettings = {};
+  private name = '';
+  private revision = 0;
+  private waiting: Waiting | undefined;
+  /** the user's "Use for indicators" choice (the basis follows it once a layer is read) */
+  private inUse = false;
+
+  constructor(
+    private readonly store: Store<PlanState>,
+    private readonly panel: PlanLandUsePanel,
+    private readonly layer: LandUseLayer,
+    private readonly life: Lifetime,
+  ) {
+    life.add(() => {
+      this.withdraw?.();
+      this.client?.cancel();
+      this.attempt?.cancel();
+      this.waiting?.client?.cancel();
+      if (this.store.getState().basis.kind === 'landuse') this.store.update((state) => setBasis(state, SCHEMATIC_BASIS));
+    });
+  }
+
+  private say(level: 'info' | 'error', text: (state: PlanState) => string): void {
+    if (!this.life.disposed) this.store.update((state) => announce(state, level, text(state)));
+  }
+
+  /** New files: read them with default choices. */
+  open(files: File[]): void {
+    void this.prepare(files, {});
+  }
+
+  /**
+   * A changed reading, layer, classification or grouping choice: read the same files again with it (the waiting
+   * reading's files if there is one). `choice` null goes back to detection; a `group` of null takes the user's
+   * group off that key.
+   */
+  change(change: LandUseSettingsChange): void {
+    const base = this.waiting ?? { files: this.files, settings: this.settings };
+    const { group, choice, ...reading } = change;
+    const settings: LandUseLayerSettings = { ...base.settings, ...reading };
+    if (choice === null) delete settings.choice;
+    else if (choice) settings.choice = choice;
+    if (group) {
+      const overrides = { ...base.settings.groupOverrides };
+      if (group.group === null) delete overrides[group.key];
+      else overrides[group.key] = group.group;
+      settings.groupOverrides = overrides;
+    }
+    if (base.files.length > 0) void this.prepare(base.files, settings);
+  }
+
+  /** The planner accepts the waiting layer (the guessed coordinate system, or a layer without recognised codes). */
+  confirm(): void {
+    const waiting = this.waiting;
+    if (!waiting?.client || !waiting.result) return;
+    this.clearWaiting(false);
+    const settings = waiting.result.summary.crs.source === 'inferred' ? { ...waiting.settings, acceptInferredCrs: true } : waiting.settings;
+    void this.accept(waiting.client, waiting.files, settings, waiting.result);
+  }
+
+  /** Stops a reading under way, or drops the reading waiting for the planner's word. */
+  cancel(): void {
+    if (this.attempt) {
+      this.attempt.cancel();
+      return;
+    }
+    if (this.waiting) {
+      this.clearWaiting(true);
+      this.say('info', (state) => translate(state.lang, 'landuse.cancelled'));
+    }
+  }
+
+  /** "Use for indicators" on or off. */
+  use(inUse: boolean): void {
+    this.inUse = inUse;
+    this.applyBasis();
+    this.say('info', (state) => (inUse ? translate(state.lang, 'landuse.inUse', { name: this.name }) : translate(state.lang, 'landuse.notInUse')));
+    if (this.files.length > 0) void this.save();
+  }
+
+  /** The basis follows the user's choice while a layer is read; a new reading is a new revision. */
+  private applyBasis(): void {
+    const basis = this.inUse && this.client ? { kind: 'landuse' as const, name: this.name, revision: this.revision } : SCHEMATIC_BASIS;
+    this.panel.inUse = basis.kind === 'landuse';
+    this.store.update((state) => setBasis(state, basis));
+  }
+
+  /** The layer saved at the last visit, if any and if nothing was chosen since. */
+  async restore(): Promise<void> {
+    const saved = await loadLandUse();
+    if (this.life.disposed || !saved.ok || !saved.value || this.files.length > 0 || this.attempt) return;
+    this.inUse = saved.value.inUse;
+    await this.prepare(saved.value.files.map(({ name, data }) => new File([data], name)), saved.value.settings);
+  }
+
+  private clearWaiting(cancelClient: boolean): void {
+    if (cancelClient) this.waiting?.client?.cancel();
+    this.waiting = undefined;
+    this.panel.question = null;
+    this.panel.pending = null;
+  }
+
+  private hold(waiting: Waiting, reason: PendingReason, text: (state: PlanState) => string): void {
+    this.waiting = waiting;
+    if (waiting.result) this.panel.pending = { summary: waiting.result.summary, reason };
+    this.say(reason === 'outside' ? 'error' : 'info', text);
+  }
+
+  /** Why a read layer must wait for the planner, if it must. */
+  private holdReason(summary: LandUseLayerSummary, settings: LandUseLayerSettings): { reason: PendingReason; text: (state: PlanState) => string } | null {
+    const boundary = this.store.getState().data.boundary?.features[0] as Region | undefined;
+    if (boundary) {
+      const relation = extentRelation(summary.extent, bbox(boundary));
+      if (!relation.overlaps) {
+        return {
+          reason: 'outside',
+          text: (state) => translate(state.lang, 'landuse.outside', {
+            name: summary.name, distance: formatNumber(relation.distanceKm, state.lang, 0),
+            direction: translate(state.lang, `landuse.direction.${relation.direction}`),
+          }),
+        };
+      }
+    }
+    if (summary.crs.source === 'inferred' && !settings.acceptInferredCrs) {
+      return { reason: 'crs', text: (state) => translate(state.lang, 'landuse.crsQuestion', { name: summary.name, crs: summary.crs.crs?.label ?? '' }) };
+    }
+    if (!summary.choice && this.client && this.inUse) {
+      return { reason: 'unclassified', text: (state) => translate(state.lang, 'landuse.heldUnclassified', { name: summary.name, current: this.name }) };
+    }
+    return null;
+  }
+
+  /** Reads files with settings; only a layer that reads well and needs no word from the planner replaces the current one. */
+  private async prepare(files: File[], settings: LandUseLayerSettings): Promise<void> {
+    this.attempt?.cancel();
+    this.clearWaiting(true);
+    const attempt = new LandUseClient();
+    this.attempt = attempt;
+    const label = files.map((file) => file.name).join(', ');
+    this.panel.busy = true;
+    this.panel.progress = 0;
+    this.panel.parcels = null;
+    this.say('info', (state) => translate(state.lang, 'landuse.reading', { name: label }));
+    const outcome = await attempt.prepare(files, settings, ({ stage, fraction, parcels }) => {
+      this.panel.progress = stage === 'read' ? fraction * 0.1 : stage === 'prepare' ? 0.1 + fraction * 0.85 : 0.95;
+      if (parcels) this.panel.parcels = parcels;
+    });
+    if (this.attempt === attempt) {
+      this.attempt = undefined;
+      this.panel.busy = false;
+    }
+    if (outcome.cancelled || this.life.disposed) {
+      attempt.cancel();
+      if (!this.life.disposed && !this.attempt) this.say('info', (state) => translate(state.lang, 'landuse.cancelled'));
+      return;
+    }
+    const { result } = outcome;
+    const lang = this.store.getState().lang;
+    this.panel.messages = result.issues.map((issue) => ({ severity: issue.severity, text: describeLandUseIssue(issue, lang) }));
+    if (!result.ok && result.question) {
+      attempt.cancel();
+      this.panel.question = result.question;
+      this.hold({ files, settings }, 'layer', (state) => translate(state.lang, 'landuse.layerQuestion', { name: label }));
+      return;
+    }
+    if (!result.ok) {
+      attempt.cancel();
+      const failure = this.panel.messages.find((message) => message.severity === 'error')?.text ?? '';
+      this.say('error', (state) => translate(state.lang, 'landuse.failed', { name: label, detail: failure }));
+      return;
+    }
+    const held = this.holdReason(result.summary, settings);
+    if (held) {
+      this.hold({ files, settings, client: attempt, result }, held.reason, held.text);
+      return;
+    }
+    await this.accept(attempt, files, settings, result);
+  }
+
+  /** Makes a read layer the one in force: drawn, the figures' land-use client, saved. */
+  private async accept(attempt: LandUseClient, files: File[], settings: LandUseLayerSettings, result: Prepared): Promise<void> {
+    try {
+      this.layer.show(result.data, result.overview, result.summary);
+    } catch (error) {
+      attempt.cancel();
+      const detail = String((error as Error).message);
+      this.say('error', (state) => translate(state.lang, 'landuse.failed', { name: result.summary.name, detail }));
+      return;
+    }
+    this.withdraw?.();
+    this.client?.cancel();
+    this.client = attempt;
+    this.files = files;
+    this.settings = settings;
+    this.name = result.summary.name;
+    this.revision++;
+    // A layer without recognised codes never drives the figures until the planner says so.
+    if (!result.summary.choice) this.inUse = false;
+    this.panel.summary = result.summary;
+    this.panel.coverage = null;
+    const boundary = this.store.getState().data.boundary?.features[0] as Region | undefined;
+    if (boundary) {
+      const figures = landUseFiguresClient(attempt, boundary);
+      this.withdraw = provideFiguresClient('landuse', figures);
+      void figures.whole([]).then((whole) => {
+        if (this.client === attempt) this.panel.coverage = whole.landUse ?? null;
+      }, () => undefined);
+    }
+    this.applyBasis();
+    this.say('info', (state) => translate(state.lang, 'landuse.read', { name: this.name, count: result.summary.featureCount }));
+    await this.save();
+  }
+
+  private async save(): Promise<void> {
+    const saved = await saveLandUse({ files: this.files.map((file) => ({ name: file.name, data: file })), settings: this.settings, inUse: this.inUse });
+    if (!saved.ok) this.say('error', (state) => translate(state.lang, 'landuse.failed', { name: this.name, detail: saved.detail }));
+  }
+}
