@@ -4,8 +4,10 @@ import type { Plugin } from 'vite';
 /**
  * The single-file build (mode 'single') inlines its scripts, worker and geodata, so it cannot use the
  * strict policy of index.html; this swaps in its own variant. Everything else keeps the strict one.
+ * 'wasm-unsafe-eval' lets the land-use worker (started from a blob: URL, so under this policy) compile
+ * sql.js's WebAssembly to read GeoPackages; it allows no JavaScript eval.
  */
-export const SINGLE_FILE_CSP = "default-src 'self' data: blob:; script-src 'self' 'unsafe-inline' blob: data:; worker-src 'self' blob: data:; "
+export const SINGLE_FILE_CSP = "default-src 'self' data: blob:; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval' blob: data:; worker-src 'self' blob: data:; "
   + "connect-src 'self' data: blob:; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'none'";
 function singleFileCsp(): Plugin {
   let mode = '';

@@ -49,3 +49,37 @@ export function generateLandUseParcels(PARCELS = 50_000): { zip: Uint8Array; geo
   return { zip, geojson: JSON.stringify({ type: 'FeatureCollection', features }) };
 }
 
+
+/**
+ * One large parcel as a planner's file may hold it: a wavy outline of `vertices` points (radius 2 km ± 30 m around
+ * Jinan, CGCS2000 GK zone 39) with four holes — one free, one whose first vertex is a vertex of the outline (it
+ * touches the shell there), and two touching each other at a point. Valid as GEOS sees it. Zipped Shapefile with
+ * .prj, and the same parcel as WGS84 GeoJSON text.
+ */
+export function generateLargeParcel(vertices = 100_000): { zip: Uint8Array; geojson: string; holes: number } {
+  const [cx, cy] = proj4('WGS84', EPSG_4527).forward([117.02, 36.86]).map(Math.round);
+  const radius = 2000;
+  const at = (angle: number, r: number) => [cx + r * Math.cos(angle), cy + r * Math.sin(angle)];
+  const shell: number[][] = [];
+  for (let i = 0; i < vertices; i++) {
+    const angle = (2 * Math.PI * i) / vertices;
+    shell.push(at(angle, radius + 30 * Math.sin(400 * angle)));
+  }
+  shell.push(shell[0]);
+  const touching = Math.floor(vertices / 3);
+  const angle = (2 * Math.PI * touching) / vertices;
+  const holes = [
+    [at(1, 500), at(1.1, 500), at(1.1, 700), at(1, 700)],
+    [shell[touching], at(angle + 0.005, radius - 200), at(angle - 0.005, radius - 200)],
+    [[cx, cy], [cx + 100, cy], [cx + 100, cy + 100]],
+    [[cx, cy], [cx - 100, cy - 100], [cx - 100, cy]],
+  ].map((ring) => [...ring, ring[0]]);
+  const coordinates = [shell, ...holes];
+  const fields = [{ name: 'BSM', type: 'N' as const, length: 10 }, { name: 'YDYHFLDM', type: 'C' as const, length: 10 }, { name: 'YDYHFLMC', type: 'C' as const, length: 60 }];
+  const row = { BSM: 1, YDYHFLDM: '0101', YDYHFLMC: '水田' };
+  const written = writeShapefile([{ type: 'Polygon', coordinates }], fields, [row], 'gbk');
+  const zip = zipSync({ 'large.shp': written.shp, 'large.shx': written.shx, 'large.dbf': written.dbf, 'large.prj': new TextEncoder().encode(PRJ_GK39) });
+  const toWgs84 = proj4(EPSG_4527, 'WGS84');
+  const feature = { type: 'Feature', properties: row, geometry: { type: 'Polygon', coordinates: coordinates.map((ring) => ring.map((point) => toWgs84.forward(point))) } };
+  return { zip, geojson: JSON.stringify({ type: 'FeatureCollection', features: [feature] }), holes: holes.length };
+}

@@ -13,10 +13,15 @@
  *   area per layer; goal ≤ 200 ms);
  * - landuse.all_regions_ms: every region figure the app shows, none remembered: the whole area, the five clusters
  *   and the subdistricts (what a new layer or a changed class grouping costs);
+ * - landuse.read_large_layer_ms: reading alone on a larger layer (200 000 parcels by default; goal ≤ 1.5× the
+ *   baseline), runs alternating with the baseline;
+ * - landuse.read_large_parcel_ms: one parcel of 100 000 vertices with four holes (one touching the outline, two
+ *   touching each other) read and checked (goal < 1000 ms; it must be kept: it is valid).
  * Baseline in the same run: JSON.parse of the same parcels written as WGS84 GeoJSON (what the app's
  * GeoJSON import must do at least), and the unzip alone.
  *
- *   npx tsx bench/landuse.bench.ts        (BENCH_LANDUSE_PARCELS, BENCH_LANDUSE_RUNS to change the size)
+ *   npx tsx bench/landuse.bench.ts        (BENCH_LANDUSE_PARCELS, BENCH_LANDUSE_RUNS, BENCH_LANDUSE_READ_PARCELS,
+ *                                          BENCH_LANDUSE_VERTICES to change the sizes)
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -26,12 +31,14 @@ import { readLandUseFiles } from '../src/data/landuse/read-landuse-files.ts';
 import { classifyLayer } from '../src/core/landuse/classify-layer.ts';
 import { landUseIndicators, prepareLandUseParcels } from '../src/core/landuse/landuse-indicators.ts';
 import { landUseRegionFigures } from '../src/core/landuse/landuse-figures.ts';
-import { generateLandUseParcels } from './landuse-parcels.ts';
+import { generateLandUseParcels, generateLargeParcel } from './landuse-parcels.ts';
 import { figureLine, formatTable, type Figure } from './lib/report.ts';
 import { median, percentile } from './lib/stats.ts';
 
 const PARCELS = Number(process.env.BENCH_LANDUSE_PARCELS ?? 50_000);
 const RUNS = Number(process.env.BENCH_LANDUSE_RUNS ?? 5);
+const READ_PARCELS = Number(process.env.BENCH_LANDUSE_READ_PARCELS ?? 200_000);
+const VERTICES = Number(process.env.BENCH_LANDUSE_VERTICES ?? 100_000);
 
 function time<T>(run: () => T): { ms: number; result: T } {
   const start = performance.now();
@@ -83,9 +90,34 @@ for (let run = 0; run < RUNS; run++) {
   shares = `blue-green ${((result.blueGreenShare ?? 0) * 100).toFixed(2)} %, construction ${((result.constructionShare ?? 0) * 100).toFixed(2)} %, not covered ${(result.notCoveredSquareMeters / 1e6).toFixed(1)} km², parcels inside/across/outside ${result.parcelsInside}/${result.parcelsAcrossBoundary}/${result.parcelsOutside}`;
 }
 
+// Reading alone: a larger layer, and one very large parcel; each run alternates reader and baseline.
+const large = { read: [] as number[], parse: [] as number[], parcelRead: [] as number[], parcelParse: [] as number[] };
+{
+  const layer = time(() => generateLandUseParcels(READ_PARCELS)).result;
+  const parcel = generateLargeParcel(VERTICES);
+  let kept = '';
+  for (let run = 0; run < RUNS; run++) {
+    large.parse.push(time(() => JSON.parse(layer.geojson)).ms);
+    const read = time(() => readLandUseFiles([{ name: 'parcels.zip', bytes: layer.zip }]));
+    large.read.push(read.ms);
+    if (!read.result.ok || read.result.layer.features.length !== READ_PARCELS) throw new Error('large layer not read whole');
+    large.parcelParse.push(time(() => JSON.parse(parcel.geojson)).ms);
+    const one = time(() => readLandUseFiles([{ name: 'large.zip', bytes: parcel.zip }]));
+    large.parcelRead.push(one.ms);
+    if (!one.result.ok || one.result.layer.features.length !== 1) throw new Error(`large parcel dropped: ${JSON.stringify(one.result.issues)}`);
+    const geometry = one.result.layer.features[0].geometry;
+    kept = `large parcel kept: ${geometry.type}, ${geometry.type === 'Polygon' ? geometry.coordinates.length - 1 : '?'} holes of ${parcel.holes}`;
+  }
+  console.log(kept);
+}
+
 const parseMedian = median(samples.parse);
+const largeParse = median(large.parse);
+const parcelParse = median(large.parcelParse);
 const figures: Figure[] = [
   { bench: 'landuse.read_ms', median: median(samples.read), baseline: parseMedian, ratio: median(samples.read) / parseMedian, note: `${PARCELS} GBK parcels, GK zone 39 → WGS84; baseline JSON.parse of the same parcels as GeoJSON` },
+  { bench: 'landuse.read_large_layer_ms', median: median(large.read), baseline: largeParse, ratio: median(large.read) / largeParse, goal: '≤ 1.5× baseline', met: median(large.read) <= 1.5 * largeParse, note: `${READ_PARCELS} parcels read alone; baseline JSON.parse of them as GeoJSON` },
+  { bench: 'landuse.read_large_parcel_ms', median: median(large.parcelRead), baseline: parcelParse, ratio: median(large.parcelRead) / parcelParse, goal: '< 1000 ms', met: median(large.parcelRead) < 1000, note: `one parcel of ${VERTICES} vertices, 4 holes (touching), read and checked; baseline JSON.parse of it` },
   { bench: 'landuse.unzip_ms', median: median(samples.unzip), note: 'part of read' },
   { bench: 'landuse.classify_ms', median: median(samples.classify), note: 'detect system + classify every parcel' },
   { bench: 'landuse.prepare_parcels_ms', median: median(samples.prepare), note: 'once per layer: project + index the parcels' },

@@ -31,6 +31,29 @@ export interface PngExportInput {
   north: string;
 }
 
+/**
+ * Everything the live map draws beyond the plan's own layers — the planner's land-use parcels, imported layers,
+ * study and what-if outlines, measurements — with their current paint (opacity) and visibility, in the same
+ * order: an export draws what the screen draws, so it never cites a layer it leaves out. Plan layers take the
+ * live paint and layout too (opacity, label scale).
+ */
+function drawWhatTheScreenDraws(from: MaplibreMap, to: MaplibreMap): void {
+  const style = from.getStyle();
+  for (const [id, source] of Object.entries(style.sources)) if (!to.getSource(id)) to.addSource(id, source);
+  const layers = style.layers;
+  for (let index = layers.length - 1; index >= 0; index--) {
+    const layer = layers[index];
+    const before = layers.slice(index + 1).find((next) => to.getLayer(next.id))?.id;
+    if (!to.getLayer(layer.id)) {
+      to.addLayer(layer, before);
+      continue;
+    }
+    for (const [name, value] of Object.entries(layer.paint ?? {})) to.setPaintProperty(layer.id, name as Parameters<MaplibreMap['setPaintProperty']>[1], value);
+    for (const [name, value] of Object.entries(layer.layout ?? {})) to.setLayoutProperty(layer.id, name as Parameters<MaplibreMap['setLayoutProperty']>[1], value);
+    if ('filter' in layer) to.setFilter(layer.id, layer.filter);
+  }
+}
+
 /** Renders the current map state offscreen at `width`×`height` CSS px (pixel ratio 1) and returns its canvas. */
 async function renderMapOffscreen(input: PngExportInput): Promise<{ canvas: HTMLCanvasElement; map: MaplibreMap; dispose: () => void }> {
   const source = input.view.map;
@@ -60,6 +83,7 @@ async function renderMapOffscreen(input: PngExportInput): Promise<{ canvas: HTML
     view.applyVisibility(input.visibility);
     view.setLanguage(input.lang);
     applyTimelineYear(view, input.data, input.year);
+    drawWhatTheScreenDraws(source, view.map);
     if (input.highlight.length) new SlideHighlight(view).set(input.highlight, input.spotlight);
     await view.whenIdle();
     return { canvas: view.map.getCanvas(), map: view.map, dispose };

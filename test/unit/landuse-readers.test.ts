@@ -107,7 +107,7 @@ describe('land-use readers: bad input is explained, never thrown', () => {
     ['bad-lines.zip', 'shp-not-polygon', false],
     ['bad-corrupt.zip', 'zip-corrupt', false],
     ['bad-empty.zip', 'zip-empty', false],
-    ['bad-unknown-prj.zip', 'prj-unknown', true],
+    ['bad-unknown-prj.zip', 'prj-unknown', false],
     ['bad-self-intersecting.zip', 'self-intersection', true],
   ];
   for (const [file, code, readable] of cases) {
@@ -134,11 +134,14 @@ describe('land-use readers: bad input is explained, never thrown', () => {
     expect(String(issue.params?.at)).toMatch(/^117\.\d+, 36\.\d+$/);
   });
 
-  it('an unknown .prj falls back to the coordinates and says which system was assumed', () => {
+  it('a .prj that cannot be understood is refused with its name and why, never replaced by a guess', () => {
     const result = readLandUseFiles([fixtureZip('bad-unknown-prj.zip')]);
+    expect(result.ok).toBe(false);
     const issue = result.issues.find((item) => item.code === 'prj-unknown')!;
-    expect(issue.params?.reason).toMatch(/Lambert_Conformal_Conic/);
-    expect(issue.params?.assumed).toMatch(/zone 39/);
+    expect(issue).toMatchObject({ severity: 'error', file: 'parcels.prj' });
+    expect(issue.params?.reason).toMatch(/Loximuthal/);
+    expect(codes(result.issues)).not.toContain('crs-inferred');
+    expect(describeLandUseIssue(issue, 'en')).toMatch(/^parcels\.prj: .*Loximuthal/);
   });
 
   it('a truncated .shp keeps the complete records and says where it stops', () => {

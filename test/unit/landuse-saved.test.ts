@@ -17,7 +17,7 @@ describe('saved land-use layer', () => {
   it('refuses anything else with a reason, never half-uses it', () => {
     const cases: unknown[] = [
       null, [], { ...good, version: 99 }, { ...good, files: [] }, { ...good, files: [{ name: 'a.zip', data: 'text' }] },
-      { ...good, inUse: 'yes' }, { ...good, settings: { encoding: 'big5' } }, { ...good, settings: { choice: { system: 'nope', codeField: 'DLBM' } } },
+      { ...good, inUse: 'yes' }, { ...good, settings: { encoding: 'klingon' } }, { ...good, settings: { choice: { system: 'nope', codeField: 'DLBM' } } },
       { ...good, settings: { groupOverrides: { a: 'green' } } },
     ];
     for (const value of cases) expect(typeof validateSavedLandUse(value)).toBe('string');

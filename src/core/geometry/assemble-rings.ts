@@ -8,6 +8,7 @@ import { orient2d } from 'robust-predicates';
  * its shell, or that touches it at points, still goes to that shell. Bounding boxes are compared first, so a record
  * of many rings stays fast. A hole no outer ring contains is a ring written the wrong way round: it becomes an outer
  * ring. A ring of zero area (it crosses itself or folds back) is kept as a polygon, for the validity check to report.
+ * Rings are turned round in place (no copies): the caller hands over arrays it owns.
  * @param rings - closed rings as interleaved coordinates `x0, y0, x1, y1, …` (first point repeated at the end)
  * @returns polygons, each `[outer, ...holes]`, closed, RFC 7946 winding (outer counter-clockwise, holes clockwise)
  */
@@ -31,7 +32,7 @@ export function assembleRings(rings: readonly Float64Array[]): Float64Array[][] 
     }
     if (!Number.isFinite(area2)) continue;
     // A ring of no area is not simple (a bow-tie, a spike): kept as a polygon so the validity check reports it.
-    if (area2 <= 0) outers.push({ coordinates: reversed(coordinates), area: -area2, minX, minY, maxX, maxY, holes: [] });
+    if (area2 <= 0) outers.push({ coordinates: reverse(coordinates), area: -area2, minX, minY, maxX, maxY, holes: [] });
     else holes.push({ coordinates, area: area2, minX, minY, maxX, maxY });
   }
   // Smallest first: the first outer ring that contains a hole is the smallest that does.
@@ -40,20 +41,24 @@ export function assembleRings(rings: readonly Float64Array[]): Float64Array[][] 
     const outer = bySize.find((candidate) =>
       candidate.minX <= hole.minX && candidate.minY <= hole.minY && candidate.maxX >= hole.maxX && candidate.maxY >= hole.maxY
       && candidate.area >= hole.area && holeInside(candidate.coordinates, hole.coordinates));
-    if (outer) outer.holes.push(reversed(hole.coordinates));
+    if (outer) outer.holes.push(reverse(hole.coordinates));
     else outers.push({ ...hole, holes: [] });
   }
   return outers.map((outer) => [outer.coordinates, ...outer.holes]);
 }
 
-function reversed(ring: Float64Array): Float64Array {
+/** Reverses the ring's points in place. */
+function reverse(ring: Float64Array): Float64Array {
   const n = ring.length >> 1;
-  const out = new Float64Array(ring.length);
-  for (let i = 0; i < n; i++) {
-    out[2 * i] = ring[2 * (n - 1 - i)];
-    out[2 * i + 1] = ring[2 * (n - 1 - i) + 1];
+  for (let i = 0, j = n - 1; i < j; i++, j--) {
+    const x = ring[2 * i];
+    const y = ring[2 * i + 1];
+    ring[2 * i] = ring[2 * j];
+    ring[2 * i + 1] = ring[2 * j + 1];
+    ring[2 * j] = x;
+    ring[2 * j + 1] = y;
   }
-  return out;
+  return ring;
 }
 
 /** 1 strictly inside, -1 strictly outside, 0 on the boundary (exact). */

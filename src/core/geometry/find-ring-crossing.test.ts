@@ -3,12 +3,12 @@ import fc from 'fast-check';
 import { findRingCrossing } from './find-ring-crossing.ts';
 
 const flat = (ring: number[][]) => Float64Array.from(ring.flat());
-const crossing = (rings: number[][][], pairwiseUpTo?: number) => findRingCrossing(rings.map(flat), { pairwiseUpTo });
-/** The same answer through the pairwise test and through the index. */
+const crossing = (rings: number[][][], method?: 'pairwise' | 'sweep' | 'index') => findRingCrossing(rings.map(flat), { method });
+/** The same answer through the pairwise test, the sweep and the index. */
 const both = (rings: number[][][]) => {
-  const pairwise = crossing(rings, Infinity);
-  const indexed = crossing(rings, 0);
-  expect(indexed === null).toBe(pairwise === null);
+  const pairwise = crossing(rings, 'pairwise');
+  expect(crossing(rings, 'sweep') === null).toBe(pairwise === null);
+  expect(crossing(rings, 'index') === null).toBe(pairwise === null);
   return pairwise;
 };
 
@@ -72,10 +72,12 @@ describe('findRingCrossing: crossings', () => {
       ring.push(radius * Math.cos(angle), radius * Math.sin(angle));
     }
     expect(findRingCrossing([Float64Array.from(ring)])).toBeNull();
+    expect(findRingCrossing([Float64Array.from(ring)], { method: 'index' })).toBeNull();
     // Swap two neighbouring vertices: their edges now cross.
     const broken = ring.slice();
     [broken[2000], broken[2001], broken[2002], broken[2003]] = [ring[2002], ring[2003], ring[2000], ring[2001]];
     expect(findRingCrossing([Float64Array.from(broken)])).not.toBeNull();
+    expect(findRingCrossing([Float64Array.from(broken)], { method: 'index' })).not.toBeNull();
   });
 });
 
@@ -147,8 +149,9 @@ describe('findRingCrossing: same answer as a naive O(n²) reference', () => {
   it('random rings on a small grid (many touches, shared vertices and collinear edges)', () => {
     fc.assert(fc.property(fc.array(ring(4, 7), { minLength: 1, maxLength: 3 }), (rings) => {
       const expected = naiveCrossing(rings);
-      expect(crossing(rings, Infinity) !== null).toBe(expected);
-      expect(crossing(rings, 0) !== null).toBe(expected);
+      expect(crossing(rings, 'pairwise') !== null).toBe(expected);
+      expect(crossing(rings, 'sweep') !== null).toBe(expected);
+      expect(crossing(rings, 'index') !== null).toBe(expected);
     }), { numRuns: 3000 });
   });
 
@@ -157,14 +160,27 @@ describe('findRingCrossing: same answer as a naive O(n²) reference', () => {
     fc.assert(fc.property(fc.array(hole, { minLength: 1, maxLength: 3 }), (holes) => {
       const rings = [square(0, 0, 6), ...holes];
       const expected = naiveCrossing(rings);
-      expect(crossing(rings, Infinity) !== null).toBe(expected);
-      expect(crossing(rings, 0) !== null).toBe(expected);
+      expect(crossing(rings, 'pairwise') !== null).toBe(expected);
+      expect(crossing(rings, 'sweep') !== null).toBe(expected);
+      expect(crossing(rings, 'index') !== null).toBe(expected);
     }), { numRuns: 3000 });
   });
 
-  it('longer rings through the index', () => {
+  it('longer rings through the sweep and the index', () => {
     fc.assert(fc.property(fc.array(ring(12, 40), { minLength: 1, maxLength: 2 }), (rings) => {
-      expect(crossing(rings, 0) !== null).toBe(naiveCrossing(rings));
+      const expected = naiveCrossing(rings);
+      expect(crossing(rings, 'sweep') !== null).toBe(expected);
+      expect(crossing(rings, 'index') !== null).toBe(expected);
     }), { numRuns: 500 });
+  });
+
+  it('a comb of long east–west teeth (where a sweep alone would be quadratic) is checked through the index', () => {
+    const teeth = 20_000;
+    const comb: number[][] = [[0, 0], [1000, 0]];
+    for (let k = 0; k < teeth; k++) comb.push([1000, 2 * k + 1], [1, 2 * k + 1], [1, 2 * k + 2]);
+    comb.push([1000, 2 * teeth + 1], [0, 2 * teeth + 1], [0, 0]);
+    expect(findRingCrossing([flat(comb)])).toBeNull();
+    comb[comb.length - 3] = [1000, 2 * teeth - 1.5]; // the last edge now crosses the last tooth
+    expect(findRingCrossing([flat(comb)])).not.toBeNull();
   });
 });

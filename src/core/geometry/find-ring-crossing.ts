@@ -19,8 +19,11 @@ import { orient2d } from 'robust-predicates';
 export type FlatRing = ArrayLike<number>;
 
 export interface RingCrossingOptions {
-  /** up to this many segments every pair is tested (no index); default 48 */
-  pairwiseUpTo?: number;
+  /**
+   * how pairs of segments are found (for tests): `auto` (default) tests every pair up to 48 segments, else sweeps and
+   * falls back on the R-tree when the sweep would grow quadratic; `pairwise`, `sweep` (no fallback), `index` force one
+   */
+  method?: 'auto' | 'pairwise' | 'sweep' | 'index';
 }
 
 const PAIRWISE_UP_TO = 48;
@@ -30,6 +33,185 @@ function side(ax: number, ay: number, bx: number, by: number, cx: number, cy: nu
   return -orient2d(ax, ay, bx, by, cx, cy);
 }
 
+// Working arrays, reused from call to call (grown when needed): the vertices of every ring without consecutive
+// duplicates and without the closing vertex; for each vertex the first vertex of its ring and the ring's size.
+let xs = new Float64Array(1024);
+let ys = new Float64Array(1024);
+let ringStart = new Int32Array(1024);
+let ringSize = new Int32Array(1024);
+/** the crossing found by the current call */
+let found: [number, number] | null = null;
+
+function next(v: number): number {
+  return v + 1 - ringStart[v] === ringSize[v] ? ringStart[v] : v + 1;
+}
+function previous(v: number): number {
+  return v === ringStart[v] ? ringStart[v] + ringSize[v] - 1 : v - 1;
+}
+function same(v: number, w: number): boolean {
+  return xs[v] === xs[w] && ys[v] === ys[w];
+}
+function turn(v: number, p: number, q: number): number {
+  return side(xs[v], ys[v], xs[p], ys[p], xs[q], ys[q]);
+}
+
+/** Same direction from the common vertex v: collinear and pointing the same way. */
+function sameDirection(v: number, p: number, q: number): boolean {
+  return turn(v, p, q) === 0 && (xs[p] - xs[v]) * (xs[q] - xs[v]) + (ys[p] - ys[v]) * (ys[q] - ys[v]) > 0;
+}
+
+/** Is the direction v→u strictly inside the counter-clockwise turn from v→a to v→b? (u in neither direction) */
+function insideTurn(v: number, a: number, b: number, u: number): boolean {
+  const t = turn(v, a, b);
+  if (t > 0) return turn(v, a, u) > 0 && turn(v, u, b) > 0;
+  if (t < 0) return !(turn(v, b, u) >= 0 && turn(v, u, a) >= 0);
+  return turn(v, a, u) > 0;
+}
+
+/**
+ * Two passages of rings through one point (vertices v and w at equal coordinates): they cross when the
+ * directions of w's passage lie on both sides of v's. Shared directions are overlapping edges, found as such.
+ */
+function passagesCross(v: number, w: number): boolean {
+  if (v === w) return false;
+  const a = previous(v);
+  const b = next(v);
+  const c = previous(w);
+  const d = next(w);
+  // A spike, or a direction shared by both passages: overlapping edges, reported as such.
+  if (sameDirection(v, a, b) || sameDirection(v, a, c) || sameDirection(v, a, d) || sameDirection(v, b, c) || sameDirection(v, b, d)) return false;
+  return insideTurn(v, a, b, c) !== insideTurn(v, a, b, d);
+}
+
+/** Collinear point w strictly between s and t. */
+function strictlyBetween(w: number, s: number, t: number): boolean {
+  return (xs[w] - xs[s]) * (xs[w] - xs[t]) <= 0 && (ys[w] - ys[s]) * (ys[w] - ys[t]) <= 0 && !same(w, s) && !same(w, t);
+}
+
+/**
+ * An end w of one edge lies on the line of edge s→t (orientation 0): at a shared vertex the passages may cross;
+ * inside the edge, w's ring crosses it when w's neighbours lie on both sides.
+ */
+function crossesAt(w: number, s: number, t: number): boolean {
+  if (same(w, s)) return passagesCross(w, s);
+  if (same(w, t)) return passagesCross(w, t);
+  return strictlyBetween(w, s, t) && turn(s, t, previous(w)) * turn(s, t, next(w)) < 0;
+}
+
+/** Tests the edges starting at vertices i and j (i ≠ j); sets `found` on a crossing. */
+function testPair(i: number, j: number): void {
+  const i2 = next(i);
+  const j2 = next(j);
+  if (i2 === j || j2 === i) {
+    // Neighbouring edges share a vertex; they overlap only when the ring turns back on itself.
+    const v = i2 === j ? j : i;
+    if (i2 === j ? sameDirection(v, i, j2) : sameDirection(v, i2, j)) found = [xs[v], ys[v]];
+    return;
+  }
+  const o1 = turn(i, i2, j);
+  const o2 = turn(i, i2, j2);
+  const o3 = turn(j, j2, i);
+  const o4 = turn(j, j2, i2);
+  if (o1 * o2 < 0 && o3 * o4 < 0) {
+    // Proper crossing: report where.
+    const d = (xs[i2] - xs[i]) * (ys[j2] - ys[j]) - (ys[i2] - ys[i]) * (xs[j2] - xs[j]);
+    const t = ((xs[j] - xs[i]) * (ys[j2] - ys[j]) - (ys[j] - ys[i]) * (xs[j2] - xs[j])) / d;
+    found = [xs[i] + t * (xs[i2] - xs[i]), ys[i] + t * (ys[i2] - ys[i])];
+    return;
+  }
+  if (o1 === 0 && o2 === 0) {
+    // Collinear: an overlap over a length is a crossing (an end of one edge strictly inside the other, or equal edges).
+    const inside = strictlyBetween(j, i, i2) ? j : strictlyBetween(j2, i, i2) ? j2 : strictlyBetween(i, j, j2) ? i : strictlyBetween(i2, j, j2) ? i2 : -1;
+    if (inside >= 0) {
+      found = [xs[inside], ys[inside]];
+      return;
+    }
+    if ((same(i, j) && same(i2, j2)) || (same(i, j2) && same(i2, j))) {
+      found = [xs[i], ys[i]];
+      return;
+    }
+  }
+  // Touches: an end of one edge on the other (a shared vertex, or a vertex inside the other edge).
+  const at = o1 === 0 && crossesAt(j, i, i2) ? j
+    : o2 === 0 && crossesAt(j2, i, i2) ? j2
+      : o3 === 0 && crossesAt(i, j, j2) ? i
+        : o4 === 0 && crossesAt(i2, j, j2) ? i2 : -1;
+  if (at >= 0) found = [xs[at], ys[at]];
+}
+
+function grow(size: number): void {
+  if (xs.length >= size) return;
+  const length = Math.max(size, xs.length * 2);
+  xs = new Float64Array(length);
+  ys = new Float64Array(length);
+  ringStart = new Int32Array(length);
+  ringSize = new Int32Array(length);
+}
+
+/** Pairs of segments compared per segment before the sweep gives way to the index (see `sweep`). */
+const SWEEP_BUDGET = 32;
+/** The sweep's sort key: 2^26 buckets of the west end, times room for 2^27 segment numbers (exact in a double). */
+const BUCKETS = 2 ** 26;
+const SEGMENTS_MAX = 2 ** 27;
+
+/**
+ * A sweep over the segments sorted by their west end, comparing each with the segments still open across its
+ * x range. Fast for a parcel's outline, where few segments span any given x; but many long east–west edges (a
+ * comb) would make it quadratic, so after SWEEP_BUDGET comparisons per segment it stops and returns false, and
+ * the R-tree does the work.
+ * @returns true when every pair was tested (or a crossing found)
+ */
+function sweep(count: number, perSegment: number): boolean {
+  if (count >= SEGMENTS_MAX) return false;
+  // Sorted by west end through a numeric sort of packed keys (bucket of the west end, then segment number): no
+  // comparator. Within a bucket the order is loose, so a segment leaves the open list only when it ends west of
+  // the bucket's start, and each pair's x ranges are compared exactly.
+  let low = Infinity;
+  let high = -Infinity;
+  for (let i = 0; i < count; i++) {
+    low = Math.min(low, xs[i]);
+    high = Math.max(high, xs[i]);
+  }
+  const scale = high > low ? (BUCKETS - 1) / (high - low) : 0;
+  const keys = new Float64Array(count);
+  for (let i = 0; i < count; i++) keys[i] = Math.floor((Math.min(xs[i], xs[next(i)]) - low) * scale) * SEGMENTS_MAX + i;
+  keys.sort();
+  const open = new Int32Array(count);
+  let openCount = 0;
+  let budget = perSegment * count;
+  for (let k = 0; k < count && !found; k++) {
+    const i = keys[k] % SEGMENTS_MAX;
+    // One bucket earlier than this one starts, so rounding never drops a segment that reaches it.
+    const bucketStart = low + (Math.floor(keys[k] / SEGMENTS_MAX) - 1) / scale;
+    const i2 = next(i);
+    const minX = Math.min(xs[i], xs[i2]);
+    const maxX = Math.max(xs[i], xs[i2]);
+    const minY = Math.min(ys[i], ys[i2]);
+    const maxY = Math.max(ys[i], ys[i2]);
+    let kept = 0;
+    for (let m = 0; m < openCount && !found; m++) {
+      const j = open[m];
+      const j2 = next(j);
+      const jMaxX = Math.max(xs[j], xs[j2]);
+      if (jMaxX < bucketStart) continue;
+      open[kept++] = j;
+      if (--budget < 0) return false;
+      if (jMaxX < minX || Math.min(xs[j], xs[j2]) > maxX || Math.max(ys[j], ys[j2]) < minY || Math.min(ys[j], ys[j2]) > maxY) continue;
+      testPair(i, j);
+    }
+    openCount = kept;
+    open[openCount++] = i;
+  }
+  return true;
+}
+
+/** Keeps `found` for the index search's callback (no closure per call). */
+let searching = 0;
+function searchHit(j: number): boolean {
+  if (j > searching && !found) testPair(searching, j);
+  return false;
+}
+
 /**
  * The first crossing found among the rings, or null when the rings only touch (or do not meet).
  * @param rings - every ring of the geometry (shells and holes, of one polygon or of all polygons of a multipolygon)
@@ -37,14 +219,9 @@ function side(ax: number, ay: number, bx: number, by: number, cx: number, cy: nu
  * @returns a point of the crossing in the rings' coordinates, or null
  */
 export function findRingCrossing(rings: readonly FlatRing[], options: RingCrossingOptions = {}): [number, number] | null {
-  // Vertices of every ring without consecutive duplicates and without the closing vertex.
   let total = 0;
   for (const ring of rings) total += ring.length >> 1;
-  const xs = new Float64Array(total);
-  const ys = new Float64Array(total);
-  /** first vertex of the vertex's ring, and the ring's size: neighbours are found from them */
-  const ringStart = new Int32Array(total);
-  const ringSize = new Int32Array(total);
+  grow(total);
   let count = 0;
   for (const ring of rings) {
     const start = count;
@@ -66,97 +243,17 @@ export function findRingCrossing(rings: readonly FlatRing[], options: RingCrossi
     ringStart.fill(start, start, count);
     ringSize.fill(count - start, start, count);
   }
+  found = null;
   if (count === 0) return null;
 
-  const next = (v: number) => (v + 1 - ringStart[v] === ringSize[v] ? ringStart[v] : v + 1);
-  const previous = (v: number) => (v === ringStart[v] ? ringStart[v] + ringSize[v] - 1 : v - 1);
-  const same = (v: number, w: number) => xs[v] === xs[w] && ys[v] === ys[w];
-
-  /** Same direction from the common vertex v: collinear and pointing the same way. */
-  const sameDirection = (v: number, p: number, q: number) =>
-    side(xs[v], ys[v], xs[p], ys[p], xs[q], ys[q]) === 0 && (xs[p] - xs[v]) * (xs[q] - xs[v]) + (ys[p] - ys[v]) * (ys[q] - ys[v]) > 0;
-
-  /** Is the direction v→u strictly inside the counter-clockwise turn from v→a to v→b? (u in neither direction) */
-  const insideTurn = (v: number, a: number, b: number, u: number) => {
-    const turn = side(xs[v], ys[v], xs[a], ys[a], xs[b], ys[b]);
-    if (turn > 0) return side(xs[v], ys[v], xs[a], ys[a], xs[u], ys[u]) > 0 && side(xs[v], ys[v], xs[u], ys[u], xs[b], ys[b]) > 0;
-    if (turn < 0) return !(side(xs[v], ys[v], xs[b], ys[b], xs[u], ys[u]) >= 0 && side(xs[v], ys[v], xs[u], ys[u], xs[a], ys[a]) >= 0);
-    return side(xs[v], ys[v], xs[a], ys[a], xs[u], ys[u]) > 0;
-  };
-
-  /**
-   * Two passages of rings through one point (vertices v and w at equal coordinates): they cross when the
-   * directions of w's passage lie on both sides of v's. Shared directions are overlapping edges, found as such.
-   */
-  const passagesCross = (v: number, w: number): boolean => {
-    if (v === w) return false;
-    const [a, b, c, d] = [previous(v), next(v), previous(w), next(w)];
-    if (sameDirection(v, a, b)) return false; // a spike: its overlapping edges are reported
-    for (const p of [a, b]) for (const q of [c, d]) if (sameDirection(v, p, q)) return false;
-    return insideTurn(v, a, b, c) !== insideTurn(v, a, b, d);
-  };
-
-  /** Vertex w lies inside segment s→t (not at its ends): w's ring crosses the segment's line when its neighbours do. */
-  const passesThroughEdge = (w: number, s: number, t: number): boolean =>
-    side(xs[s], ys[s], xs[t], ys[t], xs[previous(w)], ys[previous(w)]) * side(xs[s], ys[s], xs[t], ys[t], xs[next(w)], ys[next(w)]) < 0;
-
-  /** Collinear point w strictly between s and t. */
-  const strictlyBetween = (w: number, s: number, t: number) =>
-    (xs[w] - xs[s]) * (xs[w] - xs[t]) <= 0 && (ys[w] - ys[s]) * (ys[w] - ys[t]) <= 0 && !same(w, s) && !same(w, t);
-
-  let found: [number, number] | null = null;
-
-  /** Tests segments starting at vertices i and j (i ≠ j); sets `found` on a crossing. */
-  const testPair = (i: number, j: number): void => {
-    const i2 = next(i);
-    const j2 = next(j);
-    if (i2 === j || j2 === i) {
-      // Neighbouring edges share a vertex; they overlap only when the ring turns back on itself.
-      const [v, p, q] = i2 === j ? [j, i, j2] : [i, i2, j];
-      if (sameDirection(v, p, q)) found = [xs[v], ys[v]];
-      return;
-    }
-    const o1 = side(xs[i], ys[i], xs[i2], ys[i2], xs[j], ys[j]);
-    const o2 = side(xs[i], ys[i], xs[i2], ys[i2], xs[j2], ys[j2]);
-    const o3 = side(xs[j], ys[j], xs[j2], ys[j2], xs[i], ys[i]);
-    const o4 = side(xs[j], ys[j], xs[j2], ys[j2], xs[i2], ys[i2]);
-    if (o1 * o2 < 0 && o3 * o4 < 0) {
-      // Proper crossing: report where.
-      const d = (xs[i2] - xs[i]) * (ys[j2] - ys[j]) - (ys[i2] - ys[i]) * (xs[j2] - xs[j]);
-      const t = ((xs[j] - xs[i]) * (ys[j2] - ys[j]) - (ys[j] - ys[i]) * (xs[j2] - xs[j])) / d;
-      found = [xs[i] + t * (xs[i2] - xs[i]), ys[i] + t * (ys[i2] - ys[i])];
-      return;
-    }
-    if (o1 === 0 && o2 === 0) {
-      // Collinear: an overlap over a length is a crossing (an end of one edge strictly inside the other, or equal edges).
-      for (const [w, s, t] of [[j, i, i2], [j2, i, i2], [i, j, j2], [i2, j, j2]]) {
-        if (strictlyBetween(w, s, t)) {
-          found = [xs[w], ys[w]];
-          return;
-        }
-      }
-      if ((same(i, j) && same(i2, j2)) || (same(i, j2) && same(i2, j))) {
-        found = [xs[i], ys[i]];
-        return;
-      }
-    }
-    // Touches: an end of one edge on the other (a shared vertex, or a vertex inside the other edge).
-    for (const [w, o, s, t] of [[j, o1, i, i2], [j2, o2, i, i2], [i, o3, j, j2], [i2, o4, j, j2]]) {
-      if (o !== 0) continue;
-      const crossesHere = same(w, s) ? passagesCross(w, s) : same(w, t) ? passagesCross(w, t) : strictlyBetween(w, s, t) && passesThroughEdge(w, s, t);
-      if (crossesHere) {
-        found = [xs[w], ys[w]];
-        return;
-      }
-    }
-  };
-
-  const pairwiseUpTo = options.pairwiseUpTo ?? PAIRWISE_UP_TO;
-  if (count <= pairwiseUpTo) {
+  const method = options.method ?? 'auto';
+  if (method === 'pairwise' || (method === 'auto' && count <= PAIRWISE_UP_TO)) {
     for (let i = 0; i < count && !found; i++) {
       const i2 = next(i);
-      const [minX, maxX] = xs[i] < xs[i2] ? [xs[i], xs[i2]] : [xs[i2], xs[i]];
-      const [minY, maxY] = ys[i] < ys[i2] ? [ys[i], ys[i2]] : [ys[i2], ys[i]];
+      const minX = Math.min(xs[i], xs[i2]);
+      const maxX = Math.max(xs[i], xs[i2]);
+      const minY = Math.min(ys[i], ys[i2]);
+      const maxY = Math.max(ys[i], ys[i2]);
       for (let j = i + 1; j < count && !found; j++) {
         const j2 = next(j);
         if (Math.max(xs[j], xs[j2]) < minX || Math.min(xs[j], xs[j2]) > maxX || Math.max(ys[j], ys[j2]) < minY || Math.min(ys[j], ys[j2]) > maxY) continue;
@@ -166,6 +263,7 @@ export function findRingCrossing(rings: readonly FlatRing[], options: RingCrossi
     return found;
   }
 
+  if (method !== 'index' && sweep(count, method === 'sweep' ? Infinity : SWEEP_BUDGET)) return found;
   const index = new Flatbush(count);
   for (let i = 0; i < count; i++) {
     const i2 = next(i);
@@ -174,10 +272,8 @@ export function findRingCrossing(rings: readonly FlatRing[], options: RingCrossi
   index.finish();
   for (let i = 0; i < count && !found; i++) {
     const i2 = next(i);
-    index.search(Math.min(xs[i], xs[i2]), Math.min(ys[i], ys[i2]), Math.max(xs[i], xs[i2]), Math.max(ys[i], ys[i2]), (j) => {
-      if (j > i && !found) testPair(i, j);
-      return false;
-    });
+    searching = i;
+    index.search(Math.min(xs[i], xs[i2]), Math.min(ys[i], ys[i2]), Math.max(xs[i], xs[i2]), Math.max(ys[i], ys[i2]), searchHit);
   }
   return found;
 }

@@ -22,6 +22,8 @@ export interface CollectedFiles {
   shapefiles: ShapefileSet[];
   /** GeoJSON files (.geojson / .json) found among the inputs */
   geojson: InputFile[];
+  /** GeoPackages (.gpkg) found among the inputs (each may hold several layers) */
+  geopackages: InputFile[];
   issues: LandUseIssue[];
 }
 
@@ -77,7 +79,7 @@ export function collectFiles(files: readonly InputFile[]): CollectedFiles {
   const issues: LandUseIssue[] = [];
   if (files.length === 0 || files.every((file) => file.bytes.length === 0)) {
     issues.push({ code: 'empty-input', severity: 'error', file: files[0]?.name });
-    return { shapefiles: [], geojson: [], issues };
+    return { shapefiles: [], geojson: [], geopackages: [], issues };
   }
   const flat: InputFile[] = [];
   for (const file of files) {
@@ -87,6 +89,7 @@ export function collectFiles(files: readonly InputFile[]): CollectedFiles {
   }
   const sets = new Map<string, ShapefileSet>();
   const geojson: InputFile[] = [];
+  const geopackages: InputFile[] = [];
   for (const file of flat) {
     const match = /^(.*)\.([^./]+)$/.exec(file.name);
     if (!match) continue;
@@ -94,6 +97,10 @@ export function collectFiles(files: readonly InputFile[]): CollectedFiles {
     const extension = match[2].toLowerCase();
     if (extension === 'geojson' || extension === 'json') {
       geojson.push(file);
+      continue;
+    }
+    if (extension === 'gpkg') {
+      geopackages.push(file);
       continue;
     }
     if (!['shp', 'shx', 'dbf', 'prj', 'cpg'].includes(extension)) continue;
@@ -108,8 +115,8 @@ export function collectFiles(files: readonly InputFile[]): CollectedFiles {
   }
   const shapefiles = [...sets.values()].sort((a, b) => a.baseName.localeCompare(b.baseName));
   const withShp = shapefiles.filter((set) => set.shp);
-  if (withShp.length === 0 && geojson.length === 0 && !issues.some((issue) => issue.severity === 'error')) {
+  if (withShp.length === 0 && geojson.length === 0 && geopackages.length === 0 && !issues.some((issue) => issue.severity === 'error')) {
     issues.push({ code: 'no-shapefile', severity: 'error', params: { files: flat.map((file) => file.name).join(', ') || '—' } });
   }
-  return { shapefiles: withShp.length > 0 ? withShp : shapefiles, geojson, issues };
+  return { shapefiles: withShp.length > 0 ? withShp : shapefiles, geojson, geopackages, issues };
 }

@@ -2,58 +2,153 @@ import proj4 from 'proj4';
 import { childNodes, findNode, nodeName, nodeNumber, parseWkt, type WktNode } from './wkt.js';
 
 /**
- * Coordinate reference systems of land-use files around Jinan, and reprojection to WGS84 longitude/latitude
- * with proj4. CGCS2000 and WGS84 differ by centimetres (both are ITRF-aligned; the GRS80 and WGS84 ellipsoids
- * differ only in the ninth digit of the flattening), so CGCS2000 coordinates are used as WGS84 after the
- * projection is inverted — far below the metre tolerance of the figures.
+ * Coordinate reference systems of land-use files, and reprojection to WGS84 longitude/latitude with proj4.
+ * A .prj is read by proj4 (which parses WKT itself: British National Grid, Swiss oblique Mercator, UTM, state
+ * planes…), except the Gauss–Krüger systems of Chinese software, read from the WKT tree here because proj4
+ * rejects their `Gauss_Kruger` projection name and does not know the CGCS2000, Xian 1980 and Beijing 1954
+ * datum names. CGCS2000 and WGS84 differ by centimetres (both are ITRF-aligned; the GRS80 and WGS84 ellipsoids
+ * differ only in the ninth digit of the flattening), so CGCS2000 coordinates are used as WGS84. Beijing 1954
+ * and Xian 1980 coordinates are read on their own ellipsoid: the datum shift to WGS84 (tens of metres) is
+ * not in the file, and the reader says so (`unshiftedDatum`).
  */
 export interface CrsInfo {
-  /** `EPSG:<code>` for the systems we name, `custom` for another Gauss-Krüger zone read from a .prj */
+  /** `EPSG:<code>` for a system of the EPSG registry we name, `custom` for any other read from a .prj */
   id: string;
   /** human label, e.g. `CGCS2000 / 3-degree Gauss-Kruger zone 39` */
   label: string;
-  /** proj4 definition */
+  /** proj4 definition (a proj string, or the .prj's WKT when proj4 reads it) */
   definition: string;
   geographic: boolean;
+  /** a datum whose shift to WGS84 is not known: positions are read on its ellipsoid, off by up to ~100 m */
+  unshiftedDatum?: 'Beijing 1954' | 'Xian 1980' | string;
 }
 
 export interface CrsDetection {
   crs: CrsInfo | null;
   /** where the answer came from */
   source: 'prj' | 'inferred' | 'override' | 'none';
+  /**
+   * a guess from the coordinates (no .prj): the planner must confirm it (or choose another system) before the
+   * layer's figures are used
+   */
+  needsConfirmation?: boolean;
   /** for `inferred`: what was assumed, in plain words (English; the UI shows its own sentence by `id`) */
   assumption?: string;
   /** for a .prj we could not use: why */
   reason?: string;
 }
 
-const TMERC = (lon0: number, x0: number) =>
-  `+proj=tmerc +lat_0=0 +lon_0=${lon0} +k=1 +x_0=${x0} +y_0=0 +ellps=GRS80 +units=m +no_defs`;
+type ChineseDatum = 'cgcs2000' | 'beijing1954' | 'xian1980';
 
-/** The systems the user can choose from (override). Definitions as in the EPSG registry. */
-export const KNOWN_CRS: readonly CrsInfo[] = [
-  { id: 'EPSG:4527', label: 'CGCS2000 / 3-degree Gauss-Kruger zone 39', definition: TMERC(117, 39_500_000), geographic: false },
-  { id: 'EPSG:4548', label: 'CGCS2000 / 3-degree Gauss-Kruger CM 117E', definition: TMERC(117, 500_000), geographic: false },
-  { id: 'EPSG:4498', label: 'CGCS2000 / Gauss-Kruger zone 20 (6-degree)', definition: TMERC(117, 20_500_000), geographic: false },
-  { id: 'EPSG:3857', label: 'WGS 84 / Pseudo-Mercator (Web Mercator)', definition: '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +no_defs', geographic: false },
-  { id: 'EPSG:4490', label: 'CGCS2000 geographic (longitude/latitude)', definition: '+proj=longlat +ellps=GRS80 +no_defs', geographic: true },
-  { id: 'EPSG:4326', label: 'WGS 84 geographic (longitude/latitude)', definition: '+proj=longlat +datum=WGS84 +no_defs', geographic: true },
-];
+const ELLIPSOIDS: Readonly<Record<ChineseDatum, string>> = {
+  cgcs2000: '+ellps=GRS80',
+  // Krassovsky 1940, and IAG 1975 (a = 6 378 140 m, 1/f = 298.257; EPSG ellipsoid 7049, PROJ's IAU76)
+  beijing1954: '+ellps=krass',
+  xian1980: '+a=6378140 +rf=298.257',
+};
 
-/** A known system by id (`EPSG:4527`…), or undefined. */
-export function crsById(id: string): CrsInfo | undefined {
-  return KNOWN_CRS.find((crs) => crs.id === id);
+const DATUM_NAMES: Readonly<Record<ChineseDatum, string>> = { cgcs2000: 'CGCS2000', beijing1954: 'Beijing 1954', xian1980: 'Xian 1980' };
+
+const TMERC = (lon0: number, x0: number, datum: ChineseDatum = 'cgcs2000', towgs84 = '') =>
+  `+proj=tmerc +lat_0=0 +lon_0=${lon0} +k=1 +x_0=${x0} +y_0=0 ${ELLIPSOIDS[datum]}${towgs84} +units=m +no_defs`;
+
+const WGS84_GEOGRAPHIC: CrsInfo = { id: 'EPSG:4326', label: 'WGS 84 geographic (longitude/latitude)', definition: '+proj=longlat +datum=WGS84 +no_defs', geographic: true };
+
+/**
+ * A Gauss–Krüger system of the EPSG registry by its parameters, as China's national grids number them:
+ * CGCS2000 6° zones 13–23 with the zone prefix EPSG:4491–4501 and without it 4502–4512, 3° zones 25–45 with the
+ * prefix 4513–4533 and without it 4534–4554; Xian 1980 6° 2327–2337 / 2338–2348, 3° 2349–2369 / 2370–2390;
+ * Beijing 1954 6° 21413–21423 / 21453–21463, 3° 2401–2421 / 2422–2442 (checked against PROJ's EPSG database).
+ */
+const GK_CODES: Readonly<Record<ChineseDatum, { six: number; sixCm: number; three: number; threeCm: number }>> = {
+  cgcs2000: { six: 4491, sixCm: 4502, three: 4513, threeCm: 4534 },
+  xian1980: { six: 2327, sixCm: 2338, three: 2349, threeCm: 2370 },
+  beijing1954: { six: 21413, sixCm: 21453, three: 2401, threeCm: 2422 },
+};
+
+function gaussKrugerByCode(code: number): CrsInfo | undefined {
+  for (const datum of Object.keys(GK_CODES) as ChineseDatum[]) {
+    const { six, sixCm, three, threeCm } = GK_CODES[datum];
+    const name = DATUM_NAMES[datum];
+    const unshifted = datum === 'cgcs2000' ? {} : { unshiftedDatum: name };
+    if (code >= six && code < six + 11) {
+      const zone = 13 + code - six;
+      return { id: `EPSG:${code}`, label: `${name} / Gauss-Kruger zone ${zone}`, definition: TMERC(zone * 6 - 3, zone * 1_000_000 + 500_000, datum), geographic: false, ...unshifted };
+    }
+    if (code >= sixCm && code < sixCm + 11) {
+      const cm = 75 + 6 * (code - sixCm);
+      return { id: `EPSG:${code}`, label: `${name} / Gauss-Kruger CM ${cm}E`, definition: TMERC(cm, 500_000, datum), geographic: false, ...unshifted };
+    }
+    if (code >= three && code < three + 21) {
+      const zone = 25 + code - three;
+      return { id: `EPSG:${code}`, label: `${name} / 3-degree Gauss-Kruger zone ${zone}`, definition: TMERC(zone * 3, zone * 1_000_000 + 500_000, datum), geographic: false, ...unshifted };
+    }
+    if (code >= threeCm && code < threeCm + 21) {
+      const cm = 75 + 3 * (code - threeCm);
+      return { id: `EPSG:${code}`, label: `${name} / 3-degree Gauss-Kruger CM ${cm}E`, definition: TMERC(cm, 500_000, datum), geographic: false, ...unshifted };
+    }
+  }
+  return undefined;
 }
 
-function gaussKruger(centralMeridian: number, falseEasting: number): CrsInfo {
-  if (centralMeridian === 117 && falseEasting === 39_500_000) return crsById('EPSG:4527')!;
-  if (centralMeridian === 117 && falseEasting === 500_000) return crsById('EPSG:4548')!;
-  if (centralMeridian === 117 && falseEasting === 20_500_000) return crsById('EPSG:4498')!;
+/** WGS 84 / UTM zones: EPSG:32601–32660 north, 32701–32760 south. */
+function utmByCode(code: number): CrsInfo | undefined {
+  const south = code >= 32701 && code <= 32760;
+  if (!south && !(code >= 32601 && code <= 32660)) return undefined;
+  const zone = code % 100;
+  return {
+    id: `EPSG:${code}`, label: `WGS 84 / UTM zone ${zone}${south ? 'S' : 'N'}`, geographic: false,
+    definition: `+proj=utm +zone=${zone}${south ? ' +south' : ''} +datum=WGS84 +units=m +no_defs`,
+  };
+}
+
+const OTHER_SYSTEMS: readonly CrsInfo[] = [
+  { id: 'EPSG:3857', label: 'WGS 84 / Pseudo-Mercator (Web Mercator)', definition: '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +no_defs', geographic: false },
+  { id: 'EPSG:4490', label: 'CGCS2000 geographic (longitude/latitude)', definition: '+proj=longlat +ellps=GRS80 +no_defs', geographic: true },
+  WGS84_GEOGRAPHIC,
+  { id: 'EPSG:4214', label: 'Beijing 1954 geographic (longitude/latitude)', definition: '+proj=longlat +ellps=krass +no_defs', geographic: true, unshiftedDatum: 'Beijing 1954' },
+  { id: 'EPSG:4610', label: 'Xian 1980 geographic (longitude/latitude)', definition: `+proj=longlat ${ELLIPSOIDS.xian1980} +no_defs`, geographic: true, unshiftedDatum: 'Xian 1980' },
+];
+
+/** A system of the EPSG registry we can name by id (`EPSG:4527`…), or undefined. */
+export function crsById(id: string): CrsInfo | undefined {
+  const match = /^EPSG:(\d+)$/i.exec(id.trim());
+  if (!match) return undefined;
+  const code = Number(match[1]);
+  return OTHER_SYSTEMS.find((crs) => crs.id === `EPSG:${code}`) ?? gaussKrugerByCode(code) ?? utmByCode(code);
+}
+
+/**
+ * The systems the planner can choose from (override): the grids used around Jinan (central meridian 117° E:
+ * 3° zone 39, 6° zone 20, with and without the zone prefix) on CGCS2000, Xian 1980 and Beijing 1954, UTM
+ * zone 50N, Web Mercator and longitude/latitude.
+ */
+export const KNOWN_CRS: readonly CrsInfo[] = [
+  'EPSG:4527', 'EPSG:4548', 'EPSG:4498', 'EPSG:4509', 'EPSG:2363', 'EPSG:2384', 'EPSG:2334', 'EPSG:2345',
+  'EPSG:2415', 'EPSG:2436', 'EPSG:21420', 'EPSG:21460', 'EPSG:32650', 'EPSG:3857', 'EPSG:4490', 'EPSG:4326',
+  'EPSG:4214', 'EPSG:4610',
+].map((id) => crsById(id)!);
+
+/** The EPSG Gauss–Krüger system with these parameters, or a custom one with the same definition. */
+function gaussKruger(datum: ChineseDatum, centralMeridian: number, falseEasting: number, towgs84: string): CrsInfo {
+  const { six, sixCm, three, threeCm } = GK_CODES[datum];
+  const unshifted = datum === 'cgcs2000' || towgs84 !== '' ? {} : { unshiftedDatum: DATUM_NAMES[datum] };
+  let code: number | undefined;
+  const zone3 = centralMeridian / 3;
+  const zone6 = (centralMeridian + 3) / 6;
+  if (Number.isInteger(zone3) && zone3 >= 25 && zone3 <= 45) {
+    if (falseEasting === zone3 * 1_000_000 + 500_000) code = three + zone3 - 25;
+    else if (falseEasting === 500_000) code = threeCm + zone3 - 25;
+  }
+  if (code === undefined && Number.isInteger(zone6) && zone6 >= 13 && zone6 <= 23 && falseEasting === zone6 * 1_000_000 + 500_000) code = six + zone6 - 13;
+  if (code === undefined && Number.isInteger(zone6) && zone6 >= 13 && zone6 <= 23 && falseEasting === 500_000) code = sixCm + zone6 - 13;
+  if (code !== undefined && towgs84 === '') return gaussKrugerByCode(code)!;
   return {
     id: 'custom',
-    label: `CGCS2000 / Gauss-Kruger CM ${centralMeridian}E, false easting ${falseEasting} m`,
-    definition: TMERC(centralMeridian, falseEasting),
+    label: `${DATUM_NAMES[datum]} / Gauss-Kruger CM ${centralMeridian}E, false easting ${falseEasting} m`,
+    definition: TMERC(centralMeridian, falseEasting, datum, towgs84),
     geographic: false,
+    ...unshifted,
   };
 }
 
@@ -77,7 +172,7 @@ function firstParameter(map: Map<string, number>, names: readonly string[]): num
   return undefined;
 }
 
-type Datum = 'cgcs2000' | 'wgs84' | 'beijing1954' | 'xian1980' | 'unknown';
+type Datum = ChineseDatum | 'wgs84' | 'other';
 
 function datumOf(root: WktNode): Datum {
   const datum = findNode(root, ['DATUM', 'GEODETICDATUM', 'TRF']);
@@ -89,69 +184,128 @@ function datumOf(root: WktNode): Datum {
   if (/wgs1984|wgs84/.test(name)) return 'wgs84';
   const semiMajor = nodeNumber(spheroid, 0);
   const inverseFlattening = nodeNumber(spheroid, 1);
-  if (semiMajor === 6378137 && inverseFlattening !== undefined) {
-    if (Math.abs(inverseFlattening - 298.257222101) < 1e-6) return 'cgcs2000';
-    if (Math.abs(inverseFlattening - 298.257223563) < 1e-6) return 'wgs84';
-  }
   if (semiMajor === 6378245) return 'beijing1954';
   if (semiMajor === 6378140) return 'xian1980';
-  return 'unknown';
+  // An unnamed datum on the CGCS2000 ellipsoid named as such (software that writes "CGCS2000" only there).
+  if (semiMajor === 6378137 && inverseFlattening !== undefined && /cgcs|china/.test(normalise(nodeName(spheroid))) && Math.abs(inverseFlattening - 298.257222101) < 1e-6) return 'cgcs2000';
+  return 'other';
+}
+
+/** `+towgs84=…` from a TOWGS84 node of the .prj, or ''. */
+function towgs84Of(root: WktNode): string {
+  const node = findNode(root, ['TOWGS84']);
+  const values = node?.values.filter((value): value is number => typeof value === 'number') ?? [];
+  return values.length === 3 || values.length === 7 ? ` +towgs84=${values.join(',')}` : '';
+}
+
+// proj4's datum types: 1 three-parameter, 2 seven-parameter, 3 grid shift, 4 WGS84, 5 none given.
+const PJD_NODATUM = 5;
+
+/** The proj4 projection of a definition, or the reason it cannot be used. Never throws. */
+function proj4Projection(definition: string): { projName?: string; datum?: { datum_type: number; a: number; b: number }; datumName?: string } | string {
+  try {
+    const projection = proj4.Proj(definition) as unknown as { projName?: string; datum?: { datum_type: number; a: number; b: number }; datumName?: string };
+    if (!projection?.projName) return 'proj4 names no projection for it';
+    proj4(definition, 'WGS84');
+    return projection;
+  } catch (error) {
+    return String((error as Error)?.message ?? error).slice(0, 200);
+  }
+}
+
+/**
+ * Reads a .prj through proj4. WKT proj4 misnames is adapted first: ESRI's two-standard-parallel Mercator
+ * (`Mercator_2SP`, `Mercator_1SP`) is proj4's `Mercator` with the same parameters.
+ */
+function fromProj4(prj: string, root: WktNode | null): CrsDetection {
+  let definition = prj.trim();
+  let projection = proj4Projection(definition);
+  if (typeof projection === 'string' && /PROJECTION\s*\[\s*"Mercator_[12]SP"/i.test(definition)) {
+    const adapted = definition.replace(/PROJECTION\s*\[\s*"Mercator_[12]SP"/i, 'PROJECTION["Mercator"');
+    const second = proj4Projection(adapted);
+    if (typeof second !== 'string') {
+      definition = adapted;
+      projection = second;
+    }
+  }
+  if (typeof projection === 'string') {
+    const method = root ? nodeName(findNode(root, ['PROJECTION', 'METHOD'])) : '';
+    const reason = /could not get projection name/i.test(projection) && method ? `projection ${method} is not supported` : projection;
+    return { crs: null, source: 'prj', reason };
+  }
+  const ellipsoid = projection.datum;
+  const nearWgs84 = ellipsoid !== undefined && Math.abs(ellipsoid.a - 6378137) < 1 && Math.abs(ellipsoid.b - 6356752.314) < 1;
+  const unshifted = ellipsoid !== undefined && ellipsoid.datum_type === PJD_NODATUM && !nearWgs84;
+  const datumName = nodeName(findNode(root ?? { keyword: '', values: [] }, ['DATUM', 'GEODETICDATUM'])).replace(/^D_/, '').replace(/_/g, ' ');
+  return {
+    crs: {
+      id: 'custom',
+      label: (root ? nodeName(root) : '').replace(/_/g, ' ') || definition.slice(0, 60),
+      definition,
+      geographic: projection.projName === 'longlat',
+      ...(unshifted ? { unshiftedDatum: datumName || 'unknown' } : {}),
+    },
+    source: 'prj',
+  };
 }
 
 /**
  * Reads the coordinate system from the text of a .prj file.
- * @param prj - WKT text (ESRI or OGC WKT1, or WKT2)
- * @returns the system, or `crs: null` with a reason (not WKT, a datum we cannot shift, a projection we do not know)
+ * @param prj - WKT text (ESRI or OGC WKT1, or WKT2), or a proj string
+ * @returns the system, or `crs: null` with a reason (not WKT, a projection proj4 does not know…)
  */
 export function crsFromPrj(prj: string): CrsDetection {
-  const root = parseWkt(prj);
-  if (!root) return { crs: null, source: 'prj', reason: 'not WKT' };
-  const authority = childNodes(root, ['AUTHORITY', 'ID']).map((node) => `${nodeName(node)}:${nodeNumber(node) ?? ''}`)[0];
+  const root = parseWkt(prj.trim());
+  if (!root) {
+    if (/^\s*\+proj=/.test(prj)) return fromProj4(prj, null);
+    return { crs: null, source: 'prj', reason: 'not WKT' };
+  }
+  const authority = childNodes(root, ['AUTHORITY', 'ID']).map((node) => `${nodeName(node)}:${nodeNumber(node) ?? nodeName({ keyword: '', values: node.values.slice(1) })}`)[0];
   if (authority?.toUpperCase().startsWith('EPSG:')) {
     const known = crsById(`EPSG:${authority.split(':')[1]}`);
     if (known) return { crs: known, source: 'prj' };
   }
   const datum = datumOf(root);
   const rootName = normalise(nodeName(root));
+  const towgs84 = towgs84Of(root);
   const isGeographic = ['GEOGCS', 'GEOGCRS', 'GEODCRS'].includes(root.keyword);
   if (isGeographic) {
     if (datum === 'cgcs2000') return { crs: crsById('EPSG:4490')!, source: 'prj' };
-    if (datum === 'wgs84') return { crs: crsById('EPSG:4326')!, source: 'prj' };
-    return { crs: null, source: 'prj', reason: `geographic system on datum ${nodeName(findNode(root, ['DATUM'])) || 'unknown'}` };
+    if (datum === 'wgs84') return { crs: WGS84_GEOGRAPHIC, source: 'prj' };
+    if (datum === 'beijing1954' || datum === 'xian1980') {
+      const crs = crsById(datum === 'beijing1954' ? 'EPSG:4214' : 'EPSG:4610')!;
+      return { crs: towgs84 ? { ...crs, id: 'custom', definition: `${crs.definition}${towgs84}`, unshiftedDatum: undefined } : crs, source: 'prj' };
+    }
+    return fromProj4(prj, root);
   }
   const method = normalise(nodeName(findNode(root, ['PROJECTION', 'METHOD'])));
   if (/auxiliarysphere|pseudomercator|popularvisualisation|webmercator/.test(`${method} ${rootName}`)) {
     return { crs: crsById('EPSG:3857')!, source: 'prj' };
   }
-  if (!/gausskruger|gauss|transversemercator|tmerc/.test(method)) {
-    return { crs: null, source: 'prj', reason: `projection ${nodeName(findNode(root, ['PROJECTION', 'METHOD'])) || 'unnamed'}` };
-  }
-  if (datum === 'beijing1954' || datum === 'xian1980') {
-    return { crs: null, source: 'prj', reason: `datum ${datum === 'beijing1954' ? 'Beijing 1954' : 'Xian 1980'} (a shift of about 100 m to WGS84 that the file does not define)` };
-  }
-  if (datum !== 'cgcs2000' && datum !== 'wgs84') return { crs: null, source: 'prj', reason: 'unknown datum' };
+  const transverse = /gausskruger|gauss|transversemercator|tmerc/.test(method) && !/southorientated|south/.test(method);
+  if (!transverse || datum === 'wgs84' || datum === 'other') return fromProj4(prj, root);
   const map = parameters(root);
   const centralMeridian = firstParameter(map, ['centralmeridian', 'longitudeofnaturalorigin', 'longitudeofcenter', 'longitudeoforigin']);
-  const falseEasting = firstParameter(map, ['falseeasting']) ?? 0;
+  const unit = childNodes(root, ['UNIT', 'LENGTHUNIT']).map((node) => nodeNumber(node))[0] ?? 1;
+  const falseEasting = (firstParameter(map, ['falseeasting']) ?? 0) * unit;
   const scale = firstParameter(map, ['scalefactor', 'scalefactoratnaturalorigin']) ?? 1;
   const latitudeOfOrigin = firstParameter(map, ['latitudeoforigin', 'latitudeofnaturalorigin']) ?? 0;
-  const falseNorthing = firstParameter(map, ['falsenorthing']) ?? 0;
-  const unit = childNodes(root, ['UNIT', 'LENGTHUNIT']).map((node) => nodeNumber(node))[0] ?? 1;
+  const falseNorthing = (firstParameter(map, ['falsenorthing']) ?? 0) * unit;
   if (centralMeridian === undefined) return { crs: null, source: 'prj', reason: 'no central meridian' };
-  if (scale !== 1 || latitudeOfOrigin !== 0 || falseNorthing !== 0 || unit !== 1 || datum === 'wgs84') {
-    // Not a national GK grid (UTM, a local grid): still a transverse Mercator proj4 can invert exactly.
-    const ellipsoid = datum === 'wgs84' ? '+datum=WGS84' : '+ellps=GRS80';
+  if (scale !== 1 || latitudeOfOrigin !== 0 || falseNorthing !== 0 || unit !== 1) {
+    // Not a national GK grid (a local grid): still a transverse Mercator proj4 inverts exactly.
     return {
       crs: {
         id: 'custom',
-        label: `${nodeName(root) || 'Transverse Mercator'}`,
-        definition: `+proj=tmerc +lat_0=${latitudeOfOrigin} +lon_0=${centralMeridian} +k=${scale} +x_0=${falseEasting * unit} +y_0=${falseNorthing * unit} ${ellipsoid} +to_meter=${unit} +no_defs`,
+        label: nodeName(root).replace(/_/g, ' ') || 'Transverse Mercator',
+        definition: `+proj=tmerc +lat_0=${latitudeOfOrigin} +lon_0=${centralMeridian} +k=${scale} +x_0=${falseEasting} +y_0=${falseNorthing} ${ELLIPSOIDS[datum]}${towgs84} +to_meter=${unit} +no_defs`,
         geographic: false,
+        ...(datum === 'cgcs2000' || towgs84 ? {} : { unshiftedDatum: DATUM_NAMES[datum] }),
       },
       source: 'prj',
     };
   }
-  return { crs: gaussKruger(centralMeridian, falseEasting), source: 'prj' };
+  return { crs: gaussKruger(datum, centralMeridian, falseEasting, towgs84), source: 'prj' };
 }
 
 /** Bounding box of all positions, in file units. */
@@ -163,47 +317,77 @@ export interface CoordinateBounds {
 }
 
 /**
- * Infers the system from the coordinates when there is no .prj. China's northings are 2 000 000–6 000 000 m;
- * a Gauss-Krüger easting carries the zone number in front of the 500 000 m false easting (39 500 000 for 3°
- * zone 39); without the prefix we assume the central meridian of Jinan, 117° E.
+ * How far positions may lie beyond ±180° / ±90° and still count as longitude/latitude: writers round world
+ * layers outwards (a maxX of 180.0000019 is common); 1e-5° is about a metre.
+ */
+export const GEOGRAPHIC_TOLERANCE_DEGREES = 1e-5;
+
+/** Whether a bounding box lies within the longitude/latitude ranges (with the rounding tolerance). */
+export function isGeographicRange({ minX, minY, maxX, maxY }: CoordinateBounds): boolean {
+  const limit = (value: number, max: number) => value >= -max - GEOGRAPHIC_TOLERANCE_DEGREES && value <= max + GEOGRAPHIC_TOLERANCE_DEGREES;
+  return limit(minX, 180) && limit(maxX, 180) && limit(minY, 90) && limit(maxY, 90);
+}
+
+/**
+ * Guesses the system from the coordinates when there is no .prj, for the planner to confirm. China's
+ * northings are 2 000 000–6 000 000 m; a Gauss-Krüger easting carries the zone number in front of the
+ * 500 000 m false easting (39 500 000 for 3° zone 39); without the prefix we assume the central meridian of
+ * Jinan, 117° E. Every answer is a guess: `needsConfirmation` is set.
  * @param bounds - bounding box of every position in the file
  * @returns the assumed system and the assumption in words, or `crs: null`
  */
 export function inferCrs(bounds: CoordinateBounds): CrsDetection {
   const { minX, minY, maxX, maxY } = bounds;
   if (![minX, minY, maxX, maxY].every(Number.isFinite)) return { crs: null, source: 'none', reason: 'no coordinates' };
-  if (minX >= -180 && maxX <= 180 && minY >= -90 && maxY <= 90) {
-    return { crs: crsById('EPSG:4490')!, source: 'inferred', assumption: 'degrees: longitude/latitude, CGCS2000 (same as WGS84 within centimetres)' };
+  const guess = (crs: CrsInfo, assumption: string): CrsDetection => ({ crs, source: 'inferred', needsConfirmation: true, assumption });
+  if (isGeographicRange(bounds)) {
+    return guess(crsById('EPSG:4490')!, 'degrees: longitude/latitude, CGCS2000 (same as WGS84 within centimetres)');
   }
   const northingChina = minY > 1_500_000 && maxY < 6_000_000;
   const zone = Math.floor(minX / 1_000_000);
   if (northingChina && zone === Math.floor(maxX / 1_000_000)) {
     const inZone = minX - zone * 1_000_000 > 200_000 && maxX - zone * 1_000_000 < 800_000;
     if (inZone && zone >= 25 && zone <= 45) {
-      return { crs: gaussKruger(zone * 3, zone * 1_000_000 + 500_000), source: 'inferred', assumption: `eastings start with ${zone}: 3-degree Gauss-Kruger zone ${zone} (central meridian ${zone * 3}E), CGCS2000` };
+      return guess(gaussKruger('cgcs2000', zone * 3, zone * 1_000_000 + 500_000, ''), `eastings start with ${zone}: 3-degree Gauss-Kruger zone ${zone} (central meridian ${zone * 3}E), CGCS2000`);
     }
     if (inZone && zone >= 13 && zone <= 23) {
-      return { crs: gaussKruger(zone * 6 - 3, zone * 1_000_000 + 500_000), source: 'inferred', assumption: `eastings start with ${zone}: 6-degree Gauss-Kruger zone ${zone} (central meridian ${zone * 6 - 3}E), CGCS2000` };
+      return guess(gaussKruger('cgcs2000', zone * 6 - 3, zone * 1_000_000 + 500_000, ''), `eastings start with ${zone}: 6-degree Gauss-Kruger zone ${zone} (central meridian ${zone * 6 - 3}E), CGCS2000`);
     }
     if (zone === 0 && minX > 200_000 && maxX < 800_000) {
-      return { crs: crsById('EPSG:4548')!, source: 'inferred', assumption: 'eastings without a zone number: Gauss-Kruger with central meridian 117E (Jinan), CGCS2000' };
+      return guess(crsById('EPSG:4548')!, 'eastings without a zone number: Gauss-Kruger with central meridian 117E (Jinan), CGCS2000');
     }
   }
   if (minX > 11_000_000 && maxX < 15_000_000 && minY > 2_000_000 && maxY < 7_500_000) {
-    return { crs: crsById('EPSG:3857')!, source: 'inferred', assumption: 'metres in the range of Web Mercator over China' };
+    return guess(crsById('EPSG:3857')!, 'metres in the range of Web Mercator over China');
   }
   return { crs: null, source: 'none', reason: `coordinates ${Math.round(minX)}…${Math.round(maxX)}, ${Math.round(minY)}…${Math.round(maxY)} match no system we know` };
 }
 
 /**
- * A function taking file coordinates to WGS84 [longitude, latitude] (proj4). Identity for geographic systems.
+ * A function taking file coordinates to WGS84 [longitude, latitude] (proj4). Identity for longitude/latitude
+ * on WGS84 or CGCS2000.
  * @param crs - the file's system
  */
 export function makeProjector(crs: CrsInfo): (x: number, y: number) => [number, number] {
-  if (crs.geographic) return (x, y) => [x, y];
+  if (crs.id === 'EPSG:4326' || crs.id === 'EPSG:4490') return (x, y) => [x, y];
   const converter = proj4(crs.definition, 'WGS84');
   return (x, y) => {
     const [longitude, latitude] = converter.forward([x, y]);
     return [longitude, latitude];
   };
+}
+
+/**
+ * How far positions read on the Beijing 1954 ellipsoid lie from WGS84 at a place: the distance the EPSG
+ * transformation "Beijing 1954 to WGS 84 (2)" (EPSG:15919, Huang Hai / Yellow Sea, the published one nearest
+ * to Jinan) moves the point. Around Jinan about 68 m. For Xian 1980 no transformation is published: undefined.
+ * @returns metres, or undefined when the size is not known
+ */
+export function unshiftedDatumErrorMetres(crs: CrsInfo, longitude: number, latitude: number): number | undefined {
+  if (crs.unshiftedDatum !== 'Beijing 1954' || !Number.isFinite(longitude) || !Number.isFinite(latitude)) return undefined;
+  const [shiftedLongitude, shiftedLatitude] = proj4('+proj=longlat +ellps=krass +towgs84=15.53,-113.82,-41.38,0,0,0.814,0 +no_defs', 'WGS84').forward([longitude, latitude]);
+  const radians = Math.PI / 180;
+  const dx = (shiftedLongitude - longitude) * radians * Math.cos(latitude * radians) * 6_371_008.8;
+  const dy = (shiftedLatitude - latitude) * radians * 6_371_008.8;
+  return Math.hypot(dx, dy);
 }

@@ -1,85 +1,187 @@
-import { availableRecords, fieldBytes, withoutCutCharacter, type DbfTable } from './read-dbf.js';
+import { availableRecords, fieldBytes, type DbfTable } from './read-dbf.js';
+import { isAttributeEncoding, withoutCutCharacter, type AttributeEncoding } from './text-decoding.js';
 
-/** The encodings the UI offers for attribute text. `gbk` decodes as GB18030 (WHATWG), a superset of GB2312/GBK. */
-export type AttributeEncoding = 'utf-8' | 'gbk' | 'windows-1252';
-
-export const ATTRIBUTE_ENCODINGS: readonly AttributeEncoding[] = ['utf-8', 'gbk', 'windows-1252'];
+export { ATTRIBUTE_ENCODINGS, ENCODING_LABELS, isAttributeEncoding, textDecoderFor, type AttributeEncoding } from './text-decoding.js';
 
 export interface EncodingChoice {
   encoding: AttributeEncoding;
   /**
-   * how it was chosen: the .cpg file, the bytes (valid UTF-8, or not and so GBK), the .dbf language driver
-   * byte, plain ASCII (any choice reads the same), or the user's choice
+   * how it was chosen: the .cpg file, the .dbf language driver byte, the bytes (valid UTF-8; else GBK where
+   * the bytes read as plausible GBK; else Windows-1252), plain ASCII (any choice reads the same), or the user
    */
   source: 'cpg' | 'detected' | 'language-driver' | 'ascii' | 'override';
   /** the .cpg text as written, when there was one */
   cpg?: string;
+  /** the language driver byte (byte 29 of the .dbf) when it was not 0 */
+  languageDriver?: number;
+  /** the Windows code page the language driver byte stands for, when it names one */
+  codePage?: number;
 }
 
-/** Maps the text of a .cpg file (`UTF-8`, `GBK`, `936`, `ANSI 936`, `65001`…) to an encoding, or null. */
+/**
+ * dBASE / ESRI language driver ids (byte 29 of a .dbf header) to Windows code pages. The table is GDAL's
+ * (`GetEncodingFromLDIDNumber` in ogr/ogrsf_frmts/shape/ogrshapelayer.cpp, itself after the dBASE file-structure
+ * notes at autopark.ru/ASBProgrammerGuide/DBFSTRUC.HTM), which agrees with ESRI's list of code pages for
+ * Shapefiles. 0x57 (87) is "ANSI": the code page of the system that wrote the file, which the byte does not
+ * say (GDAL reads it as ISO-8859-1); it is handled apart in `chooseDbfEncoding`.
+ */
+export const LANGUAGE_DRIVER_CODE_PAGES: Readonly<Record<number, number>> = {
+  0x01: 437, 0x02: 850, 0x03: 1252, 0x04: 10000, 0x08: 865, 0x0a: 850, 0x0b: 437, 0x0d: 437, 0x0e: 850, 0x0f: 437,
+  0x10: 850, 0x11: 437, 0x12: 850, 0x13: 932, 0x14: 850, 0x15: 437, 0x16: 850, 0x17: 865, 0x18: 437, 0x19: 437,
+  0x1a: 850, 0x1b: 437, 0x1c: 863, 0x1d: 850, 0x1f: 852, 0x22: 852, 0x23: 852, 0x24: 860, 0x25: 850, 0x26: 866,
+  0x37: 850, 0x40: 852, 0x4d: 936, 0x4e: 949, 0x4f: 950, 0x50: 874, 0x58: 1252, 0x59: 1252, 0x64: 852, 0x65: 866,
+  0x66: 865, 0x67: 861, 0x68: 895, 0x69: 620, 0x6a: 737, 0x6b: 857, 0x6c: 863, 0x78: 950, 0x79: 949, 0x7a: 936,
+  0x7b: 932, 0x7c: 874, 0x86: 737, 0x87: 852, 0x88: 857, 0x96: 10007, 0x97: 10029, 0xc8: 1250, 0xc9: 1251,
+  0xca: 1254, 0xcb: 1253, 0xcc: 1257,
+};
+
+/** The "ANSI" language driver: the writer's system code page, not named. */
+export const ANSI_LANGUAGE_DRIVER = 0x57;
+
+const CODE_PAGE_ENCODINGS: Readonly<Record<number, AttributeEncoding>> = {
+  437: 'ibm437', 850: 'ibm850', 866: 'ibm866', 874: 'windows-874', 932: 'shift_jis', 936: 'gbk', 949: 'euc-kr',
+  950: 'big5', 1250: 'windows-1250', 1251: 'windows-1251', 1252: 'windows-1252', 1253: 'windows-1253',
+  1254: 'windows-1254', 1255: 'windows-1255', 1256: 'windows-1256', 1257: 'windows-1257', 1258: 'windows-1258',
+  10000: 'macintosh', 10007: 'x-mac-cyrillic', 20866: 'koi8-r', 28591: 'windows-1252', 28592: 'iso-8859-2',
+  28595: 'iso-8859-5', 28597: 'iso-8859-7', 28605: 'iso-8859-15', 51932: 'euc-jp', 54936: 'gbk', 65001: 'utf-8',
+};
+
+/** The encoding of a Windows code page number, or null when it is not one we can decode. */
+export function encodingOfCodePage(codePage: number): AttributeEncoding | null {
+  return CODE_PAGE_ENCODINGS[codePage] ?? null;
+}
+
+/**
+ * Maps the text of a .cpg file to an encoding, or null. ESRI writes a code page number (`936`, `1252`,
+ * `ANSI 1251`, `65001`), QGIS and GDAL a name (`UTF-8`, `GBK`, `ISO-8859-1`, `Big5`); `8859-1`/`88591` and `CP936`
+ * occur too. Anything else a WHATWG decoder knows by that label is accepted when it is in our list.
+ */
 export function encodingFromCpg(cpg: string): AttributeEncoding | null {
-  const label = cpg.trim().toUpperCase().replace(/^ANSI\s+/, '').replace(/^CP/, '');
-  if (['UTF-8', 'UTF8', '65001'].includes(label)) return 'utf-8';
-  if (['GBK', '936', 'GB2312', 'GB18030', '54936', 'EUC-CN', 'X-GBK'].includes(label)) return 'gbk';
-  if (['1252', 'WINDOWS-1252', 'ISO-8859-1', 'LATIN1', '88591', '8859_1'].includes(label)) return 'windows-1252';
-  return null;
+  const label = cpg.trim().toUpperCase().replace(/^ANSI\s*/, '').replace(/^(CP|MS|WINDOWS-?)(?=\d)/, '');
+  const iso = /^(?:ISO[-_]?)?8859[-_]?(\d+)$/.exec(label);
+  if (iso) return iso[1] === '1' ? 'windows-1252' : isAttributeEncoding(`iso-8859-${iso[1]}`) ? `iso-8859-${iso[1]}` as AttributeEncoding : null;
+  if (/^\d+$/.test(label)) return encodingOfCodePage(Number(label));
+  if (['UTF-8', 'UTF8'].includes(label)) return 'utf-8';
+  if (['GBK', 'GB2312', 'GB18030', 'EUC-CN', 'X-GBK', 'GB_2312-80'].includes(label)) return 'gbk';
+  if (['SJIS', 'SHIFT-JIS', 'SHIFT_JIS'].includes(label)) return 'shift_jis';
+  if (['LATIN1', 'LATIN-1'].includes(label)) return 'windows-1252';
+  if (label.length > 40 || !/^[A-Z0-9_.:-]+$/.test(label)) return null;
+  try {
+    const encoding = new TextDecoder(label.toLowerCase()).encoding;
+    return isAttributeEncoding(encoding) ? encoding : null;
+  } catch {
+    return null;
+  }
 }
 
 const SAMPLE_RECORDS = 5000;
 
-
-/**
- * Chooses the attribute encoding of a .dbf with no usable .cpg: text that is valid UTF-8 and has non-ASCII
- * bytes is UTF-8; text that is not valid UTF-8 is GBK (Chinese GIS software writes the system code page,
- * 936, without a .cpg). Only character fields of the first records are looked at.
- * @param table - from readDbfHeader
- * @returns the encoding and how it was found
- */
-export function detectDbfEncoding(table: DbfTable): EncodingChoice {
-  const characterFields = table.fields.filter((field) => field.type === 'C');
+/** Bytes of the field names and of the character fields of the first records, a space between each. */
+function textSample(table: DbfTable): Uint8Array {
+  const characterFields = table.fields.filter((field) => field.type === 'C' || field.type === 'M' || field.type === 'V');
   const count = Math.min(availableRecords(table), SAMPLE_RECORDS);
-  let length = 0;
+  const pieces: Uint8Array[] = table.fields.map((field) => field.nameBytes);
   for (let record = 0; record < count; record++) {
-    for (const field of characterFields) length += field.length + 1;
+    for (const field of characterFields) pieces.push(withoutCutCharacter(fieldBytes(table, record, field)));
   }
-  const sample = new Uint8Array(length);
+  const sample = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length + 1, 0));
   let at = 0;
-  let nonAscii = false;
-  for (let record = 0; record < count; record++) {
-    for (const field of characterFields) {
-      const bytes = withoutCutCharacter(fieldBytes(table, record, field));
-      for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) nonAscii = true;
-      sample.set(bytes, at);
-      // A space between fields keeps a multi-byte sequence from running across two fields.
-      sample[at + bytes.length] = 0x20;
-      at += bytes.length + 1;
-    }
+  for (const piece of pieces) {
+    sample.set(piece, at);
+    // A space between pieces keeps a multi-byte sequence from running across two fields.
+    sample[at + piece.length] = 0x20;
+    at += piece.length + 1;
   }
-  if (!nonAscii) {
-    return table.languageDriver === 0x4d ? { encoding: 'gbk', source: 'language-driver' } : { encoding: 'utf-8', source: 'ascii' };
-  }
+  return sample;
+}
+
+const hasNonAscii = (bytes: Uint8Array) => bytes.some((byte) => byte >= 0x80);
+
+function isValidUtf8(bytes: Uint8Array): boolean {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(sample.subarray(0, at));
-    return { encoding: 'utf-8', source: 'detected' };
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
   } catch {
-    return { encoding: 'gbk', source: 'detected' };
+    return false;
   }
 }
 
 /**
- * Chooses the encoding: the user's override, else a recognised .cpg, else detection from the bytes.
- * @returns the choice, and `unknownCpg` when a .cpg was present but named no encoding we know
+ * Whether the bytes read as Chinese GBK text rather than as a Latin-1 text misread: every byte of 0x81–0xFE
+ * starts a valid two-byte character (or is a character cut at the end of a field), and almost all of those characters lie in the GB2312 area (both bytes
+ * 0xA1–0xFE), where Chinese text is written. Latin-1 text read as GBK makes pairs of a letter with accent and
+ * an ASCII letter ("Côte" → "C魌e"), whose second byte is below 0xA1.
  */
-export function chooseDbfEncoding(
-  table: DbfTable,
-  cpg: string | undefined,
-  override: AttributeEncoding | undefined,
-): EncodingChoice & { unknownCpg?: string } {
-  if (override) return { encoding: override, source: 'override', ...(cpg === undefined ? {} : { cpg }) };
-  if (cpg !== undefined && cpg !== '') {
-    const fromCpg = encodingFromCpg(cpg);
-    if (fromCpg) return { encoding: fromCpg, source: 'cpg', cpg };
-    return { ...detectDbfEncoding(table), cpg, unknownCpg: cpg };
+export function isPlausibleGbk(bytes: Uint8Array): boolean {
+  let pairs = 0;
+  let gb2312 = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const lead = bytes[i];
+    if (lead < 0x80) continue;
+    if (lead === 0x80 || lead === 0xff) return false;
+    const trail = bytes[i + 1];
+    // A lead byte at the end of a field: a character cut by the field width, as fixed-width writers leave it.
+    if (trail === undefined || trail === 0x20) continue;
+    if (trail < 0x40 || trail === 0x7f || trail === 0xff) return false;
+    pairs++;
+    if (lead >= 0xa1 && trail >= 0xa1) gb2312++;
+    i++;
   }
-  return detectDbfEncoding(table);
+  return pairs > 0 && gb2312 / pairs >= 0.9;
+}
+
+/**
+ * Chooses the attribute encoding of a .dbf from its bytes (field names and text values): text without
+ * non-ASCII bytes reads the same in any encoding; valid UTF-8 is UTF-8; plausible GBK is GBK (Chinese GIS
+ * software writes the system code page, 936, without a .cpg); anything else Windows-1252, as GDAL reads an
+ * undeclared file (ISO-8859-1, of which Windows-1252 is the WHATWG superset).
+ * @param table - from readDbfHeader
+ * @returns the encoding and how it was found
+ */
+export function detectDbfEncoding(table: DbfTable): EncodingChoice {
+  const sample = textSample(table);
+  if (!hasNonAscii(sample)) return { encoding: 'utf-8', source: 'ascii' };
+  if (isValidUtf8(sample)) return { encoding: 'utf-8', source: 'detected' };
+  if (isPlausibleGbk(sample)) return { encoding: 'gbk', source: 'detected' };
+  return { encoding: 'windows-1252', source: 'detected' };
+}
+
+export type EncodingDecision = EncodingChoice & {
+  /** a .cpg was present but named no encoding we know */
+  unknownCpg?: string;
+  /** the language driver byte names a code page we cannot decode (e.g. 852): detection was used instead */
+  unsupportedCodePage?: number;
+};
+
+/**
+ * Chooses the encoding of values and field names alike: the user's override; else a recognised .cpg; else
+ * the language driver byte (byte 29); else detection from the bytes. The "ANSI" driver (0x57) names no code
+ * page: the bytes decide between UTF-8 and GBK, and Windows-1252 is kept when they are neither.
+ */
+export function chooseDbfEncoding(table: DbfTable, cpg: string | undefined, override: AttributeEncoding | undefined): EncodingDecision {
+  const driver = table.languageDriver;
+  const declared: Pick<EncodingChoice, 'cpg' | 'languageDriver' | 'codePage'> = {
+    ...(cpg === undefined || cpg === '' ? {} : { cpg }),
+    ...(driver === 0 ? {} : { languageDriver: driver }),
+    ...(LANGUAGE_DRIVER_CODE_PAGES[driver] === undefined ? {} : { codePage: LANGUAGE_DRIVER_CODE_PAGES[driver] }),
+  };
+  if (override) return { encoding: override, source: 'override', ...declared };
+  let unknownCpg: string | undefined;
+  if (cpg !== undefined && cpg.trim() !== '') {
+    const fromCpg = encodingFromCpg(cpg);
+    if (fromCpg) return { encoding: fromCpg, source: 'cpg', ...declared };
+    unknownCpg = cpg.trim().slice(0, 40);
+  }
+  const extra = unknownCpg === undefined ? {} : { unknownCpg };
+  const codePage = LANGUAGE_DRIVER_CODE_PAGES[driver];
+  if (codePage !== undefined) {
+    const encoding = encodingOfCodePage(codePage);
+    if (encoding) return { encoding, source: 'language-driver', ...declared, ...extra };
+    return { ...detectDbfEncoding(table), ...declared, ...extra, unsupportedCodePage: codePage };
+  }
+  const detected = detectDbfEncoding(table);
+  if (driver === ANSI_LANGUAGE_DRIVER && detected.encoding === 'windows-1252') {
+    return { encoding: 'windows-1252', source: 'language-driver', ...declared, ...extra };
+  }
+  return { ...detected, ...declared, ...extra };
 }

@@ -1,7 +1,7 @@
 import { detectClassification, type ClassificationCandidate } from '../../core/landuse/classify-parcels.js';
 import type { InputFile, ShapefileSet } from './collect-files.js';
 import { chooseDbfEncoding, type AttributeEncoding } from './dbf-encoding.js';
-import { readDbfHeader, readDbfRecords } from './read-dbf.js';
+import { decodeFieldNames, readDbfHeader, readDbfRecords } from './read-dbf.js';
 
 /**
  * What each layer of a delivery is, before any of it is read in full: a county's 三调 result holds DLTB (地类图斑,
@@ -56,7 +56,7 @@ export function describeShapefileSet(set: ShapefileSet, encoding?: AttributeEnco
   const chosen = chooseDbfEncoding(header.table, set.cpg, encoding);
   const records = readDbfRecords(header.table, chosen.encoding, DESCRIBE_RECORDS);
   layer.recordCount = header.table.recordCount;
-  layer.fields = header.table.fields.map((field) => field.name);
+  layer.fields = decodeFieldNames(header.table, chosen.encoding);
   layer.classification = detectClassification(layer.fields, records)[0] ?? null;
   return layer;
 }

@@ -6,7 +6,10 @@ import type { LandUseIssue } from './landuse-issues.js';
  * @returns plain text (never markup)
  */
 export function describeLandUseIssue(issue: LandUseIssue, lang: Lang): string {
-  const text = translate(lang, `landuse.issue.${issue.code}` as MessageKey, issue.params ?? {});
+  const params = { ...issue.params };
+  // A compass direction (outside-area) is a word of the user's language.
+  if (typeof params.direction === 'string') params.direction = translate(lang, `landuse.direction.${params.direction}` as MessageKey);
+  const text = translate(lang, `landuse.issue.${issue.code}` as MessageKey, params);
   if (!issue.file) return text;
   const where = issue.record === undefined
     ? translate(lang, 'landuse.where.file', { file: issue.file })

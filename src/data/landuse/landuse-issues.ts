@@ -40,7 +40,22 @@ export type LandUseIssueCode =
   | 'layer-chosen'
   | 'layer-chosen-by-user'
   | 'shp-ring-unclosed'
-  | 'shp-record-longer';
+  | 'shp-record-longer'
+  | 'encoding-language-driver'
+  | 'encoding-unsupported-code-page'
+  | 'datum-shift-estimated'
+  | 'datum-shift-unknown'
+  | 'outside-area'
+  | 'sqlite-unavailable'
+  | 'gpkg-not-sqlite'
+  | 'gpkg-not-geopackage'
+  | 'gpkg-damaged'
+  | 'gpkg-no-layer'
+  | 'gpkg-not-polygon'
+  | 'gpkg-geometry'
+  | 'gpkg-mixed-geometry'
+  | 'filegdb-unsupported'
+  | 'mdb-unsupported';
 
 export type LandUseIssueSeverity = 'error' | 'warning' | 'notice';
 
@@ -67,4 +82,8 @@ export const LAND_USE_ISSUE_CODES: readonly LandUseIssueCode[] = [
   'classification-name-mismatch', 'classification-unknown-grouped', 'classification-choice-unusable', 'internal',
   'no-polygon-layer', 'layer-choice-several', 'layer-choice-unclassified', 'layer-chosen', 'layer-chosen-by-user',
   'shp-ring-unclosed', 'shp-record-longer',
+  'encoding-language-driver', 'encoding-unsupported-code-page', 'datum-shift-estimated', 'datum-shift-unknown',
+  'outside-area',
+  'sqlite-unavailable', 'gpkg-not-sqlite', 'gpkg-not-geopackage', 'gpkg-damaged', 'gpkg-no-layer',
+  'gpkg-not-polygon', 'gpkg-geometry', 'gpkg-mixed-geometry', 'filegdb-unsupported', 'mdb-unsupported',
 ];

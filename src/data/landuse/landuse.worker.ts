@@ -7,6 +7,9 @@ import { prepareLandUseParcels, type PreparedLandUseParcels } from '../../core/l
 import { landUseRegionFigures } from '../../core/landuse/landuse-figures.js';
 import type { LandUseWorkerRequest, LandUseWorkerResponse } from './landuse-protocol.js';
 import { prepareLandUseLayer } from './prepare-landuse-layer.js';
+import { hasGeoPackage } from './database-files.js';
+import { geoPackageReader, loadSqlite } from './read-geopackage.js';
+import type { GeoPackageReader } from './read-landuse-files.js';
 import { overviewGrid } from '../../core/landuse/overview-grid.js';
 
 /** From this many parcels on, small map scales show the overview instead of every parcel. */
@@ -32,7 +35,17 @@ async function prepare(request: Extract<LandUseWorkerRequest, { type: 'prepare' 
     post({ type: 'progress', stage: 'read', fraction: read / total });
   }
   post({ type: 'progress', stage: 'prepare', fraction: 0 });
-  const result = prepareLandUseLayer(files, request.settings, (fraction, parcels) => post({ type: 'progress', stage: 'prepare', fraction, ...(parcels ? { parcels } : {}) }));
+  // SQLite (sql.js and its wasm) is loaded only for a delivery that holds a GeoPackage.
+  let geopackage: GeoPackageReader | undefined;
+  if (hasGeoPackage(files)) {
+    const loaded = await loadSqlite();
+    if (!loaded.ok) {
+      post({ type: 'prepared', result: loaded });
+      return;
+    }
+    geopackage = geoPackageReader(loaded.sqlite);
+  }
+  const result = prepareLandUseLayer(files, request.settings, (fraction, parcels) => post({ type: 'progress', stage: 'prepare', fraction, ...(parcels ? { parcels } : {}) }), geopackage);
   if (!result.ok) {
     post({ type: 'prepared', result });
     return;

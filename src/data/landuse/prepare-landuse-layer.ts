@@ -6,7 +6,7 @@ import type { CrsDetection } from './crs.js';
 import type { EncodingChoice } from './dbf-encoding.js';
 import type { LandUseIssue } from './landuse-issues.js';
 import type { InputFile } from './collect-files.js';
-import { readLandUseFiles, type LandUseReadOptions, type LayerQuestion, type ProgressCallback } from './read-landuse-files.js';
+import { readLandUseFiles, type GeoPackageReader, type LandUseReadOptions, type LayerQuestion, type ProgressCallback } from './read-landuse-files.js';
 import type { DeliveryLayer } from './delivery-layers.js';
 import type { IndicatorParcel } from '../../core/landuse/landuse-indicators.js';
 import { checkDeclaredAreas, type DeclaredAreaCheck } from '../../core/landuse/declared-area-check.js';
@@ -96,9 +96,10 @@ const systemName = (system: ClassificationSystem): string => CLASSIFICATION_TABL
  * @param files - the picked or dropped files
  * @param settings - the user's encoding, coordinate system, classification and group choices
  * @param onProgress - share of the work done (0..1), now and then
+ * @param geopackage - the GeoPackage reader, when the files hold a .gpkg (the worker loads sql.js for it)
  */
-export function prepareLandUseLayer(files: readonly InputFile[], settings: LandUseLayerSettings = {}, onProgress: ProgressCallback = () => undefined): PreparedLandUseResult {
-  const read = readLandUseFiles(files, settings, (fraction, parcels) => onProgress(fraction * 0.9, parcels));
+export function prepareLandUseLayer(files: readonly InputFile[], settings: LandUseLayerSettings = {}, onProgress: ProgressCallback = () => undefined, geopackage?: GeoPackageReader): PreparedLandUseResult {
+  const read = readLandUseFiles(files, settings, (fraction, parcels) => onProgress(fraction * 0.9, parcels), geopackage);
   if (!read.ok) return read;
   const issues = [...read.issues];
   const { layer } = read;

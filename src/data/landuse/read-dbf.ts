@@ -1,8 +1,14 @@
 import type { LandUseIssue } from './landuse-issues.js';
+import { textDecoderFor, withoutCutCharacter, type AttributeEncoding } from './text-decoding.js';
+
+export { withoutCutCharacter };
 
 /** One attribute column of a .dbf file. */
 export interface DbfField {
+  /** the name's bytes read as Latin-1 (no byte lost); `decodeFieldNames` gives the names in the file's encoding */
   name: string;
+  /** the name's bytes as written (up to 11, without the NUL padding) */
+  nameBytes: Uint8Array;
   /** dBASE type letter: C character, N numeric, F float, L logical, D date */
   type: string;
   length: number;
@@ -16,7 +22,7 @@ export interface DbfTable {
   recordCount: number;
   headerLength: number;
   recordLength: number;
-  /** language driver id (byte 29): 0x4D is code page 936 (GBK) */
+  /** language driver id (byte 29): 0x4D is code page 936 (GBK); see LANGUAGE_DRIVER_CODE_PAGES */
   languageDriver: number;
   bytes: Uint8Array;
 }
@@ -24,8 +30,10 @@ export interface DbfTable {
 export type DbfHeaderResult = { ok: true; table: DbfTable } | { ok: false; issue: LandUseIssue };
 
 /**
- * Reads the header and field descriptors of a dBASE III/IV file (the attribute part of a Shapefile).
- * Field names are ASCII in practice; they are decoded as Latin-1 so no byte is lost. Never throws.
+ * Reads the header and field descriptors of a dBASE III/IV file (the attribute part of a Shapefile). Field
+ * names are kept as bytes (Chinese software writes them in the file's code page, e.g. 地类编码 in GBK or
+ * UTF-8) and decoded once the encoding is chosen. A table without fields (a header and records of only the
+ * deletion flag) is valid: its records have no attributes. Never throws.
  * @param bytes - the whole .dbf file
  * @param file - the file name, for issues
  */
@@ -45,19 +53,19 @@ export function readDbfHeader(bytes: Uint8Array, file: string): DbfHeaderResult 
   for (let at = 32; at + 32 <= headerLength && bytes[at] !== 0x0d; at += 32) {
     const nameBytes = bytes.subarray(at, at + 11);
     const end = nameBytes.indexOf(0);
-    const name = latin1.decode(end === -1 ? nameBytes : nameBytes.subarray(0, end)).trim();
+    const raw = trimmed(end === -1 ? nameBytes : nameBytes.subarray(0, end));
     const type = String.fromCharCode(bytes[at + 11]).toUpperCase();
     const length = bytes[at + 16];
-    fields.push({ name, type, length, decimals: bytes[at + 17], offset });
+    fields.push({ name: latin1.decode(raw), nameBytes: raw, type, length, decimals: bytes[at + 17], offset });
     offset += length;
   }
-  if (fields.length === 0) return fail('no field descriptors', 32);
   if (offset !== recordLength) return fail(`fields add up to ${offset} bytes but a record is ${recordLength}`, 10);
   return { ok: true, table: { fields, recordCount, headerLength, recordLength, languageDriver, bytes } };
 }
 
 /** How many complete records the file really holds (a truncated file holds fewer than its header says). */
 export function availableRecords(table: DbfTable): number {
+  if (table.recordLength < 1) return 0;
   const room = Math.floor((table.bytes.length - table.headerLength) / table.recordLength);
   return Math.max(0, Math.min(table.recordCount, room));
 }
@@ -76,59 +84,59 @@ function trimmed(bytes: Uint8Array): Uint8Array {
   return bytes.subarray(start, end);
 }
 
-/**
- * Field bytes without trailing padding and without a UTF-8 character cut off by the field width: software
- * that writes UTF-8 into a fixed-width field may cut the last character, which must not make valid UTF-8
- * text look like GBK.
- */
-export function withoutCutCharacter(bytes: Uint8Array): Uint8Array {
-  let end = bytes.length;
-  while (end > 0 && (bytes[end - 1] === 0x20 || bytes[end - 1] === 0)) end--;
-  // Walk back over at most three continuation bytes to the lead byte of the last character.
-  let lead = end - 1;
-  while (lead >= 0 && lead >= end - 4 && (bytes[lead] & 0xc0) === 0x80) lead--;
-  if (lead >= 0 && bytes[lead] >= 0xc0) {
-    const needed = bytes[lead] >= 0xf0 ? 4 : bytes[lead] >= 0xe0 ? 3 : 2;
-    if (end - lead < needed) end = lead;
-  }
-  return bytes.subarray(0, end);
-}
-
 export type DbfValue = string | number | boolean | null;
+
+/**
+ * The field names decoded in the chosen encoding (the same as the values). Names that decode alike (or are
+ * empty) get a `_2`, `_3`… suffix so that every attribute keeps its own column.
+ */
+export function decodeFieldNames(table: DbfTable, encoding: AttributeEncoding): string[] {
+  const decode = textDecoderFor(encoding);
+  const seen = new Set<string>();
+  return table.fields.map((field, index) => {
+    const base = decode(field.nameBytes).trim() || `FIELD_${index + 1}`;
+    let name = base;
+    for (let suffix = 2; seen.has(name); suffix++) name = `${base}_${suffix}`;
+    seen.add(name);
+    return name;
+  });
+}
 
 /**
  * Decodes every record of the table with one decoder for the chosen encoding. Character fields are decoded
  * text, numeric fields numbers (null when blank), logical fields booleans, dates `YYYY-MM-DD` strings.
  * @param table - from readDbfHeader
- * @param encoding - a WHATWG encoding label, e.g. `gbk` or `utf-8`
+ * @param encoding - the encoding of values and field names, e.g. `gbk` or `utf-8`
  * @param limit - read at most this many records (the first ones)
- * @returns one plain object per record, in file order
+ * @returns one plain object per record, in file order, keyed by the decoded field names
  */
-export function readDbfRecords(table: DbfTable, encoding: string, limit = Infinity): Record<string, DbfValue>[] {
-  const decoder = new TextDecoder(encoding);
-  const utf8 = decoder.encoding === 'utf-8';
+export function readDbfRecords(table: DbfTable, encoding: AttributeEncoding, limit = Infinity): Record<string, DbfValue>[] {
+  const decode = textDecoderFor(encoding);
+  const names = decodeFieldNames(table, encoding);
   const latin1 = new TextDecoder('latin1');
   const count = Math.min(availableRecords(table), limit);
   const records: Record<string, DbfValue>[] = new Array(count);
   for (let record = 0; record < count; record++) {
     const values: Record<string, DbfValue> = {};
-    for (const field of table.fields) {
+    for (let index = 0; index < table.fields.length; index++) {
+      const field = table.fields[index];
+      const name = names[index];
       const raw = trimmed(fieldBytes(table, record, field));
       if (field.type === 'C' || field.type === 'M' || field.type === 'V') {
-        // A UTF-8 character cut by the field width would decode as U+FFFD: drop it instead.
-        values[field.name] = decoder.decode(utf8 ? withoutCutCharacter(raw) : raw);
+        // A UTF-8 character cut by the field width would decode as U+FFFD: the decoder drops it instead.
+        values[name] = decode(raw);
       } else if (field.type === 'N' || field.type === 'F') {
         const text = latin1.decode(raw);
         const number = text === '' ? NaN : Number(text);
-        values[field.name] = Number.isFinite(number) ? number : null;
+        values[name] = Number.isFinite(number) ? number : null;
       } else if (field.type === 'L') {
         const letter = latin1.decode(raw).toUpperCase();
-        values[field.name] = letter === 'T' || letter === 'Y' ? true : letter === 'F' || letter === 'N' ? false : null;
+        values[name] = letter === 'T' || letter === 'Y' ? true : letter === 'F' || letter === 'N' ? false : null;
       } else if (field.type === 'D') {
         const text = latin1.decode(raw);
-        values[field.name] = /^\d{8}$/.test(text) ? `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6)}` : null;
+        values[name] = /^\d{8}$/.test(text) ? `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6)}` : null;
       } else {
-        values[field.name] = latin1.decode(raw);
+        values[name] = latin1.decode(raw);
       }
     }
     records[record] = values;

@@ -1,13 +1,16 @@
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { findRingCrossing, type FlatRing } from '../../core/geometry/find-ring-crossing.js';
 import { collectFiles, type InputFile, type ShapefileSet } from './collect-files.js';
-import { crsById, crsFromPrj, inferCrs, makeProjector, type CoordinateBounds, type CrsDetection } from './crs.js';
-import { chooseDbfEncoding, type AttributeEncoding, type EncodingChoice } from './dbf-encoding.js';
+import { crsById, crsFromPrj, inferCrs, isGeographicRange, makeProjector, unshiftedDatumErrorMetres, type CoordinateBounds, type CrsDetection } from './crs.js';
+import { chooseDbfEncoding, type AttributeEncoding, type EncodingChoice, type EncodingDecision } from './dbf-encoding.js';
 import { fastProjector } from './fast-projector.js';
 import type { LandUseIssue } from './landuse-issues.js';
-import { readDbfHeader, readDbfRecords, availableRecords, type DbfValue } from './read-dbf.js';
+import { ExtentBuilder, layerPlacement, type LayerPlacement } from './layer-placement.js';
+import { readDbfHeader, readDbfRecords, availableRecords, decodeFieldNames, type DbfValue } from './read-dbf.js';
+import { withVertexCache } from './vertex-cache.js';
 import { checkShx, readShp, type RingSet } from './read-shp.js';
 import { chooseDeliveryLayer, describeGeoJsonFile, describeShapefileSet, type DeliveryLayer } from './delivery-layers.js';
+import { recogniseUnreadable } from './database-files.js';
 
 export type LandUseProperties = Record<string, DbfValue>;
 export type LandUseFeature = Feature<Polygon | MultiPolygon, LandUseProperties>;
@@ -23,7 +26,7 @@ export interface LandUseReadOptions {
   acceptInferredCrs?: boolean;
 }
 
-export interface LandUseLayerRead {
+export interface LandUseLayerRead extends LayerPlacement {
   /** layer name (the Shapefile's base name or the GeoJSON file name) */
   name: string;
   /** parcels in WGS84, RFC 7946 winding; `id` is the record number (1-based) */
@@ -34,13 +37,24 @@ export interface LandUseLayerRead {
   encoding?: EncodingChoice;
   /** a few decoded names, so the user can see the encoding is right */
   sampleNames: string[];
-  /** the coordinate system used and how it was found */
+  /** the coordinate system used and how it was found (`needsConfirmation`: a guess the planner must confirm) */
   crs: CrsDetection;
   /** records in the file, including skipped ones */
   recordCount: number;
   /** every layer of the delivery (this one included, by `layerId`), so the planner sees what else is there */
   delivery?: DeliveryLayer[];
   layerId?: string;
+}
+
+/**
+ * Reads GeoPackages; made from sql.js once it is loaded (read-geopackage.ts `geoPackageReader`), so that this
+ * module stays synchronous and SQLite is loaded only for a delivery that holds a .gpkg.
+ */
+export interface GeoPackageReader {
+  /** every layer of the file, ids `file.gpkg#table` */
+  describe(file: InputFile): { layers: DeliveryLayer[]; issues: LandUseIssue[] };
+  /** one features table, as `readShapefileSet` reads a set */
+  read(file: InputFile, table: string, options: LandUseReadOptions, onProgress: ProgressCallback): LandUseReadResult;
 }
 
 /** The planner must choose a layer: several carry recognised classes, or none does. */
@@ -62,70 +76,130 @@ const NAME_FIELD_HINTS = ['YDYHFLMC', 'DLMC', 'YDMC', 'MC', 'NAME'];
 const SAMPLE_COUNT = 5;
 const LISTED_RECORDS = 10;
 
-/** Up to five distinct non-empty values of the best name-like text field, for the encoding preview. */
+const NON_ASCII = /[^\x20-\x7e]/;
+
+/**
+ * Up to five distinct non-empty values of a name-like text field, for the encoding preview: the values with
+ * non-ASCII text come first (they are what a wrong encoding garbles), and a field holding such text is
+ * preferred to a name field that holds only ASCII.
+ */
 export function sampleNames(features: readonly { properties: LandUseProperties }[], fields: readonly string[]): string[] {
   const upper = fields.map((field) => field.toUpperCase());
-  let field = NAME_FIELD_HINTS.map((hint) => fields[upper.indexOf(hint)]).find((name) => name !== undefined);
-  field ??= fields.find((name) => features.some((feature) => /[^\x20-\x7e]/.test(String(feature.properties[name] ?? ''))));
+  const hinted = NAME_FIELD_HINTS.map((hint) => fields[upper.indexOf(hint)]).filter((name) => name !== undefined);
+  const hasNonAscii = (name: string) => features.some((feature) => NON_ASCII.test(String(feature.properties[name] ?? '')));
+  const field = hinted.find(hasNonAscii) ?? fields.find(hasNonAscii) ?? hinted[0];
   if (!field) return [];
-  const names = new Set<string>();
+  const nonAscii = new Set<string>();
+  const ascii = new Set<string>();
   for (const feature of features) {
     const value = feature.properties[field];
-    if (typeof value === 'string' && value.trim() !== '') names.add(value.trim());
-    if (names.size >= SAMPLE_COUNT) break;
+    if (typeof value !== 'string' || value.trim() === '') continue;
+    (NON_ASCII.test(value) ? nonAscii : ascii).add(value.trim());
+    if (nonAscii.size >= SAMPLE_COUNT) break;
   }
-  return [...names];
+  return [...nonAscii, ...ascii].slice(0, SAMPLE_COUNT);
 }
 
-function chooseCrs(prj: string | undefined, bounds: CoordinateBounds, crsId: string | undefined, file: string, issues: LandUseIssue[]): CrsDetection | null {
+export function chooseCrs(prj: string | undefined, bounds: CoordinateBounds, crsId: string | undefined, file: string, issues: LandUseIssue[], acceptInferred = false): CrsDetection | null {
   if (crsId) {
     const chosen = crsById(crsId);
     if (chosen) return { crs: chosen, source: 'override' };
   }
-  if (prj !== undefined && prj !== '') {
+  // A .prj is the file's own statement: read it, or refuse it with the reason; never overrule it by a guess.
+  if (prj !== undefined && prj.trim() !== '') {
     const fromPrj = crsFromPrj(prj);
     if (fromPrj.crs) return fromPrj;
-    const inferred = inferCrs(bounds);
-    if (inferred.crs) {
-      issues.push({ code: 'prj-unknown', severity: 'warning', file, params: { reason: fromPrj.reason ?? '', assumed: inferred.crs.label } });
-      return { ...inferred, reason: fromPrj.reason };
-    }
-    issues.push({ code: 'crs-unknown', severity: 'error', file, params: { reason: `${fromPrj.reason ?? ''}; ${inferred.reason ?? ''}` } });
+    issues.push({ code: 'prj-unknown', severity: 'error', file, params: { reason: fromPrj.reason ?? '' } });
     return null;
   }
+  // Without a .prj a guess from the coordinates is a question for the planner (crs.needsConfirmation), until
+  // the planner has confirmed it (acceptInferredCrs).
   const inferred = inferCrs(bounds);
   if (inferred.crs) {
-    issues.push({ code: 'crs-inferred', severity: 'notice', file, params: { assumed: inferred.crs.label, assumption: inferred.assumption ?? '' } });
+    if (acceptInferred) {
+      const { needsConfirmation: _asked, ...confirmed } = inferred;
+      return confirmed;
+    }
+    issues.push({ code: 'crs-inferred', severity: 'warning', file, params: { assumed: inferred.crs.label, assumption: inferred.assumption ?? '' } });
     return inferred;
   }
   issues.push({ code: 'crs-unknown', severity: 'error', file, params: { reason: inferred.reason ?? '' } });
   return null;
 }
 
-function projectPolygons(polygons: RingSet[], project: (x: number, y: number) => [number, number]): Position[][][] {
+export function projectPolygons(polygons: RingSet[], project: (x: number, y: number) => [number, number], extent: ExtentBuilder): Position[][][] {
   return polygons.map((rings) => rings.map((ring) => {
     const positions: Position[] = new Array(ring.length >> 1);
-    for (let i = 0; i < positions.length; i++) positions[i] = project(ring[2 * i], ring[2 * i + 1]);
+    for (let i = 0; i < positions.length; i++) {
+      const position = project(ring[2 * i], ring[2 * i + 1]);
+      extent.add(position[0], position[1]);
+      positions[i] = position;
+    }
     return positions;
   }));
 }
 
 /** Parcels whose rings cross, by record, and the first place of each (longitude, latitude). */
-type Crossings = { record: number; at: Position }[];
+export type Crossings = { record: number; at: Position }[];
 
 /**
  * Is the parcel's area undefined because its rings cross (GEOS's meaning; touching rings and repeated vertices
  * are fine)? Checked in the file's own coordinates, as GDAL does, so a vertex on an edge stays on it; if so, the
  * parcel is listed with the place in longitude/latitude.
  */
-function crossesItself(rings: FlatRing[], record: number, project: (x: number, y: number) => [number, number], crossings: Crossings): boolean {
+export function crossesItself(rings: FlatRing[], record: number, project: (x: number, y: number) => [number, number], crossings: Crossings): boolean {
   const at = findRingCrossing(rings);
   if (at) crossings.push({ record, at: project(at[0], at[1]) });
   return at !== null;
 }
 
+const KM_DECIMALS = 1;
+
+/**
+ * Where the layer lies against the Start-up Area, with an `outside-area` issue when it does not reach it
+ * (error-level for the figures: such a layer must not replace them), and the size of the datum error when
+ * the system's datum shift to WGS84 is unknown.
+ */
+export function placeLayer(extent: ExtentBuilder, crs: CrsDetection, file: string, issues: LandUseIssue[]): LayerPlacement {
+  const placement = layerPlacement(extent.extent());
+  const box = placement.extent;
+  const datum = crs.crs?.unshiftedDatum;
+  if (datum && box) {
+    const metres = unshiftedDatumErrorMetres(crs.crs!, (box[0] + box[2]) / 2, (box[1] + box[3]) / 2);
+    issues.push(metres === undefined
+      ? { code: 'datum-shift-unknown', severity: 'warning', file, params: { datum } }
+      : { code: 'datum-shift-estimated', severity: 'warning', file, params: { datum, metres: Math.round(metres) } });
+  }
+  if (!placement.overlapsArea && box) {
+    issues.push({
+      code: 'outside-area', severity: 'error', file,
+      params: {
+        distance: (placement.distanceKm ?? 0).toFixed(KM_DECIMALS),
+        direction: placement.direction ?? 'N',
+        extent: `${box[0].toFixed(3)}…${box[2].toFixed(3)} E, ${box[1].toFixed(3)}…${box[3].toFixed(3)} N`,
+      },
+    });
+  }
+  return placement;
+}
+
+function encodingIssue(encoding: EncodingDecision, baseName: string): LandUseIssue[] {
+  const issues: LandUseIssue[] = [];
+  const dbfName = `${baseName}.dbf`;
+  if (encoding.unknownCpg !== undefined) issues.push({ code: 'encoding-unknown-cpg', severity: 'warning', file: `${baseName}.cpg`, params: { cpg: encoding.unknownCpg, encoding: encoding.encoding } });
+  if (encoding.unsupportedCodePage !== undefined) issues.push({ code: 'encoding-unsupported-code-page', severity: 'warning', file: dbfName, params: { codePage: encoding.unsupportedCodePage, encoding: encoding.encoding } });
+  if (encoding.source === 'cpg') issues.push({ code: 'encoding-cpg', severity: 'notice', file: `${baseName}.cpg`, params: { cpg: encoding.cpg ?? '', encoding: encoding.encoding } });
+  else if (encoding.source === 'language-driver') {
+    const driver = `0x${(encoding.languageDriver ?? 0).toString(16).toUpperCase().padStart(2, '0')}`;
+    issues.push({ code: 'encoding-language-driver', severity: 'notice', file: dbfName, params: { driver, codePage: encoding.codePage ?? 'ANSI', encoding: encoding.encoding } });
+  } else if (encoding.source === 'detected' && encoding.unknownCpg === undefined && encoding.unsupportedCodePage === undefined) {
+    issues.push({ code: 'encoding-detected', severity: 'notice', file: dbfName, params: { encoding: encoding.encoding } });
+  }
+  return issues;
+}
+
 /** Parcels that cross themselves are skipped (their area is not defined); the issue lists where. */
-function reportSelfIntersecting(crossing: Crossings, file: string, issues: LandUseIssue[]): void {
+export function reportSelfIntersecting(crossing: Crossings, file: string, issues: LandUseIssue[]): void {
   if (crossing.length > 0) {
     const first = crossing[0].at;
     issues.push({
@@ -161,17 +235,16 @@ export function readShapefileSet(set: ShapefileSet, options: LandUseReadOptions 
   const dbf = readDbfHeader(set.dbf, dbfName);
   if (!dbf.ok) return { ok: false, issues: [...issues, dbf.issue] };
   const encoding = chooseDbfEncoding(dbf.table, set.cpg, options.encoding);
-  if (encoding.unknownCpg !== undefined) issues.push({ code: 'encoding-unknown-cpg', severity: 'warning', file: `${set.baseName}.cpg`, params: { cpg: encoding.unknownCpg, encoding: encoding.encoding } });
-  else if (encoding.source === 'cpg') issues.push({ code: 'encoding-cpg', severity: 'notice', file: `${set.baseName}.cpg`, params: { cpg: encoding.cpg ?? '', encoding: encoding.encoding } });
-  else if (encoding.source === 'detected' || encoding.source === 'language-driver') issues.push({ code: 'encoding-detected', severity: 'notice', file: dbfName, params: { encoding: encoding.encoding } });
+  issues.push(...encodingIssue(encoding, set.baseName));
   const records = readDbfRecords(dbf.table, encoding.encoding);
   onProgress(0.3);
   if (availableRecords(dbf.table) !== shp.records.length) {
     issues.push({ code: 'dbf-count-mismatch', severity: 'warning', file: dbfName, params: { dbf: availableRecords(dbf.table), shp: shp.records.length } });
   }
-  const crs = chooseCrs(set.prj, shp.header.bounds, options.crsId, `${set.baseName}.prj`, issues);
+  const crs = chooseCrs(set.prj, shp.header.bounds, options.crsId, `${set.baseName}.prj`, issues, options.acceptInferredCrs);
   if (!crs?.crs) return { ok: false, issues };
-  const project = fastProjector(crs.crs) ?? makeProjector(crs.crs);
+  const project = withVertexCache(fastProjector(crs.crs) ?? makeProjector(crs.crs));
+  const extent = new ExtentBuilder();
   const features: LandUseFeature[] = [];
   const empty: number[] = [];
   const crossings: Crossings = [];
@@ -182,7 +255,7 @@ export function readShapefileSet(set: ShapefileSet, options: LandUseReadOptions 
       continue;
     }
     if (crossesItself(record.polygons.flat(), record.record, project, crossings)) continue;
-    const coordinates = projectPolygons(record.polygons, project);
+    const coordinates = projectPolygons(record.polygons, project, extent);
     const geometry: Polygon | MultiPolygon = coordinates.length === 1
       ? { type: 'Polygon', coordinates: coordinates[0] }
       : { type: 'MultiPolygon', coordinates };
@@ -192,16 +265,18 @@ export function readShapefileSet(set: ShapefileSet, options: LandUseReadOptions 
     issues.push({ code: 'empty-geometry', severity: 'notice', file: shpName, record: empty[0], params: { count: empty.length, records: empty.slice(0, LISTED_RECORDS).join(', ') } });
   }
   reportSelfIntersecting(crossings, shpName, issues);
+  const placement = placeLayer(extent, crs, shpName, issues);
   onProgress(0.9);
   if (features.length === 0) {
     issues.push({ code: 'no-polygons', severity: 'error', file: shpName });
     return { ok: false, issues };
   }
-  const fields = dbf.table.fields.map((field) => field.name);
+  const fields = decodeFieldNames(dbf.table, encoding.encoding);
+  const { unknownCpg: _unknownCpg, unsupportedCodePage: _unsupported, ...encodingChoice } = encoding;
   return {
     ok: true,
     issues,
-    layer: { name: set.baseName.split('/').pop() ?? set.baseName, features, fields, encoding, sampleNames: sampleNames(features, fields), crs, recordCount: shp.records.length },
+    layer: { name: set.baseName.split('/').pop() ?? set.baseName, features, fields, encoding: encodingChoice, sampleNames: sampleNames(features, fields), crs, recordCount: shp.records.length, ...placement },
   };
 }
 
@@ -254,29 +329,35 @@ export function readLandUseGeoJson(file: InputFile, options: LandUseReadOptions 
   });
   if (raw.length === 0) return { ok: false, issues: [{ code: 'no-polygons', severity: 'error', file: file.name }] };
   const bounds = boundsOfPositions(raw.map((item) => item.geometry));
-  const geographic = bounds.minX >= -180 && bounds.maxX <= 180 && bounds.minY >= -90 && bounds.maxY <= 90;
+  const geographic = isGeographicRange(bounds);
   const crs: CrsDetection | null = geographic && !options.crsId
     ? { crs: crsById('EPSG:4326')!, source: 'none' }
-    : chooseCrs(undefined, bounds, options.crsId, file.name, issues);
+    : chooseCrs(undefined, bounds, options.crsId, file.name, issues, options.acceptInferredCrs);
   if (!crs?.crs) return { ok: false, issues };
-  const project = fastProjector(crs.crs) ?? makeProjector(crs.crs);
+  const project = withVertexCache(fastProjector(crs.crs) ?? makeProjector(crs.crs));
+  const extent = new ExtentBuilder();
   const crossings: Crossings = [];
   const features: LandUseFeature[] = [];
   for (const item of raw) {
     const polygons = item.geometry.type === 'Polygon' ? [item.geometry.coordinates] : item.geometry.coordinates;
     const rings = polygons.flatMap((polygon) => polygon.map((ring) => Float64Array.from(ring.flatMap((position) => [position[0], position[1]]))));
     if (crossesItself(rings, item.index + 1, project, crossings)) continue;
-    const coordinates = polygons.map((polygon) => polygon.map((ring) => ring.map(([x, y]) => project(x, y))));
+    const coordinates = polygons.map((polygon) => polygon.map((ring) => ring.map(([x, y]) => {
+      const position = project(x, y);
+      extent.add(position[0], position[1]);
+      return position;
+    })));
     const geometry: Polygon | MultiPolygon = item.geometry.type === 'Polygon' ? { type: 'Polygon', coordinates: coordinates[0] } : { type: 'MultiPolygon', coordinates };
     features.push({ type: 'Feature', id: item.index + 1, geometry, properties: item.properties });
   }
   reportSelfIntersecting(crossings, file.name, issues);
+  const placement = placeLayer(extent, crs, file.name, issues);
   if (features.length === 0) return { ok: false, issues: [...issues, { code: 'no-polygons', severity: 'error', file: file.name }] };
   const fields = [...new Set(features.flatMap((feature) => Object.keys(feature.properties)))];
   return {
     ok: true,
     issues,
-    layer: { name: file.name.replace(/\.(geo)?json$/i, ''), features, fields, sampleNames: sampleNames(features, fields), crs, recordCount: (collection.features as unknown[]).length },
+    layer: { name: file.name.replace(/\.(geo)?json$/i, ''), features, fields, sampleNames: sampleNames(features, fields), crs, recordCount: (collection.features as unknown[]).length, ...placement },
   };
 }
 
@@ -291,16 +372,31 @@ const layerNames = (layers: readonly DeliveryLayer[]): string => layers.map((lay
  * @param files - the files as given
  * @param options - encoding, coordinate system and layer chosen by the user, if any
  * @param onProgress - share of the reading done, now and then
+ * @param geopackage - the GeoPackage reader, when the files hold a .gpkg (the worker loads sql.js for it)
  */
-export function readLandUseFiles(files: readonly InputFile[], options: LandUseReadOptions = {}, onProgress: ProgressCallback = () => undefined): LandUseReadResult {
+export function readLandUseFiles(files: readonly InputFile[], options: LandUseReadOptions = {}, onProgress: ProgressCallback = () => undefined, geopackage?: GeoPackageReader): LandUseReadResult {
   try {
     const collected = collectFiles(files);
-    if (collected.issues.some((issue) => issue.severity === 'error')) return { ok: false, issues: collected.issues };
+    if (collected.issues.some((issue) => issue.severity === 'error')) {
+      // Nothing readable, but a geodatabase: say what it is and how to export it.
+      const unreadable = collected.issues.some((issue) => issue.code === 'no-shapefile') ? recogniseUnreadable(files) : null;
+      return { ok: false, issues: unreadable ? [unreadable] : collected.issues };
+    }
     const sets = collected.shapefiles.filter((set) => set.shp);
+    if (collected.geopackages.length > 0 && !geopackage) {
+      collected.issues.push({ code: 'sqlite-unavailable', severity: 'error', file: collected.geopackages[0].name, params: { detail: 'not loaded' } });
+    }
+    const geopackageLayers = geopackage ? collected.geopackages.flatMap((file) => {
+      const described = geopackage.describe(file);
+      collected.issues.push(...described.issues.filter((issue) => issue.severity !== 'error' || described.layers.length === 0));
+      return described.layers;
+    }) : [];
     const layers: DeliveryLayer[] = [
       ...sets.map((set) => describeShapefileSet(set, options.encoding)),
       ...collected.geojson.map(describeGeoJsonFile),
+      ...geopackageLayers,
     ];
+    if (layers.length === 0) return { ok: false, issues: collected.issues };
     // One layer: read it, so that whatever is wrong with it is reported in detail by the reader.
     const choice = layers.length === 1 ? { kind: 'chosen' as const, layer: layers[0], how: 'only' as const } : chooseDeliveryLayer(layers, options.layer);
     if (choice.kind === 'none') {
@@ -311,9 +407,12 @@ export function readLandUseFiles(files: readonly InputFile[], options: LandUseRe
       return { ok: false, issues: [...collected.issues, issue], question: { reason: choice.reason, layers: choice.layers } };
     }
     const set = sets.find((item) => item.baseName === choice.layer.id);
+    const gpkg = choice.layer.format === 'geopackage' ? collected.geopackages.find((file) => choice.layer.id.startsWith(`${file.name}#`)) : undefined;
     const result = set
       ? readShapefileSet(set, options, onProgress)
-      : readLandUseGeoJson(collected.geojson.find((file) => file.name === choice.layer.id)!, options);
+      : gpkg && geopackage
+        ? geopackage.read(gpkg, choice.layer.id.slice(gpkg.name.length + 1), options, onProgress)
+        : readLandUseGeoJson(collected.geojson.find((file) => file.name === choice.layer.id)!, options);
     const issues = [...collected.issues, ...result.issues];
     if (layers.length > 1) {
       const others = layerNames(layers.filter((layer) => layer !== choice.layer));

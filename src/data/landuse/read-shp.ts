@@ -45,11 +45,14 @@ const LISTED_RECORDS = 10;
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/** The record's points as one aligned array of interleaved x, y (one copy of the bytes). */
-function readPoints(bytes: Uint8Array, view: DataView, at: number, points: number): Float64Array {
-  const xy = new Float64Array(points * 2);
-  if (LITTLE_ENDIAN) new Uint8Array(xy.buffer).set(bytes.subarray(at, at + points * 16));
-  else for (let i = 0; i < points * 2; i++) xy[i] = view.getFloat64(at + i * 8, true);
+/**
+ * Copies a record's points (interleaved x, y) into `into` at `at` (in numbers) and returns the view: one copy of
+ * the bytes into one array for the whole file, so a ring is a view, not an array of its own.
+ */
+function readPoints(bytes: Uint8Array, view: DataView, from: number, points: number, into: Float64Array, at: number): Float64Array {
+  const xy = into.subarray(at, at + points * 2);
+  if (LITTLE_ENDIAN) new Uint8Array(into.buffer, at * 8, points * 16).set(bytes.subarray(from, from + points * 16));
+  else for (let i = 0; i < points * 2; i++) xy[i] = view.getFloat64(from + i * 8, true);
   return xy;
 }
 
@@ -90,6 +93,9 @@ export function readShp(bytes: Uint8Array, file: string): ShpReadResult {
     bounds: { minX: view.getFloat64(36, true), minY: view.getFloat64(44, true), maxX: view.getFloat64(52, true), maxY: view.getFloat64(60, true) },
   };
   const records: ShpRecord[] = [];
+  /** every record's points, one after the other (a record's points take 16 of its bytes each) */
+  const coordinates = new Float64Array(Math.max(0, (bytes.length - 100) >> 3));
+  let used = 0;
   /** records with a ring whose last point is not its first (closed here, as GDAL does) */
   const unclosed: number[] = [];
   /** records longer than their parts and points need (a lowered point count: the points given are read) */
@@ -120,7 +126,8 @@ export function readShp(bytes: Uint8Array, file: string): ShpReadResult {
         issues.push({ code: 'shp-record', severity: 'warning', file, record: index, byteOffset: offset, params: { detail: `${parts} parts and ${points} points do not fit in ${contentBytes} bytes` } });
         records.push({ record: index, polygons: [] });
       } else {
-        const xy = readPoints(bytes, view, pointsAt, points);
+        const xy = readPoints(bytes, view, pointsAt, points, coordinates, used);
+        used += points * 2;
         let bad = false;
         for (let i = 0; i < xy.length; i++) if (!Number.isFinite(xy[i])) bad = true;
         const rings: Float64Array[] = [];

@@ -10,7 +10,7 @@ import type { LandUseClassRow } from '../../../data/landuse/prepare-landuse-laye
 import type { ClassificationChoice } from '../../../core/landuse/classify-parcels.ts';
 import type { LandUseCoverage } from '../../../core/analysis/types.ts';
 import { CLASSIFICATION_SYSTEMS, CLASSIFICATION_TABLES, LAND_USE_GROUPS, type ClassificationSystem, type LandUseGroup } from '../../../core/landuse/classes.ts';
-import { ATTRIBUTE_ENCODINGS, type AttributeEncoding } from '../../../data/landuse/dbf-encoding.ts';
+import { ATTRIBUTE_ENCODINGS, ENCODING_LABELS, type AttributeEncoding } from '../../../data/landuse/dbf-encoding.ts';
 import { KNOWN_CRS } from '../../../data/landuse/crs.ts';
 import type { LayerQuestion } from '../../../data/landuse/read-landuse-files.ts';
 import type { DeliveryLayer } from '../../../data/landuse/delivery-layers.ts';
@@ -239,11 +239,11 @@ export class PlanLandUsePanel extends LitElement {
     const crsOptions = KNOWN_CRS.some((crs) => crs.id === summary.crs.crs?.id) ? KNOWN_CRS : [...KNOWN_CRS, ...(summary.crs.crs ? [summary.crs.crs] : [])];
     return html`${summary.encoding ? html`<label>${translate(lang, 'landuse.encoding')}
         <select data-testid="landuse-encoding" ?disabled=${this.busy} @change=${(event: Event) => emit(this, 'plan-landuse-settings', { encoding: (event.target as HTMLSelectElement).value as AttributeEncoding })}>
-          ${ATTRIBUTE_ENCODINGS.map((encoding) => html`<option value=${encoding} ?selected=${encoding === summary.encoding?.encoding}>${encoding.toUpperCase()}</option>`)}
+          ${ATTRIBUTE_ENCODINGS.map((encoding) => html`<option value=${encoding} ?selected=${encoding === summary.encoding?.encoding}>${ENCODING_LABELS[encoding]}</option>`)}
         </select></label>
         <div class="samples" data-testid="landuse-samples">${translate(lang, 'landuse.encoding.samples', { names: summary.sampleNames.join('、') || '—' })}</div>` : nothing}
       <label>${translate(lang, 'landuse.crs')}
-        <select data-testid="landuse-crs" ?disabled=${this.busy} @change=${(event: Event) => emit(this, 'plan-landuse-settings', { crsId: (event.target as HTMLSelectElement).value })}>
+        <select data-testid="landuse-crs" data-source=${summary.crs.source} data-needs-confirmation=${summary.crs.needsConfirmation ? 'true' : 'false'} ?disabled=${this.busy} @change=${(event: Event) => emit(this, 'plan-landuse-settings', { crsId: (event.target as HTMLSelectElement).value })}>
           ${crsOptions.map((crs) => html`<option value=${crs.id} ?selected=${crs.id === summary.crs.crs?.id}>${crs.label}</option>`)}
         </select></label>`;
   }
