@@ -17,6 +17,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Feature, Polygon, Position } from 'geojson';
+import * as turf from '@turf/turf';
 import {
   REF_DISTRICTS,
   REF_RIVERS,
@@ -90,8 +91,36 @@ function seKeep(facts: BoundaryFacts, northLat: number): Feature<Polygon> {
   return poly([...g20, ...east.slice(1), eastTop, [start[0]! - 0.01, northLat], [start[0]! - 0.01, start[1]!]]);
 }
 
-export function buildPieces(facts: BoundaryFacts, gaoguanzhaiNorthLat: number): Pieces & { se: Area } {
+/**
+ * The Yellow River's north bank with the reach where the NGCC 1:4M bank lines are off replaced: between the `from` and
+ * `to` meridians of the `south-river-centre` edge, the encyclopaedia coordinates of the bridges (G104 1982 bridge,
+ * 泺口 railway bridge) lie 0.5–1 km north of the NGCC north bank but within 0.06–0.26 km of the WDBII centreline, so
+ * there the bank is the WDBII centreline moved to its left (north-west) by half the local channel width (the distance
+ * between the two NGCC bank lines, which have the right width but the wrong place).
+ */
+export function northBank(facts: BoundaryFacts): Position[] {
   const river = yellowRiver();
+  const span = edge(facts, 'south-river-centre').span;
+  if (!span) throw new Error('boundary facts: south-river-centre has no span');
+  const south = turf.lineString(river.south);
+  const north = turf.lineString(river.north);
+  const moved: Position[] = [];
+  const cs = river.centre;
+  for (let i = 0; i < cs.length; i++) {
+    const p = cs[i]!;
+    if (p[0]! < span.from_lon || p[0]! > span.to_lon) continue;
+    const width = turf.distance(turf.nearestPointOnLine(north, p), turf.nearestPointOnLine(south, p));
+    const a = cs[Math.max(0, i - 1)]!;
+    const b = cs[Math.min(cs.length - 1, i + 1)]!;
+    const flow = turf.bearing(a, b);
+    moved.push(turf.destination(p, width / 2, flow - 90).geometry.coordinates);
+  }
+  if (moved.length < 2) throw new Error('boundary: no centreline in the corrected reach');
+  return [...river.north.filter((p) => p[0]! < span.from_lon), ...moved, ...river.north.filter((p) => p[0]! > span.to_lon)];
+}
+
+export function buildPieces(facts: BoundaryFacts, gaoguanzhaiNorthLat: number): Pieces & { se: Area } {
+  const river = { ...yellowRiver(), north: northBank(facts) };
   const tianqiao = district('天桥区');
   const jiyang = district('济阳区');
   const licheng = district('历城区');
@@ -124,8 +153,32 @@ export function buildPieces(facts: BoundaryFacts, gaoguanzhaiNorthLat: number): 
   const reach = intersect(westOfCut, poly([[g20Start[0]!, 36.5], [118, 36.5], [118, 37.5], [g20Start[0]!, 37.5]]));
   const channel = difference(intersect(intersect(sideOf(river.north, 'se'), sideOf(river.south, 'nw')), reach), licheng);
 
-  const se = union(lichengPart, zhangqiuPart)!;
-  return { nw, channel, licheng: lichengPart, zhangqiuOpen, seKeepOpen: open, se };
+  const lichengIn = difference(lichengPart, hehuaStrip(facts, lichengPart))!;
+  const se = union(lichengIn, zhangqiuPart)!;
+  return { nw, channel, licheng: lichengIn, zhangqiuOpen, seKeepOpen: open, se };
+}
+
+/**
+ * The 荷花路 land south-west of 遥墙, which is not part of the area. 历城区 has three subdistricts in the area here:
+ * 遥墙 (published 52.22 km²), 临港 (east and south of 遥墙) and the central-western part of 唐王. 临港 was split from
+ * the former 遥墙镇 (91.3 km²) together with 遥墙 in 2010, so its area is 91.3 − 52.22 = 39.08 km². 遥墙 and 唐王 are
+ * cut as in subdistricts.ts; of the 历城区 land left, 临港 is the part east of a meridian placed so that it has
+ * 39.08 km², and the part west of it (towards 荷花路 and 华山) is left out. Nothing here is sized to reach the plan's
+ * 798 km²: the areas are the subdistricts' published or derived ones.
+ */
+export function hehuaStrip(facts: BoundaryFacts, licheng: Area): Area | null {
+  const fit = edge(facts, 'south-hehua').fit;
+  if (!fit || !fit.derived_area_km2) throw new Error('boundary facts: south-hehua has no derived area');
+  const sd = readFacts<{ subdistricts: { key: string; cut: { how: string; lo?: number; hi?: number; target_km2?: number; east_lon?: number; box?: number[] } }[] }>('subdistricts.json').subdistricts;
+  const yq = sd.find((x) => x.key === 'yaoqiang')!.cut;
+  const tw = sd.find((x) => x.key === 'tangwang')!.cut;
+  const northOf = (lat: number, eastLon: number): Feature<Polygon> => poly([[100, lat], [eastLon, lat], [eastLon, 40], [100, 40]]);
+  const lat = bisect((v) => km2(intersect(licheng, northOf(v, yq.east_lon!))), yq.target_km2!, yq.lo!, yq.hi!, 1e-5);
+  const [x0, y0, x1, y1] = tw.box as [number, number, number, number];
+  const rest = difference(difference(licheng, northOf(lat, yq.east_lon!)), poly([[x0, y0], [x1, y0], [x1, y1], [x0, y1]]));
+  const eastOf = (x: number): Feature<Polygon> => poly([[x, 30], [125, 30], [125, 40], [x, 40]]);
+  const x = bisect((v) => -km2(intersect(rest, eastOf(v))), -fit.derived_area_km2, fit.lon_min, fit.lon_max, 1e-5);
+  return difference(rest, eastOf(x));
 }
 
 /** 高官寨's north line: the parallel at which the 章丘区 part south of it has 高官寨's published area. */
@@ -147,6 +200,8 @@ export function buildBoundary(): { feature: Feature<Polygon>; gaoguanzhaiNorthLa
   const solid = solidLargest(dropSlivers(all, 0.2));
   const geom = tidy(simplify(solid, 0.0004).geometry, 'boundary');
   const area = km2(geom);
+  const pct = (a: number): string => `${a >= OFFICIAL_AREA_KM2 ? '+' : '−'}${Math.abs(((a - OFFICIAL_AREA_KM2) / OFFICIAL_AREA_KM2) * 100).toFixed(1)} %`;
+  const byDistrict = Object.fromEntries(['天桥区', '济阳区', '历城区', '章丘区'].map((d) => [d, km2(intersect(turf.feature(geom) as Area, district(d))).toFixed(1)]));
   const judged = facts.edges.filter((e) => e.placed_by_judgement);
   const edges = facts.edges.map((e) => ({
     edge: e.edge,
@@ -169,12 +224,18 @@ export function buildBoundary(): { feature: Feature<Polygon>; gaoguanzhaiNorthLa
     area_km2: Math.round(area * 10) / 10,
     area_is_independent_check: judged.length === 0,
     area_note_en:
-      `Area of this outline: ${area.toFixed(0)} km² (plan: about ${OFFICIAL_AREA_KM2} km²). ` +
+      `Area of this outline: ${area.toFixed(0)} km² (plan: about ${OFFICIAL_AREA_KM2} km², ${pct(area)}). ` +
       `${judged.length} of ${facts.edges.length} edge sections have no published course and were placed by judgement ` +
-      '(see edges), so the difference from the plan figure measures those placements, not the plan.',
+      '(see edges), so the difference from the plan figure measures those placements, not the plan. ' +
+      `By district: the Tianqiao part ${byDistrict['天桥区']} km² against Daqiao + Sangzidian 187.48 km² (published) plus Luokou's unpublished north-bank strip; ` +
+      `the Licheng part ${byDistrict['历城区']} km² = Yaoqiang 52.22 + Lingang 39.08 (91.3 − 52.22, derived) + the central-western part of Tangwang (not published); ` +
+      `the Zhangqiu part ${byDistrict['章丘区']} km² against Gaoguanzhai's 136 km²; the Jiyang part ${byDistrict['济阳区']} km² = Taiping 126 + Cuizhai 87 + Sungeng (not published).`,
     area_note_zh:
-      `本边界面积${area.toFixed(0)}平方千米(规划约${OFFICIAL_AREA_KM2}平方千米)。` +
-      `${facts.edges.length}段边界中有${judged.length}段没有公开线位,按判断绘制(见edges),因此与规划数字的差值反映的是这些绘制,而非规划本身。`,
+      `本边界面积${area.toFixed(0)}平方千米(规划约${OFFICIAL_AREA_KM2}平方千米,${pct(area)})。` +
+      `${facts.edges.length}段边界中有${judged.length}段没有公开线位,按判断绘制(见edges),因此与规划数字的差值反映的是这些绘制,而非规划本身。` +
+      `分区:天桥区部分${byDistrict['天桥区']}平方千米,对照大桥+桑梓店187.48平方千米(公开)及泺口街道黄河以北部分(未公开);` +
+      `历城区部分${byDistrict['历城区']}平方千米=遥墙52.22+临港39.08(91.3−52.22推算)+唐王中西部(未公开);` +
+      `章丘区部分${byDistrict['章丘区']}平方千米,对照高官寨136平方千米;济阳区部分${byDistrict['济阳区']}平方千米=太平126+崔寨87+孙耿(未公开)。`,
     edges,
     position_source: 'traced from district borders (DataV) and river lines (GSHHG, NGCC) where the plan names them; the other edges placed by judgement as listed in edges',
     position_source_zh: '规划所指之界取自区县界(DataV)与河道线(GSHHG、NGCC);其余边段按判断绘制,见edges',

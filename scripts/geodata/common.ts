@@ -484,6 +484,8 @@ export interface EdgeFact {
   placed_by_judgement: boolean;
   judgement_note?: string;
   line?: Position[];
-  fit?: { subdistrict: string; area_km2: number; lat_min: number; lat_max: number };
+  /** the meridians between which an edge replaces another line */
+  span?: { from_lon: number; to_lon: number };
+  fit?: { subdistrict: string; area_km2: number; lat_min: number; lat_max: number; derived_area_km2?: number; lon_min: number; lon_max: number };
 }
 

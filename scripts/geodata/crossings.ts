@@ -55,6 +55,8 @@ interface CrossingFact {
   identification_note?: string;
   crosses_river?: boolean;
   crosses_river_note?: string;
+  /** ids of the same crossing in other layers (e.g. the projects layer): one status there */
+  same_as?: string[];
   status: Status;
   status_date: string;
   year_open: number | null;
@@ -280,6 +282,7 @@ const features: Feature<Point>[] = located
     for (const key of ['mode_note', 'identification_note', 'year_open_note', 'year_start_note', 'crosses_river_note'] as const) {
       if (c[key]) props[key] = c[key];
     }
+    if (c.same_as) props['same_as'] = c.same_as;
     return { type: 'Feature', id: c.id, geometry: { type: 'Point', coordinates }, properties: props };
   });
 

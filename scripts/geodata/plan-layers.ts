@@ -13,7 +13,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as turf from '@turf/turf';
-import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
+import { projectAnchors } from './anchors.ts';
 import { gcj02ToWgs84 } from '../../src/core/import/china-offset.ts';
 import {
   type Area,
@@ -25,6 +26,7 @@ import {
   feature,
   intersect,
   km2,
+  largestPart,
   poly,
   readGeodata,
   readReference,
@@ -116,6 +118,9 @@ function baseProps(facts: Facts, id: string, kind: string): BaseProps {
     position_source: f.position_source,
     position_source_zh: f.position_source_zh,
     position_accuracy_m: f.position_accuracy_m,
+    // the same real-world thing in another layer (one status there), or the outline a point lies in
+    ...(Array.isArray(f['same_as']) ? { same_as: f['same_as'] as string[] } : {}),
+    ...(Array.isArray(f['within']) ? { within: f['within'] as string[] } : {}),
   };
 }
 
@@ -335,7 +340,7 @@ function blueGreenParts(): BgPart[] {
       offset += 0.1;
       lake = ellipseOfArea(turf.destination(mid, offset, southward, KM).geometry.coordinates, area, ratio, along);
     }
-    parts.push({ id: 'bg-taiping-reservoir', kind: 'reservoir', geom: clip(lake), extra: { published_area_km2: round3(area), status: 'under-construction' } });
+    parts.push({ id: 'bg-taiping-reservoir', kind: 'reservoir', geom: clip(lake), extra: { published_area_km2: round3(area), status: str(d, 'status'), status_date: str(d, 'status_date') } });
   }
   {
     const d = f('bg-baiyun-lake');
@@ -404,11 +409,24 @@ function constructionParts(): ConPart[] {
   const f = (id: string): FactFeature => fact(CON, id);
   const muPerKm2 = CON.mu_per_km2 as number;
   const parts: ConPart[] = [];
-  for (const id of ['con-byd', 'con-greenland-expo']) {
-    const d = f(id);
+  {
+    const d = f('con-byd');
     const area = num(d, 'published_area_mu') / muPerKm2;
     const side = Math.sqrt(area);
-    parts.push({ id, geom: rectangle(chordMid(sd(str(d, 'subdistrict')), num(d, 'lat_fraction')), side, side), publishedKm2: area });
+    parts.push({ id: 'con-byd', geom: rectangle(chordMid(sd(str(d, 'subdistrict')), num(d, 'lat_fraction')), side, side), publishedKm2: area });
+  }
+  {
+    // the exhibition centre is on the river bank 10 km from the airport (projects' anchor): the park's land is put
+    // behind the floodplain and dyke strip there, its centre half a side from the strip's outer edge
+    const d = f('con-greenland-expo');
+    const area = num(d, 'published_area_mu') / muPerKm2;
+    const side = Math.sqrt(area);
+    const at = projectAnchors().get(str(d, 'anchor'));
+    if (!at) throw new Error(`con-greenland-expo: no anchor ${str(d, 'anchor')}`);
+    const ring = turf.polygonToLine(largestPart(bufferKm(dykeOuter, side / 2 + 0.05))) as Feature<LineString | MultiLineString>;
+    const lines = ring.geometry.type === 'LineString' ? [ring.geometry.coordinates] : ring.geometry.coordinates;
+    const centre = lines.map((l) => turf.nearestPointOnLine(turf.lineString(l), at)).sort((a, b) => a.properties.dist - b.properties.dist)[0]!.geometry.coordinates;
+    parts.push({ id: 'con-greenland-expo', geom: rectangle(centre, side, side), publishedKm2: area });
   }
   {
     const d = f('con-airport');
@@ -485,6 +503,7 @@ export function build(): { structure: Out[]; blueGreen: Out[]; construction: Out
       cluster_key: (d.cluster_key as string | null) ?? null,
       core_key: (d.core_key as string | null) ?? null,
       status: d.status as string,
+      status_date: str(d, 'status_date'),
       published_area_km2: round3(p.publishedKm2),
       drawn_area_km2: round3(km2(g)),
     })!;

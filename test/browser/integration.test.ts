@@ -118,7 +118,7 @@ describe('integration: layer tree, what-if, focus, phone layout and untrusted te
   it('announces a map pick and reaches the inspector with one Tab; hover reacts only while the study tool is off', async () => {
     const page = desktop.page;
     await waitUntil(page, '!globalThis.__plan.map.isMoving()');
-    const point = await featurePixel(page, 'projects', 'p-yr-sports-center');
+    const point = await featurePixel(page, 'projects', 'p-airport');
     await page.mouse.move(point.x, point.y);
     await waitUntil(page, `globalThis.__plan.map.getCanvas().style.cursor === 'pointer'`);
     expect(await highlightRoles(page)).toContain('hover');
@@ -187,7 +187,7 @@ describe('integration: layer tree, what-if, focus, phone layout and untrusted te
     const page = desktop.page;
     // A feature name from the data (as an edited or imported name would be)
     await page.evaluate(`globalThis.__plan.store.update((s) => {
-      const projects = { ...s.data.projects, features: s.data.projects.features.map((f) => f.properties.id === 'p-yr-sports-center'
+      const projects = { ...s.data.projects, features: s.data.projects.features.map((f) => f.properties.id === 'p-airport'
         ? { ...f, properties: { ...f.properties, name_en: ${JSON.stringify(XSS)}, name_zh: ${JSON.stringify(`${XSS}中文`)} } } : f) };
       return { ...s, data: { ...s.data, projects } };
     })`);
@@ -267,7 +267,7 @@ describe('integration: layer tree, what-if, focus, phone layout and untrusted te
       expect(await goal.isVisible()).toBe(false);
 
       // a tap on a feature opens the sheet and moves focus to the inspector's heading
-      const point = await featurePixel(page, 'projects', 'p-yr-sports-center');
+      const point = await featurePixel(page, 'projects', 'p-airport');
       await page.touchscreen.tap(point.x, point.y);
       await waitUntil(page, `globalThis.__plan.store.getState().selection.type === 'feature'`);
       expect(await page.evaluate(`document.querySelector('plan-side-panel').hasAttribute('collapsed')`)).toBe(false);

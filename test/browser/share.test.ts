@@ -39,7 +39,7 @@ describe('share dialog', () => {
 
   beforeAll(async () => {
     // bypassCSP: the app's CSP forbids inline scripts, and axe is injected as one
-    app = await chromium.open(`${baseUrl}#lang=en&year=2030&op=clusters:0.4&mode=analyse&sel=p-yr-sports-center`,
+    app = await chromium.open(`${baseUrl}#lang=en&year=2030&op=clusters:0.4&mode=analyse&sel=p-airport`,
       { permissions: ['clipboard-read', 'clipboard-write'], bypassCSP: true });
   });
 
@@ -62,7 +62,7 @@ describe('share dialog', () => {
     const params = new URLSearchParams(new URL(link).hash.slice(1));
     expect(params.get('map')).toBe('11.25/36.83/117.05');
     expect(Object.fromEntries(['lang', 'year', 'op', 'mode', 'sel'].map((key) => [key, params.get(key)])))
-      .toEqual({ lang: 'en', year: '2030', op: 'clusters:0.4', mode: 'analyse', sel: 'p-yr-sports-center' });
+      .toEqual({ lang: 'en', year: '2030', op: 'clusters:0.4', mode: 'analyse', sel: 'p-airport' });
     await expect(page.locator('plan-share-dialog svg[data-testid="share-qr"]').getAttribute('aria-label')).resolves.toBe('QR code of the link to this view');
     expect(await decodeShownQr(page)).toBe(link);
   });
@@ -153,9 +153,9 @@ describe('a shared link restores the whole view', () => {
 
   it('restores camera, layers, opacity, year, mode, selection, language, compare and large text in a fresh page', async () => {
     const hash = '#map=11.5/36.84/117.06/20/30&l=boundary,clusters,construction&op=clusters:0.4,construction:0.7&year=2030'
-      + '&cmp=swipe/0.3/schematic.plan.2023/schematic.whatif.2030&large=1&lang=en&sel=p-yr-sports-center&mode=analyse';
+      + '&cmp=swipe/0.3/schematic.plan.2023/schematic.whatif.2030&large=1&lang=en&sel=p-airport&mode=analyse';
     const app = await chromium.open(`${baseUrl}${hash}`);
-    await expect.poll(async () => ((await app.page.evaluate(RESTORED)) as Restored).selection).toBe('p-yr-sports-center');
+    await expect.poll(async () => ((await app.page.evaluate(RESTORED)) as Restored).selection).toBe('p-airport');
     const restored = await app.page.evaluate(RESTORED) as Restored;
     expect(restored.camera.zoom).toBeCloseTo(11.5, 5);
     expect(restored.camera.lng).toBeCloseTo(117.06, 5);
@@ -172,7 +172,7 @@ describe('a shared link restores the whole view', () => {
     await expect.poll(async () => {
       const params = new URLSearchParams((await app.page.evaluate('location.hash') as string).slice(1));
       return ['l', 'op', 'year', 'cmp', 'large', 'lang', 'sel', 'mode'].map((key) => params.get(key));
-    }).toEqual(['boundary,clusters,construction', 'clusters:0.4,construction:0.7', '2030', 'swipe/0.3/schematic.plan.2023/schematic.whatif.2030', '1', 'en', 'p-yr-sports-center', 'analyse']);
+    }).toEqual(['boundary,clusters,construction', 'clusters:0.4,construction:0.7', '2030', 'swipe/0.3/schematic.plan.2023/schematic.whatif.2030', '1', 'en', 'p-airport', 'analyse']);
     expect(app.errors).toEqual([]);
   });
 

@@ -103,6 +103,24 @@ describe('truth of positions and figures', () => {
       return new Set(map.queryRenderedFeatures({ layers: ids }).map((f) => f.properties.id)).size === ${points}; })()`);
   });
 
+  it('counts and lists on a chosen subdistrict the projects known only to it, in both languages', async () => {
+    const file = JSON.parse(readFileSync(resolve(__dirname, '../../geodata/subdistricts.geojson'), 'utf8')) as
+      { features: { properties: { id: string; projects_in: { id: string; name_en: string; name_zh: string }[] } }[] };
+    const sd = file.features.map((f) => f.properties).sort((a, b) => b.projects_in.length - a.projects_in.length)[0]!;
+    expect(sd.projects_in.length).toBeGreaterThan(0);
+    await page.evaluate(`globalThis.__plan.store.update((s) => ({ ...s, selection: { type: 'feature', layer: 'subdistricts', id: '${sd.id}' } }))`);
+    const list = page.locator('plan-inspector [data-testid=inspector-projects-in]');
+    await list.waitFor();
+    await expect(list.getAttribute('data-count')).resolves.toBe(String(sd.projects_in.length));
+    await expect(list.locator('h4').textContent()).resolves.toContain(`(${sd.projects_in.length})`);
+    await expect(list.locator('li').count()).resolves.toBe(sd.projects_in.length);
+    await expect(list.locator('li').first().textContent()).resolves.toContain(sd.projects_in[0]!.name_en);
+    await page.evaluate(`globalThis.__plan.store.update((s) => ({ ...s, lang: 'zh' }))`);
+    await expect(list.locator('h4').textContent()).resolves.toContain('本街道');
+    await expect(list.locator('li').first().textContent()).resolves.toContain(sd.projects_in[0]!.name_zh);
+    await page.evaluate(`globalThis.__plan.store.update((s) => ({ ...s, lang: 'en', selection: { type: 'none' } }))`);
+  });
+
   it('cites the plan documents by title in the attribution and in a presented slide, never by file name', async () => {
     const attribution = await page.locator('.maplibregl-ctrl-attrib').textContent();
     expect(attribution).not.toMatch(SEED_FILE);

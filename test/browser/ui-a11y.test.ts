@@ -16,9 +16,9 @@ describe('accessibility (axe-core)', () => {
   for (const [name, width, height, lang, query] of [['desktop', 1280, 800, 'zh', '黄河'], ['phone', 390, 844, 'en', 'bridge']] as const) {
     it(`reports no serious or critical violations at ${width} × ${height} (${name}, ${lang})`, async () => {
       // bypassCSP: the app's CSP forbids inline scripts, and axe is injected as one
-      const app = await chromium.open(`${baseUrl}#lang=${lang}&sel=p-yr-sports-center`, { viewport: { width, height }, bypassCSP: true });
+      const app = await chromium.open(`${baseUrl}#lang=${lang}&sel=p-airport`, { viewport: { width, height }, bypassCSP: true });
       pages.push(app);
-      await expect(app.page.locator('plan-inspector h3').textContent()).resolves.toBe(lang === 'zh' ? '黄河体育中心' : 'Yellow River Sports Center');
+      await expect(app.page.locator('plan-inspector h3').textContent()).resolves.toBe(lang === 'zh' ? '济南遥墙国际机场(改扩建)' : 'Jinan Yaoqiang International Airport (expansion)');
       await app.page.locator('plan-search input').fill(query);
       await expect(app.page.locator('plan-search [role="option"]').count()).resolves.toBeGreaterThan(0);
       expect(await seriousViolations(app.page)).toEqual([]);

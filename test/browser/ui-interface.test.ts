@@ -148,29 +148,29 @@ describe('planner and public interface', () => {
     await page.keyboard.press('Escape');
   });
 
-  it('search finds 黄河体育中心 by its English name; Enter flies there and opens the inspector', async () => {
+  it('search finds the airport project by its English name; Enter flies there and opens the inspector', async () => {
     const input = page.locator('plan-search input');
-    await input.fill('Yellow River Sports');
+    await input.fill('Yaoqiang International Airport');
     const options = page.locator('plan-search [role="option"]');
     await options.first().waitFor();
-    // other layers may hold a feature of a similar name (e.g. the sports centre's construction site): pick the project
+    // other layers may hold a feature of a similar name (e.g. the airport's construction land): pick the project
     const texts = await options.allTextContents();
-    const index = texts.findIndex((text) => text.includes('Yellow River Sports Center') && text.includes('Key project'));
+    const index = texts.findIndex((text) => text.includes('Yaoqiang International Airport (expansion)') && text.includes('Key project'));
     expect(index, texts.join(' | ')).toBeGreaterThanOrEqual(0);
     for (let i = 0; i <= index; i += 1) await input.press('ArrowDown');
     await expect(input.getAttribute('aria-activedescendant')).resolves.toBe(`option-${index}`);
     await expect(options.nth(index).getAttribute('aria-selected')).resolves.toBe('true');
     await input.press('Enter');
     const selection = await page.evaluate('globalThis.__plan.store.getState().selection');
-    expect(selection).toEqual({ type: 'feature', layer: 'projects', id: 'p-yr-sports-center' });
-    await expect(page.locator('plan-inspector h3').textContent()).resolves.toBe('Yellow River Sports Center');
-    await expect(page.locator('plan-inspector .other').textContent()).resolves.toBe('黄河体育中心');
+    expect(selection).toEqual({ type: 'feature', layer: 'projects', id: 'p-airport' });
+    await expect(page.locator('plan-inspector h3').textContent()).resolves.toBe('Jinan Yaoqiang International Airport (expansion)');
+    await expect(page.locator('plan-inspector .other').textContent()).resolves.toBe('济南遥墙国际机场(改扩建)');
     // focus moved to the feature's name for keyboard and screen-reader users
     await expect(page.evaluate(`document.querySelector('plan-inspector').shadowRoot.activeElement?.tagName`)).resolves.toBe('H3');
     await waitUntil(page, '!globalThis.__plan.map.isMoving()');
     const distance = await page.evaluate(`(() => {
       const { map, store } = globalThis.__plan;
-      const feature = store.getState().data.projects.features.find((item) => item.properties.id === 'p-yr-sports-center');
+      const feature = store.getState().data.projects.features.find((item) => item.properties.id === 'p-airport');
       const [lng, lat] = feature.geometry.coordinates;
       const centre = map.getCenter();
       return Math.hypot(centre.lng - lng, centre.lat - lat);
@@ -209,8 +209,8 @@ describe('planner and public interface', () => {
     })()`);
     await page.locator('plan-layer-tree input[data-layer="construction"]').check();
     await page.locator('plan-layer-tree input[data-layer="context-city"]').uncheck();
-    await page.evaluate(`globalThis.__plan.store.update((state) => ({ ...state, selection: { type: 'feature', layer: 'projects', id: 'p-byd' } }))`);
-    await waitUntil(page, 'location.hash.includes("sel=p-byd") && location.hash.includes("map=11.3/")');
+    await page.evaluate(`globalThis.__plan.store.update((state) => ({ ...state, selection: { type: 'feature', layer: 'projects', id: 'p-airport' } }))`);
+    await waitUntil(page, 'location.hash.includes("sel=p-airport") && location.hash.includes("map=11.3/")');
     const url = page.url();
     expect(url).toContain('lang=en');
     expect(url).toMatch(/l=[^&]*construction/);
@@ -232,8 +232,8 @@ describe('planner and public interface', () => {
       expect(restored.bearing).toBeCloseTo(20, 1);
       expect(restored.pitch).toBeCloseTo(30, 1);
       expect(restored).toMatchObject({ lang: 'en', construction: true, city: false, visibility: 'visible',
-        selection: { type: 'feature', layer: 'projects', id: 'p-byd' } });
-      await expect(second.page.locator('plan-inspector h3').textContent()).resolves.toMatch(/BYD/);
+        selection: { type: 'feature', layer: 'projects', id: 'p-airport' } });
+      await expect(second.page.locator('plan-inspector h3').textContent()).resolves.toMatch(/Airport/);
       expect(second.errors).toEqual([]);
     } finally {
       await second.close();

@@ -24,6 +24,9 @@ const CJK = /[\u4e00-\u9fff]/;
 
 const props = projects.features.map((f) => f.properties ?? {});
 const listed = ((projects as unknown as { unlocated?: Record<string, unknown>[] }).unlocated ?? []);
+/** projects known only to their subdistrict: no geometry, a `subdistrict` id */
+const members = ((projects as unknown as { in_subdistrict?: Record<string, unknown>[] }).in_subdistrict ?? []);
+const subdistricts = load('subdistricts.geojson');
 const byId = (id: string): Feature => {
   const f = projects.features.find((x) => x.properties?.['id'] === id);
   if (!f) throw new Error(`no project ${id}`);
@@ -48,9 +51,9 @@ function positions(g: Geometry): Position[] {
 }
 
 describe('projects.geojson', () => {
-  it('has the 59 projects of the documents (drawn + listed without a site) covering every category', () => {
-    expect(projects.features.length + listed.length).toBe(59);
-    const categories = new Set(props.map((p) => p['category']));
+  it('has the 59 projects of the documents (drawn + shown in their subdistrict + listed without a site) covering every category', () => {
+    expect(projects.features.length + members.length + listed.length).toBe(59);
+    const categories = new Set([...props, ...members].map((p) => p['category']));
     for (const c of ['industry', 'public-service', 'infrastructure', 'transport', 'heritage']) expect(categories).toContain(c);
   });
 
@@ -72,7 +75,7 @@ describe('projects.geojson', () => {
   });
 
   it('names the key projects of the documents (drawn or listed without a site)', () => {
-    const names = [...props, ...listed].map((p) => String(p['name_zh'])).join('|');
+    const names = [...props, ...members, ...listed].map((p) => String(p['name_zh'])).join('|');
     for (const n of ['比亚迪', '爱旭', '国家电投', '黄河体育中心', '山东大学第二医院北院区', '省实验中学鹊华校区', '黄河国际会展中心',
       '大桥水厂', '崔寨再生水厂', '太平水库', '500千伏', '7号线', 'T1', '遥墙', '扁鹊墓', '清照', '稼轩', '毛主席视察黄河', '王尽美邓恩铭']) {
       expect(names, n).toContain(n);
@@ -115,8 +118,28 @@ describe('projects.geojson', () => {
       expect(p['located'], String(p['id'])).toBe(true);
       expect(p['position_accuracy_m'] as number, String(p['id'])).toBeLessThan(10000);
     }
-    const ids = [...props, ...listed].map((p) => p['id']);
+    const ids = [...props, ...members, ...listed].map((p) => p['id']);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('draws a point only where the site is known to about a kilometre; a project known less well belongs to its subdistrict', () => {
+    for (const f of projects.features.filter((x) => x.geometry.type === 'Point')) {
+      expect(f.properties?.['position_accuracy_m'] as number, String(f.id)).toBeLessThanOrEqual(1500);
+    }
+    expect(members.length).toBeGreaterThan(0);
+    const sdIds = subdistricts.features.map((f) => f.properties?.['id']);
+    for (const m of members) {
+      expect(sdIds, String(m['id'])).toContain(m['subdistrict']);
+      expect(m, String(m['id'])).not.toHaveProperty('position_accuracy_m');
+      expect(String(m['reason_en']), String(m['id'])).toMatch(/known only to about ±\d/);
+      expect(String(m['reason_zh']), String(m['id'])).toMatch(/街道/);
+    }
+    // each subdistrict counts and lists exactly the projects that belong to it
+    for (const f of subdistricts.features) {
+      const own = members.filter((m) => m['subdistrict'] === f.properties?.['id']).map((m) => m['id']);
+      expect(f.properties?.['projects_in_count'], String(f.id)).toBe(own.length);
+      expect((f.properties?.['projects_in'] as { id: string }[]).map((x) => x.id), String(f.id)).toEqual(own);
+    }
   });
 
   it('no two projects share a position unless both say they are placed at the same point', () => {
@@ -173,21 +196,23 @@ describe('projects.geojson', () => {
   });
 
   it('the documented sites sit where the records put them', () => {
-    const at = (id: string) => (byId(id).geometry as Point).coordinates;
-    // 黄河体育中心 is in 崔寨, on the north bank, east of the G104 bridge — not in 大桥.
-    const sports = at('p-yr-sports-center');
-    expect(sports[0]!).toBeGreaterThan(117.05);
-    expect(byId('p-yr-sports-center').properties?.['cluster_key']).toBe('cuizhai');
-    // The expo centre is about 10 km from the airport (reports), give or take its stated error.
-    const expo = at('p-yr-expo');
-    const airport = at('p-airport');
-    const km = turf.distance(expo, airport);
-    expect(km).toBeGreaterThan(10 - byId('p-yr-expo').properties?.['position_accuracy_m'] / 1000 - 0.5);
-    expect(km).toBeLessThan(10 + byId('p-yr-expo').properties?.['position_accuracy_m'] / 1000 + 0.5);
-    // AIKO is in 孙耿 (north of 崔寨), BYD north of the 崔寨 centre.
-    expect(byId('p-aiko').properties?.['subdistrict_zh']).toBe('孙耿街道');
-    expect(at('p-aiko')[1]!).toBeGreaterThan(at('p-h-cuizhai-willow')[1]!);
-    expect(at('p-byd')[1]!).toBeGreaterThan(at('p-h-cuizhai-willow')[1]!);
+    const member = (id: string): Record<string, unknown> => {
+      const m = members.find((x) => x['id'] === id);
+      if (!m) throw new Error(`${id} is not shown in a subdistrict`);
+      return m;
+    };
+    // 黄河体育中心 is in 崔寨, on the north bank — not in 大桥; BYD is in 崔寨, AIKO in 孙耿 (records).
+    expect(member('p-yr-sports-center')['subdistrict']).toBe('sd-cuizhai');
+    expect(member('p-yr-sports-center')['cluster_key']).toBe('cuizhai');
+    expect(member('p-byd')['subdistrict']).toBe('sd-cuizhai');
+    expect(member('p-aiko')['subdistrict']).toBe('sd-sungeng');
+    // The expo park's outline lies about 10 km from the airport (reports), give or take its stated error.
+    const expo = load('construction.geojson').features.find((f) => f.properties?.['id'] === 'con-greenland-expo')!;
+    const airport = (byId('p-airport').geometry as Point).coordinates;
+    const km = turf.distance(turf.centroid(expo), airport);
+    const err = (expo.properties?.['position_accuracy_m'] as number) / 1000;
+    expect(km).toBeGreaterThan(10 - err - 0.5);
+    expect(km).toBeLessThan(10 + err + 0.5);
     // Metro line 7 crosses the Yellow River (both ends of its drawn line on different banks of the area edge).
     const m7 = (byId('p-metro-7') as Feature<LineString>).geometry.coordinates;
     expect(metresOutside(m7[0]!)).toBeGreaterThan(0);

@@ -44,9 +44,9 @@ describe('searchFeatures', () => {
     expect(searchFeatures(entries, 'zzz-not-there')).toEqual([]);
   });
 
-  it('finds 黄河体育中心 in the real projects.geojson by its English name', () => {
-    const projects = JSON.parse(readFileSync(new URL('../../geodata/projects.geojson', import.meta.url), 'utf8')) as FeatureCollection;
-    const hits = searchFeatures(buildSearchEntries({ projects }), 'Yellow River Sports');
+  it('finds 黄河体育中心 in the real geodata by its English name (its outline in the construction layer)', () => {
+    const construction = JSON.parse(readFileSync(new URL('../../geodata/construction.geojson', import.meta.url), 'utf8')) as FeatureCollection;
+    const hits = searchFeatures(buildSearchEntries({ construction }), 'Yellow River Sports');
     expect(hits[0]?.nameZh).toBe('黄河体育中心');
   });
 });

@@ -35,7 +35,12 @@ const nullableText = (value: unknown): string | null => (typeof value === 'strin
 /** The five cluster cards in file order (pure; exported for tests). */
 export function clusterCards(state: Pick<PlanState, 'data' | 'analysis'>): ClusterCard[] {
   const clusters = (state.data.structure?.features ?? []).filter((feature) => feature.properties?.kind === 'cluster');
-  const projects = state.data.projects?.features ?? [];
+  // drawn projects and those known only to their subdistrict (the layer's `in_subdistrict` list, no geometry)
+  const members = (state.data.projects as { in_subdistrict?: unknown } | undefined)?.in_subdistrict;
+  const projects: Record<string, unknown>[] = [
+    ...(state.data.projects?.features ?? []).map((project) => ({ ...(project.properties ?? {}), id: project.properties?.id ?? project.id })),
+    ...(Array.isArray(members) ? members.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null) : []),
+  ];
   return clusters.map((feature: Feature) => {
     const p = feature.properties ?? {};
     const id = String(p.id ?? feature.id ?? '');
@@ -51,8 +56,8 @@ export function clusterCards(state: Pick<PlanState, 'data' | 'analysis'>): Clust
       themeZh: text(p.theme_zh),
       themeEn: text(p.theme_en),
       projects: projects
-        .filter((project) => project.properties?.cluster_key === p.cluster_key)
-        .map((project) => ({ id: String(project.properties?.id ?? project.id ?? ''), nameZh: text(project.properties?.name_zh), nameEn: text(project.properties?.name_en) })),
+        .filter((project) => project.cluster_key === p.cluster_key)
+        .map((project) => ({ id: String(project.id ?? ''), nameZh: text(project.name_zh), nameEn: text(project.name_en) })),
       areaKm2: figures ? figures.areaKm2 : null,
       blueGreen: figures ? figures.blueGreenRatio : null,
       blueGreenPass: passAttribute(figures?.blueGreenTarget),

@@ -133,6 +133,21 @@ export class PlanInspector extends LitElement {
     return facts;
   }
 
+  /** A subdistrict's projects whose site is known only to the subdistrict (no point on the map): counted and listed. */
+  private projectsIn(properties: Record<string, unknown>, lang: Lang) {
+    const list = properties.kind === 'subdistrict' && Array.isArray(properties.projects_in) ? properties.projects_in as Record<string, unknown>[] : [];
+    if (list.length === 0) return null;
+    return html`<section class="context" data-testid="inspector-projects-in" data-count=${list.length}>
+      <h4>${translate(lang, 'inspector.projectsIn', { count: list.length })}</h4>
+      <p class="note">${translate(lang, 'inspector.projectsInNote')}</p>
+      <ul class="sources">${list.map((item) => html`<li data-id=${String(item.id ?? '')}>${translate(lang, 'inspector.projectsInItem', {
+        name: String(item[`name_${lang}`] ?? item.name_zh ?? item.id ?? ''),
+        status: translateValue(lang, 'status', item.status),
+        date: String(item.status_date ?? ''),
+      })}</li>`)}</ul>
+    </section>`;
+  }
+
   override render() {
     const state = this.view.value;
     if (!state) return null;
@@ -157,6 +172,7 @@ export class PlanInspector extends LitElement {
           ${sources.length ? html`<dt>${translate(lang, 'inspector.source')}</dt>
             <dd><ul class="sources">${sources.map((source) => html`<li>${source}</li>`)}</ul></dd>` : null}
         </dl>
+        ${this.projectsIn(properties, lang)}
         ${properties.kind === 'cluster' && properties.id ? html`<button type="button" class="edit-outline" data-testid="inspector-edit-outline"
           aria-label=${translate(lang, 'whatIf.editOutlineLabel', { name })}
           @click=${() => this.editOutline(String(properties.id))}>${translate(lang, 'whatIf.editOutline')}</button>` : null}
