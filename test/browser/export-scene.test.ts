@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { waitUntil } from '../helpers/app-page.ts';
+import { pngWindows, waitUntil } from '../helpers/app-page.ts';
 import { useBrowser } from '../helpers/use-browser.ts';
 
 const LANDUSE = resolve(__dirname, '../fixtures/landuse/ydyh-gk39-prj.zip');
@@ -25,43 +25,16 @@ const WIDTH = 1920;
 const HEIGHT = 1080;
 
 
-/** Mean colour of a 5×5 window around each point of a PNG, decoded by the browser. */
+/** Mean colour of a 5×5 window around each point of a PNG. */
 async function coloursAt(page: Page, png: Buffer, points: number[][]): Promise<Rgb[]> {
-  return page.evaluate(async ({ base64, points }) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.naturalWidth;
-    canvas.height = image.naturalHeight;
-    const context = canvas.getContext('2d')!;
-    context.drawImage(image, 0, 0);
-    return points.map(([x, y]) => {
-      const { data } = context.getImageData(Math.round(x) - 2, Math.round(y) - 2, 5, 5);
-      const sum = [0, 0, 0];
-      for (let i = 0; i < data.length; i += 4) for (let c = 0; c < 3; c++) sum[c] += data[i + c]!;
-      return sum.map((value) => value / 25) as [number, number, number];
-    });
-  }, { base64: png.toString('base64'), points });
+  const windows = await pngWindows(page, png, points.map(([x, y]) => ({ x, y, radius: 2 })));
+  return windows.map((pixels) => [0, 1, 2].map((channel) => pixels.reduce((sum, pixel) => sum + pixel[channel], 0) / pixels.length) as Rgb);
 }
 
 /** Whether a colour near `target` occurs within `radius` px of a point of a PNG. */
 async function colourNear(page: Page, png: Buffer, [x, y]: number[], target: Rgb, radius: number): Promise<boolean> {
-  return page.evaluate(async ({ base64, x, y, target, radius }) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.naturalWidth;
-    canvas.height = image.naturalHeight;
-    const context = canvas.getContext('2d')!;
-    context.drawImage(image, 0, 0);
-    const { data } = context.getImageData(Math.round(x) - radius, Math.round(y) - radius, 2 * radius + 1, 2 * radius + 1);
-    for (let i = 0; i < data.length; i += 4) {
-      if (Math.abs(data[i]! - target[0]) + Math.abs(data[i + 1]! - target[1]) + Math.abs(data[i + 2]! - target[2]) < 90) return true;
-    }
-    return false;
-  }, { base64: png.toString('base64'), x, y, target, radius });
+  const [pixels] = await pngWindows(page, png, [{ x, y, radius }]);
+  return pixels.some((pixel) => Math.abs(pixel[0] - target[0]) + Math.abs(pixel[1] - target[1]) + Math.abs(pixel[2] - target[2]) < 90);
 }
 
 const distance = (a: Rgb, b: Rgb) => Math.max(...a.map((value, index) => Math.abs(value - b[index])));

@@ -87,3 +87,24 @@ export async function imageStats(page: Page, png: Buffer): Promise<{ width: numb
     return { width: canvas.width, height: canvas.height, distinctColours: counts.size, dominantShare: dominant / (data.length / 4) };
   }, png.toString('base64'));
 }
+
+/** The RGB pixels (row by row, `[r, g, b]` each) of square windows of a PNG, decoded by the browser itself. */
+export async function pngWindows(page: Page, png: Buffer, windows: readonly { x: number; y: number; radius: number }[]): Promise<[number, number, number][][]> {
+  return page.evaluate(async ({ base64, windows }) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth;
+    canvas.height = image.naturalHeight;
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2d context');
+    context.drawImage(image, 0, 0);
+    return windows.map(({ x, y, radius }) => {
+      const { data } = context.getImageData(Math.round(x) - radius, Math.round(y) - radius, 2 * radius + 1, 2 * radius + 1);
+      const pixels: [number, number, number][] = [];
+      for (let i = 0; i < data.length; i += 4) pixels.push([data[i], data[i + 1], data[i + 2]]);
+      return pixels;
+    });
+  }, { base64: png.toString('base64'), windows });
+}
