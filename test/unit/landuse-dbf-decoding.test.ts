@@ -135,3 +135,18 @@ describe('.dbf values decoded by the fast paths equal one decoder call per value
     });
   });
 });
+
+describe('zip entries the reader never uses', () => {
+  it('are listed by name without being decompressed, in zip order, and the Shapefile parts are read whole', async () => {
+    const { zipSync } = await import('fflate');
+    const { collectFiles } = await import('../../src/data/landuse/collect-files.ts');
+    const shp = Uint8Array.from({ length: 300 }, (_, index) => index % 251);
+    const zip = zipSync({ 'a.shp.xml': utf8('<metadata/>'), 'a.shp': shp, 'a.sbn': new Uint8Array(50).fill(7), 'a.prj': utf8('GEOGCS["x"]') });
+    const collected = collectFiles([{ name: 'a.zip', bytes: zip }]);
+    expect(collected.shapefiles).toHaveLength(1);
+    expect(collected.shapefiles[0].shp).toEqual(shp);
+    expect(collected.shapefiles[0].prj).toBe('GEOGCS["x"]');
+    const onlyUnused = collectFiles([{ name: 'b.zip', bytes: zipSync({ 'b.sbn': new Uint8Array(9), 'b.shp.xml': utf8('<m/>') }) }]);
+    expect(onlyUnused.issues.map((issue) => [issue.code, issue.params?.files])).toEqual([['no-shapefile', 'b.sbn, b.shp.xml']]);
+  });
+});
