@@ -4,6 +4,9 @@
  *
  *   npx tsx scripts/shp-corpus-text-crs.ts [corpus-dir] [--verbose]
  *
+ * (scripts/shp-corpus.ts shows the same two comparisons as its "text" and "placed" columns; this script lists
+ * every layer inside a zip and the differences in full.)
+ *
  * For every set (loose files, and each layer inside a zip):
  * - text: the encoding the reader chooses (.cpg, language driver byte, detection) and its field names and
  *   character values of the first records, against `ogr2ogr -f GeoJSON /vsistdout/` (GDAL reads the .cpg,
@@ -18,6 +21,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { collectFiles, type ShapefileSet } from '../src/data/landuse/collect-files.ts';
 import { crsFromPrj, inferCrs, makeProjector, type CrsDetection } from '../src/data/landuse/crs.ts';
 import { chooseDbfEncoding } from '../src/data/landuse/dbf-encoding.ts';
@@ -25,13 +29,13 @@ import { decodeFieldNames, readDbfHeader, readDbfRecords } from '../src/data/lan
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
-const corpus = args.find((arg) => !arg.startsWith('--')) ?? join(dirname(new URL(import.meta.url).pathname), '..', '..', 'shared', 'shp-corpus');
-const TEXT_RECORDS = 200;
+const corpus = args.find((arg) => !arg.startsWith('--')) ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'shp-corpus');
+export const TEXT_RECORDS = 200;
 const PLACE_FEATURES = 20;
 /** A position further than this from GDAL's counts as placed elsewhere. */
 const PLACEMENT_TOLERANCE_M = 1;
 
-function hasGdal(): boolean {
+export function hasGdal(): boolean {
   try {
     execFileSync('ogr2ogr', ['--version'], { stdio: 'pipe' });
     return true;
@@ -40,9 +44,9 @@ function hasGdal(): boolean {
   }
 }
 
-interface GdalFeature { properties: Record<string, unknown>; geometry: { coordinates: unknown } | null }
+export interface GdalFeature { properties: Record<string, unknown>; geometry: { coordinates: unknown } | null }
 
-function ogrGeoJson(path: string, extra: string[]): GdalFeature[] | string {
+export function ogrGeoJson(path: string, extra: string[]): GdalFeature[] | string {
   // A loose set without .shx is opened by rebuilding the index (in memory); inside a zip GDAL cannot, and need not.
   const restore = path.startsWith('/vsizip/') ? [] : ['--config', 'SHAPE_RESTORE_SHX', 'YES'];
   try {
@@ -70,7 +74,7 @@ function metres([lon1, lat1]: number[], [lon2, lat2]: number[]): number {
   return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-interface Row {
+export interface Row {
   set: string;
   encoding: string;
   declared: boolean;
@@ -109,7 +113,7 @@ function listSets(dir: string): { label: string; gdalPath: string; set: Shapefil
   return found;
 }
 
-function compareText(set: ShapefileSet, gdal: GdalFeature[] | string | null): Pick<Row, 'encoding' | 'declared' | 'text' | 'textDetail'> {
+export function compareText(set: ShapefileSet, gdal: GdalFeature[] | string | null): Pick<Row, 'encoding' | 'declared' | 'text' | 'textDetail'> {
   if (!set.dbf) return { encoding: '—', declared: false, text: 'no text', textDetail: 'no .dbf' };
   const header = readDbfHeader(set.dbf, `${set.baseName}.dbf`);
   if (!header.ok) return { encoding: '—', declared: false, text: 'no text', textDetail: `refused: ${String(header.issue.params?.detail ?? '')}` };
@@ -140,7 +144,7 @@ function compareText(set: ShapefileSet, gdal: GdalFeature[] | string | null): Pi
   return { encoding, declared, text: differences.length === 0 ? 'same' : 'differs', textDetail: differences.join('; ') };
 }
 
-function comparePlacement(set: ShapefileSet, gdalPath: string, gdal: boolean): Pick<Row, 'crs' | 'placement' | 'placementDetail'> {
+export function comparePlacement(set: ShapefileSet, gdalPath: string, gdal: boolean): Pick<Row, 'crs' | 'placement' | 'placementDetail'> {
   let detection: CrsDetection;
   if (set.prj !== undefined && set.prj.trim() !== '') {
     detection = crsFromPrj(set.prj);
@@ -211,4 +215,5 @@ function main(): void {
   }
 }
 
-main();
+// Run as a script (not when scripts/shp-corpus.ts imports the comparisons for its columns).
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -10,6 +10,9 @@
  * GDAL's area of the same records (both geodesic, turf, after each reprojects to WGS84 its own way).
  * The corpus is other projects' data: it is read where it is, never copied.
  *
+ * With GDAL also: attribute text (values and field names in the encoding the reader chooses) and placement (the
+ * reader's coordinate system against `ogr2ogr -t_srs EPSG:4326`) of every set, from scripts/shp-corpus-text-crs.ts.
+ *
  * Columns are a list (`COLUMNS`): another check adds one entry (header, cell, optional total) and its data to
  * `SetReport` without touching the loop.
  */
@@ -24,6 +27,8 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { readLandUseFiles, type LandUseReadResult } from '../src/data/landuse/read-landuse-files.ts';
 import type { InputFile } from '../src/data/landuse/collect-files.ts';
 import { describeLandUseIssue } from '../src/data/landuse/describe-issue.ts';
+import { collectFiles } from '../src/data/landuse/collect-files.ts';
+import { compareText, comparePlacement, ogrGeoJson, TEXT_RECORDS, type Row } from './shp-corpus-text-crs.ts';
 import '../src/i18n/all-messages.ts';
 
 const SLOW_MS = 5000;
@@ -65,6 +70,8 @@ interface SetReport {
   /** record numbers kept */
   keptRecords: number[];
   gdal?: GdalReport;
+  /** attribute text and placement of every Shapefile set in the input against GDAL (scripts/shp-corpus-text-crs.ts) */
+  textCrs?: Pick<Row, 'declared' | 'text' | 'placement' | 'placementDetail'>[];
 }
 
 interface Column {
@@ -88,8 +95,53 @@ const COLUMNS: Column[] = [
     { header: 'not kept, GEOS-valid', cell: (report: SetReport) => (report.gdal ? String(report.gdal.validDropped) : '—'), total: (reports: readonly SetReport[]) => String(sum(reports.map((report) => report.gdal?.validDropped ?? 0))) },
     { header: 'area vs GDAL', cell: (report: SetReport) => areaDifference([report]), total: (reports: readonly SetReport[]) => `${areaDifference(reports)} (${reports.filter((report) => Math.abs(areaRatio(report) - 1) > 1e-4).length} sets > 0.01 %)` },
   ] : []),
+  ...(hasGdal ? [
+    { header: 'text vs GDAL', cell: (report: SetReport) => textCell(report), total: (reports: readonly SetReport[]) => textTotal(reports) },
+    { header: 'placed vs GDAL', cell: (report: SetReport) => placementCell(report), total: (reports: readonly SetReport[]) => placementTotal(reports) },
+  ] : []),
   { header: 'message', cell: (report) => report.message.slice(0, 90) },
 ];
+
+/** Text of the input's sets against GDAL: `same`, `differs` (a declared encoding read otherwise), `detected≠GDAL`, `—`. */
+function textCell(report: SetReport): string {
+  const rows = report.textCrs ?? [];
+  if (rows.some((row) => row.declared && row.text === 'differs')) return 'differs';
+  if (rows.some((row) => row.text === 'differs')) return 'detected≠GDAL';
+  return rows.some((row) => row.text === 'same') ? 'same' : '—';
+}
+
+function textTotal(reports: readonly SetReport[]): string {
+  const rows = reports.flatMap((report) => report.textCrs ?? []);
+  const declared = rows.filter((row) => row.declared && row.text !== 'not compared' && row.text !== 'no text');
+  return `declared ${declared.filter((row) => row.text === 'same').length}/${declared.length} same`;
+}
+
+/** Placement of the input's sets against GDAL: `same` (≤ 1 m), the largest difference, `refused`, `asked` (no .prj). */
+function placementCell(report: SetReport): string {
+  const rows = report.textCrs ?? [];
+  const elsewhere = rows.find((row) => row.placement === 'elsewhere');
+  if (elsewhere) return `elsewhere (${elsewhere.placementDetail.replace(/.*largest difference /, '')})`;
+  for (const kind of ['refused', 'same', 'asked'] as const) if (rows.some((row) => row.placement === kind)) return kind;
+  return '—';
+}
+
+function placementTotal(reports: readonly SetReport[]): string {
+  const rows = reports.flatMap((report) => report.textCrs ?? []);
+  const count = (kind: Row['placement']) => rows.filter((row) => row.placement === kind).length;
+  return `${count('same')} same, ${count('elsewhere')} elsewhere, ${count('refused')} refused, ${count('asked')} asked`;
+}
+
+/** Text and placement of every Shapefile set in the input (each layer of a zip) against GDAL. */
+function compareTextAndPlacement(input: { files: string[] }): SetReport['textCrs'] {
+  const files: InputFile[] = input.files.map((path) => ({ name: basename(path), bytes: new Uint8Array(readFileSync(path)) }));
+  const zip = input.files.length === 1 && input.files[0].toLowerCase().endsWith('.zip');
+  return collectFiles(files).shapefiles.filter((set) => set.shp).map((set) => {
+    const gdalPath = zip ? `/vsizip/${input.files[0]}/${set.baseName}.shp` : input.files.find((path) => path.toLowerCase().endsWith('.shp'))!;
+    const text = compareText(set, set.dbf ? ogrGeoJson(gdalPath, ['-limit', String(TEXT_RECORDS)]) : null);
+    const placement = comparePlacement(set, gdalPath, true);
+    return { declared: text.declared, text: text.text, placement: placement.placement, placementDetail: placement.placementDetail };
+  });
+}
 
 /** Relative difference of the kept parcels' area, ours against GDAL's, over the sets where both have it. */
 function areaDifference(reports: readonly SetReport[]): string {
@@ -218,7 +270,10 @@ console.log(`${inputs.length} Shapefile sets and zips under ${corpus}${hasGdal ?
 const reports: SetReport[] = [];
 for (const input of inputs) {
   const report = readSet(input);
-  if (hasGdal) report.gdal = compareWithGdal(report);
+  if (hasGdal) {
+    report.gdal = compareWithGdal(report);
+    report.textCrs = compareTextAndPlacement(input);
+  }
   reports.push(report);
 }
 const rows = [['set', ...COLUMNS.map((column) => column.header)], ...reports.map((report) => [report.name, ...COLUMNS.map((column) => column.cell(report))])];

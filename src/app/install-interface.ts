@@ -20,7 +20,7 @@ import { announce } from '../state/plan-state.ts';
 import type { PlanState } from '../state/plan-state.ts';
 import { clearLegendFilter, clearSelection, filterToLegendLayer, select, setLayerOpacity, setLayersVisible, setLegend, setMode } from '../state/actions.ts';
 import { MODES } from '../state/modes.ts';
-import { LAYER_GROUPS } from '../state/layer-catalog.ts';
+import { drawnVisibility, LAYER_GROUPS } from '../state/layer-catalog.ts';
 import { sameItems } from '../state/store.ts';
 import { translate } from '../i18n/messages.ts';
 import { featureName } from '../i18n/feature-name.ts';
@@ -158,6 +158,10 @@ function installLayerControls(services: AppServices, life: Lifetime): void {
   life.listen(app, 'plan-layers-visible', ({ detail }) => store.update((state) => setLayersVisible(state, detail.ids, detail.visible)));
   life.listen(app, 'plan-layer-opacity', ({ detail }) => store.update((state) => setLayerOpacity(state, detail.id, detail.opacity)));
   life.listen(app, 'plan-mode-change', ({ detail }) => store.update((state) => setMode(state, detail)));
+  life.listen(app, 'plan-landuse-open', () => {
+    store.update((state) => setMode(state, 'analyse'));
+    app.querySelector('plan-side-panel')?.reveal('landuse');
+  });
   life.add(services.keys.register({
     scope: 'map', keys: ['1', '2', '3'], id: 'mode.switch', notWhileTyping: true,
     run: (event) => store.update((state) => setMode(state, MODES[Number(event.key) - 1]!)),
@@ -168,11 +172,11 @@ function installLayerControls(services: AppServices, life: Lifetime): void {
     store.update((state) => (id && group ? filterToLegendLayer(state, id, group.layers.map((layer) => layer.id)) : clearLegendFilter(state)));
   });
   const applyOpacity = (state: PlanState) => applyLayerOpacity(view, state.layerOpacity, importedStyleLayers(state.imports));
-  const refreshLegend = (state: PlanState) => store.update((current) => setLegend(current, legendEntries(view, state.layerVisibility, state.lang)));
+  const refreshLegend = (state: PlanState) => store.update((current) => setLegend(current, legendEntries(view, drawnVisibility(state.layerVisibility, state.data), state.lang)));
   applyOpacity(store.getState());
   refreshLegend(store.getState());
   life.add(store.select((state) => [state.layerOpacity, state.imports], (_value, _previous, state) => applyOpacity(state), sameItems));
-  life.add(store.select((state) => [state.layerVisibility, state.lang, state.layerOpacity],
+  life.add(store.select((state) => [state.layerVisibility, state.lang, state.layerOpacity, state.data],
     (_value, _previous, state) => refreshLegend(state), sameItems));
   life.add(onLandUseLayerChange(view, () => refreshLegend(store.getState())));
 }

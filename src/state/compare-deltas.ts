@@ -4,7 +4,7 @@
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import { headroom } from '../core/analysis/headroom.ts';
-import type { RegionFigures } from '../core/analysis/types.ts';
+import type { RegionFigures, TargetCheck } from '../core/analysis/types.ts';
 import type { BasisKind } from './basis.ts';
 import { COMPARE_YEARS } from './compare-state.ts';
 import type { ComparePreset, CompareSide } from './compare-state.ts';
@@ -65,6 +65,12 @@ export interface DeltaValue {
   change: number | null;
 }
 
+/** A share's verdict on each side: `unknown` where that side's basis does not decide (the share is then a lower bound). */
+export interface DeltaVerdicts {
+  left: 'true' | 'false' | 'unknown';
+  right: 'true' | 'false' | 'unknown';
+}
+
 /** The deltas of one region: shares (0..1, changes in percentage points) and headroom (km²). */
 export interface RegionDelta {
   /** 'whole' for the whole Start-up Area, else the cluster id */
@@ -73,10 +79,16 @@ export interface RegionDelta {
   nameEn: string | null;
   blueGreen: DeltaValue;
   construction: DeltaValue;
-  /** construction land that still fits under the construction target, km² */
+  /** construction land that still fits under the construction target, km²; null on a side that does not decide the target */
   constructionHeadroomKm2: DeltaValue;
-  /** blue-green area above the blue-green target, km² */
+  /** blue-green area above the blue-green target, km²; null on a side that does not decide the target */
   blueGreenHeadroomKm2: DeltaValue;
+  /** the two shares' verdicts on each side */
+  verdicts: { blueGreen: DeltaVerdicts; construction: DeltaVerdicts };
+}
+
+function verdict(check: TargetCheck | undefined): 'true' | 'false' | 'unknown' {
+  return !check || check.pass === 'unknown' ? 'unknown' : check.pass ? 'true' : 'false';
 }
 
 export interface CompareDeltas {
@@ -103,6 +115,10 @@ function regionDelta(id: string, names: { nameZh: string | null; nameEn: string 
     construction: delta(left?.constructionRatio ?? null, right?.constructionRatio ?? null, 100),
     constructionHeadroomKm2: delta(leftRoom?.constructionKm2 ?? null, rightRoom?.constructionKm2 ?? null),
     blueGreenHeadroomKm2: delta(leftRoom?.blueGreenKm2 ?? null, rightRoom?.blueGreenKm2 ?? null),
+    verdicts: {
+      blueGreen: { left: verdict(left?.blueGreenTarget), right: verdict(right?.blueGreenTarget) },
+      construction: { left: verdict(left?.constructionTarget), right: verdict(right?.constructionTarget) },
+    },
   };
 }
 
@@ -113,8 +129,9 @@ function differs(row: RegionDelta): boolean {
 
 /**
  * The indicator deltas between two sides: blue-green and construction shares (change in percentage points,
- * right − left) and the headroom to the targets (change in km²), for the whole area and for each cluster
- * whose figures differ.
+ * right − left) and the headroom to the targets (change in km², only where both sides decide the target: a
+ * side whose basis does not decide has no headroom, so there is no change of it), for the whole area and for
+ * each cluster whose figures differ.
  * @returns the rows (whole area always first) and whether nothing changed at all
  */
 export function compareDeltas(left: CompareSideFigures, right: CompareSideFigures): CompareDeltas {

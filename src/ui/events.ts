@@ -104,6 +104,8 @@ export interface PlanEventDetail {
   /** stop reading the chosen files, or drop the layer waiting for the planner's word */
   'plan-landuse-cancel': Record<string, never>;
   'plan-landuse-use': { use: boolean };
+  /** a figure without a verdict asks for the land-use layer: open its panel in Analyse mode */
+  'plan-landuse-open': null;
   /** compare panel, divider: start, stop, change a side, the layout or the divider's position */
   'plan-compare': CompareCommand;
   /** share: the header button asks for the dialog; the dialog's copy button; the dialog was closed */

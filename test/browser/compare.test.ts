@@ -173,7 +173,12 @@ describe('compare with deltas', () => {
     expect(Number(await row.getAttribute('data-change'))).toBeCloseTo(expected, 6);
     expect(Number(await row.getAttribute('data-left'))).toBeCloseTo(plan.figures.constructionRatio ?? 0, 8);
     const values = await row.locator('td.values').textContent();
-    expect(values).toContain(`${((plan.figures.constructionRatio ?? 0) * 100).toFixed(1)}% → ${((whatIf.figures.constructionRatio ?? 0) * 100).toFixed(1)}%`);
+    // the schematic layers decide no verdict: each share is a lower bound, and there is no headroom nor change of it
+    expect(values).toContain(`≥ ${((plan.figures.constructionRatio ?? 0) * 100).toFixed(1)}% → ≥ ${((whatIf.figures.constructionRatio ?? 0) * 100).toFixed(1)}%`);
+    expect(await row.getAttribute('data-left-pass')).toBe('unknown');
+    expect(await row.getAttribute('data-right-pass')).toBe('unknown');
+    expect(await page.locator('plan-compare-panel tr[data-indicator$="HeadroomKm2"]').count()).toBe(0);
+    expect(await page.locator('plan-compare-panel [data-testid=compare-undecided]').textContent()).toContain('lower bound');
     const change = (await row.locator('td.change').textContent())?.trim();
     expect(change).toBe(`${expected > 0 ? '+' : '-'}${Math.abs(expected).toFixed(1)} pt`);
     // each side names its basis, and the figures are said to be illustrative

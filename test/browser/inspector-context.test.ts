@@ -109,12 +109,16 @@ describe('inspector: where a feature is, and what a cluster holds', () => {
     const row = await page.locator(`plan-stats tr[data-id="${CLUSTER}"] td[data-col="blueGreen"]`).textContent();
     expect(percentOf(shareText)).toBe(percentOf(row));
     const stored = await page.evaluate(`globalThis.__plan.store.getState().analysis.clusters.find((r) => r.id === '${CLUSTER}').result.figures`) as
-      { blueGreenRatio: number; blueGreenTarget: { pass: boolean } };
+      { blueGreenRatio: number; blueGreenTarget: { pass: boolean | 'unknown' } };
     expect(Math.abs(percentOf(shareText) - stored.blueGreenRatio * 100)).toBeLessThanOrEqual(0.05 + 1e-9);
-    expect(shareText).toContain('target ≥ 70%');
-    expect(shareText).toContain(stored.blueGreenTarget.pass ? 'meets target' : 'misses target');
-    await expect(share.getAttribute('data-pass')).resolves.toBe(String(stored.blueGreenTarget.pass));
-    await expect(inspector.locator('[data-testid=inspector-figures] dd[data-figure=construction]').textContent()).resolves.toContain('target ≤ 30%');
+    // on the schematic layers: the plan's target, the share as a lower bound, no verdict
+    expect(stored.blueGreenTarget.pass).toBe('unknown');
+    expect(shareText).toContain('plan target ≥ 70%');
+    expect(shareText).toContain('≥');
+    expect(shareText).toContain('no verdict');
+    expect(shareText).not.toMatch(/meets|misses/);
+    await expect(share.getAttribute('data-pass')).resolves.toBe('unknown');
+    await expect(inspector.locator('[data-testid=inspector-figures] dd[data-figure=construction]').textContent()).resolves.toContain('plan target ≤ 30%');
     expect(clicks).toBeLessThanOrEqual(3);
 
     // contained projects: the same list as the core function on the geodata, names as buttons
@@ -146,7 +150,9 @@ describe('inspector: where a feature is, and what a cluster holds', () => {
     await page.evaluate(`globalThis.__plan.store.update((s) => ({ ...s, lang: 'zh', selection: { type: 'feature', layer: 'structure', id: 'core-sci-tech' } }))`);
     const share = page.locator('plan-inspector [data-testid=inspector-figures] dd[data-figure=blueGreen]');
     await share.waitFor();
-    await expect(share.textContent()).resolves.toMatch(/目标 ≥ 70%，(达标|未达标)/);
+    // the schematic layers decide nothing: the plan's target and no verdict
+    await expect(share.textContent()).resolves.toMatch(/≥ [\d.]+%（规划目标 ≥ 70%，不作判定）/);
+    await expect(share.getAttribute('data-pass')).resolves.toBe('unknown');
     await expect(page.locator('plan-inspector [data-testid=inspector-where] h4').textContent()).resolves.toBe('位置');
     await page.evaluate(`globalThis.__plan.store.update((s) => ({ ...s, lang: 'en' }))`);
     expect(app.errors).toEqual([]);

@@ -41,9 +41,17 @@ describe('statistics panel and cluster explorer', () => {
     const expected = wholeAreaFigures(prepared, { classes: ['water', 'wetland', 'forest', 'park', 'farmland'] });
     expect(Math.abs(percentOf(await gaugeValue('blueGreen')) - expected.blueGreenRatio! * 100)).toBeLessThanOrEqual(0.1);
     expect(Math.abs(percentOf(await gaugeValue('construction')) - expected.constructionRatio! * 100)).toBeLessThanOrEqual(0.1);
+    // the schematic layers map only part of the area: no verdict, the mapped share as a lower bound, the plan's target
     const verdict = await page.locator('plan-stats .gauge[data-figure="blueGreen"] .verdict').textContent();
-    expect(verdict).toContain(expected.blueGreenTarget.pass ? 'meets target' : 'misses target');
-    expect(verdict).toContain('70%');
+    expect(expected.blueGreenTarget.pass).toBe('unknown');
+    expect(verdict).toContain('mapped blue-green ≥');
+    expect(verdict).toContain('farmland, villages and towns not mapped');
+    expect(verdict).toContain('plan target ≥ 70%');
+    expect(verdict).not.toMatch(/meets|misses|✓|✗/);
+    for (const figure of ['blueGreen', 'construction']) {
+      await expect(page.locator(`plan-stats .gauge[data-figure="${figure}"]`).getAttribute('data-pass')).resolves.toBe('unknown');
+      await expect(gaugeValue(figure)).resolves.toContain('≥');
+    }
     const reconciliation = await page.locator('plan-stats [data-testid="reconciliation"]').textContent();
     expect(reconciliation).toContain('798 km²');
     expect(reconciliation).toContain(`${expected.reconciliation.computedKm2.toFixed(2)} km²`);
@@ -94,10 +102,12 @@ describe('statistics panel and cluster explorer', () => {
     const lines = text.trimEnd().split('\r\n');
     const analysis = await page.evaluate(`(() => { const a = globalThis.__plan.store.getState().analysis; return { rows: a.clusters.length + a.subdistricts.length, first: a.clusters[0] }; })()`) as
       { rows: number; first: { id: string; result: { figures: { blueGreenRatio: number } } } };
-    expect(lines[0]).toBe('id,Type,name_zh,name_en,area_km2,blue_green_percent,construction_percent,basis');
+    expect(lines[0]).toBe('id,Type,name_zh,name_en,area_km2,blue_green_percent,construction_percent,basis,blue_green_verdict,construction_verdict');
     expect(lines).toHaveLength(analysis.rows + 1);
-    // every row names the basis of its figures: here the schematic layers, said to be illustrative
-    expect(lines.slice(1).every((item) => item.endsWith(',schematic layers (illustrative)'))).toBe(true);
+    // every row names the basis of its figures (here the schematic layers, said to be illustrative) and gives no
+    // verdict on them: the shares are lower bounds of what is mapped
+    const noVerdict = 'no verdict (the share is a lower bound of what is mapped)';
+    expect(lines.slice(1).every((item) => item.endsWith(`,schematic layers (illustrative),${noVerdict},${noVerdict}`))).toBe(true);
     const line = lines.find((item) => item.startsWith(`${analysis.first.id},`));
     expect(line).toBeDefined();
     expect(Number(line!.split(',')[5])).toBeCloseTo(analysis.first.result.figures.blueGreenRatio * 100, 2);

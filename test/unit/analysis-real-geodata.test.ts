@@ -33,7 +33,9 @@ describe('real plan figures equal the naive turf computation', () => {
     near(figures.areaKm2, naive.insideAreaKm2);
     near(figures.blueGreenKm2, naive.blueGreenKm2);
     near(figures.constructionKm2, naive.constructionKm2);
-    expect(figures.blueGreenTarget.pass).toBe(naive.blueGreenKm2 / naive.insideAreaKm2 >= 0.7);
+    // the schematic layers leave farmland, villages and towns unmapped: their shares never decide a target
+    expect(figures.blueGreenTarget).toMatchObject({ pass: 'unknown', marginPoints: null });
+    expect(figures.constructionTarget).toMatchObject({ pass: 'unknown', marginPoints: null });
     near(figures.reconciliation.officialKm2, 798);
   });
 

@@ -123,6 +123,21 @@ describe('compareDeltas', () => {
     expect(a.nameEn).toBe('a-en');
   });
 
+  it('gives no headroom and no headroom change where a side does not decide the target', () => {
+    const undecided = (inside: number, blueGreen: number, construction: number): RegionFigures => {
+      const base = figures(inside, blueGreen, construction);
+      return { ...base, blueGreenTarget: checkTarget(base.blueGreenRatio, DEFAULT_TARGETS.blueGreen, null), constructionTarget: checkTarget(base.constructionRatio, DEFAULT_TARGETS.construction, null) };
+    };
+    const { rows } = compareDeltas(side(undecided(100, 12.9, 2.7), []), side(figures(100, 72, 25), []));
+    const [whole] = rows;
+    expect(whole.verdicts.blueGreen).toEqual({ left: 'unknown', right: 'true' });
+    expect(whole.verdicts.construction).toEqual({ left: 'unknown', right: 'true' });
+    expect(whole.blueGreenHeadroomKm2).toMatchObject({ left: null, change: null });
+    expect(whole.constructionHeadroomKm2).toMatchObject({ left: null, change: null });
+    // the shares still change: what is mapped on the left, what the complete basis says on the right
+    expect(whole.blueGreen.change).toBeCloseTo(59.1, 9);
+  });
+
   it('says unchanged when both sides give equal figures', () => {
     const make = () => side(figures(100, 72, 25), [['a', figures(10, 6, 3)]]);
     const { rows, unchanged } = compareDeltas(make(), make());

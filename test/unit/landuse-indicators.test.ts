@@ -83,8 +83,24 @@ describe('land-use indicators against an independent turf computation', () => {
     expect(result.parcelsOutside).toBeGreaterThanOrEqual(1);
     // The layer covers a few km² of an ~800 km² area: nearly all of it is reported as not covered.
     expect(result.notCoveredSquareMeters / result.regionAreaSquareMeters).toBeGreaterThan(0.99);
-    expect(result.construction.pass).toBe(true);
-    expect(result.blueGreen.pass).toBe(false);
+    // so little is classified that either verdict is possible: none is given
+    expect(result.construction).toMatchObject({ pass: 'unknown', marginPoints: null });
+    expect(result.blueGreen).toMatchObject({ pass: 'unknown', marginPoints: null });
+  });
+
+  it('decides a region its parcels cover, and only by what they leave unknown', () => {
+    const parcels = parcelsOf('ydyh-gk39-prj.zip');
+    // a region exactly one parcel: wholly classified, so its verdicts are decided
+    const first = { type: 'Feature' as const, properties: {}, geometry: parcels[0].geometry };
+    const covered = landUseIndicators(parcels, first);
+    expect(covered.notCoveredSquareMeters / covered.regionAreaSquareMeters).toBeLessThan(1e-6);
+    expect(typeof covered.blueGreen.pass).toBe('boolean');
+    expect(typeof covered.construction.pass).toBe('boolean');
+    expect(covered.blueGreen.pass).toBe((covered.blueGreenShare ?? 0) >= 0.7);
+    // the same parcel counted as unrecognised: the whole region is unknown, so nothing is decided
+    const unknown = landUseIndicators([{ geometry: parcels[0].geometry, landUseClass: null, group: null }], first);
+    expect(unknown.blueGreen.pass).toBe('unknown');
+    expect(unknown.construction.pass).toBe('unknown');
   });
 
   it('unrecognised classes count in no group; an empty region has no share', () => {
@@ -94,7 +110,7 @@ describe('land-use indicators against an independent turf computation', () => {
     expect(result.classes.find((item) => item.key === 'unclassified')?.parcelCount).toBe(1);
     const empty = landUseIndicators(parcels, { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[0, 0], [0, 0], [0, 0], [0, 0]]] } });
     expect(empty.blueGreenShare).toBeNull();
-    expect(empty.blueGreen.pass).toBe(false);
+    expect(empty.blueGreen.pass).toBe('unknown');
   });
 
   it('does not change its inputs', () => {

@@ -6,7 +6,7 @@ import type { StatsRow } from '../../src/ui/components/stats/stats-table.ts';
 import type { RegionTableRow } from '../../src/core/analysis/index.ts';
 
 const row = (id: string, nameEn: string, areaKm2: number | null, blueGreen: number | null, construction: number | null, nameZh = nameEn): StatsRow =>
-  ({ id, type: 'cluster', nameZh, nameEn, areaKm2, blueGreen, construction });
+  ({ id, type: 'cluster', nameZh, nameEn, areaKm2, blueGreen, construction, blueGreenPass: 'unknown', constructionPass: 'unknown' });
 
 describe('csvCell: CSV injection and quoting', () => {
   it.each(['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\tx', '\rx'])('prefixes a formula start with a quote: %j', (value) => {
@@ -34,6 +34,15 @@ describe('statsCsv', () => {
     const csv = statsCsv([row('c1', '=evil()', 12.34567, 0.71234, 0.2)], ['id', 'type', 'zh', 'en', 'area', 'bg', 'c', 'basis'], () => 'cluster', 'Basis: land-use layer “plan, 2024”');
     const lines = csv.replace('\uFEFF', '').trimEnd().split('\r\n');
     expect(lines).toEqual(['id,type,zh,en,area,bg,c,basis', "c1,cluster,'=evil(),'=evil(),12.346,71.23,20,\"Basis: land-use layer “plan, 2024”\""]);
+  });
+
+  it('adds the two verdicts when asked: a share without one says it is a lower bound', () => {
+    const decided: StatsRow = { ...row('c2', 'Decided', 10, 0.75, 0.35), blueGreenPass: 'true', constructionPass: 'false' };
+    const csv = statsCsv([row('c1', 'Mapped', 12, 0.129, 0.027), decided], ['id', 'type', 'zh', 'en', 'area', 'bg', 'c', 'basis', 'bgv', 'cv'], () => 'cluster', 'b',
+      (pass) => ({ true: 'meets', false: 'misses', unknown: 'lower bound, no verdict' })[pass]);
+    const lines = csv.replace('\uFEFF', '').trimEnd().split('\r\n');
+    expect(lines[1]).toBe('c1,cluster,Mapped,Mapped,12,12.9,2.7,b,"lower bound, no verdict","lower bound, no verdict"');
+    expect(lines[2]).toBe('c2,cluster,Decided,Decided,10,75,35,b,meets,misses');
   });
 });
 
@@ -75,6 +84,6 @@ describe('formatting per language', () => {
 describe('statsRows', () => {
   it('keeps invalid regions as rows with null figures', () => {
     const rows: RegionTableRow[] = [{ id: 'x', nameZh: '甲', nameEn: null, result: { ok: false, issues: [] } }];
-    expect(statsRows('subdistrict', rows)).toEqual([{ id: 'x', type: 'subdistrict', nameZh: '甲', nameEn: '甲', areaKm2: null, blueGreen: null, construction: null }]);
+    expect(statsRows('subdistrict', rows)).toEqual([{ id: 'x', type: 'subdistrict', nameZh: '甲', nameEn: '甲', areaKm2: null, blueGreen: null, construction: null, blueGreenPass: 'unknown', constructionPass: 'unknown' }]);
   });
 });

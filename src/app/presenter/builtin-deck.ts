@@ -70,8 +70,8 @@ const NOTES: Record<string, { zh: string; en: string }> = {
     en: 'The documents count 21 crossings, 9 open at the end of 2023. The map marks the 12 with public evidence, all at indicative positions; the other 9 have no published site and are listed in the statistics panel. The Qilu bridge and the new G104 bridge opened in November 2024.',
   },
   'story-blue-green': {
-    zh: '70%与30%是规划指标。图上的蓝绿与建设用地图层只含有公开依据的部分（农田未绘制），据此算出的占比只是示意；要核对指标，请导入规划用地数据。',
-    en: '70 % and 30 % are the plan’s targets. The map’s blue-green and construction layers hold only what public records locate (farmland is not mapped), so shares computed from them are illustrative; checking the targets needs the plan’s land-use data.',
+    zh: '70%与30%是规划目标，不是本图的测量结果。图上的蓝绿与建设用地图层只含有公开依据的部分（耕地、村庄和城镇未测绘），据此算出的占比只是已测绘部分的下限，不能说明是否满足目标，请勿据此下结论；要核对指标，请在“分析”模式导入规划用地图层。',
+    en: '70 % and 30 % are the plan’s targets, not measurements of this map. The map’s blue-green and construction layers hold only what public records locate (farmland, villages and towns are not mapped), so shares computed from them are lower bounds of what is mapped and say nothing about whether the targets are met; do not draw a conclusion from them. Checking the targets needs the plan’s land-use layer (Analyse mode).',
   },
   'story-2025': {
     zh: '时间轴按各项目的开工、通车年份显示状态。',
@@ -169,8 +169,8 @@ const STORY: Deck = {
     slide({
       id: 'story-blue-green', camera: camera(117.11, 36.88, 9.7), layers: [...BASE, 'g-blue-green', 'g-construction'], highlight: [],
       caption: {
-        zh: '生态优先：蓝绿空间（水、湿地、林地、绿地、农田）占比不少于70%，城镇建设用地控制在30%以内；划定生态保护红线、永久基本农田、城镇开发边界。',
-        en: 'Ecology first: blue-green space (water, wetland, forest, green space, farmland) at least 70 % of the area, urban construction land at most 30 %; three control lines: ecological red line, permanent farmland, urban development boundary.',
+        zh: '生态优先（规划目标）：蓝绿空间（水、湿地、林地、绿地、农田）占比不少于70%，城镇建设用地控制在30%以内；划定生态保护红线、永久基本农田、城镇开发边界。',
+        en: 'Ecology first (the plan’s targets): blue-green space (water, wetland, forest, green space, farmland) at least 70 % of the area, urban construction land at most 30 %; three control lines: ecological red line, permanent farmland, urban development boundary.',
       },
       source: `${DOC_002} §四(一); ${DOC_001} §三`,
     }),

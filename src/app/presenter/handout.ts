@@ -25,8 +25,11 @@ export interface HandoutClusterPage {
   title: string;
   theme: string;
   image: string;
-  /** shares 0..1 or null, with pass / fail against the targets */
-  figures: { blueGreen: number | null; blueGreenPass: boolean; construction: number | null; constructionPass: boolean } | null;
+  /**
+   * shares 0..1 or null, with pass / fail against the targets, or `'unknown'` where the basis does not decide
+   * (then the share is a lower bound and `reason` says why)
+   */
+  figures: { blueGreen: number | null; blueGreenPass: boolean | 'unknown'; construction: number | null; constructionPass: boolean | 'unknown'; reason: string } | null;
   projects: Feature[];
 }
 
@@ -66,11 +69,20 @@ export function buildHandout(pages: readonly HandoutPage[], lang: Lang, heading:
       const share = (value: number | null) => formatPercent(value, lang);
       const target = (ratio: number) => formatPercent(ratio, lang).replace(/\.0%$/, '%');
       if (page.figures) {
+        const { reason } = page.figures;
+        // a figure without a verdict: the mapped share as a lower bound, the plan's target, and why
+        const line = (value: number | null, pass: boolean | 'unknown', mappedKey: MessageKey, targetKey: MessageKey, planKey: MessageKey, goal: number) => {
+          const item = element('dd', '', pass === 'unknown'
+            ? `${t(mappedKey, { value: share(value) })} · ${t(planKey, { target: target(goal) })} · ${t('verdict.noneReason', { reason })}`
+            : `${share(value)} · ${t(targetKey, { target: target(goal) })} · ${t(pass ? 'stats.pass' : 'stats.fail')}`);
+          item.dataset.pass = String(pass);
+          return item;
+        };
         figures.append(
           element('dt', '', t('handout.blueGreen')),
-          element('dd', '', `${share(page.figures.blueGreen)} · ${t('handout.targetMin', { target: target(DEFAULT_TARGETS.blueGreen.target) })} · ${t(page.figures.blueGreenPass ? 'stats.pass' : 'stats.fail')}`),
+          line(page.figures.blueGreen, page.figures.blueGreenPass, 'verdict.mapped.blueGreen', 'handout.targetMin', 'verdict.planTarget.min', DEFAULT_TARGETS.blueGreen.target),
           element('dt', '', t('handout.construction')),
-          element('dd', '', `${share(page.figures.construction)} · ${t('handout.targetMax', { target: target(DEFAULT_TARGETS.construction.target) })} · ${t(page.figures.constructionPass ? 'stats.pass' : 'stats.fail')}`),
+          line(page.figures.construction, page.figures.constructionPass, 'verdict.mapped.construction', 'handout.targetMax', 'verdict.planTarget.max', DEFAULT_TARGETS.construction.target),
         );
       } else figures.append(element('dd', '', t('handout.noFigures')));
       sheet.append(figures, element('p', 'handout-note', t('figures.illustrative')));

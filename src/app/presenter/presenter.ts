@@ -15,7 +15,7 @@ import { announce } from '../../state/plan-state.ts';
 import { setYear, showOnlyLayers } from '../../state/actions.ts';
 import { lockInteraction, resizeMap } from '../../map/camera.ts';
 import type { Lifetime } from '../lifetime.ts';
-import { CATALOG_LAYERS } from '../../state/layer-catalog.ts';
+import { CATALOG_LAYERS, drawnVisibility } from '../../state/layer-catalog.ts';
 import { translate } from '../../i18n/messages.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { moveToCamera, readCamera } from '../../map/slide-camera.ts';
@@ -33,6 +33,7 @@ import { snapshotDataUrl } from '../../map/map-element.ts';
 import { regionContents } from '../../core/context/containing-regions.ts';
 import { featureName } from '../../i18n/feature-name.ts';
 import type { Lang } from '../../i18n/messages.ts';
+import { undecidedReason } from '../../ui/components/figure-verdict.ts';
 import type { PresenterViewState } from './presenter-view.ts';
 
 const APPROVAL_KEY = 'approval-number';
@@ -369,7 +370,7 @@ export class Presenter {
       const blob = await exportMapPng({
         view: this.services.view,
         data: state.data,
-        visibility: state.layerVisibility,
+        visibility: drawnVisibility(state.layerVisibility, state.data),
         lang,
         year: state.year,
         highlight: this.currentHighlight,
@@ -435,6 +436,7 @@ export class Presenter {
         const figures = row?.result.ok ? {
           blueGreen: row.result.figures.blueGreenRatio, blueGreenPass: row.result.figures.blueGreenTarget.pass,
           construction: row.result.figures.constructionRatio, constructionPass: row.result.figures.constructionTarget.pass,
+          reason: undecidedReason(lang, store.getState().analysis.basis, row.result.figures),
         } : null;
         pages.push({
           kind: 'cluster', title: featureName(cluster, lang), theme: String(cluster.properties?.[`theme_${lang}`] ?? ''),

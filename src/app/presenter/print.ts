@@ -3,7 +3,7 @@ import type { Lifetime } from '../lifetime.ts';
 import { snapshotDataUrl } from '../../map/map-element.ts';
 import { translate } from '../../i18n/messages.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
-import { CATALOG_LAYERS } from '../../state/layer-catalog.ts';
+import { CATALOG_LAYERS, drawnVisibility } from '../../state/layer-catalog.ts';
 import { legendRows } from '../../map/legend-rows.ts';
 import { today } from '../../ui/download.ts';
 
@@ -30,7 +30,7 @@ export function installPrint(services: AppServices, life: Lifetime): void {
     body.className = 'print-body';
     const legend = document.createElement('ul');
     const labels = Object.fromEntries(CATALOG_LAYERS.map((layer) => [layer.id, translate(lang, layer.labelKey as MessageKey)]));
-    for (const row of legendRows(view, state.layerVisibility, labels, lang)) {
+    for (const row of legendRows(view, drawnVisibility(state.layerVisibility, state.data), labels, lang)) {
       const item = document.createElement('li');
       const swatch = document.createElement('span');
       swatch.className = 'swatch';

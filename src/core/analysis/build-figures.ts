@@ -32,8 +32,10 @@ export function buildFigures(
     blueGreenRatio,
     constructionKm2: toKm2(areas.constructionSquareMeters),
     constructionRatio,
-    blueGreenTarget: checkTarget(blueGreenRatio, prepared.targets.blueGreen),
-    constructionTarget: checkTarget(constructionRatio, prepared.targets.construction),
+    // These layers map only part of every region (farmland, villages and towns are not mapped) and how much
+    // they leave out is not known: the shares are lower bounds of what is drawn and never decide a target.
+    blueGreenTarget: checkTarget(blueGreenRatio, prepared.targets.blueGreen, null),
+    constructionTarget: checkTarget(constructionRatio, prepared.targets.construction, null),
     classes: [...classes],
     issues: [...issues],
   };

@@ -6,7 +6,7 @@
  */
 export { areaSquareMeters } from './area-square-meters.js';
 export { toKm2, toHectares, toMu, km2ToSquareMeters, SQUARE_METERS_PER_MU } from './units.js';
-export { checkTarget, DEFAULT_TARGETS } from './target-check.js';
+export { checkTarget, DEFAULT_TARGETS, isDecided } from './target-check.js';
 export { prepareAnalysis } from './prepare-analysis.js';
 export type { AnalysisLayers, PrepareAnalysisOptions } from './prepare-analysis.js';
 export type { PreparedAnalysis } from './prepared-analysis.js';

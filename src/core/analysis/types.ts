@@ -42,11 +42,15 @@ export interface TargetCheck {
   readonly target: number;
   /** `>=`: the share must reach the target; `<=`: the share must not exceed it. */
   readonly op: '>=' | '<=';
-  /** Whether the figure meets the target. `false` when the share is undefined (empty region). */
-  readonly pass: boolean;
   /**
-   * Headroom in percentage points: positive = passes by that much, negative = misses by that much.
-   * `null` when the share is undefined.
+   * Whether the figure meets the target: `true` / `false` only where the basis decides it (see `checkTarget`);
+   * `'unknown'` where it does not (the schematic layers always; a land-use layer whose unclassified area could
+   * flip the verdict) and where the share is undefined (empty region).
+   */
+  readonly pass: boolean | 'unknown';
+  /**
+   * Guaranteed margin in percentage points: positive = passes by at least that much, negative = misses by at
+   * least that much. `null` when the verdict is `'unknown'`.
    */
   readonly marginPoints: number | null;
 }

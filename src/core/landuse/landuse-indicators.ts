@@ -225,17 +225,23 @@ export function landUseIndicators(
   const share = (value: number) => (regionAreaSquareMeters > 0 ? value / regionAreaSquareMeters : null);
   const blueGreenShare = share(groupSquareMeters['blue-green']);
   const constructionShare = share(groupSquareMeters['urban-construction']);
+  const notCoveredSquareMeters = Math.max(0, regionAreaSquareMeters - covered);
+  const overlapSuspected = covered > regionAreaSquareMeters * (1 + 1e-6);
+  // What the layer does not classify (no parcel, or a code of no known class) could be anything: a target is
+  // decided only if it holds whatever that area is (checkTarget). Overlapping parcels overstate the shares by
+  // an unknown amount, so they decide nothing.
+  const unknownShare = overlapSuspected ? null : share(notCoveredSquareMeters + groupSquareMeters.unclassified);
   return {
     regionAreaSquareMeters,
     coveredSquareMeters: covered,
-    notCoveredSquareMeters: Math.max(0, regionAreaSquareMeters - covered),
-    overlapSuspected: covered > regionAreaSquareMeters * (1 + 1e-6),
+    notCoveredSquareMeters,
+    overlapSuspected,
     groupSquareMeters,
     classes: [...classes.values()].sort((a, b) => b.areaSquareMeters - a.areaSquareMeters),
     blueGreenShare,
     constructionShare,
-    blueGreen: checkTarget(blueGreenShare, targets.blueGreen),
-    construction: checkTarget(constructionShare, targets.construction),
+    blueGreen: checkTarget(blueGreenShare, targets.blueGreen, unknownShare),
+    construction: checkTarget(constructionShare, targets.construction, unknownShare),
     blueGreenHeadroomSquareMeters: groupSquareMeters['blue-green'] - targets.blueGreen.target * regionAreaSquareMeters,
     constructionHeadroomSquareMeters: targets.construction.target * regionAreaSquareMeters - groupSquareMeters['urban-construction'],
     parcelsInside,

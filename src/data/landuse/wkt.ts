@@ -1,8 +1,8 @@
 /**
- * A small reader for the WKT of a .prj file (ESRI WKT1, OGC WKT1 and WKT2 share the bracket syntax).
- * We read the tree ourselves instead of handing the text to a WKT-to-proj converter because the .prj that
- * Chinese GIS software writes for CGCS2000 names its projection `Gauss_Kruger`, which such converters
- * reject or misread; what matters (datum, central meridian, false easting, scale) is in the parameters.
+ * A small reader for the WKT of a .prj file (ESRI WKT1, OGC WKT1 and WKT2 share the bracket syntax). proj4
+ * reads most .prj files itself (see crs.ts); this tree is what crs.ts looks at first, for what proj4 misreads:
+ * the `Gauss_Kruger` projection name Chinese GIS software writes, and the CGCS2000, Xian 1980 and Beijing 1954
+ * datum names. What matters there (datum, central meridian, false easting, scale) is in the parameters.
  */
 export interface WktNode {
   keyword: string;

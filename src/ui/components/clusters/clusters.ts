@@ -10,6 +10,7 @@ import { translate } from '../../../i18n/messages.ts';
 import type { Lang } from '../../../i18n/messages.ts';
 import { formatNumber, formatPercent } from '../stats/stats-table.ts';
 import { emit } from '../../events.ts';
+import { passAttribute } from '../figure-verdict.ts';
 
 /** What a cluster card shows, from structure.geojson, projects.geojson and the analysis. */
 export interface ClusterCard {
@@ -24,6 +25,8 @@ export interface ClusterCard {
   projects: { id: string; nameZh: string; nameEn: string }[];
   areaKm2: number | null;
   blueGreen: number | null;
+  /** the blue-green check: `unknown` where the basis does not decide (the share is then a lower bound) */
+  blueGreenPass: 'true' | 'false' | 'unknown';
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -52,6 +55,7 @@ export function clusterCards(state: Pick<PlanState, 'data' | 'analysis'>): Clust
         .map((project) => ({ id: String(project.properties?.id ?? project.id ?? ''), nameZh: text(project.properties?.name_zh), nameEn: text(project.properties?.name_en) })),
       areaKm2: figures ? figures.areaKm2 : null,
       blueGreen: figures ? figures.blueGreenRatio : null,
+      blueGreenPass: passAttribute(figures?.blueGreenTarget),
     };
   });
 }
@@ -136,7 +140,9 @@ export class PlanClusters extends LitElement {
           <p><strong>${translate(lang, 'clusters.theme')}</strong>${lang === 'zh' ? card.themeZh : card.themeEn}</p>
           <p class="facts">
             <span>${translate(lang, 'clusters.area', { value: formatNumber(card.areaKm2, lang, 1) })}</span>
-            <span data-figure="blueGreen">${translate(lang, 'clusters.ratio', { value: formatPercent(card.blueGreen, lang) })}</span>
+            <span data-figure="blueGreen" data-value=${card.blueGreen ?? ''} data-pass=${card.blueGreenPass}>${card.blueGreenPass === 'unknown' && card.blueGreen !== null
+              ? translate(lang, 'verdict.mapped.blueGreen', { value: formatPercent(card.blueGreen, lang) })
+              : translate(lang, 'clusters.ratio', { value: formatPercent(card.blueGreen, lang) })}</span>
           </p>
         </div>
         <div class="details" id=${detailsId} ?hidden=${!open}>

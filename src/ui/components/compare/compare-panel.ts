@@ -152,6 +152,8 @@ export class PlanComparePanel extends LitElement {
       ${deltas.unchanged ? html`<p class="unchanged" role="status" data-testid="compare-unchanged">${translate(lang, 'compare.unchanged')}
         ${onlyYears ? html`<span class="hint">${translate(lang, 'compare.unchangedYears')}</span>` : nothing}</p>` : nothing}
       ${deltaTable(lang, deltas)}
+      ${deltas.rows.some((row) => [row.verdicts.blueGreen, row.verdicts.construction].some((item) => item.left === 'unknown' || item.right === 'unknown'))
+        ? html`<p class="hint" data-testid="compare-undecided">${translate(lang, 'compare.undecided')}</p>` : nothing}
       ${deltas.unchanged ? nothing : html`<p class="hint">${translate(lang, 'compare.otherClusters')}</p>`}
     `;
   }

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
 import type { TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
@@ -11,16 +11,21 @@ import type { Lang } from '../../../i18n/messages.ts';
 import { formatNumber, formatPercent, formatTargetPercent } from '../../../i18n/format.ts';
 import { headroom } from '../../../core/analysis/headroom.ts';
 import type { RegionFigures, TargetCheck } from '../../../core/analysis/types.ts';
+import { isDecided } from '../../../core/analysis/target-check.ts';
+import type { Basis } from '../../../state/basis.ts';
+import { loadLandUseButton, planTargetText, shareText, undecidedReason, VERDICT_CSS } from '../figure-verdict.ts';
 
 /**
  * The plan's two hard targets, always in view over the map (desktop and phone, every mode): blue-green share
- * (≥ 70 %) and urban construction share (≤ 30 %) of the whole Start-up Area, each with pass or fail, the
- * margin in points and the headroom in km², and the basis they come from (the schematic layers, said to be
- * illustrative, or the planner's land-use layer, with the area it does not cover). With a study polygon drawn,
- * its two shares follow it live. Reads the figures the analysis put in the store for the basis in use.
+ * (≥ 70 %) and urban construction share (≤ 30 %) of the whole Start-up Area and the basis they come from. Where
+ * the basis decides a target (a land-use layer that classifies enough of the area): pass or fail, the margin in
+ * points and the headroom in km². Where it does not (always on the schematic layers): the mapped share as a
+ * lower bound beside the plan's target, why there is no verdict, and a button to the land-use layer. With a
+ * study polygon drawn, its two shares follow it live. Reads the figures the analysis put in the store.
  *
  * For tests and scripts each figure carries `data-indicator` (`blue-green` / `construction`) and `data-value`
- * (the share, 0..1, empty while computing); the study's carries `data-indicator="study"`, `data-blue-green` and
+ * (the share, 0..1, empty while computing) and `data-pass` (`true` / `false` / `unknown`; headroom, in
+ * `data-headroom`, only where decided); the study's carries `data-indicator="study"`, `data-blue-green` and
  * `data-construction`; the bar carries `data-basis` (`schematic` / `landuse`).
  */
 @customElement('plan-indicator-bar')
@@ -34,6 +39,7 @@ export class PlanIndicatorBar extends LitElement {
   private readonly study = new StoreController(this, () => this.store, (s: PlanState) => (s.study.polygon ? s.study.study.figures : null));
 
   static override styles = css`
+    ${unsafeCSS(VERDICT_CSS)}
     :host { display: block; box-sizing: border-box; max-width: min(100%, 64rem); pointer-events: auto;
       background: rgba(255, 255, 255, 0.97); color: #102a3d; border: 1px solid #7b8794; border-radius: 6px;
       box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25); font-size: var(--plan-indicator-font-size, 0.8rem); line-height: 1.3;
@@ -64,17 +70,37 @@ export class PlanIndicatorBar extends LitElement {
     if (!figures || !check) {
       return html`<span class="figure" data-indicator=${kind} data-value="">${label} ${translate(lang, 'indicators.computing')} <span class="meta">(${target})</span></span>`;
     }
+    const value = ratio === null ? '' : String(ratio);
+    if (!isDecided(check)) {
+      // No verdict: what is mapped, as a lower bound, and the plan's target as the plan's target.
+      const share = formatPercent(ratio, lang);
+      return html`<span class="figure undecided" data-indicator=${kind} data-value=${value} data-pass="unknown">
+        <span class="long">${translate(lang, blueGreen ? 'verdict.mapped.blueGreen' : 'verdict.mapped.construction', { value: share })}</span><span class="short">${translate(lang, blueGreen ? 'verdict.mappedShort.blueGreen' : 'verdict.mappedShort.construction', { value: share })}</span>
+        <span class="meta">(${planTargetText(lang, check)})</span>
+        <span class="visually-hidden">${translate(lang, 'verdict.none')}</span>
+      </span>`;
+    }
     const points = check.marginPoints === null ? '' : translate(lang, check.pass ? 'indicators.marginPass' : 'indicators.marginFail', { points: formatNumber(Math.abs(check.marginPoints), lang, 1) });
     const room = headroom(figures);
-    const km2 = blueGreen ? room.blueGreenKm2 : room.constructionKm2;
+    const km2 = (blueGreen ? room.blueGreenKm2 : room.constructionKm2) ?? 0;
     const headroomKey = blueGreen ? (km2 >= 0 ? 'indicators.headroom.blueGreen' : 'indicators.shortfall.blueGreen') : (km2 >= 0 ? 'indicators.headroom.construction' : 'indicators.over.construction');
     const targetText = formatTargetPercent(check.target, lang);
-    return html`<span class="figure ${check.pass ? 'pass' : 'fail'}" data-indicator=${kind} data-value=${ratio === null ? '' : String(ratio)} data-pass=${String(check.pass)}>
+    return html`<span class="figure ${check.pass ? 'pass' : 'fail'}" data-indicator=${kind} data-value=${value} data-pass=${String(check.pass)}>
         <span aria-hidden="true">${check.pass ? '✓' : '✗'}</span> ${label} ${formatPercent(ratio, lang)}
         <span class="meta">(${translate(lang, check.op === '>=' ? 'indicators.targetMin' : 'indicators.targetMax', { target: targetText })}${points ? `, ${points}` : ''})</span>
         <span class="visually-hidden">${translate(lang, check.pass ? 'indicators.pass' : 'indicators.fail')}</span>
       </span>
       <span class="meta" data-headroom=${kind} data-value=${String(km2)}><span class="long">${translate(lang, headroomKey, { km2: formatNumber(Math.abs(km2), lang, 1), target: targetText })}</span><span class="short">${translate(lang, `${headroomKey}Short` as const, { km2: formatNumber(Math.abs(km2), lang, 1) })}</span></span>`;
+  }
+
+  /** Why the figures have no verdict, and on the schematic layers the step that gives one. */
+  private renderUndecided(lang: Lang, whole: RegionFigures | undefined, basis: Basis) {
+    if (!whole || (isDecided(whole.blueGreenTarget) && isDecided(whole.constructionTarget))) return nothing;
+    if (basis.kind === 'landuse') {
+      return html`<span class="meta undecided" data-undecided><span class="long">${translate(lang, 'verdict.noneReason', { reason: undecidedReason(lang, basis, whole) })}</span><span class="short">${translate(lang, 'verdict.none')}</span></span>`;
+    }
+    return html`<span class="meta undecided" data-undecided><span class="long">${translate(lang, 'verdict.unmapped')}</span><span class="short">${translate(lang, 'verdict.unmappedShort')}</span></span>
+      ${loadLandUseButton(lang, this, true)}`;
   }
 
   override render() {
@@ -87,12 +113,13 @@ export class PlanIndicatorBar extends LitElement {
     return html`<p class="row" role="group" aria-label=${translate(lang, 'indicators.label')} aria-busy=${String(!whole)}>
       ${this.renderFigure(lang, 'blue-green', whole)}
       ${this.renderFigure(lang, 'construction', whole)}
+      ${this.renderUndecided(lang, whole, basis)}
       ${basis.kind === 'landuse'
         ? html`<span class="basis landuse">${translate(lang, 'indicators.basisLandUse', { name: basis.name })}${whole?.landUse
           ? html`<span class="optional"> · ${translate(lang, 'indicators.notCovered', { km2: formatNumber(whole.landUse.notCoveredKm2, lang, 1) })}</span>` : nothing}</span>`
         : html`<span class="basis" data-illustrative>${translate(lang, 'indicators.basisSchematic')}</span>`}
       ${study ? html`<span class="meta" data-indicator="study" data-blue-green=${String(study.blueGreenRatio ?? '')} data-construction=${String(study.constructionRatio ?? '')}>
-        ${translate(lang, 'indicators.study', { blueGreen: formatPercent(study.blueGreenRatio, lang), construction: formatPercent(study.constructionRatio, lang) })}</span>` : nothing}
+        ${translate(lang, 'indicators.study', { blueGreen: shareText(lang, study.blueGreenRatio, study.blueGreenTarget), construction: shareText(lang, study.constructionRatio, study.constructionTarget) })}</span>` : nothing}
     </p>`;
   }
 }

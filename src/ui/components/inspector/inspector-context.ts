@@ -10,6 +10,8 @@ import { translateValue } from '../../../i18n/translate-value.ts';
 import { containingRegions, regionContents } from '../../../core/context/containing-regions.ts';
 import type { ContainingRegions, RegionContents } from '../../../core/context/containing-regions.ts';
 import type { FiguresResult, TargetCheck } from '../../../core/analysis/index.ts';
+import { isDecided } from '../../../core/analysis/target-check.ts';
+import { passAttribute, planTargetText, shareText } from '../figure-verdict.ts';
 import { formatPercent, formatTargetPercent } from '../../../i18n/format.ts';
 
 /**
@@ -73,6 +75,10 @@ function regionLabel(feature: Feature, lang: Lang): string {
 
 function figureText(lang: Lang, ratio: number | null, check: TargetCheck): string {
   const target = formatTargetPercent(check.target, lang);
+  if (!isDecided(check)) {
+    // no verdict where the basis does not decide: the share is a lower bound, the target is the plan's
+    return translate(lang, 'where.figureValue', { value: shareText(lang, ratio, check), target: planTargetText(lang, check), verdict: translate(lang, 'verdict.none') });
+  }
   return translate(lang, 'where.figureValue', {
     value: formatPercent(ratio, lang),
     target: translate(lang, check.op === '>=' ? 'where.targetMin' : 'where.targetMax', { target }),
@@ -107,9 +113,9 @@ function renderFigures(feature: Feature, state: PlanState, extra: ExtraRegionFig
     const { figures } = result;
     body = html`<dl>
         <dt>${translate(lang, 'where.blueGreen')}</dt>
-        <dd data-figure="blueGreen" data-pass=${String(figures.blueGreenTarget.pass)}>${figureText(lang, figures.blueGreenRatio, figures.blueGreenTarget)}${figuresNote(lang, state.analysis.basis)}</dd>
+        <dd data-figure="blueGreen" data-pass=${passAttribute(figures.blueGreenTarget)}>${figureText(lang, figures.blueGreenRatio, figures.blueGreenTarget)}${figuresNote(lang, state.analysis.basis)}</dd>
         <dt>${translate(lang, 'where.construction')}</dt>
-        <dd data-figure="construction" data-pass=${String(figures.constructionTarget.pass)}>${figureText(lang, figures.constructionRatio, figures.constructionTarget)}${figuresNote(lang, state.analysis.basis)}</dd>
+        <dd data-figure="construction" data-pass=${passAttribute(figures.constructionTarget)}>${figureText(lang, figures.constructionRatio, figures.constructionTarget)}${figuresNote(lang, state.analysis.basis)}</dd>
       </dl>
       ${whatIf ? html`<p class="note">${translate(lang, 'where.whatIf')}</p>` : nothing}`;
   }

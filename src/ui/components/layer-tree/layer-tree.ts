@@ -6,7 +6,7 @@ import type { Store } from '../../../state/store.ts';
 import type { PlanState } from '../../../state/plan-state.ts';
 import { emit } from '../../events.ts';
 import type { ImportedLayer } from '../../../state/imports.ts';
-import { LAYER_GROUPS } from '../../../state/layer-catalog.ts';
+import { LAYER_GROUPS, unmappedLayers } from '../../../state/layer-catalog.ts';
 import type { CatalogGroup } from '../../../state/layer-catalog.ts';
 import { StoreController } from '../../controllers/store.controller.ts';
 import { translate } from '../../../i18n/messages.ts';
@@ -14,7 +14,8 @@ import type { Lang, MessageKey } from '../../../i18n/messages.ts';
 
 /**
  * The layer tree: groups like the plan, a checkbox per group (indeterminate when mixed) and per layer,
- * and an opacity slider per layer. Native inputs in nested lists, so Tab / Space / arrows work as usual.
+ * and an opacity slider per layer; a layer the data leaves empty (e.g. farmland, which no public outline maps)
+ * says "not mapped" instead of offering a toggle that would show nothing. Native inputs in nested lists, so Tab / Space / arrows work as usual.
  * User-imported layers follow in an "Imported" group (show, opacity keyed by the import id, remove).
  *
  * @fires plan-layers-visible - catalog layers shown or hidden
@@ -48,8 +49,18 @@ export class PlanLayerTree extends LitElement {
       background: #fff; color: #14324a; cursor: pointer;
     }
     button.remove:focus-visible { outline: 3px solid #b45309; outline-offset: 2px; }
+    .unmapped .label { flex: 1; padding-left: 1.45rem; color: #4a5561; }
+    .not-mapped { font-size: 0.8rem; color: #6b4e16; font-style: italic; }
     .value { width: 2.6rem; text-align: right; font-variant-numeric: tabular-nums; color: #4a5561; font-size: 0.8rem; }
   `;
+
+  private unmappedFor: { data: PlanState['data']; ids: ReadonlySet<string> } | undefined;
+
+  /** The catalog layers the loaded data leaves empty (recomputed only when the data changes). */
+  private unmapped(state: PlanState): ReadonlySet<string> {
+    if (this.unmappedFor?.data !== state.data) this.unmappedFor = { data: state.data, ids: unmappedLayers(state.data) };
+    return this.unmappedFor.ids;
+  }
 
   private setVisible(ids: readonly string[], visible: boolean): void {
     emit(this, 'plan-layers-visible', { ids, visible });
@@ -59,8 +70,9 @@ export class PlanLayerTree extends LitElement {
     emit(this, 'plan-layer-opacity', { id, opacity: percent / 100 });
   }
 
-  private renderGroup(group: CatalogGroup, state: PlanState, lang: Lang) {
-    const ids = group.layers.map((layer) => layer.id);
+  private renderGroup(group: CatalogGroup, state: PlanState, lang: Lang, unmapped: ReadonlySet<string>) {
+    // a layer the data leaves empty is "not mapped": no toggle that would show nothing, and not part of the group's toggle
+    const ids = group.layers.map((layer) => layer.id).filter((id) => !unmapped.has(id));
     const shown = ids.filter((id) => state.layerVisibility[id]).length;
     const groupLabel = translate(lang, group.labelKey as MessageKey);
     return html`
@@ -74,6 +86,13 @@ export class PlanLayerTree extends LitElement {
         <ul aria-label=${groupLabel}>
           ${group.layers.map((layer) => {
             const label = translate(lang, layer.labelKey as MessageKey);
+            if (unmapped.has(layer.id)) {
+              return html`
+              <li class="row unmapped" data-unmapped=${layer.id}>
+                <span class="label">${label}</span>
+                <span class="not-mapped">${translate(lang, 'layers.notMapped')}</span>
+              </li>`;
+            }
             const visible = Boolean(state.layerVisibility[layer.id]);
             const percent = Math.round((state.layerOpacity[layer.id] ?? 1) * 100);
             return html`
@@ -129,7 +148,7 @@ export class PlanLayerTree extends LitElement {
     const state = this.view.value;
     if (!state) return null;
     return html`<ul aria-label=${translate(state.lang, 'layers.tree')}>
-      ${LAYER_GROUPS.map((group) => this.renderGroup(group, state, state.lang))}
+      ${LAYER_GROUPS.map((group) => this.renderGroup(group, state, state.lang, this.unmapped(state)))}
       ${this.renderImported(state, state.lang)}
     </ul>`;
   }

@@ -17,6 +17,16 @@ export interface StatsRow {
   areaKm2: number | null;
   blueGreen: number | null;
   construction: number | null;
+  /** the verdicts: `unknown` where the basis does not decide (the shares are then lower bounds) */
+  blueGreenPass: PassValue;
+  constructionPass: PassValue;
+}
+
+/** A verdict as text: decided `true` / `false`, or `unknown`. */
+export type PassValue = 'true' | 'false' | 'unknown';
+
+function passValue(pass: boolean | 'unknown' | undefined): PassValue {
+  return pass === undefined || pass === 'unknown' ? 'unknown' : pass ? 'true' : 'false';
 }
 
 export type SortKey = 'name' | 'type' | 'area' | 'blueGreen' | 'construction';
@@ -40,6 +50,8 @@ export function statsRows(type: RegionType, rows: readonly RegionTableRow[]): St
       areaKm2: figures ? figures.areaKm2 : null,
       blueGreen: figures ? figures.blueGreenRatio : null,
       construction: figures ? figures.constructionRatio : null,
+      blueGreenPass: passValue(figures?.blueGreenTarget.pass),
+      constructionPass: passValue(figures?.constructionTarget.pass),
     };
   });
 }
@@ -115,10 +127,12 @@ const round = (value: number | null, digits: number) => (value === null ? null :
 
 /**
  * The statistics table as CSV: id, type, Chinese and English name, area km², blue-green %, construction %
- * (percent with two decimals, area with three) and the basis the figures come from on every row, so a
- * copied row still says it. `headers` are the header cells (translated by the caller).
+ * (percent with two decimals, area with three), the basis the figures come from on every row, so a copied row
+ * still says it, and — when `verdictLabel` is given — the two verdicts (a share without a verdict is a lower
+ * bound of what the basis maps, and its verdict cell says so). `headers` are the header cells (translated by the caller).
  */
-export function statsCsv(rows: readonly StatsRow[], headers: readonly string[], typeLabel: (type: RegionType) => string, basis: string): string {
+export function statsCsv(rows: readonly StatsRow[], headers: readonly string[], typeLabel: (type: RegionType) => string, basis: string,
+  verdictLabel?: (pass: PassValue) => string): string {
   return buildCsv([
     headers,
     ...rows.map((row) => [
@@ -130,6 +144,7 @@ export function statsCsv(rows: readonly StatsRow[], headers: readonly string[], 
       round(row.blueGreen === null ? null : row.blueGreen * 100, 2),
       round(row.construction === null ? null : row.construction * 100, 2),
       basis,
+      ...(verdictLabel ? [verdictLabel(row.blueGreenPass), verdictLabel(row.constructionPass)] : []),
     ]),
   ]);
 }

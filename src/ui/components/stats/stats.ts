@@ -15,7 +15,10 @@ import { StoreController } from '../../controllers/store.controller.ts';
 import { translate } from '../../../i18n/messages.ts';
 import type { Lang, MessageKey } from '../../../i18n/messages.ts';
 import { BLUE_GREEN_CLASSES } from '../../../core/analysis/index.ts';
-import type { BlueGreenClass, LandUseCoverage, RegionFigures, TargetCheck } from '../../../core/analysis/index.ts';
+import type { BlueGreenClass, LandUseCoverage, RegionFigures } from '../../../core/analysis/index.ts';
+import { isDecided } from '../../../core/analysis/target-check.ts';
+import { SCHEMATIC_BASIS } from '../../../state/basis.ts';
+import { loadLandUseButton, passAttribute, planTargetText, shareText, undecidedReason, VERDICT_CSS } from '../figure-verdict.ts';
 import {
   SORT_KEYS, formatNumber, formatPercent, formatSigned, nextSort, rowName, sortRows, statsCsv, statsRows,
 } from './stats-table.ts';
@@ -55,7 +58,9 @@ export class PlanStats extends LitElement {
 
   static override styles = css`
     ${unsafeCSS(ILLUSTRATIVE_CSS)}
+    ${unsafeCSS(VERDICT_CSS)}
     :host { display: block; font-size: 0.88rem; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
     p { margin: 0.4rem 0; }
     .area-note { font-size: 0.78rem; color: #4a5561; }
     ul.unlocated { margin: 0.3rem 0; padding-left: 1.1rem; font-size: 0.8rem; }
@@ -128,7 +133,9 @@ export class PlanStats extends LitElement {
       .map((key) => translate(lang, key));
     const basis = this.view.value?.basis;
     const basisCell = basis?.kind === 'landuse' ? translate(lang, 'stats.csv.basisLandUse', { name: basis.name }) : translate(lang, 'stats.csv.basisSchematic');
-    return statsCsv(rows, [...headers, translate(lang, 'stats.csv.basis')], (type) => translate(lang, `stats.type.${type}`), basisCell);
+    const verdictHeaders = [translate(lang, 'stats.csv.blueGreenVerdict'), translate(lang, 'stats.csv.constructionVerdict')];
+    return statsCsv(rows, [...headers, translate(lang, 'stats.csv.basis'), ...verdictHeaders], (type) => translate(lang, `stats.type.${type}`), basisCell,
+      (pass) => translate(lang, `stats.csv.verdict.${pass}`));
   }
 
   private exportCsv(): void {
@@ -136,25 +143,40 @@ export class PlanStats extends LitElement {
     emit(this, 'plan-stats-exported', { file: STATS_CSV_FILE });
   }
 
-  private renderGauge(lang: Lang, kind: 'blueGreen' | 'construction', ratio: number | null, check: TargetCheck) {
+  private renderGauge(lang: Lang, kind: 'blueGreen' | 'construction', figures: RegionFigures) {
+    const ratio = kind === 'blueGreen' ? figures.blueGreenRatio : figures.constructionRatio;
+    const check = kind === 'blueGreen' ? figures.blueGreenTarget : figures.constructionTarget;
+    const basis = this.view.value?.basis ?? SCHEMATIC_BASIS;
     const label = translate(lang, kind === 'blueGreen' ? 'stats.blueGreen' : 'stats.construction');
     const targetText = translate(lang, check.op === '>=' ? 'stats.target.min' : 'stats.target.max', { target: formatTargetPercent(check.target, lang) });
-    const verdict = translate(lang, check.pass ? 'stats.pass' : 'stats.fail');
-    const margin = check.marginPoints === null ? '' : translate(lang, check.pass ? 'stats.marginPass' : 'stats.marginFail', {
-      points: formatNumber(Math.abs(check.marginPoints), lang, 1),
-    });
     const width = ratio === null ? 0 : Math.max(0, Math.min(1, ratio)) * 100;
+    let verdict;
+    if (isDecided(check)) {
+      const margin = check.marginPoints === null ? '' : translate(lang, check.pass ? 'stats.marginPass' : 'stats.marginFail', {
+        points: formatNumber(Math.abs(check.marginPoints), lang, 1),
+      });
+      verdict = html`<p class="verdict ${check.pass ? 'pass' : 'fail'}">
+          <span aria-hidden="true">${check.pass ? '✓' : '✗'}</span> ${translate(lang, check.pass ? 'stats.pass' : 'stats.fail')} · ${targetText}${margin ? ` · ${margin}` : ''}
+          ${figuresNote(lang, basis)}
+        </p>`;
+    } else {
+      // No verdict: the mapped share is a lower bound; the target is the plan's; the reason, and the step that gives one.
+      const mapped = translate(lang, kind === 'blueGreen' ? 'verdict.mapped.blueGreen' : 'verdict.mapped.construction', { value: formatPercent(ratio, lang) });
+      verdict = html`<p class="verdict undecided">
+          ${translate(lang, 'verdict.mappedWithReason', { mapped, reason: undecidedReason(lang, basis, figures) })} · ${planTargetText(lang, check)}
+          <span class="visually-hidden">${translate(lang, 'verdict.none')}</span>
+          ${figuresNote(lang, basis)}
+          ${basis.kind === 'schematic' && kind === 'construction' ? loadLandUseButton(lang, this) : nothing}
+        </p>`;
+    }
     return html`
-      <div class="gauge" data-figure=${kind} data-value=${ratio === null ? '' : String(ratio)} data-pass=${String(check.pass)}>
-        <div class="gauge-head"><span>${label}</span><span class="gauge-value">${formatPercent(ratio, lang)}</span></div>
+      <div class="gauge" data-figure=${kind} data-value=${ratio === null ? '' : String(ratio)} data-pass=${passAttribute(check)}>
+        <div class="gauge-head"><span>${label}</span><span class="gauge-value">${shareText(lang, ratio, check)}</span></div>
         <div class="bar" aria-hidden="true">
           <div class="fill ${kind === 'blueGreen' ? 'blue-green' : 'construction'}" style="width: ${width}%"></div>
           <div class="target-line" style="left: ${check.target * 100}%" data-label=${targetText}></div>
         </div>
-        <p class="verdict ${check.pass ? 'pass' : 'fail'}">
-          <span aria-hidden="true">${check.pass ? '✓' : '✗'}</span> ${verdict} · ${targetText}${margin ? ` · ${margin}` : ''}
-          ${figuresNote(lang, this.view.value?.basis)}
-        </p>
+        ${verdict}
       </div>`;
   }
 
@@ -266,8 +288,8 @@ export class PlanStats extends LitElement {
             ${rows.map((row) => html`<tr data-id=${row.id}>
               <th scope="row">${rowName(row, lang)}<span class="type">${translate(lang, `stats.type.${row.type}` as `stats.type.${RegionType}`)}</span></th>
               <td class="num">${formatNumber(row.areaKm2, lang, 1)}</td>
-              <td class="num" data-col="blueGreen">${formatPercent(row.blueGreen, lang)}</td>
-              <td class="num">${formatPercent(row.construction, lang)}</td>
+              <td class="num" data-col="blueGreen" data-pass=${row.blueGreenPass}>${row.blueGreenPass === 'unknown' && row.blueGreen !== null ? translate(lang, 'verdict.lowerBound', { value: formatPercent(row.blueGreen, lang) }) : formatPercent(row.blueGreen, lang)}</td>
+              <td class="num" data-col="construction" data-pass=${row.constructionPass}>${row.constructionPass === 'unknown' && row.construction !== null ? translate(lang, 'verdict.lowerBound', { value: formatPercent(row.construction, lang) }) : formatPercent(row.construction, lang)}</td>
             </tr>`)}
           </tbody>
         </table>
@@ -290,8 +312,8 @@ export class PlanStats extends LitElement {
         ? html`<p>${translate(lang, analysis?.status === 'preparing' ? 'stats.preparing' : 'stats.waiting')}</p>` : nothing}
       <div class="figures" aria-busy=${String(busy)}>
         ${whole ? html`
-          ${this.renderGauge(lang, 'blueGreen', whole.blueGreenRatio, whole.blueGreenTarget)}
-          ${this.renderGauge(lang, 'construction', whole.constructionRatio, whole.constructionTarget)}
+          ${this.renderGauge(lang, 'blueGreen', whole)}
+          ${this.renderGauge(lang, 'construction', whole)}
           ${whole.landUse ? this.renderCoverage(lang, whole, whole.landUse) : this.renderUnmapped(lang, BLUE_GREEN_CLASSES.filter((name) => !((whole.classAreasKm2?.[name] ?? 0) > 0)))}
           <h3>${translate(lang, 'stats.reconciliation')}</h3>
           <dl data-testid="reconciliation">

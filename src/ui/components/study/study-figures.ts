@@ -8,6 +8,8 @@ import { formatNumber as sharedNumber, formatPercent as sharedPercent } from '..
 import type { Lang, MessageKey } from '../../../i18n/messages.ts';
 import type { RegionFigures, TargetCheck } from '../../../core/analysis/types.ts';
 import type { AnalysisIssueReason } from '../../../core/analysis/types.ts';
+import { isDecided } from '../../../core/analysis/target-check.ts';
+import { passAttribute, planTargetText, shareText, undecidedReason } from '../figure-verdict.ts';
 
 /** Message key of an analysis error reason (a generic message for the rarer ones). */
 export function errorMessage(lang: Lang, reason: AnalysisIssueReason): string {
@@ -31,7 +33,8 @@ export function formatNumber(lang: Lang, value: number, digits: number): string 
 
 /**
  * The live figures of one outline (study area or what-if cluster): area in km², ha and 亩, blue-green and
- * construction shares with their targets (pass / fail and by how much), the partly-outside warning, and —
+ * construction shares with their targets (pass / fail and by how much where the basis decides; elsewhere the
+ * share as a lower bound, the plan's target and why there is no verdict), the partly-outside warning, and —
  * while the outline is invalid — the error with the last good figures kept (marked as such).
  * Raw values are in `data-value` attributes (km², ratios 0..1) for tests and copy-paste.
  */
@@ -55,6 +58,7 @@ export class PlanStudyFigures extends LitElement {
     .check { display: inline-block; font-size: 0.78rem; border-radius: 3px; padding: 0 0.3rem; margin-left: 0.3rem; }
     .pass { background: #dcfce7; color: #14532d; }
     .fail { background: #fee2e2; color: #7f1d1d; }
+    .undecided { background: #eef2f6; color: #3e4c59; }
     .target { color: #4b5563; font-size: 0.78rem; }
     .warning { background: #fef3c7; color: #78350f; padding: 0.3rem 0.45rem; border-radius: 3px; margin: 0.35rem 0; }
     .error { background: #fee2e2; color: #7f1d1d; padding: 0.3rem 0.45rem; border-radius: 3px; margin: 0.35rem 0; }
@@ -64,14 +68,23 @@ export class PlanStudyFigures extends LitElement {
   private ratio(label: MessageKey, ratio: number | null, check: TargetCheck, testId: string) {
     const lang = this.language;
     const margin = check.marginPoints === null ? '' : formatNumber(lang, Math.abs(check.marginPoints), 1);
+    const targetText = translate(lang, check.op === '>=' ? 'study.target.min' : 'study.target.max', { target: formatPercent(lang, check.target) });
+    let verdict;
+    if (ratio === null) verdict = nothing;
+    else if (isDecided(check)) {
+      verdict = html`<span class="check ${check.pass ? 'pass' : 'fail'}"
+          data-testid=${`${testId}-check`} data-pass=${String(check.pass)}>${check.pass ? '✓' : '✗'}
+          ${translate(lang, check.pass ? 'study.pass' : 'study.fail', { margin })}</span>`;
+    } else {
+      // No verdict where the basis does not decide: the share is a lower bound, the target the plan's.
+      verdict = html`<span class="check undecided" data-testid=${`${testId}-check`} data-pass="unknown">${translate(lang, 'verdict.noneReason', { reason: undecidedReason(lang, this.basis, this.figures) })}</span>`;
+    }
     return html`
       <dt>${translate(lang, label)}</dt>
-      <dd data-testid=${testId} data-value=${ratio === null ? '' : String(ratio)}>
-        <strong>${formatPercent(lang, ratio)}</strong>
-        <span class="target">${translate(lang, check.op === '>=' ? 'study.target.min' : 'study.target.max', { target: formatPercent(lang, check.target) })}</span>
-        ${check.marginPoints === null ? nothing : html`<span class="check ${check.pass ? 'pass' : 'fail'}"
-          data-testid=${`${testId}-check`} data-pass=${String(check.pass)}>${check.pass ? '✓' : '✗'}
-          ${translate(lang, check.pass ? 'study.pass' : 'study.fail', { margin })}</span>`}
+      <dd data-testid=${testId} data-value=${ratio === null ? '' : String(ratio)} data-pass=${passAttribute(check)}>
+        <strong>${shareText(lang, ratio, check, translate(lang, 'study.noRatio'))}</strong>
+        <span class="target">${isDecided(check) ? targetText : planTargetText(lang, check)}</span>
+        ${verdict}
         ${figuresNote(lang, this.basis)}
       </dd>`;
   }

@@ -9,10 +9,12 @@ import { StoreController } from '../../controllers/store.controller.ts';
 import { translate } from '../../../i18n/messages.ts';
 import type { Lang, MessageKey } from '../../../i18n/messages.ts';
 import type { RegionFigures } from '../../../core/analysis/types.ts';
-import { formatNumber, formatPercent } from './study-figures.ts';
+import { formatNumber } from './study-figures.ts';
 import './study-figures.ts';
 import { emit } from '../../events.ts';
 import { featureName } from '../../../i18n/feature-name.ts';
+import { passAttribute, shareText } from '../figure-verdict.ts';
+import type { TargetCheck } from '../../../core/analysis/types.ts';
 import type { StudyCommand } from '../../events.ts';
 
 /** What the panel asks the app to do (`plan-study-command` event detail). */
@@ -79,15 +81,18 @@ export class PlanStudyPanel extends LitElement {
   }
 
   private comparisonRows(lang: Lang, plan: RegionFigures | null, whatIf: RegionFigures | null) {
-    const rows: [MessageKey, (f: RegionFigures) => string, string][] = [
-      ['study.area', (f) => `${formatNumber(lang, f.areaKm2, 2)} km²`, 'area'],
-      ['study.blueGreen', (f) => formatPercent(lang, f.blueGreenRatio), 'blue-green'],
-      ['study.construction', (f) => formatPercent(lang, f.constructionRatio), 'construction'],
+    // a share whose basis does not decide its target is a lower bound of what is mapped: "≥ 12.9%"
+    const none = translate(lang, 'study.noRatio');
+    const rows: [MessageKey, (f: RegionFigures) => string, string, ((f: RegionFigures) => TargetCheck) | null][] = [
+      ['study.area', (f) => `${formatNumber(lang, f.areaKm2, 2)} km²`, 'area', null],
+      ['study.blueGreen', (f) => shareText(lang, f.blueGreenRatio, f.blueGreenTarget, none), 'blue-green', (f) => f.blueGreenTarget],
+      ['study.construction', (f) => shareText(lang, f.constructionRatio, f.constructionTarget, none), 'construction', (f) => f.constructionTarget],
     ];
-    return rows.map(([key, format, id]) => html`<tr data-testid=${`what-if-row-${id}`}>
+    const pass = (figures: RegionFigures | null, check: ((f: RegionFigures) => TargetCheck) | null) => (check ? passAttribute(figures ? check(figures) : undefined) : nothing);
+    return rows.map(([key, format, id, check]) => html`<tr data-testid=${`what-if-row-${id}`}>
       <td>${translate(lang, key)}</td>
-      <td data-testid="plan">${plan ? format(plan) : '…'}</td>
-      <td data-testid="what-if">${whatIf ? format(whatIf) : '…'}</td></tr>`);
+      <td data-testid="plan" data-pass=${pass(plan, check)}>${plan ? format(plan) : '…'}</td>
+      <td data-testid="what-if" data-pass=${pass(whatIf, check)}>${whatIf ? format(whatIf) : '…'}</td></tr>`);
   }
 
   private whatIfTools(state: PlanState) {
