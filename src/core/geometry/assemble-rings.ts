@@ -13,6 +13,12 @@ import { orient2d } from 'robust-predicates';
  * @returns polygons, each `[outer, ...holes]`, closed, RFC 7946 winding (outer counter-clockwise, holes clockwise)
  */
 export function assembleRings(rings: readonly Float64Array[]): Float64Array[][] {
+  // Most parcels are one ring: no hole to place, so no bounding boxes or sorting.
+  if (rings.length === 1) {
+    const area2 = signedArea2(rings[0]);
+    if (!Number.isFinite(area2)) return [];
+    return [[area2 <= 0 ? reverse(rings[0]) : rings[0]]];
+  }
   interface Ring { coordinates: Float64Array; area: number; minX: number; minY: number; maxX: number; maxY: number }
   const outers: (Ring & { holes: Float64Array[] })[] = [];
   const holes: Ring[] = [];
@@ -45,6 +51,17 @@ export function assembleRings(rings: readonly Float64Array[]): Float64Array[][] 
     else outers.push({ ...hole, holes: [] });
   }
   return outers.map((outer) => [outer.coordinates, ...outer.holes]);
+}
+
+/** Twice the ring's signed area in the shoelace order used below (negative: clockwise, an ESRI outer ring). */
+function signedArea2(coordinates: Float64Array): number {
+  let area2 = 0;
+  const n = coordinates.length >> 1;
+  for (let i = 0; i < n; i++) {
+    const j = i === 0 ? n - 1 : i - 1;
+    area2 += coordinates[2 * j] * coordinates[2 * i + 1] - coordinates[2 * i] * coordinates[2 * j + 1];
+  }
+  return area2;
 }
 
 /** Reverses the ring's points in place. */

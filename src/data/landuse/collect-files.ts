@@ -54,15 +54,20 @@ export function zipEntryName(name: string): string {
   }
 }
 
+/** Extensions of the files the reader uses (see collectFiles); other entries of a zip are listed by name only. */
+const READ_EXTENSIONS = /\.(shp|shx|dbf|prj|cpg|geojson|json|gpkg)$/i;
+
 function unzip(file: InputFile, issues: LandUseIssue[]): InputFile[] {
   let entries: Record<string, Uint8Array>;
+  /** every entry's name in zip order; those never read (ArcGIS .shp.xml metadata, .sbn/.sbx indexes, …) are not decompressed */
+  const names = new Set<string>();
   try {
-    entries = unzipSync(file.bytes);
+    entries = unzipSync(file.bytes, { filter: (entry) => (names.add(entry.name), READ_EXTENSIONS.test(entry.name)) });
   } catch (error) {
     issues.push({ code: 'zip-corrupt', severity: 'error', file: file.name, params: { detail: String((error as Error).message ?? error) } });
     return [];
   }
-  const files = Object.entries(entries)
+  const files = [...names].map((name): [string, Uint8Array] => [name, entries[name] ?? new Uint8Array(0)])
     .filter(([name]) => !name.endsWith('/') && !name.startsWith('__MACOSX/') && !name.split('/').pop()!.startsWith('._'))
     .map(([name, bytes]) => ({ name: zipEntryName(name), bytes }));
   if (files.length === 0) issues.push({ code: 'zip-empty', severity: 'error', file: file.name });

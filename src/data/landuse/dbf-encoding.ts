@@ -1,4 +1,4 @@
-import { availableRecords, fieldBytes, type DbfTable } from './read-dbf.js';
+import { availableRecords, type DbfTable } from './read-dbf.js';
 import { isAttributeEncoding, withoutCutCharacter, type AttributeEncoding } from './text-decoding.js';
 
 export { ATTRIBUTE_ENCODINGS, ENCODING_LABELS, isAttributeEncoding, textDecoderFor, type AttributeEncoding } from './text-decoding.js';
@@ -80,22 +80,33 @@ const SAMPLE_RECORDS = 5000;
 function textSample(table: DbfTable): Uint8Array {
   const characterFields = table.fields.filter((field) => field.type === 'C' || field.type === 'M' || field.type === 'V');
   const count = Math.min(availableRecords(table), SAMPLE_RECORDS);
-  const pieces: Uint8Array[] = table.fields.map((field) => field.nameBytes);
-  for (let record = 0; record < count; record++) {
-    for (const field of characterFields) pieces.push(withoutCutCharacter(fieldBytes(table, record, field)));
-  }
-  const sample = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length + 1, 0));
+  const names = table.fields.map((field) => field.nameBytes);
+  const sample = new Uint8Array(names.reduce((sum, name) => sum + name.length + 1, 0)
+    + count * characterFields.reduce((sum, field) => sum + field.length + 1, 0));
   let at = 0;
-  for (const piece of pieces) {
-    sample.set(piece, at);
-    // A space between pieces keeps a multi-byte sequence from running across two fields.
-    sample[at + piece.length] = 0x20;
-    at += piece.length + 1;
+  // A space between pieces keeps a multi-byte sequence from running across two fields.
+  for (const name of names) {
+    sample.set(name, at);
+    sample[at + name.length] = 0x20;
+    at += name.length + 1;
   }
-  return sample;
+  const { bytes } = table;
+  for (let record = 0; record < count; record++) {
+    const base = table.headerLength + record * table.recordLength;
+    for (const field of characterFields) {
+      const start = base + field.offset;
+      const end = start + withoutCutCharacter(bytes.subarray(start, start + field.length)).length;
+      for (let i = start; i < end; i++) sample[at++] = bytes[i];
+      sample[at++] = 0x20;
+    }
+  }
+  return sample.subarray(0, at);
 }
 
-const hasNonAscii = (bytes: Uint8Array) => bytes.some((byte) => byte >= 0x80);
+function hasNonAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) return true;
+  return false;
+}
 
 function isValidUtf8(bytes: Uint8Array): boolean {
   try {

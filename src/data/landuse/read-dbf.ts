@@ -102,6 +102,142 @@ export function decodeFieldNames(table: DbfTable, encoding: AttributeEncoding): 
   });
 }
 
+/** Kinds of field, decided once per table rather than per value. */
+const TEXT = 0;
+const NUMBER = 1;
+const LOGICAL = 2;
+const DATE = 3;
+const OTHER = 4;
+
+function fieldKind(type: string): number {
+  if (type === 'C' || type === 'M' || type === 'V') return TEXT;
+  if (type === 'N' || type === 'F') return NUMBER;
+  if (type === 'L') return LOGICAL;
+  return type === 'D' ? DATE : OTHER;
+}
+
+/** Longest value built by string concatenation; longer ones take one `String.fromCharCode` call. */
+const CONCAT_LIMIT = 24;
+
+/** The bytes `start`…`end` as a string of one character per byte (Latin-1); the same text as ASCII when all are < 0x80. */
+function byteString(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start <= CONCAT_LIMIT) {
+    let text = '';
+    for (let i = start; i < end; i++) text += String.fromCharCode(bytes[i]);
+    return text;
+  }
+  return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+}
+
+/** Values remembered per text field before the cache is judged (kept only if at least half the look-ups hit). */
+const CACHE_TRIAL = 2000;
+const CACHE_LIMIT = 50_000;
+
+/**
+ * The bytes (of 256) that the decoder turns into the character of the same code, alone and side by side: the ASCII
+ * letters, digits and signs in every encoding we read; not always the control bytes (ICU's Shift_JIS reads 0x7F
+ * as U+001C). Bytes from 0x80 up are never taken as plain.
+ */
+export function plainBytes(decode: (bytes: Uint8Array) => string): Uint8Array {
+  const plain = new Uint8Array(256);
+  const all: number[] = [];
+  for (let byte = 0; byte < 0x80; byte++) {
+    if (decode(Uint8Array.of(byte)) === String.fromCharCode(byte)) {
+      plain[byte] = 1;
+      all.push(byte);
+    }
+  }
+  // Side by side too (no encoding we read keeps state between plain bytes; this makes sure).
+  if (decode(Uint8Array.from(all)) !== String.fromCharCode(...all)) plain.fill(0);
+  return plain;
+}
+
+/**
+ * Decodes one text field's values. A value of only plain bytes (`plainBytes`: ASCII text) is turned into a string
+ * directly; other values go through the encoding's decoder, remembered by their bytes while that pays (parcel
+ * layers repeat class names), so equal bytes give the decoder's own string without calling it again. The text is
+ * the decoder's for every byte sequence.
+ */
+export class TextFieldDecoder {
+  private readonly cache = new Map<string, string>();
+  private lookups = 0;
+  private hits = 0;
+  private caching = true;
+
+  /**
+   * @param decode - the encoding's decoder (`textDecoderFor`)
+   * @param plain - `plainBytes(decode)`, shared by the fields of a table
+   */
+  constructor(private readonly decode: (bytes: Uint8Array) => string, private readonly plain: Uint8Array) {}
+
+  /** The text of `bytes[start…end)` (already trimmed of padding). */
+  text(bytes: Uint8Array, start: number, end: number): string {
+    const plain = this.plain;
+    let ascii = true;
+    for (let i = start; i < end; i++) {
+      if (plain[bytes[i]] === 0) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) return byteString(bytes, start, end);
+    if (!this.caching) return this.decode(bytes.subarray(start, end));
+    const key = byteString(bytes, start, end);
+    this.lookups++;
+    const known = this.cache.get(key);
+    if (known !== undefined) {
+      this.hits++;
+      return known;
+    }
+    const text = this.decode(bytes.subarray(start, end));
+    if (this.cache.size < CACHE_LIMIT) this.cache.set(key, text);
+    if (this.lookups === CACHE_TRIAL && this.hits * 2 < this.lookups) {
+      this.caching = false;
+      this.cache.clear();
+    }
+    return text;
+  }
+}
+
+/** Exact powers of ten (every one up to 1e22 is a double without rounding). */
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, power) => 10 ** power);
+/** At most this many digits: the digits then form an integer below 2^53, exactly. */
+const EXACT_DIGITS = 15;
+
+/**
+ * The number in a numeric field's bytes, as `Number()` reads their Latin-1 text (null when blank or not a finite
+ * number). Plain decimals of up to 15 digits (`-12.50`, `+3`, `.5`) are read from the bytes: their digits form an
+ * exact integer and one division by an exact power of ten rounds correctly, as `Number()` does. Anything else
+ * (exponents, more digits, inner blanks, `*****`) goes through `Number()` itself.
+ */
+function numberValue(bytes: Uint8Array, start: number, end: number, latin1: TextDecoder): number | null {
+  let i = start;
+  const negative = bytes[i] === 0x2d;
+  if (negative || bytes[i] === 0x2b) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (; i < end; i++) {
+    const byte = bytes[i];
+    if (byte >= 0x30 && byte <= 0x39) {
+      mantissa = mantissa * 10 + (byte - 0x30);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (byte === 0x2e && decimals < 0) {
+      decimals = 0;
+    } else {
+      break;
+    }
+  }
+  if (i === end && digits > 0 && digits <= EXACT_DIGITS) {
+    const value = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals] : mantissa;
+    return negative ? -value : value;
+  }
+  const text = latin1.decode(bytes.subarray(start, end));
+  const number = text === '' ? NaN : Number(text);
+  return Number.isFinite(number) ? number : null;
+}
+
 /**
  * Decodes every record of the table with one decoder for the chosen encoding. Character fields are decoded
  * text, numeric fields numbers (null when blank), logical fields booleans, dates `YYYY-MM-DD` strings.
@@ -116,27 +252,36 @@ export function readDbfRecords(table: DbfTable, encoding: AttributeEncoding, lim
   const latin1 = new TextDecoder('latin1');
   const count = Math.min(availableRecords(table), limit);
   const records: Record<string, DbfValue>[] = new Array(count);
+  const { bytes, fields } = table;
+  const kinds = fields.map((field) => fieldKind(field.type));
+  const offsets = fields.map((field) => field.offset);
+  const lengths = fields.map((field) => field.length);
+  // A UTF-8 character cut by the field width would decode as U+FFFD: the decoder drops it instead.
+  const plain = plainBytes(decode);
+  const texts = fields.map(() => new TextFieldDecoder(decode, plain));
   for (let record = 0; record < count; record++) {
     const values: Record<string, DbfValue> = {};
-    for (let index = 0; index < table.fields.length; index++) {
-      const field = table.fields[index];
+    const base = table.headerLength + record * table.recordLength;
+    for (let index = 0; index < fields.length; index++) {
+      let start = base + offsets[index];
+      let end = start + lengths[index];
+      while (start < end && (bytes[start] === 0x20 || bytes[start] === 0)) start++;
+      while (end > start && (bytes[end - 1] === 0x20 || bytes[end - 1] === 0)) end--;
+      const kind = kinds[index];
       const name = names[index];
-      const raw = trimmed(fieldBytes(table, record, field));
-      if (field.type === 'C' || field.type === 'M' || field.type === 'V') {
-        // A UTF-8 character cut by the field width would decode as U+FFFD: the decoder drops it instead.
-        values[name] = decode(raw);
-      } else if (field.type === 'N' || field.type === 'F') {
-        const text = latin1.decode(raw);
-        const number = text === '' ? NaN : Number(text);
-        values[name] = Number.isFinite(number) ? number : null;
-      } else if (field.type === 'L') {
-        const letter = latin1.decode(raw).toUpperCase();
-        values[name] = letter === 'T' || letter === 'Y' ? true : letter === 'F' || letter === 'N' ? false : null;
-      } else if (field.type === 'D') {
-        const text = latin1.decode(raw);
+      if (kind === TEXT) {
+        values[name] = texts[index].text(bytes, start, end);
+      } else if (kind === NUMBER) {
+        values[name] = numberValue(bytes, start, end, latin1);
+      } else if (kind === LOGICAL) {
+        // One letter (T, Y, F, N in either case); anything else is unknown.
+        const letter = end - start === 1 ? bytes[start] | 0x20 : 0;
+        values[name] = letter === 0x74 || letter === 0x79 ? true : letter === 0x66 || letter === 0x6e ? false : null;
+      } else if (kind === DATE) {
+        const text = latin1.decode(bytes.subarray(start, end));
         values[name] = /^\d{8}$/.test(text) ? `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6)}` : null;
       } else {
-        values[name] = latin1.decode(raw);
+        values[name] = latin1.decode(bytes.subarray(start, end));
       }
     }
     records[record] = values;

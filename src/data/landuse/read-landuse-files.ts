@@ -128,15 +128,23 @@ export function chooseCrs(prj: string | undefined, bounds: CoordinateBounds, crs
 }
 
 export function projectPolygons(polygons: RingSet[], project: (x: number, y: number) => [number, number], extent: ExtentBuilder): Position[][][] {
-  return polygons.map((rings) => rings.map((ring) => {
-    const positions: Position[] = new Array(ring.length >> 1);
-    for (let i = 0; i < positions.length; i++) {
-      const position = project(ring[2 * i], ring[2 * i + 1]);
-      extent.add(position[0], position[1]);
-      positions[i] = position;
+  const projected: Position[][][] = new Array(polygons.length);
+  for (let p = 0; p < polygons.length; p++) {
+    const rings = polygons[p];
+    const out: Position[][] = new Array(rings.length);
+    for (let r = 0; r < rings.length; r++) {
+      const ring = rings[r];
+      const positions: Position[] = new Array(ring.length >> 1);
+      for (let i = 0; i < positions.length; i++) {
+        const position = project(ring[2 * i], ring[2 * i + 1]);
+        extent.add(position[0], position[1]);
+        positions[i] = position;
+      }
+      out[r] = positions;
     }
-    return positions;
-  }));
+    projected[p] = out;
+  }
+  return projected;
 }
 
 /** Parcels whose rings cross, by record, and the first place of each (longitude, latitude). */
