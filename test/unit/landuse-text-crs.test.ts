@@ -340,7 +340,8 @@ describe('layers that do not reach the Start-up Area', () => {
     const set = shapefileSet([{ name: 'YDYHFLDM', type: 'C', length: 10 }], [{ YDYHFLDM: '0103' }], { geometries: [parcelAt(120.38, 36.07, EPSG_4527)] });
     const files = [{ name: 'p.shp', bytes: set.shp }, { name: 'p.shx', bytes: set.shx }, { name: 'p.dbf', bytes: set.dbf }, { name: 'p.prj', bytes: new TextEncoder().encode(PRJ_GK39) }];
     const prepared = prepareLandUseLayer(files);
-    expect(prepared.ok && prepared.layer.extent[0]).toBeCloseTo(120.38, 2);
+    expect(prepared.ok && prepared.layer.placement.extent![0]).toBeCloseTo(120.38, 2);
+    expect(prepared.ok && prepared.layer.placement.overlapsArea).toBe(false);
     expect(prepared.ok && prepared.issues.find((issue) => issue.code === 'outside-area')?.params?.direction).toBe('E');
     const read = readLandUseFiles(files);
     expect(read.ok && read.layer).toMatchObject({ overlapsArea: false, direction: 'E' });

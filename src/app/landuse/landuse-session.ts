@@ -7,7 +7,6 @@
  * Until the planner answers, the map, the figures and the saved layer stay as they were.
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { bbox } from '@turf/bbox';
 import type { Lifetime } from '../lifetime.ts';
 import { announce } from '../../state/plan-state.ts';
 import type { PlanState } from '../../state/plan-state.ts';
@@ -21,7 +20,6 @@ import type { LandUseLayerSettings } from '../../data/landuse/prepare-landuse-la
 import type { LandUseLayerSummary, LandUsePrepareResult } from '../../data/landuse/landuse-protocol.ts';
 import { describeLandUseIssue } from '../../data/landuse/describe-issue.ts';
 import { loadLandUse, saveLandUse } from '../../data/landuse/landuse-saved.ts';
-import { extentRelation } from '../../core/landuse/extent-relation.ts';
 import type { LandUseLayer } from '../../map/landuse-layer.ts';
 import { provideFiguresClient } from '../analysis/analysis-service.ts';
 import { landUseFiguresClient } from './landuse-figures-client.ts';
@@ -158,18 +156,15 @@ export class LandUseSession {
 
   /** Why a read layer must wait for the planner, if it must. */
   private holdReason(summary: LandUseLayerSummary, settings: LandUseLayerSettings): { reason: PendingReason; text: (state: PlanState) => string } | null {
-    const boundary = this.store.getState().data.boundary?.features[0] as Region | undefined;
-    if (boundary) {
-      const relation = extentRelation(summary.extent, bbox(boundary));
-      if (!relation.overlaps) {
-        return {
-          reason: 'outside',
-          text: (state) => translate(state.lang, 'landuse.outside', {
-            name: summary.name, distance: formatNumber(relation.distanceKm, state.lang, 0),
-            direction: translate(state.lang, `landuse.direction.${relation.direction}`),
-          }),
-        };
-      }
+    const { placement } = summary;
+    if (placement.extent && !placement.overlapsArea) {
+      return {
+        reason: 'outside',
+        text: (state) => translate(state.lang, 'landuse.outside', {
+          name: summary.name, distance: formatNumber(placement.distanceKm ?? 0, state.lang, 0),
+          direction: translate(state.lang, `landuse.direction.${placement.direction ?? 'N'}`),
+        }),
+      };
     }
     if (summary.crs.source === 'inferred' && !settings.acceptInferredCrs) {
       return { reason: 'crs', text: (state) => translate(state.lang, 'landuse.crsQuestion', { name: summary.name, crs: summary.crs.crs?.label ?? '' }) };

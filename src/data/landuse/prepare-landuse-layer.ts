@@ -8,6 +8,7 @@ import type { LandUseIssue } from './landuse-issues.js';
 import type { InputFile } from './collect-files.js';
 import { readLandUseFiles, type GeoPackageReader, type LandUseReadOptions, type LayerQuestion, type ProgressCallback } from './read-landuse-files.js';
 import type { DeliveryLayer } from './delivery-layers.js';
+import type { LayerPlacement } from './layer-placement.js';
 import type { IndicatorParcel } from '../../core/landuse/landuse-indicators.js';
 import { checkDeclaredAreas, type DeclaredAreaCheck } from '../../core/landuse/declared-area-check.js';
 
@@ -57,8 +58,8 @@ export interface PreparedLandUseLayer {
   declaredAreas: DeclaredAreaCheck | null;
   /** parcels carrying a deduction (third survey: field ridges, 田坎, counted as their own class) */
   deductedParcels: number;
-  /** the layer's extent in WGS84 [west, south, east, north] */
-  extent: [number, number, number, number];
+  /** where the layer lies against the Start-up Area (its extent, overlap, distance, direction), from the reader */
+  placement: LayerPlacement;
   /** the parcels as the indicators use them (stays in the worker; not part of the summary) */
   parcels: IndicatorParcel[];
   /**
@@ -72,21 +73,6 @@ export type PreparedLandUseResult = { ok: true; layer: PreparedLandUseLayer; iss
 
 const UNRECOGNISED_COLOUR = '#9E9E9E';
 const LISTED = 5;
-
-/** West, south, east, north of every position (WGS84). */
-function extentOf(features: readonly { geometry: Polygon | MultiPolygon }[]): [number, number, number, number] {
-  const extent: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const feature of features) {
-    const polygons = feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
-    for (const polygon of polygons) for (const [x, y] of polygon[0]) {
-      if (x < extent[0]) extent[0] = x;
-      if (y < extent[1]) extent[1] = y;
-      if (x > extent[2]) extent[2] = x;
-      if (y > extent[3]) extent[3] = y;
-    }
-  }
-  return extent;
-}
 
 const systemName = (system: ClassificationSystem): string => CLASSIFICATION_TABLES[system]?.titleEn ?? String(system);
 
@@ -189,7 +175,7 @@ export function prepareLandUseLayer(files: readonly InputFile[], settings: LandU
       ...(layer.layerId ? { layerId: layer.layerId } : {}),
       declaredAreas: checkDeclaredAreas(layer.features, layer.fields),
       deductedParcels,
-      extent: extentOf(layer.features),
+      placement: { extent: layer.extent, overlapsArea: layer.overlapsArea, distanceKm: layer.distanceKm, direction: layer.direction },
       parcels: classification.choice ? classification.parcels : layer.features.map((feature) => ({ geometry: feature.geometry, landUseClass: null, group: null, key: 'unclassified' })),
       collection: { type: 'FeatureCollection', features },
     },
