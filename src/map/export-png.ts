@@ -3,6 +3,7 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 import { MapView } from './map-view.ts';
 import type { Geodata } from '../data/geodata.ts';
 import { mapSceneOf } from './scene/map-scene.ts';
+import { spotlightMask } from '../core/deck/spotlight-mask.ts';
 import { sceneOf, styleScene } from './scene/scene-of.ts';
 import { SceneApplier, type SceneMap } from './scene/apply-scene.ts';
 import { browserResources } from './scene/browser-resources.ts';
@@ -40,7 +41,7 @@ export interface PngExportInput {
 function exportScene(input: PngExportInput) {
   const scene = mapSceneOf(input.view);
   if (!scene) throw new Error('the map draws no scene');
-  const slide = input.highlight.length ? { features: input.highlight, spotlight: input.spotlight } : null;
+  const slide = input.highlight.length ? { features: input.highlight, mask: input.spotlight ? spotlightMask(input.highlight) : null } : null;
   return sceneOf(scene.inputWith({ hovered: null, slide }));
 }
 

@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { MapView } from './map-view.ts';
 import { mapSceneOf } from './scene/map-scene.ts';
+import { spotlightMask } from '../core/deck/spotlight-mask.ts';
 
 /**
  * The presenter's highlight of a slide's features (amber outlines, rings) and the optional spotlight
@@ -11,7 +12,7 @@ export class SlideHighlight {
 
   /** Highlights `features`; with `spotlight`, dims everything else. An empty list clears. */
   set(features: readonly Feature[], spotlight: boolean): void {
-    mapSceneOf(this.view)?.setPart('slide', features.length ? { features, spotlight } : null);
+    mapSceneOf(this.view)?.setPart('slide', features.length ? { features, mask: spotlight ? spotlightMask(features) : null } : null);
   }
 
   clear(): void {

@@ -11,7 +11,6 @@ import type { CompareSide } from '../../state/compare-state.ts';
 import type { StudyState } from '../../state/study-state.ts';
 import { structureWithWhatIf } from '../../state/compare-deltas.ts';
 import { selectedFeature } from '../../state/selected-feature.ts';
-import { spotlightMask } from '../../core/deck/spotlight-mask.ts';
 import type { SceneInput, SceneLandUse } from './scene-types.ts';
 
 /** Map labels in large-text mode: this many times the style's size. */
@@ -29,8 +28,8 @@ export interface SceneParts {
   landuse: Omit<SceneLandUse, 'visible'> | null;
   /** the measure tool's points; `closed`: an area */
   measure: { points: readonly Position[]; closed: boolean } | null;
-  /** the presenter's slide highlight */
-  slide: { features: readonly Feature[]; spotlight: boolean } | null;
+  /** the presenter's slide highlight and, with a spotlight, the mask that dims the rest (src/core/deck/spotlight-mask.ts) */
+  slide: { features: readonly Feature[]; mask: Feature | null } | null;
 }
 
 export const NO_PARTS: SceneParts = { imports: false, outlines: false, hovered: null, landuse: null, measure: null, slide: null };
@@ -92,7 +91,7 @@ export function sceneSelector(): SceneSelector {
   const measure = memo((part: SceneParts['measure']) => (part ? measureCollection(part.points, part.closed) : null));
   const slide = memo((part: SceneParts['slide']) => (part ? {
     features: { type: 'FeatureCollection', features: [...part.features] } as FeatureCollection,
-    mask: part.spotlight && part.features.length ? { type: 'FeatureCollection', features: [spotlightMask(part.features)] } as FeatureCollection : EMPTY,
+    mask: part.mask ? { type: 'FeatureCollection', features: [part.mask] } as FeatureCollection : EMPTY,
   } : null));
   const imports = memo((list: PlanState['imports']) => list.map(({ id, data: blob, visible }) => ({ id, data: blob, visible })));
   const landuse = memo((part: SceneParts['landuse'], visible: boolean) => (part ? { ...part, visible } : null));
