@@ -85,9 +85,12 @@ const clampIndex = (deck: Deck | null, index: number): number =>
 
 // ---- deck ----------------------------------------------------------------------------------------
 
-/** The deck read at start (saved or built-in), the unreadable saved text if any, and the saved approval number. */
+/**
+ * The deck read when the presenter starts (saved or built-in), the unreadable saved text if any, and the saved
+ * approval number: a fresh slice, every mode off.
+ */
 export function deckLoaded<S extends WithPresenter>(state: S, deck: Deck, backup: string | null, approvalNumber: string): S {
-  return patch(state, { deck, index: 0, backup, approvalNumber: approvalNumber.slice(0, MAX_APPROVAL_LENGTH) });
+  return { ...state, presenter: { ...initialPresenterState(), deck, backup, approvalNumber: approvalNumber.slice(0, MAX_APPROVAL_LENGTH) } };
 }
 
 /** Replaces the deck (after an edit, an import or a reset); `index` is the slide to show next, kept in range. */

@@ -5,7 +5,7 @@ import type { PlanState } from '../../src/state/plan-state.ts';
 import type { Deck, Slide } from '../../src/core/deck/deck.ts';
 import {
   beginStroke, clearSlideHighlight, currentSlide, deckLoaded, dropStroke, extendStroke, highlightedFeatures, movePointer,
-  setApprovalNumber, setBlank, setDeck, setLaser, setNotesStrip, setPresenterView, showSlide, slideText, startKiosk,
+  setApprovalNumber, setBlank, setPanelOpen, setDeck, setLaser, setNotesStrip, setPresenterView, showSlide, slideText, startKiosk,
   startPresenting, stopKiosk, stopPresenting,
 } from '../../src/state/presenter-state.ts';
 
@@ -43,6 +43,12 @@ describe('presenter slice', () => {
     expect(showSlide(none, 0, KNOWN)).toBe(none);
     expect(clearSlideHighlight(state).presenter.highlight).toEqual({ ids: [], spotlight: false });
     expect(clearSlideHighlight(state).presenter.index).toBe(1);
+  });
+
+  it('starts a fresh slice, every mode off, when a deck is loaded', () => {
+    const busy = setPanelOpen(startKiosk(loaded(), 5), true);
+    const again = deckLoaded(busy, DECK, 'raw', '审字(2026)1号').presenter;
+    expect(again).toMatchObject({ deck: DECK, index: 0, backup: 'raw', approvalNumber: '审字(2026)1号', presenting: false, panelOpen: false, kiosk: null });
   });
 
   it('replaces the deck keeping the index in range, and returns the same state for a change that changes nothing', () => {

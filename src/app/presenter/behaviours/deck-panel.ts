@@ -115,6 +115,8 @@ function openPanel(services: PresenterServices, session: Lifetime): void {
   session.add(services.store.select((state) => state.lang, label));
   session.listen(panel, 'plan-deck-action', (event) => onAction(services, event.detail));
   session.append(document.body, panel);
+  // a removed element may still render once: without a store it cannot subscribe again
+  session.add(() => { panel.store = undefined; });
 }
 
 /** Saves the deck and the approval number whenever they change; says so when saving fails. */
@@ -141,10 +143,8 @@ export function installDeckPanel(services: PresenterServices, life: Lifetime): v
     close();
     if (open) openPanel(services, (session = new Lifetime()));
   }));
-  life.add(() => {
-    close();
-    store.update((state) => setPanelOpen(state, false));
-  });
+  // (the slice keeps its modes: a new install starts from `deckLoaded`, which resets them)
+  life.add(close);
   life.add(keys.register({
     scope: 'dialogs', id: 'deck.close', keys: ['Escape'], when: () => store.getState().presenter.panelOpen,
     run: () => store.update((state) => setPanelOpen(state, false)),

@@ -34,6 +34,8 @@ function enter(services: PresenterServices, session: Lifetime): void {
   overlay.store = store;
   session.listen(overlay, 'plan-present-exit', stop);
   session.append(document.body, overlay);
+  // a removed element may still render once: without a store it cannot subscribe again
+  session.add(() => { overlay.store = undefined; });
   session.add(lockInteraction(view));
   let touchStart: { x: number; y: number } | undefined;
   session.listen(window, 'touchstart', (event) => {
@@ -91,10 +93,7 @@ export function installPresentMode(services: PresenterServices, life: Lifetime):
     leave();
     if (presenting) enter(services, (session = new Lifetime()));
   }));
-  life.add(() => {
-    leave();
-    store.update(stopPresenting);
-  });
+  life.add(leave);
   life.add(keys.register({
     scope: 'presenter', id: 'present.keys', keys: [...NEXT_KEYS, ...PREVIOUS_KEYS, 'Home', 'End', 'b', 'B', '.', 'l', 'L', 'Escape'],
     when: () => store.getState().presenter.presenting, run: (event) => onKey(services, event),
