@@ -14,6 +14,10 @@ import { SCHEMATIC_BASIS } from './basis.ts';
 import type { Basis } from './basis.ts';
 import { initialCompareState } from './compare-state.ts';
 import type { CompareState } from './compare-state.ts';
+import { initialMeasureState } from './measure-state.ts';
+import type { MeasureState } from './measure-state.ts';
+import { initialShareState } from './share-state.ts';
+import type { ShareState } from './share-state.ts';
 import { initialPresenterState } from './presenter-state.ts';
 import type { PresenterState } from './presenter-state.ts';
 
@@ -66,6 +70,10 @@ export interface PlanState {
   compare: CompareState;
   /** large interface text and map labels with raised contrast (saved on this device) */
   largeText: boolean;
+  /** the measure tool: on or off, distance or area, the points picked (src/state/measure-state.ts) */
+  measure: MeasureState;
+  /** the share dialog: open, the link it shares and its QR code (src/state/share-state.ts) */
+  share: ShareState;
   /** the slides, the slide shown, the presenting modes and the slide highlight (src/state/presenter-state.ts) */
   presenter: PresenterState;
 }
@@ -92,6 +100,8 @@ export function initialState(lang: Lang): PlanState {
     basis: SCHEMATIC_BASIS,
     compare: initialCompareState(),
     largeText: false,
+    measure: initialMeasureState,
+    share: initialShareState,
     presenter: initialPresenterState(),
   };
 }

@@ -3,10 +3,10 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Deck } from '../../core/deck/deck.ts';
 import { translate } from '../../i18n/messages.ts';
 import type { Lang, MessageKey } from '../../i18n/messages.ts';
+import { shallowEqual } from '../../state/store.ts';
 import type { Store } from '../../state/store.ts';
 import type { PlanState } from '../../state/plan-state.ts';
 import { StoreController } from '../controllers/store.controller.ts';
-import { lastIfSame } from './pick.ts';
 
 import { emit } from '../events.ts';
 import { chosenFileNames, chosenFilesText, fileChoiceStyles, openFileChooser } from '../components/display/file-choice.ts';
@@ -38,15 +38,11 @@ export class PlanDeckPanel extends LitElement {
   /** seconds between slides in kiosk mode */
   @property({ type: Number }) kioskSeconds = 20;
 
-  private readonly view = new StoreController<PlanState, PanelView>(this, () => this.store, (state) => {
-    const { presenter, lang } = state;
+  private readonly view = new StoreController<PlanState, PanelView>(this, () => this.store, ({ lang, presenter }) => ({
+    lang, deck: presenter.deck, current: presenter.index, busy: presenter.busy, hasBackup: presenter.backup !== null,
     // the approval number printed on exports is blank until the user sets it (never invented)
-    this.picked = lastIfSame(this.picked, { lang, deck: presenter.deck, current: presenter.index, busy: presenter.busy,
-      hasBackup: presenter.backup !== null, approvalNumber: presenter.approvalNumber });
-    return this.picked;
-  });
-
-  private picked: PanelView | undefined;
+    approvalNumber: presenter.approvalNumber,
+  }), shallowEqual);
 
   private get uiLang(): Lang {
     return this.view.value?.lang ?? 'zh';

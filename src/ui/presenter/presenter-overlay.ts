@@ -4,12 +4,12 @@ import { emit } from '../events.ts';
 import { translate } from '../../i18n/messages.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import { citeDocuments } from '../../data/documents.ts';
+import { shallowEqual } from '../../state/store.ts';
 import type { Store } from '../../state/store.ts';
 import type { PlanState } from '../../state/plan-state.ts';
 import { slideText } from '../../state/presenter-state.ts';
 import type { InkStroke, PresenterState } from '../../state/presenter-state.ts';
 import { StoreController } from '../controllers/store.controller.ts';
-import { lastIfSame } from './pick.ts';
 
 /** What the audience screen shows, read from the store's presenter slice. */
 interface OverlayView {
@@ -34,13 +34,10 @@ export class PlanPresenterOverlay extends LitElement {
   /** the app's store (the overlay lies over the page, outside the shell's store context) */
   @property({ attribute: false }) store: Store<PlanState> | undefined;
 
-  private readonly view = new StoreController<PlanState, OverlayView>(this, () => this.store, ({ lang, presenter }) => {
-    this.picked = lastIfSame(this.picked, { lang, deck: presenter.deck, index: presenter.index, blank: presenter.blank,
-      notesStrip: presenter.notesStrip, pointer: presenter.laser ? presenter.pointer : null, strokes: presenter.strokes });
-    return this.picked;
-  });
-
-  private picked: OverlayView | undefined;
+  private readonly view = new StoreController<PlanState, OverlayView>(this, () => this.store, ({ lang, presenter }) => ({
+    lang, deck: presenter.deck, index: presenter.index, blank: presenter.blank, notesStrip: presenter.notesStrip,
+    pointer: presenter.laser ? presenter.pointer : null, strokes: presenter.strokes,
+  }), shallowEqual);
 
   static override styles = css`
     :host {
