@@ -21,6 +21,8 @@ import { initialMeasureState } from './measure-state.ts';
 import type { MeasureState } from './measure-state.ts';
 import { initialShareState } from './share-state.ts';
 import type { ShareState } from './share-state.ts';
+import { initialPresenterState } from './presenter-state.ts';
+import type { PresenterState } from './presenter-state.ts';
 
 /**
  * What is selected on the map: nothing, or one feature of a geodata layer by its stable id; `at` is where it
@@ -79,6 +81,8 @@ export interface PlanState {
   measure: MeasureState;
   /** the share dialog: open, the link it shares and its QR code (src/state/share-state.ts) */
   share: ShareState;
+  /** the slides, the slide shown, the presenting modes and the slide highlight (src/state/presenter-state.ts) */
+  presenter: PresenterState;
 }
 
 export function initialState(lang: Lang): PlanState {
@@ -107,6 +111,7 @@ export function initialState(lang: Lang): PlanState {
     largeText: false,
     measure: initialMeasureState,
     share: initialShareState,
+    presenter: initialPresenterState(),
   };
 }
 
