@@ -14,6 +14,7 @@ import type { PlanState } from './state/plan-state.ts';
 import { GEODATA_LAYERS, loadGeodata } from './data/geodata.ts';
 import { languageFromNavigator, translate } from './i18n/messages.ts';
 import type { AppServices, Dispose, FeatureInstaller } from './app/services.ts';
+import { FiguresService } from './app/analysis/figures-service.ts';
 import { KeyRegistry } from './app/keyboard.ts';
 import { installDisplay } from './app/display/install-display.ts';
 import { installPresenter } from './app/presenter/install-presenter.ts';
@@ -97,7 +98,8 @@ async function start(): Promise<void> {
 
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => { markReady = resolve; });
-  const services: AppServices = { store, view, app, ready, pointer: new MapPointer(view), keys: new KeyRegistry() };
+  const figures = new FiguresService(() => store.getState().lang);
+  const services: AppServices = { store, view, app, ready, figures, pointer: new MapPointer(view), keys: new KeyRegistry() };
   let dispose = installFeatures(services);
   // A narrow automation hook for the browser tests and benchmarks (features: the leak test installs and disposes them).
   exposeForAutomation(view, {

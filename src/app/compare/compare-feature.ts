@@ -22,9 +22,8 @@ import { SIDE_BY_SIDE_MIN_WIDTH } from '../../state/compare-state.ts';
 import { presetSides } from '../../state/compare-deltas.ts';
 import type { CompareCommand, ComparePreset } from '../../state/compare-state.ts';
 import { translate } from '../../i18n/messages.ts';
-import { figuresClientNow } from '../analysis/analysis-service.ts';
 import { CompareMap } from './compare-map.ts';
-import { MissingBasisError, deltaComputer, figureInputs } from './compare-figures.ts';
+import { deltaComputer, figureInputs, isMissingBasis } from './compare-figures.ts';
 
 function mountPanel(app: HTMLElement, life: Lifetime): PlanComparePanel {
   return mountSection(app, life, { id: 'compare', labelKey: 'compare.title', content: document.createElement('plan-compare-panel'), order: 46, open: false });
@@ -51,14 +50,15 @@ function run(store: Store<PlanState>, command: CompareCommand): void {
 }
 
 /** The figures of the sides into the panel while comparing (latest wins). */
-function followFigures(store: Store<PlanState>, panel: PlanComparePanel, life: Lifetime): void {
-  const compute = deltaComputer(
+function followFigures({ store, figures }: AppServices, panel: PlanComparePanel, life: Lifetime): void {
+  const { compute, stop } = deltaComputer(
+    figures,
     () => store.getState(),
     (deltas) => { if (!life.disposed) panel.figures = { status: 'ready', deltas }; },
     (error) => {
       if (life.disposed) return;
       const lang = store.getState().lang;
-      const detail = error instanceof MissingBasisError ? translate(lang, 'compare.landuseMissing') : error instanceof Error ? error.message : String(error);
+      const detail = isMissingBasis(error) ? translate(lang, 'compare.landuseMissing') : error instanceof Error ? error.message : String(error);
       panel.figures = { status: 'error', detail };
     },
   );
@@ -70,6 +70,7 @@ function followFigures(store: Store<PlanState>, panel: PlanComparePanel, life: L
     panel.figures = { status: 'computing' };
     void compute();
   };
+  life.add(stop);
   life.add(store.select((state) => [state.compare.active, ...figureInputs(state)], refresh, sameItems));
   refresh();
 }
@@ -88,7 +89,7 @@ export function install(services: AppServices): Dispose {
     const { compare } = state;
     panel.language = divider.language = state.lang;
     panel.compare = compare;
-    panel.landuse = figuresClientNow('landuse') !== undefined;
+    panel.landuse = services.figures.now('landuse') !== undefined;
     panel.whatIfCount = Object.keys(state.study.whatIf).length;
     panel.wide = wide.matches;
     divider.position = compare.position;
@@ -114,7 +115,7 @@ export function install(services: AppServices): Dispose {
     store.update((current) => announce(current, 'info', text));
   }));
   life.add(store.subscribe(render));
-  followFigures(store, panel, life);
+  followFigures(services, panel, life);
   render();
   // a shared link that opens a compare shows its panel
   if (store.getState().compare.active) app.querySelector('plan-side-panel')?.reveal('compare');

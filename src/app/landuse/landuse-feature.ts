@@ -21,12 +21,12 @@ function mountPanel(app: HTMLElement, life: Lifetime): PlanLandUsePanel {
   return mountSection(app, life, { id: 'landuse', labelKey: 'landuse.title', content: document.createElement('plan-landuse-panel'), order: 45, open: true });
 }
 
-export function install({ app, store, view }: AppServices): Dispose {
+export function install({ app, store, view, figures }: AppServices): Dispose {
   const life = new Lifetime();
   const panel = mountPanel(app, life);
   const layer = new LandUseLayer(view);
   life.add(() => layer.clear());
-  const session = new LandUseSession(store, panel, layer, life);
+  const session = new LandUseSession(store, panel, layer, life, figures);
   const setLanguage = (state: PlanState) => {
     panel.language = state.lang;
   };

@@ -21,7 +21,7 @@ import type { LandUseLayerSummary, LandUsePrepareResult } from '../../data/landu
 import { describeLandUseIssue } from '../../data/landuse/describe-issue.ts';
 import { loadLandUse, saveLandUse } from '../../data/landuse/landuse-saved.ts';
 import type { LandUseLayer } from '../../map/landuse-layer.ts';
-import { provideFiguresClient } from '../analysis/analysis-service.ts';
+import type { FiguresService } from '../analysis/figures-service.ts';
 import { landUseFiguresClient } from './landuse-figures-client.ts';
 import type { PlanLandUsePanel, PendingReason } from '../../ui/components/landuse/landuse-panel.ts';
 
@@ -58,6 +58,7 @@ export class LandUseSession {
     private readonly panel: PlanLandUsePanel,
     private readonly layer: LandUseLayer,
     private readonly life: Lifetime,
+    private readonly figures: FiguresService,
   ) {
     life.add(() => {
       this.withdraw?.();
@@ -246,7 +247,7 @@ export class LandUseSession {
     const boundary = this.store.getState().data.boundary?.features[0] as Region | undefined;
     if (boundary) {
       const figures = landUseFiguresClient(attempt, boundary);
-      this.withdraw = provideFiguresClient('landuse', figures);
+      this.withdraw = this.figures.provide('landuse', figures);
       void figures.whole([]).then((whole) => {
         if (this.client === attempt) this.panel.coverage = whole.landUse ?? null;
       }, () => undefined);

@@ -10,12 +10,15 @@ import type { LayerQuestion } from './read-landuse-files.js';
  * for a large layer a coarse overview (core/landuse/overview-grid) drawn at small scales instead of the parcels.
  * - `prepare`: read, reproject and classify the picked files with the user's settings;
  * - `figures`: blue-green / construction figures of the last prepared layer over each region, cut to the
- *   boundary (the same shape as the schematic analysis gives); answered with the request's `id`, so several
- *   can be in flight.
+ *   boundary (the same shape as the schematic analysis gives).
+ * Each request is answered with its `id`, so several can be in flight.
  */
-export type LandUseWorkerRequest =
+export type LandUseRequestBody =
   | { type: 'prepare'; files: File[]; settings: LandUseLayerSettings }
-  | { type: 'figures'; id: number; boundary: Feature<Polygon | MultiPolygon>; regions: { region: unknown; clip: boolean }[] };
+  | { type: 'figures'; boundary: Feature<Polygon | MultiPolygon>; regions: { region: unknown; clip: boolean }[] };
+
+/** Every request carries an `id`; its answer carries the same `id` (src/data/requests/worker-requests.ts). */
+export type LandUseWorkerRequest = LandUseRequestBody & { id: number };
 
 export type LandUseStage = 'read' | 'prepare' | 'write';
 
@@ -35,5 +38,5 @@ export type LandUsePrepareResult =
 
 export type LandUseWorkerResponse =
   | ({ type: 'progress' } & LandUseProgress)
-  | { type: 'prepared'; result: LandUsePrepareResult }
+  | { type: 'prepared'; id: number; result: LandUsePrepareResult }
   | { type: 'figures'; id: number; results: FiguresResult[] | null };

@@ -40,14 +40,14 @@ async function prepare(request: Extract<LandUseWorkerRequest, { type: 'prepare' 
   if (hasGeoPackage(files)) {
     const loaded = await loadSqlite();
     if (!loaded.ok) {
-      post({ type: 'prepared', result: loaded });
+      post({ type: 'prepared', id: request.id, result: loaded });
       return;
     }
     geopackage = geoPackageReader(loaded.sqlite);
   }
   const result = prepareLandUseLayer(files, request.settings, (fraction, parcels) => post({ type: 'progress', stage: 'prepare', fraction, ...(parcels ? { parcels } : {}) }), geopackage);
   if (!result.ok) {
-    post({ type: 'prepared', result });
+    post({ type: 'prepared', id: request.id, result });
     return;
   }
   post({ type: 'progress', stage: 'write', fraction: 0 });
@@ -57,7 +57,7 @@ async function prepare(request: Extract<LandUseWorkerRequest, { type: 'prepare' 
   const overview = collection.features.length >= OVERVIEW_FROM_PARCELS
     ? new Blob([JSON.stringify(overviewGrid(collection.features, OVERVIEW_CELL_DEGREES))], { type: 'application/geo+json' })
     : null;
-  post({ type: 'prepared', result: { ok: true, issues: result.issues, summary, data, overview } });
+  post({ type: 'prepared', id: request.id, result: { ok: true, issues: result.issues, summary, data, overview } });
 }
 
 scope.onmessage = async (event: MessageEvent<LandUseWorkerRequest>) => {
@@ -70,7 +70,7 @@ scope.onmessage = async (event: MessageEvent<LandUseWorkerRequest>) => {
     }
   } catch (error) {
     if (request.type === 'prepare') {
-      post({ type: 'prepared', result: { ok: false, issues: [{ code: 'internal', severity: 'error', params: { detail: String((error as Error)?.message ?? error) } }] } });
+      post({ type: 'prepared', id: request.id, result: { ok: false, issues: [{ code: 'internal', severity: 'error', params: { detail: String((error as Error)?.message ?? error) } }] } });
     } else {
       const detail = String((error as Error)?.message ?? error);
       post({ type: 'figures', id: request.id, results: request.regions.map(() => ({ ok: false, issues: [{ reason: 'clip-failed', severity: 'error', message: detail }] })) });
