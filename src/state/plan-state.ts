@@ -14,6 +14,8 @@ import { SCHEMATIC_BASIS } from './basis.ts';
 import type { Basis } from './basis.ts';
 import { initialCompareState } from './compare-state.ts';
 import type { CompareState } from './compare-state.ts';
+import { initialLandUseState } from './landuse-state.ts';
+import type { LandUseState } from './landuse-state.ts';
 
 /**
  * What is selected on the map: nothing, or one feature of a geodata layer by its stable id; `at` is where it
@@ -64,6 +66,8 @@ export interface PlanState {
   compare: CompareState;
   /** large interface text and map labels with raised contrast (saved on this device) */
   largeText: boolean;
+  /** the planner's land-use layer: reading, waiting question, accepted layer, drawing (./landuse-state.ts) */
+  landuse: LandUseState;
 }
 
 export function initialState(lang: Lang): PlanState {
@@ -88,6 +92,7 @@ export function initialState(lang: Lang): PlanState {
     basis: SCHEMATIC_BASIS,
     compare: initialCompareState(),
     largeText: false,
+    landuse: initialLandUseState(),
   };
 }
 

@@ -26,14 +26,15 @@ function rowOf(feature: Feature, index: number, result: FiguresResult): RegionTa
 
 /**
  * @param client - the land-use worker with a prepared layer
+ * @param layer - the prepared layer's id in the worker
  * @param boundary - the Start-up Area outline; every region is cut to it
  */
-export function landUseFiguresClient(client: LandUseClient, boundary: Region): AnalysisClient {
+export function landUseFiguresClient(client: LandUseClient, layer: number, boundary: Region): AnalysisClient {
   // Regions are immutable state objects: a cluster outline unchanged since the last request costs nothing.
   const remembered = new WeakMap<object, FiguresResult>();
   const channels = new Map<string, (feature: Feature, signal?: AbortSignal) => Promise<FiguresResult>>();
 
-  const ask = (regions: { region: unknown; clip: boolean }[], signal?: AbortSignal): Promise<FiguresResult[]> => client.figures(boundary, regions, signal);
+  const ask = (regions: { region: unknown; clip: boolean }[], signal?: AbortSignal): Promise<FiguresResult[]> => client.figures(layer, boundary, regions, signal);
 
   const regionNow = async (feature: Feature, signal?: AbortSignal): Promise<FiguresResult> => {
     const known = remembered.get(feature);

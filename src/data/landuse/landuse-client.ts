@@ -1,7 +1,7 @@
 /**
  * Talks to the land-use worker (src/data/landuse/landuse.worker.ts) through the one worker-request helper
- * (src/data/requests/worker-requests.ts): one layer at a time; `prepare` again replaces it, `cancel()`
- * terminates the worker. `prepare` never rejects: a worker that cannot start or fails resolves as a result
+ * (src/data/requests/worker-requests.ts). `prepare` starts a worker for new files; `reprepare` asks the same
+ * worker again with other settings (a new classification is not read again); `cancel()` terminates it. `prepare` never rejects: a worker that cannot start or fails resolves as a result
  * with an `internal` issue. Figure requests run side by side, each answered by id, each abortable; they
  * reject with a RequestError (`stopped` once the worker is gone, `unavailable` when it holds no layer).
  */
@@ -23,19 +23,36 @@ export class LandUseClient {
   /** @param start - how to start the worker (tests may pass their own) */
   constructor(private readonly start: () => WorkerPort = startLandUseWorker) {}
 
-  /** Reads and classifies the files in the worker with the user's settings. */
+  /** Reads and classifies the files in a new worker with the user's settings (the worker before is stopped). */
   async prepare(files: File[], settings: LandUseLayerSettings = {}, onProgress: (progress: LandUseProgress) => void = () => undefined): Promise<LandUsePrepareOutcome> {
     this.cancel();
-    this.onProgress = onProgress;
-    let requests: WorkerRequests<LandUseRequestBody>;
     try {
-      requests = this.connect(this.start());
+      this.requests = this.connect(this.start());
     } catch (error) {
       return { cancelled: false, result: failure((error as Error).message) };
     }
-    this.requests = requests;
+    return this.ask({ type: 'prepare', files, settings, keep: [] }, onProgress);
+  }
+
+  /**
+   * Prepares the files of the last `prepare` again, in the same worker, with other settings: a new
+   * classification or grouping only classifies again (nothing is read or reprojected); a new encoding,
+   * coordinate system or layer reads the kept bytes again. The prepared layers in `keep` stay (the one in force).
+   */
+  async reprepare(settings: LandUseLayerSettings, keep: number[], onProgress: (progress: LandUseProgress) => void = () => undefined): Promise<LandUsePrepareOutcome> {
+    if (!this.requests) return { cancelled: false, result: failure('land use: no files are read') };
+    return this.ask({ type: 'prepare', settings, keep }, onProgress);
+  }
+
+  /** Whether the worker is running (holding the files and layers of the last prepare). */
+  get running(): boolean {
+    return this.requests !== undefined && !this.requests.failure;
+  }
+
+  private async ask(body: Extract<LandUseRequestBody, { type: 'prepare' }>, onProgress: (progress: LandUseProgress) => void): Promise<LandUsePrepareOutcome> {
+    this.onProgress = onProgress;
     try {
-      const result = await requests.request<LandUsePrepareResult>({ type: 'prepare', files, settings });
+      const result = await this.requests!.request<LandUsePrepareResult>(body);
       return { cancelled: false, result };
     } catch (error) {
       if (error instanceof RequestError && error.reason === 'stopped') return { cancelled: true };
@@ -44,15 +61,15 @@ export class LandUseClient {
   }
 
   /**
-   * Figures of the prepared layer over each region, cut to the boundary (`clip: false` for the boundary
-   * itself). Rejects with a RequestError: `unavailable` without a layer, `stopped` when the worker stopped
+   * Figures of prepared layer `layer` over each region, cut to the boundary (`clip: false` for the boundary
+   * itself). Rejects with a RequestError: `unavailable` without that layer, `stopped` when the worker stopped
    * before answering, `aborted` when `signal` fired.
    */
-  async figures(boundary: Feature<Polygon | MultiPolygon>, regions: { region: unknown; clip: boolean }[], signal?: AbortSignal): Promise<FiguresResult[]> {
+  async figures(layer: number, boundary: Feature<Polygon | MultiPolygon>, regions: { region: unknown; clip: boolean }[], signal?: AbortSignal): Promise<FiguresResult[]> {
     const requests = this.requests;
     if (!requests) throw new RequestError('unavailable', 'land use: no layer is read');
-    const results = await requests.request<FiguresResult[] | null>({ type: 'figures', boundary, regions }, signal ? { signal } : {});
-    if (!results) throw new RequestError('unavailable', 'land use: no layer is read');
+    const results = await requests.request<FiguresResult[] | null>({ type: 'figures', layer, boundary, regions }, signal ? { signal } : {});
+    if (!results) throw new RequestError('unavailable', 'land use: the layer was replaced');
     return results;
   }
 

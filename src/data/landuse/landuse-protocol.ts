@@ -14,8 +14,14 @@ import type { LayerQuestion } from './read-landuse-files.js';
  * Each request is answered with its `id`, so several can be in flight.
  */
 export type LandUseRequestBody =
-  | { type: 'prepare'; files: File[]; settings: LandUseLayerSettings }
-  | { type: 'figures'; boundary: Feature<Polygon | MultiPolygon>; regions: { region: unknown; clip: boolean }[] };
+  /**
+   * `files` absent: the files of the last prepare again, kept in the worker — with the same reading settings
+   * (encoding, coordinate system, layer) only the classification runs, nothing is read or reprojected again.
+   * `keep`: prepared layers to keep (the one in force); every other is dropped first.
+   */
+  | { type: 'prepare'; files?: File[]; settings: LandUseLayerSettings; keep: number[] }
+  /** figures of prepared layer `layer` */
+  | { type: 'figures'; layer: number; boundary: Feature<Polygon | MultiPolygon>; regions: { region: unknown; clip: boolean }[] };
 
 /** Every request carries an `id`; its answer carries the same `id` (src/data/requests/worker-requests.ts). */
 export type LandUseWorkerRequest = LandUseRequestBody & { id: number };
@@ -33,7 +39,8 @@ export interface LandUseProgress {
 export type LandUseLayerSummary = Omit<PreparedLandUseLayer, 'collection' | 'parcels'>;
 
 export type LandUsePrepareResult =
-  | { ok: true; issues: LandUseIssue[]; summary: LandUseLayerSummary; data: Blob; overview: Blob | null }
+  /** `layer`: the prepared layer's id in the worker (for `figures` and `keep`); `reclassified`: nothing was read again */
+  | { ok: true; issues: LandUseIssue[]; summary: LandUseLayerSummary; data: Blob; overview: Blob | null; layer: number; reclassified: boolean }
   | { ok: false; issues: LandUseIssue[]; question?: LayerQuestion };
 
 export type LandUseWorkerResponse =
