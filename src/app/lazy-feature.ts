@@ -4,6 +4,7 @@ import type { CatalogueName } from '../i18n/messages.ts';
 import { translate } from '../i18n/messages.ts';
 import { announce } from '../state/plan-state.ts';
 import { RequestError } from '../data/requests/request-error.ts';
+import type { BasisKind } from '../state/basis.ts';
 
 /** A lazily loaded feature's installer; `failed` hears when its code could not be loaded or installed. */
 export type LazyFeatureInstaller = (services: AppServices, failed?: (error: RequestError) => void) => Dispose;
@@ -13,7 +14,7 @@ export type LazyFeatureInstaller = (services: AppServices, failed?: (error: Requ
  * has drawn (`ready`) and installed then; disposing it before that cancels the install. The message
  * catalogues it names are loaded beside its code and added before it installs (so before it renders).
  * A feature that fails to load (or to install) says so in the live region, never disappears silently.
- * @example export const installStats = lazyFeature(() => import('./stats/stats-feature.ts'), 'stats');
+ * @example lazyFeature(() => import('./stats/stats-feature.ts'), 'stats') // a line of FEATURES in ./features.ts
  */
 export function lazyFeature(load: () => Promise<{ install: FeatureInstaller }>, ...catalogues: CatalogueName[]): LazyFeatureInstaller & FeatureInstaller {
   return (services: AppServices, failed?: (error: RequestError) => void): Dispose => {
@@ -33,6 +34,23 @@ export function lazyFeature(load: () => Promise<{ install: FeatureInstaller }>, 
     return () => {
       disposed = true;
       dispose?.();
+    };
+  };
+}
+
+/**
+ * A lazily loaded feature that provides the figures client of `basis` (`services.figures`): it says so at
+ * install, so a request made before its code has loaded waits for it; if its code fails to load, waiting and
+ * later requests fail with that error instead.
+ * @example providesFigures('schematic', lazyFeature(() => import('./analysis/analysis-feature.ts'), 'stats'))
+ */
+export function providesFigures(basis: BasisKind, install: LazyFeatureInstaller): FeatureInstaller {
+  return (services) => {
+    const withdraw = services.figures.expect(basis);
+    const dispose = install(services, withdraw);
+    return () => {
+      dispose();
+      withdraw();
     };
   };
 }

@@ -16,6 +16,10 @@ import { initialCompareState } from './compare-state.ts';
 import type { CompareState } from './compare-state.ts';
 import { initialLandUseState } from './landuse-state.ts';
 import type { LandUseState } from './landuse-state.ts';
+import { initialMeasureState } from './measure-state.ts';
+import type { MeasureState } from './measure-state.ts';
+import { initialShareState } from './share-state.ts';
+import type { ShareState } from './share-state.ts';
 
 /**
  * What is selected on the map: nothing, or one feature of a geodata layer by its stable id; `at` is where it
@@ -68,6 +72,10 @@ export interface PlanState {
   largeText: boolean;
   /** the planner's land-use layer: reading, waiting question, accepted layer, drawing (./landuse-state.ts) */
   landuse: LandUseState;
+  /** the measure tool: on or off, distance or area, the points picked (src/state/measure-state.ts) */
+  measure: MeasureState;
+  /** the share dialog: open, the link it shares and its QR code (src/state/share-state.ts) */
+  share: ShareState;
 }
 
 export function initialState(lang: Lang): PlanState {
@@ -93,6 +101,8 @@ export function initialState(lang: Lang): PlanState {
     compare: initialCompareState(),
     largeText: false,
     landuse: initialLandUseState(),
+    measure: initialMeasureState,
+    share: initialShareState,
   };
 }
 

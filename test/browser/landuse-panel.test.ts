@@ -1,12 +1,11 @@
 /**
- * `<plan-landuse-panel>` alone, with its own fixture: the element of the built app, mounted in an emptied page
- * with a store holding a land-use slice. It renders what the slice says (the reading's progress, the question,
+ * `<plan-landuse-panel>` as a component, on its own with a store the test fills (test/components): a store
+ * holding a land-use slice. It renders what the slice says (the reading's progress, the question,
  * the accepted layer and its classes, "Use for indicators"), re-renders when the slice changes, emits its
- * events, writes nothing to the store, and has no serious accessibility violation.
+ * events, and has no serious accessibility violation.
  */
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { waitUntil } from '../helpers/app-page.ts';
 import { useBrowser } from '../helpers/use-browser.ts';
 import { seriousViolations } from '../helpers/axe.ts';
 
@@ -23,49 +22,23 @@ const SUMMARY = {
   placement: { extent: [117, 36.7, 117.1, 36.8], overlapsArea: true, distanceKm: 0, direction: null },
 };
 
-const EMPTY_SLICE = { reading: null, question: null, pending: null, summary: null, drawn: null, coverage: null, messages: [], error: null, inUse: false, opacity: 1, visible: true };
+const EVENTS = ['plan-landuse-files', 'plan-landuse-settings', 'plan-landuse-use', 'plan-landuse-confirm', 'plan-landuse-cancel'];
 
-/** Empties the page, mounts a fresh panel with a plain store of { lang, landuse }, and records its events. */
-async function mountPanel(page: Page): Promise<void> {
-  await page.evaluate(`(() => {
-    let state = { lang: 'en', landuse: ${JSON.stringify(EMPTY_SLICE)} };
-    const listeners = new Set();
-    const subscribe = (listener) => { listeners.add(listener); return () => listeners.delete(listener); };
-    const store = {
-      getState: () => state,
-      subscribe,
-      update(action) { state = action(state); for (const listener of [...listeners]) listener(state); },
-      select(selector, listener, equals = Object.is) {
-        let current = selector(state);
-        return subscribe((next) => { const value = selector(next); if (!equals(value, current)) { const previous = current; current = value; listener(value, previous, next); } });
-      },
-    };
-    globalThis.__fixture = { store, events: [], writes: 0 };
-    const update = store.update;
-    store.update = (action) => { globalThis.__fixture.writes++; update(action); };
-    globalThis.__fixture.set = (slice) => update((current) => ({ ...current, landuse: { ...current.landuse, ...slice } }));
-    document.body.replaceChildren();
-    const panel = document.createElement('plan-landuse-panel');
-    panel.store = store;
-    for (const type of ['plan-landuse-files', 'plan-landuse-settings', 'plan-landuse-use', 'plan-landuse-confirm', 'plan-landuse-cancel']) {
-      panel.addEventListener(type, (event) => globalThis.__fixture.events.push({ type, detail: event.detail }));
-    }
-    const main = document.createElement('main');
-    main.append(panel);
-    document.body.append(main);
-  })()`);
-}
-
-const setSlice = (page: Page, slice: object) => page.evaluate(`globalThis.__fixture.set(${JSON.stringify(slice)})`);
-const events = (page: Page) => page.evaluate('globalThis.__fixture.events') as Promise<{ type: string; detail: Record<string, unknown> }[]>;
+/** Changes the mounted panel's land-use slice (as the session's actions would). */
+const setSlice = (page: Page, slice: object) => page.evaluate(`mounted.store.update((state) => ({ ...state, landuse: { ...state.landuse, ...${JSON.stringify(slice)} } }))`);
+const events = (page: Page) => page.evaluate('mounted.events') as Promise<{ type: string; detail: Record<string, unknown> }[]>;
 
 describe('land-use panel (component)', () => {
   const chromium = useBrowser();
 
   it('renders the slice, follows its changes and emits its events without writing the store', async () => {
-    const { page } = await chromium.open(`${inject('baseUrl')}#lang=en`, { bypassCSP: true });
-    await waitUntil(page, "!!customElements.get('plan-landuse-panel')", 60_000);
-    await mountPanel(page);
+    const page = await chromium.browser.newPage({ bypassCSP: true });
+    await page.goto(new URL('index.html', inject('componentsUrl')).href);
+    await page.waitForFunction('typeof globalThis.harness === "object"');
+    await page.evaluate(`(async () => {
+      document.body.replaceChildren();
+      globalThis.mounted = await harness.mount('plan-landuse-panel', {}, ${JSON.stringify(EVENTS)});
+    })()`);
     const panel = page.locator('plan-landuse-panel');
     // nothing read yet: the choosers, enabled; no layer, no progress
     await expect.poll(() => panel.locator('[data-testid="landuse-file"]').count()).toBe(1);
@@ -102,8 +75,10 @@ describe('land-use panel (component)', () => {
       { type: 'plan-landuse-use', detail: { use: true } },
       { type: 'plan-landuse-settings', detail: { crsId: 'EPSG:4326' } },
     ]);
-    // the panel only read: the only writes are the fixture's own
-    expect(await page.evaluate('globalThis.__fixture.writes')).toBe(0);
+    // the panel only emitted: the slice is still what the test put there
+    expect(await page.evaluate('mounted.store.getState().landuse.inUse')).toBe(true);
+    expect(await page.evaluate('mounted.store.getState().landuse.summary.name')).toBe('用地现状');
     expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
   });
 });
