@@ -31,7 +31,7 @@ const events = (page: Page) => page.evaluate('mounted.events') as Promise<{ type
 describe('land-use panel (component)', () => {
   const chromium = useBrowser();
 
-  it('renders the slice, follows its changes and emits its events without writing the store', async () => {
+  it('renders the slice, follows its changes and emits its events', async () => {
     const page = await chromium.browser.newPage({ bypassCSP: true });
     await page.goto(new URL('index.html', inject('componentsUrl')).href);
     await page.waitForFunction('typeof globalThis.harness === "object"');
