@@ -1,5 +1,5 @@
 /**
- * Loaded after the first map frame: the phasing timeline control and its map styling, the print
+ * Loaded after the first map frame: the phasing timeline control (the map's scene draws the year), the print
  * layout, the check of the saved deck, and the "Slides" button that loads the presenter on demand.
  */
 import '../../ui/presenter/timeline-control.ts';
@@ -7,9 +7,7 @@ import type { AppServices } from '../services.ts';
 import type { Lifetime } from '../lifetime.ts';
 import { announce } from '../../state/plan-state.ts';
 import { setYear } from '../../state/actions.ts';
-import { sameItems } from '../../state/store.ts';
 import { translate } from '../../i18n/messages.ts';
-import { applyTimelineYear } from '../../map/timeline-style.ts';
 import { loadDeck } from './deck-storage.ts';
 import type { LoadedDeck } from './deck-storage.ts';
 import { installPrint } from './print.ts';
@@ -30,11 +28,6 @@ function mountTimeline({ app, store }: AppServices, life: Lifetime): void {
   timeline.setAttribute('style', 'position:absolute;inset:auto;left:50%;transform:translateX(-50%);bottom:4.6rem;z-index:3');
   life.append(app, timeline);
   life.listen(app, 'plan-year-change', ({ detail }) => store.update((state) => setYear(state, detail.year)));
-}
-
-function syncTimeline({ store, view }: AppServices, life: Lifetime): void {
-  applyTimelineYear(view, store.getState().data, store.getState().year);
-  life.add(store.select((state) => [state.year, state.data], (_value, _previous, state) => applyTimelineYear(view, state.data, state.year), sameItems));
 }
 
 function addSlidesButton(services: AppServices, life: Lifetime, loaded: LoadedDeck): void {
@@ -60,7 +53,6 @@ function addSlidesButton(services: AppServices, life: Lifetime, loaded: LoadedDe
 export function bootPresenter(services: AppServices, life: Lifetime): void {
   injectStyles(life);
   mountTimeline(services, life);
-  syncTimeline(services, life);
   installPrint(services, life);
   const loaded = loadDeck(services.store.getState().lang);
   if (loaded.problem) {
