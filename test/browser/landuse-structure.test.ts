@@ -110,4 +110,20 @@ describe('land-use structure table in the statistics panel', { timeout: 240_000 
     expect(await page.locator('plan-stats plan-landuse-structure [data-indicator="development-intensity"]').textContent()).toContain('Development intensity');
     expect(app.errors).toEqual([]);
   });
+
+  it('the printed handout carries each cluster\'s first-level structure and development intensity', async () => {
+    const { page } = app;
+    await page.locator('plan-mode-switch button[data-mode=present]').click();
+    if (!(await page.locator('plan-deck-panel').count())) await page.locator('[data-testid=open-slides]').click();
+    await page.locator('plan-deck-panel li').first().waitFor();
+    await page.evaluate(() => { (globalThis as unknown as { __printed: number }).__printed = 0; window.print = () => { (globalThis as unknown as { __printed: number }).__printed += 1; }; });
+    await page.locator('plan-deck-panel [data-action=handout]').click();
+    await waitUntil(page, 'globalThis.__printed === 1', 120_000);
+    const cluster = page.locator('#plan-handout .handout-cluster').first();
+    expect(await cluster.locator('[data-indicator="development-intensity"]').count()).toBe(1);
+    const shown = await page.evaluate(`globalThis.__plan.store.getState().analysis.clusters[0].result.figures.landUse.structure.firstLevel.map((level) => [level.code, level.areaSquareMeters])`) as [string, number][];
+    const printed = await cluster.locator('tr[data-first-level]').evaluateAll((rows) => rows.map((row) => [(row as HTMLElement).dataset.firstLevel, Number((row as HTMLElement).dataset.areaM2)]));
+    expect(printed).toEqual(shown);
+    expect(app.errors).toEqual([]);
+  });
 });

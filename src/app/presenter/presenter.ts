@@ -441,6 +441,7 @@ export class Presenter {
         pages.push({
           kind: 'cluster', title: featureName(cluster, lang), theme: String(cluster.properties?.[`theme_${lang}`] ?? ''),
           image: snapshotDataUrl(view), figures, projects: regionContents(cluster, { projects: data.projects, crossings: data.crossings }).projects,
+          ...(row?.result.ok && row.result.figures.landUse?.structure ? { structure: row.result.figures.landUse.structure } : {}),
         });
       }
     } finally {
