@@ -135,6 +135,11 @@ for (const system of CLASSIFICATION_SYSTEMS) {
   });
 }
 
+/** The first-level class a class belongs to in its classification (`0303` 红树林地 is under `00` 湿地 in the third survey). */
+export function firstLevelOf(item: LandUseClass): LandUseClass | undefined {
+  return classOrder.get(`${item.system}:${item.code}`)?.firstLevel;
+}
+
 function classOfKey(key: string): LandUseClass | undefined {
   const colon = key.indexOf(':');
   if (colon < 0) return undefined;
