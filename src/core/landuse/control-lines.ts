@@ -2,6 +2,9 @@ import Flatbush from 'flatbush';
 import * as polyclip from 'polyclip-ts';
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { landUseIndicators, prepareLandUseParcels, type IndicatorParcel, type PreparedLandUseParcels } from './landuse-indicators.js';
+import { locatePoint } from '../analysis/intersection-area.js';
+import { projectPolygons, type PlanarShape } from '../analysis/planar-shape.js';
+import { planeOrigin, projectX, projectY, type PlaneOrigin } from '../analysis/projection.js';
 
 /**
  * The three control lines of territorial spatial planning (三区三线): 生态保护红线 (ecological protection red line),
@@ -107,7 +110,17 @@ function boxOf(polygons: readonly PolygonCoordinates[]): [number, number, number
 }
 
 /** The polygons of a role's layers (other geometries are reported, not used), indexed by their boxes. */
-function indexLines(layers: readonly ControlLineLayer[], issues: ControlLineIssue[]): { polygons: PolygonCoordinates[]; index: Flatbush | null } {
+interface IndexedLines {
+  polygons: PolygonCoordinates[];
+  /** each polygon in the plane, for point-in-polygon */
+  shapes: PlanarShape[];
+  /** boxes of the polygons */
+  index: Flatbush | null;
+  /** boxes of every polygon edge (in degrees): a parcel no edge comes near lies wholly inside or outside */
+  edges: Flatbush | null;
+}
+
+function indexLines(layers: readonly ControlLineLayer[], issues: ControlLineIssue[], origin: PlaneOrigin): IndexedLines {
   const polygons: PolygonCoordinates[] = [];
   for (const layer of layers) {
     let other = 0;
@@ -119,11 +132,19 @@ function indexLines(layers: readonly ControlLineLayer[], issues: ControlLineIssu
     if (other > 0) issues.push({ code: 'control-line-not-polygons', severity: 'error', layer: layer.name, params: { count: other, total: layer.features.length } });
     if (layer.features.length === 0 || other === layer.features.length) issues.push({ code: 'control-line-empty', severity: 'error', layer: layer.name, params: {} });
   }
-  if (polygons.length === 0) return { polygons, index: null };
+  if (polygons.length === 0) return { polygons, shapes: [], index: null, edges: null };
   const index = new Flatbush(polygons.length);
   for (const polygon of polygons) index.add(...boxOf([polygon]));
   index.finish();
-  return { polygons, index };
+  const edgeCount = polygons.reduce((sum, polygon) => sum + polygon.reduce((ringSum, ring) => ringSum + Math.max(0, ring.length - 1), 0), 0);
+  const edges = new Flatbush(Math.max(1, edgeCount));
+  for (const polygon of polygons) for (const ring of polygon) for (let i = 1; i < ring.length; i++) {
+    const [a, b] = [ring[i - 1], ring[i]];
+    edges.add(Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1]));
+  }
+  if (edgeCount === 0) edges.add(Infinity, Infinity, Infinity, Infinity);
+  edges.finish();
+  return { polygons, shapes: polygons.map((polygon) => projectPolygons(origin, [polygon])), index, edges };
 }
 
 function piece(parcel: IndicatorParcel, coordinates: PolygonCoordinates[]): IndicatorParcel | null {
@@ -143,27 +164,37 @@ export function prepareControlLineConflicts(parcels: readonly IndicatorParcel[],
   const urban = parcels.filter(isUrban);
   const pieces: Partial<Record<ConflictKind, PreparedLandUseParcels>> = {};
   const roles: ControlLineRole[] = [];
+  const origin = planeOrigin(117, 36.8);
   for (const role of CONTROL_LINE_ROLES) {
     const own = layers.filter((layer) => layer.role === role);
     if (own.length === 0) continue;
-    const { polygons, index } = indexLines(own, issues);
-    if (!index) continue;
+    const lines = indexLines(own, issues, origin);
+    if (!lines.index || !lines.edges) continue;
     roles.push(role);
+    const outside = role === 'development-boundary';
     const cut: IndicatorParcel[] = [];
     for (const parcel of urban) {
       const parcelPolygons = polygonsOf(parcel.geometry);
-      const near = index.search(...boxOf(parcelPolygons)).map((i) => polygons[i]);
+      const box = boxOf(parcelPolygons);
+      const near = lines.index.search(...box);
+      if (lines.edges.search(...box).length === 0) {
+        // No line edge near the parcel: it lies wholly inside one of the line's polygons or wholly outside all.
+        const [x, y] = parcelPolygons[0][0][0];
+        const inside = near.some((i) => locatePoint(lines.shapes[i], projectX(origin, x), projectY(origin, y)) === 1);
+        if (inside !== outside) cut.push(parcel);
+        continue;
+      }
+      const polygons = near.map((i) => lines.polygons[i]);
       let result: IndicatorParcel | null;
-      if (role === 'development-boundary') {
-        result = near.length === 0 ? parcel : piece(parcel, polyclip.difference(parcelPolygons as polyclip.Geom, ...(near as polyclip.Geom[])) as PolygonCoordinates[]);
+      if (outside) {
+        result = piece(parcel, polyclip.difference(parcelPolygons as polyclip.Geom, ...(polygons as polyclip.Geom[])) as PolygonCoordinates[]);
       } else {
-        if (near.length === 0) continue;
-        const lines = near.length === 1 ? near[0] : polyclip.union(near[0] as polyclip.Geom, ...(near.slice(1) as polyclip.Geom[]));
-        result = piece(parcel, polyclip.intersection(parcelPolygons as polyclip.Geom, lines as polyclip.Geom) as PolygonCoordinates[]);
+        const merged = polygons.length === 1 ? polygons[0] : polyclip.union(polygons[0] as polyclip.Geom, ...(polygons.slice(1) as polyclip.Geom[]));
+        result = piece(parcel, polyclip.intersection(parcelPolygons as polyclip.Geom, merged as polyclip.Geom) as PolygonCoordinates[]);
       }
       if (result) cut.push(result);
     }
-    const kind: ConflictKind = role === 'development-boundary' ? 'outside-development-boundary' : role;
+    const kind: ConflictKind = outside ? 'outside-development-boundary' : role;
     pieces[kind] = prepareLandUseParcels(cut);
   }
   return { roles, pieces, issues };

@@ -65,42 +65,57 @@ function overlap(a: PlanarShape, b: PlanarShape, aGeometry: Polygon | MultiPolyg
  */
 export function transitionMatrix(first: readonly IndicatorParcel[] | PreparedLandUseParcels, second: readonly IndicatorParcel[], level: TransitionLevel = 'group'): TransitionMatrix {
   const prepared = 'shapes' in first ? first : prepareLandUseParcels(first);
-  const cells = new Map<string, number>();
-  const rows = new Set<string>();
-  const columns = new Set<string>();
+  // Keys become small integers once, so the overlay loop adds into one flat array.
+  const rowIndex = new Map<string, number>();
+  const columnIndex = new Map<string, number>();
+  const indexed = (map: Map<string, number>, parcel: IndicatorParcel) => parts(parcel, level).map(([key, share]): [number, number] => {
+    if (!map.has(key)) map.set(key, map.size);
+    return [map.get(key)!, share];
+  });
+  const firstParts = prepared.parcels.map((parcel) => indexed(rowIndex, parcel));
+  const secondParts = second.map((parcel) => indexed(columnIndex, parcel));
+  const columns = Math.max(1, columnIndex.size);
+  const sums = new Float64Array(Math.max(1, rowIndex.size) * columns);
   let common = 0;
   const firstIndex = prepared.shapes.length > 0 ? new Flatbush(prepared.shapes.length) : null;
   if (firstIndex) {
     for (const shape of prepared.shapes) firstIndex.add(...(shape.edges.length > 0 ? shape.bbox : [Infinity, Infinity, Infinity, Infinity] as const));
     firstIndex.finish();
   }
-  const firstParts = prepared.parcels.map((parcel) => parts(parcel, level));
-  for (const parcel of second) {
-    if (!firstIndex) break;
+  const allEdges: number[][] = [];
+  const edgesUpTo = (count: number) => (allEdges[count] ??= Array.from({ length: count }, (_, k) => k));
+  second.forEach((parcel, secondIndex) => {
+    if (!firstIndex) return;
     const shape = projectPolygons(prepared.origin, polygonsOf(parcel.geometry));
-    if (shape.edges.length === 0) continue;
-    const secondParts = parts(parcel, level);
-    const edges = Array.from({ length: shape.edges.length / 4 }, (_, k) => k);
-    for (const index of firstIndex.search(...shape.bbox)) {
-      const other = prepared.shapes[index];
-      const area = overlap(other, shape, prepared.parcels[index].geometry, parcel.geometry, edges, prepared.origin);
+    if (shape.edges.length === 0) return;
+    const edges = edgesUpTo(shape.edges.length / 4);
+    const [minX, minY, maxX, maxY] = shape.bbox;
+    for (const index of firstIndex.search(minX, minY, maxX, maxY)) {
+      const area = overlap(prepared.shapes[index], shape, prepared.parcels[index].geometry, parcel.geometry, edges, prepared.origin);
       if (!(area > 0)) continue;
       common += area;
       for (const [from, fromShare] of firstParts[index]) {
-        rows.add(from);
-        for (const [to, toShare] of secondParts) {
-          columns.add(to);
-          const key = `${from}\u0000${to}`;
-          cells.set(key, (cells.get(key) ?? 0) + area * fromShare * toShare);
-        }
+        for (const [to, toShare] of secondParts[secondIndex]) sums[from * columns + to] += area * fromShare * toShare;
       }
+    }
+  });
+  const cells = new Map<string, number>();
+  const rows = new Set<string>();
+  const columnsPresent = new Set<string>();
+  for (const [from, i] of rowIndex) {
+    for (const [to, j] of columnIndex) {
+      const value = sums[i * columns + j];
+      if (!(value > 0)) continue;
+      rows.add(from);
+      columnsPresent.add(to);
+      cells.set(`${from}\u0000${to}`, value);
     }
   }
   const order = (keys: Set<string>) => [...keys].sort((a, b) => (level === 'group' ? GROUP_ORDER.indexOf(a) - GROUP_ORDER.indexOf(b) : a.localeCompare(b)));
   return {
     level,
     from: order(rows),
-    to: order(columns),
+    to: order(columnsPresent),
     cells: [...cells].map(([key, areaSquareMeters]) => {
       const [from, to] = key.split('\u0000');
       return { from, to, areaSquareMeters };
