@@ -103,6 +103,33 @@ describe('truth of positions and figures', () => {
       return new Set(map.queryRenderedFeatures({ layers: ids }).map((f) => f.properties.id)).size === ${points}; })()`);
   });
 
+  it('draws a crossing known only to more than 1.5 km as the area it lies in, with its legend row in both languages', async () => {
+    const file = JSON.parse(readFileSync(resolve(__dirname, '../../geodata/crossings.geojson'), 'utf8')) as
+      { features: { properties: { id: string; position_accuracy_m: number } }[] };
+    const approximate = file.features.filter((f) => f.properties.position_accuracy_m > 1500).map((f) => f.properties.id).sort();
+    expect(approximate.length).toBeGreaterThan(0);
+    await until(page, `(() => { const { map } = globalThis.__plan; map.triggerRepaint();
+      const ids = [...new Set(map.queryRenderedFeatures({ layers: ['crossings-approximate-area'] }).map((f) => f.properties.id))].sort();
+      return JSON.stringify(ids) === ${JSON.stringify(JSON.stringify(approximate))}; })()`);
+    // the area is drawn to scale: at the area's edge (its accuracy from the point, along the parallel) it is hit, at 1.3 × not
+    const hits = await page.evaluate(`(() => {
+      const { map } = globalThis.__plan;
+      const f = map.queryRenderedFeatures({ layers: ['crossings-approximate-area'] })[0];
+      const [lng, lat] = f.geometry.coordinates;
+      const metres = f.properties.position_accuracy_m;
+      const at = (k) => map.project([lng + (k * metres) / (111320 * Math.cos((lat * Math.PI) / 180)), lat]);
+      const hit = (p) => map.queryRenderedFeatures([p.x, p.y], { layers: ['crossings-approximate-area'] }).some((g) => g.properties.id === f.properties.id);
+      return { inside: hit(at(0.9)), outside: hit(at(1.3)) };
+    })()`);
+    expect(hits).toEqual({ inside: true, outside: false });
+    const row = page.locator('plan-legend li[data-legend="crossings-approximate"]');
+    await row.waitFor({ state: 'attached' });
+    await expect(row.textContent()).resolves.toContain('Approximate position');
+    await page.evaluate(`globalThis.__plan.store.update((s) => ({ ...s, lang: 'zh' }))`);
+    await expect.poll(() => row.textContent()).toContain('近似位置');
+    await page.evaluate(`globalThis.__plan.store.update((s) => ({ ...s, lang: 'en' }))`);
+  });
+
   it('counts and lists on a chosen subdistrict the projects known only to it, in both languages', async () => {
     const file = JSON.parse(readFileSync(resolve(__dirname, '../../geodata/subdistricts.geojson'), 'utf8')) as
       { features: { properties: { id: string; projects_in: { id: string; name_en: string; name_zh: string }[] } }[] };
