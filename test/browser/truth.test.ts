@@ -148,6 +148,26 @@ describe('truth of positions and figures', () => {
     await page.evaluate(`globalThis.__plan.store.update((s) => ({ ...s, lang: 'en', selection: { type: 'none' } }))`);
   });
 
+  it('finds a project known only to its subdistrict in search and, when chosen, selects the subdistrict that lists it', async () => {
+    const projects = JSON.parse(readFileSync(resolve(__dirname, '../../geodata/projects.geojson'), 'utf8')) as
+      { features: { properties: { name_en: string } }[]; in_subdistrict: { id: string; name_en: string; name_zh: string; subdistrict: string }[] };
+    // a name that no drawn feature shares, so the hit is the listed item
+    const item = projects.in_subdistrict.find((p) => !projects.features.some((f) => f.properties.name_en === p.name_en))!;
+    const search = page.locator('plan-search input');
+    await search.fill(item.name_en);
+    const option = page.locator('plan-search li[role=option]', { has: page.locator(`[data-listed-on="${item.subdistrict}"]`) }).first();
+    await option.waitFor();
+    await expect(option.textContent()).resolves.toContain('Site not published');
+    await option.click();
+    await until(page, `(() => { const s = globalThis.__plan.store.getState().selection;
+      return s.type === 'feature' && s.layer === 'subdistricts' && s.id === '${item.subdistrict}'; })()`);
+    const list = page.locator('plan-inspector [data-testid=inspector-projects-in]');
+    await list.waitFor();
+    await expect(list.textContent()).resolves.toContain(item.name_en);
+    await page.evaluate(`globalThis.__plan.store.update((s) => ({ ...s, selection: { type: 'none' } }))`);
+    await search.fill('');
+  });
+
   it('cites the plan documents by title in the attribution and in a presented slide, never by file name', async () => {
     const attribution = await page.locator('.maplibregl-ctrl-attrib').textContent();
     expect(attribution).not.toMatch(SEED_FILE);
