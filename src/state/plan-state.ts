@@ -14,6 +14,8 @@ import { SCHEMATIC_BASIS } from './basis.ts';
 import type { Basis } from './basis.ts';
 import { initialCompareState } from './compare-state.ts';
 import type { CompareState } from './compare-state.ts';
+import { initialMeasureState } from './measure-state.ts';
+import type { MeasureState } from './measure-state.ts';
 
 /**
  * What is selected on the map: nothing, or one feature of a geodata layer by its stable id; `at` is where it
@@ -64,6 +66,8 @@ export interface PlanState {
   compare: CompareState;
   /** large interface text and map labels with raised contrast (saved on this device) */
   largeText: boolean;
+  /** the measure tool: on or off, distance or area, the points picked (src/state/measure-state.ts) */
+  measure: MeasureState;
 }
 
 export function initialState(lang: Lang): PlanState {
@@ -88,6 +92,7 @@ export function initialState(lang: Lang): PlanState {
     basis: SCHEMATIC_BASIS,
     compare: initialCompareState(),
     largeText: false,
+    measure: initialMeasureState,
   };
 }
 
