@@ -213,6 +213,45 @@ function searchHit(j: number): boolean {
 }
 
 /**
+ * Appends the `points` points of a ring, from number `from` of `ring` (reversed: last point first), to the working
+ * arrays at `count`, without consecutive duplicates and the closing vertex; returns the new count (a ring of fewer
+ * than three distinct vertices bounds no area and is left out: the reader drops it too).
+ */
+function loadRing(ring: FlatRing, from: number, points: number, reversed: boolean, count: number): number {
+  const start = count;
+  for (let k = 0; k < points; k++) {
+    const i = from + 2 * (reversed ? points - 1 - k : k);
+    const x = ring[i];
+    const y = ring[i + 1];
+    if (count > start && xs[count - 1] === x && ys[count - 1] === y) continue;
+    xs[count] = x;
+    ys[count] = y;
+    count += 1;
+  }
+  while (count - start > 1 && xs[count - 1] === xs[start] && ys[count - 1] === ys[start]) count -= 1;
+  if (count - start < 3) return start;
+  for (let v = start; v < count; v++) {
+    ringStart[v] = start;
+    ringSize[v] = count - start;
+  }
+  return count;
+}
+
+/**
+ * As `findRingCrossing` for a polygon of one ring held inside a larger array (no array of rings, no view made).
+ * @param coordinates - interleaved coordinates holding the ring
+ * @param from - index of the ring's first number in `coordinates`
+ * @param points - the ring's number of points
+ * @param reversed - take the points last to first (the crossing found is then the one found in that order)
+ */
+export function findCrossingInRing(coordinates: Float64Array, from: number, points: number, reversed = false): [number, number] | null {
+  grow(points);
+  found = null;
+  const count = loadRing(coordinates, from, points, reversed, 0);
+  return count === 0 ? null : search(count, 'auto');
+}
+
+/**
  * The first crossing found among the rings, or null when the rings only touch (or do not meet).
  * @param rings - every ring of the geometry (shells and holes, of one polygon or of all polygons of a multipolygon)
  * @param options - tuning for tests
@@ -223,30 +262,14 @@ export function findRingCrossing(rings: readonly FlatRing[], options: RingCrossi
   for (const ring of rings) total += ring.length >> 1;
   grow(total);
   let count = 0;
-  for (const ring of rings) {
-    const start = count;
-    const points = ring.length >> 1;
-    for (let i = 0; i < points; i++) {
-      const x = ring[2 * i];
-      const y = ring[2 * i + 1];
-      if (count > start && xs[count - 1] === x && ys[count - 1] === y) continue;
-      xs[count] = x;
-      ys[count] = y;
-      count += 1;
-    }
-    while (count - start > 1 && xs[count - 1] === xs[start] && ys[count - 1] === ys[start]) count -= 1;
-    // Fewer than three distinct vertices bound no area: such a ring is left out (the reader drops it too).
-    if (count - start < 3) {
-      count = start;
-      continue;
-    }
-    ringStart.fill(start, start, count);
-    ringSize.fill(count - start, start, count);
-  }
+  for (const ring of rings) count = loadRing(ring, 0, ring.length >> 1, false, count);
   found = null;
   if (count === 0) return null;
+  return search(count, options.method ?? 'auto');
+}
 
-  const method = options.method ?? 'auto';
+/** Searches the `count` loaded vertices' segments for a crossing. */
+function search(count: number, method: NonNullable<RingCrossingOptions['method']>): [number, number] | null {
   if (method === 'pairwise' || (method === 'auto' && count <= PAIRWISE_UP_TO)) {
     for (let i = 0; i < count && !found; i++) {
       const i2 = next(i);
