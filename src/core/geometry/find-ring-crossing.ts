@@ -213,14 +213,14 @@ function searchHit(j: number): boolean {
 }
 
 /**
- * Appends the `points` points of a ring, from number `from` of `ring` (reversed: last point first), to the working
- * arrays at `count`, without consecutive duplicates and the closing vertex; returns the new count (a ring of fewer
- * than three distinct vertices bounds no area and is left out: the reader drops it too).
+ * Appends a ring's points to the working arrays at `count`, without consecutive duplicates and the closing vertex;
+ * returns the new count (a ring of fewer than three distinct vertices bounds no area and is left out: the reader
+ * drops it too).
  */
-function loadRing(ring: FlatRing, from: number, points: number, reversed: boolean, count: number): number {
+function loadRing(ring: FlatRing, count: number): number {
   const start = count;
-  for (let k = 0; k < points; k++) {
-    const i = from + 2 * (reversed ? points - 1 - k : k);
+  const points = ring.length >> 1;
+  for (let i = 0; i < 2 * points; i += 2) {
     const x = ring[i];
     const y = ring[i + 1];
     if (count > start && xs[count - 1] === x && ys[count - 1] === y) continue;
@@ -228,6 +228,11 @@ function loadRing(ring: FlatRing, from: number, points: number, reversed: boolea
     ys[count] = y;
     count += 1;
   }
+  return closeRing(start, count);
+}
+
+/** Ends the ring loaded from `start` to `count`: drops the closing vertex, and the ring if it bounds no area. */
+function closeRing(start: number, count: number): number {
   while (count - start > 1 && xs[count - 1] === xs[start] && ys[count - 1] === ys[start]) count -= 1;
   if (count - start < 3) return start;
   for (let v = start; v < count; v++) {
@@ -238,16 +243,26 @@ function loadRing(ring: FlatRing, from: number, points: number, reversed: boolea
 }
 
 /**
- * As `findRingCrossing` for a polygon of one ring held inside a larger array (no array of rings, no view made).
- * @param coordinates - interleaved coordinates holding the ring
- * @param from - index of the ring's first number in `coordinates`
+ * As `findRingCrossing` for a polygon of one ring read straight from a file's bytes (no array made).
+ * @param view - the bytes holding the ring's points as little-endian doubles x, y
+ * @param from - byte offset of the ring's first point
  * @param points - the ring's number of points
  * @param reversed - take the points last to first (the crossing found is then the one found in that order)
  */
-export function findCrossingInRing(coordinates: Float64Array, from: number, points: number, reversed = false): [number, number] | null {
+export function findCrossingInRing(view: DataView, from: number, points: number, reversed = false): [number, number] | null {
   grow(points);
   found = null;
-  const count = loadRing(coordinates, from, points, reversed, 0);
+  let count = 0;
+  for (let k = 0; k < points; k++) {
+    const at = from + 16 * (reversed ? points - 1 - k : k);
+    const x = view.getFloat64(at, true);
+    const y = view.getFloat64(at + 8, true);
+    if (count > 0 && xs[count - 1] === x && ys[count - 1] === y) continue;
+    xs[count] = x;
+    ys[count] = y;
+    count += 1;
+  }
+  count = closeRing(0, count);
   return count === 0 ? null : search(count, 'auto');
 }
 
@@ -262,7 +277,7 @@ export function findRingCrossing(rings: readonly FlatRing[], options: RingCrossi
   for (const ring of rings) total += ring.length >> 1;
   grow(total);
   let count = 0;
-  for (const ring of rings) count = loadRing(ring, 0, ring.length >> 1, false, count);
+  for (const ring of rings) count = loadRing(ring, count);
   found = null;
   if (count === 0) return null;
   return search(count, options.method ?? 'auto');

@@ -155,21 +155,27 @@ export function allRings(polygons: readonly RingSet[]): Float64Array[] {
   return rings;
 }
 
-/** Twice the signed area of the ring of `points` points from number `from` of `xy` (negative: clockwise). */
-function ringArea2(xy: Float64Array, from: number, points: number): number {
+/** Twice the signed area of the ring of `points` points (little-endian doubles x, y) at byte `from` of `view` (negative: clockwise). */
+function ringArea2(view: DataView, from: number, points: number): number {
   let area2 = 0;
-  for (let i = 0, j = points - 1; i < points; j = i++) {
-    area2 += xy[from + 2 * j] * xy[from + 2 * i + 1] - xy[from + 2 * i] * xy[from + 2 * j + 1];
+  let x0 = view.getFloat64(from + 16 * (points - 1), true);
+  let y0 = view.getFloat64(from + 16 * (points - 1) + 8, true);
+  for (let i = 0; i < points; i++) {
+    const x = view.getFloat64(from + 16 * i, true);
+    const y = view.getFloat64(from + 16 * i + 8, true);
+    area2 += x0 * y - x * y0;
+    x0 = x;
+    y0 = y;
   }
   return area2;
 }
 
-/** The ring of `points` points from number `from` of `xy` projected (reversed: last point first), added to the extent. */
-function projectRing(xy: Float64Array, from: number, points: number, reversed: boolean, project: (x: number, y: number) => [number, number], extent: ExtentBuilder): Position[] {
+/** That ring projected (reversed: last point first), added to the extent. */
+function projectRing(view: DataView, from: number, points: number, reversed: boolean, project: (x: number, y: number) => [number, number], extent: ExtentBuilder): Position[] {
   const positions: Position[] = new Array(points);
   for (let k = 0; k < points; k++) {
-    const i = from + 2 * (reversed ? points - 1 - k : k);
-    const position = project(xy[i], xy[i + 1]);
+    const at = from + 16 * (reversed ? points - 1 - k : k);
+    const position = project(view.getFloat64(at, true), view.getFloat64(at + 8, true));
     extent.add(position[0], position[1]);
     positions[k] = position;
   }
@@ -286,7 +292,7 @@ export function readShapefileSet(set: ShapefileSet, options: LandUseReadOptions 
   const empty: number[] = [];
   const crossings: Crossings = [];
   const shpRecords = shp.records;
-  const xy = shpRecords.coordinates;
+  const view = shpRecords.view;
   for (let index = 0; index < shpRecords.count; index++) {
     const record = index + 1;
     if (record % PROGRESS_EVERY === 0) onProgress(0.3 + (0.6 * record) / shpRecords.count, { read: record, total: shpRecords.count });
@@ -295,19 +301,19 @@ export function readShapefileSet(set: ShapefileSet, options: LandUseReadOptions 
     const from = shpRecords.singleRing(index);
     if (from >= 0) {
       const points = shpRecords.pointCount(index);
-      const area2 = ringArea2(xy, from, points);
+      const area2 = ringArea2(view, from, points);
       if (!Number.isFinite(area2)) {
         empty.push(record);
         continue;
       }
       // ESRI outer rings run clockwise; RFC 7946 wants them counter-clockwise.
       const reversed = area2 <= 0;
-      const at = findCrossingInRing(xy, from, points, reversed);
+      const at = findCrossingInRing(view, from, points, reversed);
       if (at) {
         crossings.push({ record, at: project(at[0], at[1]) });
         continue;
       }
-      const ring = projectRing(xy, from, points, reversed, project, extent);
+      const ring = projectRing(view, from, points, reversed, project, extent);
       features.push({ type: 'Feature', id: record, geometry: { type: 'Polygon', coordinates: [ring] }, properties });
       continue;
     }

@@ -24,15 +24,15 @@ export interface ShpHeader {
 }
 
 /**
- * The records of a .shp, kept as the file's points in one array and a few numbers per record, so that reading
- * makes no object per record or ring: a caller takes one record at a time (`polygons`, or for the common
- * one-ring record `singleRing` and the coordinates directly) and keeps only what it builds from it.
+ * The records of a .shp, kept as the file's bytes and a few numbers per record, so that reading makes no object
+ * per record or ring and no copy of the points: a caller takes one record at a time (`polygons`, or for the
+ * common one-ring record `singleRing` and the points straight from `view`) and keeps only what it builds from it.
  */
 export class ShpRecords {
   /**
    * @param count - records in the file (record numbers are 1…count)
-   * @param coordinates - every record's points, interleaved x, y, one record after the other
-   * @param start - per record, where its points begin in `coordinates` (in numbers); -1: no polygon
+   * @param view - the .shp bytes
+   * @param start - per record, the byte offset of its points (x, y little-endian doubles); -1: no polygon
    * @param points - per record, its number of points
    * @param partStart - per record, where its parts begin in `parts`
    * @param partCount - per record, its number of parts
@@ -41,7 +41,7 @@ export class ShpRecords {
    */
   constructor(
     readonly count: number,
-    readonly coordinates: Float64Array,
+    readonly view: DataView,
     private readonly start: Int32Array,
     private readonly points: Int32Array,
     private readonly partStart: Int32Array,
@@ -51,16 +51,16 @@ export class ShpRecords {
   ) {}
 
   /**
-   * Where a record that is one closed ring of at least four points (most parcels) has its points in
-   * `coordinates` (in numbers), or -1 when the record is anything else (use `polygons`).
+   * The byte offset in `view` of the points of a record that is one closed ring of at least four points (most
+   * parcels), or -1 when the record is anything else (use `polygons`).
    * @param index - 0-based record index (record number − 1)
    */
   singleRing(index: number): number {
     const from = this.start[index];
     if (from < 0 || this.partCount[index] !== 1 || this.points[index] < 4) return -1;
-    const last = from + 2 * this.points[index] - 2;
-    const xy = this.coordinates;
-    return xy[from] === xy[last] && xy[from + 1] === xy[last + 1] ? from : -1;
+    const last = from + 16 * (this.points[index] - 1);
+    const view = this.view;
+    return view.getFloat64(from, true) === view.getFloat64(last, true) && view.getFloat64(from + 8, true) === view.getFloat64(last + 8, true) ? from : -1;
   }
 
   /** The number of points of a record (for `singleRing`). */
@@ -70,7 +70,7 @@ export class ShpRecords {
 
   /**
    * A record's polygons (`assembleRings`): rings closed, parts of fewer than three points dropped; empty for a
-   * null or unreadable shape. Rings are views of `coordinates`, turned round in place: call it once per record.
+   * null or unreadable shape. The rings are the record's own arrays.
    * @param index - 0-based record index (record number − 1)
    */
   polygons(index: number): RingSet[] {
@@ -79,13 +79,15 @@ export class ShpRecords {
     const count = this.partCount[index];
     const points = this.points[index];
     const first = this.partStart[index];
+    const xy = new Float64Array(points * 2);
+    for (let i = 0; i < xy.length; i++) xy[i] = this.view.getFloat64(from + 8 * i, true);
     const rings: Float64Array[] = [];
     for (let part = 0; part < count; part++) {
       const begin = this.parts[first + part];
       const end = part + 1 < count ? this.parts[first + part + 1] : points;
       // Fewer than three points cannot bound an area: such a part is dropped.
       if (end - begin < 3) continue;
-      let ring = this.coordinates.subarray(from + 2 * begin, from + 2 * end);
+      let ring = xy.subarray(2 * begin, 2 * end);
       const last = ring.length - 2;
       if (ring[0] !== ring[last] || ring[1] !== ring[last + 1]) {
         const closed = new Float64Array(ring.length + 2);
@@ -163,9 +165,7 @@ export function readShp(bytes: Uint8Array, file: string): ShpReadResult {
     fileLengthBytes: view.getInt32(24, false) * 2,
     bounds: { minX: view.getFloat64(36, true), minY: view.getFloat64(44, true), maxX: view.getFloat64(52, true), maxY: view.getFloat64(60, true) },
   };
-  /** every record's points, one after the other (a record's points take 16 of its bytes each) */
-  const coordinates = new Float64Array(Math.max(0, (bytes.length - 100) >> 3));
-  let used = 0;
+  let pointTotal = 0;
   const starts = new IntList();
   const pointCounts = new IntList();
   const partStarts = new IntList();
@@ -208,13 +208,8 @@ export function readShp(bytes: Uint8Array, file: string): ShpReadResult {
         issues.push({ code: 'shp-record', severity: 'warning', file, record: index, byteOffset: offset, params: { detail: `${partTotal} parts and ${points} points do not fit in ${contentBytes} bytes` } });
         skip();
       } else {
-        // The points are copied (the file's doubles need not be 8-byte aligned), checked as they come.
         let bad = false;
-        for (let i = 0; i < points * 2; i++) {
-          const value = view.getFloat64(pointsAt + i * 8, true);
-          if (!Number.isFinite(value)) bad = true;
-          coordinates[used + i] = value;
-        }
+        for (let i = 0; i < points * 2; i++) if (!Number.isFinite(view.getFloat64(pointsAt + i * 8, true))) bad = true;
         let open = false;
         const firstPart = parts.length;
         for (let part = 0; part < partTotal && !bad; part++) {
@@ -225,7 +220,7 @@ export function readShp(bytes: Uint8Array, file: string): ShpReadResult {
             break;
           }
           parts.push(from);
-          if (to - from >= 3 && (coordinates[used + 2 * from] !== coordinates[used + 2 * to - 2] || coordinates[used + 2 * from + 1] !== coordinates[used + 2 * to - 1])) open = true;
+          if (to - from >= 3 && (view.getFloat64(pointsAt + 16 * from, true) !== view.getFloat64(pointsAt + 16 * to - 16, true) || view.getFloat64(pointsAt + 16 * from + 8, true) !== view.getFloat64(pointsAt + 16 * to - 8, true))) open = true;
         }
         if (bad) {
           parts.length = firstPart;
@@ -234,12 +229,12 @@ export function readShp(bytes: Uint8Array, file: string): ShpReadResult {
         } else {
           if (open) unclosed.push(index);
           if (contentBytes > fullContentBytes(type, partTotal, points)) longer.push(index);
-          starts.push(used);
+          starts.push(pointsAt);
           pointCounts.push(points);
           partStarts.push(firstPart);
           partCounts.push(partTotal);
           count += 1;
-          used += points * 2;
+          pointTotal += points;
         }
       }
     }
@@ -248,7 +243,7 @@ export function readShp(bytes: Uint8Array, file: string): ShpReadResult {
   const listed = (numbers: number[]) => numbers.slice(0, LISTED_RECORDS).join(', ') + (numbers.length > LISTED_RECORDS ? ', …' : '');
   if (unclosed.length > 0) issues.push({ code: 'shp-ring-unclosed', severity: 'notice', file, record: unclosed[0], params: { count: unclosed.length, records: listed(unclosed) } });
   if (longer.length > 0) issues.push({ code: 'shp-record-longer', severity: 'notice', file, record: longer[0], params: { count: longer.length, records: listed(longer) } });
-  const records = new ShpRecords(count, coordinates, starts.values, pointCounts.values, partStarts.values, partCounts.values, parts.values, used >> 1);
+  const records = new ShpRecords(count, view, starts.values, pointCounts.values, partStarts.values, partCounts.values, parts.values, pointTotal);
   return { ok: true, header, records, issues };
 }
 
