@@ -39,6 +39,8 @@ let xs = new Float64Array(1024);
 let ys = new Float64Array(1024);
 let ringStart = new Int32Array(1024);
 let ringSize = new Int32Array(1024);
+/** segment boxes for the pairwise test: minX, minY, maxX, maxY of the segment starting at each vertex */
+let boxes = new Float64Array(4 * PAIRWISE_UP_TO);
 /** the crossing found by the current call */
 let found: [number, number] | null = null;
 
@@ -57,7 +59,8 @@ function turn(v: number, p: number, q: number): number {
 
 /** Same direction from the common vertex v: collinear and pointing the same way. */
 function sameDirection(v: number, p: number, q: number): boolean {
-  return turn(v, p, q) === 0 && (xs[p] - xs[v]) * (xs[q] - xs[v]) + (ys[p] - ys[v]) * (ys[q] - ys[v]) > 0;
+  // The cheap test first: most neighbouring edges point away from each other, and need no exact orientation.
+  return (xs[p] - xs[v]) * (xs[q] - xs[v]) + (ys[p] - ys[v]) * (ys[q] - ys[v]) > 0 && turn(v, p, q) === 0;
 }
 
 /** Is the direction v→u strictly inside the counter-clockwise turn from v→a to v→b? (u in neither direction) */
@@ -286,15 +289,22 @@ export function findRingCrossing(rings: readonly FlatRing[], options: RingCrossi
 /** Searches the `count` loaded vertices' segments for a crossing. */
 function search(count: number, method: NonNullable<RingCrossingOptions['method']>): [number, number] | null {
   if (method === 'pairwise' || (method === 'auto' && count <= PAIRWISE_UP_TO)) {
-    for (let i = 0; i < count && !found; i++) {
+    // Each segment's box once; then every pair whose boxes meet is tested.
+    if (boxes.length < 4 * count) boxes = new Float64Array(4 * count);
+    for (let i = 0; i < count; i++) {
       const i2 = next(i);
-      const minX = Math.min(xs[i], xs[i2]);
-      const maxX = Math.max(xs[i], xs[i2]);
-      const minY = Math.min(ys[i], ys[i2]);
-      const maxY = Math.max(ys[i], ys[i2]);
+      boxes[4 * i] = Math.min(xs[i], xs[i2]);
+      boxes[4 * i + 1] = Math.min(ys[i], ys[i2]);
+      boxes[4 * i + 2] = Math.max(xs[i], xs[i2]);
+      boxes[4 * i + 3] = Math.max(ys[i], ys[i2]);
+    }
+    for (let i = 0; i < count && !found; i++) {
+      const minX = boxes[4 * i];
+      const minY = boxes[4 * i + 1];
+      const maxX = boxes[4 * i + 2];
+      const maxY = boxes[4 * i + 3];
       for (let j = i + 1; j < count && !found; j++) {
-        const j2 = next(j);
-        if (Math.max(xs[j], xs[j2]) < minX || Math.min(xs[j], xs[j2]) > maxX || Math.max(ys[j], ys[j2]) < minY || Math.min(ys[j], ys[j2]) > maxY) continue;
+        if (boxes[4 * j + 2] < minX || boxes[4 * j] > maxX || boxes[4 * j + 3] < minY || boxes[4 * j + 1] > maxY) continue;
         testPair(i, j);
       }
     }
