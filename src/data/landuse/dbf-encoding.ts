@@ -7,7 +7,8 @@ export interface EncodingChoice {
   encoding: AttributeEncoding;
   /**
    * how it was chosen: the .cpg file, the .dbf language driver byte, the bytes (valid UTF-8; else GBK where
-   * the bytes read as plausible GBK; else Windows-1252), plain ASCII (any choice reads the same), or the user
+   * the bytes read as plausible GBK; else DOS 437/850 where clearly so; else Windows-1252), plain ASCII (any
+   * choice reads the same), or the user
    */
   source: 'cpg' | 'detected' | 'language-driver' | 'ascii' | 'override';
   /** the .cpg text as written, when there was one */
