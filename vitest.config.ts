@@ -25,6 +25,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A condition polled in a page on a loaded 2-core machine may take seconds to hold (the default is 1 s).
+          expect: { poll: { timeout: 15_000, interval: 50 } },
         },
       },
     ],

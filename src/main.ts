@@ -1,7 +1,7 @@
 /**
  * Composition root: creates the store, the map, the keyboard registry and the shell, loads the geodata,
- * draws the plan layers from the state and installs the features. Each feature is one line of FEATURES:
- * `install(services)` returns `dispose()`, which removes everything it added.
+ * draws the plan layers from the state and installs the features (src/app/features.ts: one line each;
+ * `install(services)` returns `dispose()`, which removes everything it added).
  * `performance.mark('map-idle')` marks the first frame with every default layer drawn.
  */
 import './app/plan-app.ts';
@@ -13,52 +13,9 @@ import { announce, initialState } from './state/plan-state.ts';
 import type { PlanState } from './state/plan-state.ts';
 import { GEODATA_LAYERS, loadGeodata } from './data/geodata.ts';
 import { languageFromNavigator, translate } from './i18n/messages.ts';
-import type { AppServices, Dispose, FeatureInstaller } from './app/services.ts';
+import type { AppServices } from './app/services.ts';
 import { KeyRegistry } from './app/keyboard.ts';
-import { installDisplay } from './app/display/install-display.ts';
-import { installPresenter } from './app/presenter/install-presenter.ts';
-import { installInterface } from './app/install-interface.ts';
-import { installImport } from './app/install-import.ts';
-import { installAnalysis } from './app/install-analysis.ts';
-import { installStats } from './app/install-stats.ts';
-import { installIndicators } from './app/install-indicators.ts';
-import { installClusters } from './app/install-clusters.ts';
-import { installMeasure } from './app/install-measure.ts';
-import { installShortcuts } from './app/install-shortcuts.ts';
-import { installShare } from './app/share/install-share.ts';
-import { installStudy } from './app/install-study.ts';
-import { installLandUse } from './app/install-landuse.ts';
-import { installSavedWork } from './app/saved-work.ts';
-import { installImportedLayers } from './app/install-imported-layers.ts';
-import { installCompare } from './app/compare/install-compare.ts';
-
-/** Features, each wired in its own module (see src/app/services.ts). One line each. */
-const FEATURES: FeatureInstaller[] = [
-  installDisplay,
-  installPresenter,
-  installInterface,
-  installSavedWork,
-  installImportedLayers,
-  installImport,
-  installAnalysis,
-  installStats,
-  installIndicators,
-  installClusters,
-  installStudy,
-  installLandUse,
-  installMeasure,
-  installCompare,
-  installShortcuts,
-  installShare,
-];
-
-/** Installs every feature. @returns a function that disposes them all, last installed first */
-function installFeatures(services: AppServices): Dispose {
-  const disposers = FEATURES.map((install) => install(services));
-  return () => {
-    for (const dispose of disposers.reverse()) dispose();
-  };
-}
+import { installFeatures } from './app/features.ts';
 
 /** The plan layers, their visibility and the label language follow the state. */
 function drawPlan(view: MapView, store: Store<PlanState>): void {

@@ -6,7 +6,7 @@ import type { CatalogueName } from '../i18n/messages.ts';
  * A feature whose code is not in the first view's JavaScript: it is loaded with `import()` once the map
  * has drawn (`ready`) and installed then; disposing it before that cancels the install. The message
  * catalogues it names are loaded beside its code and added before it installs (so before it renders).
- * @example export const installStats = lazyFeature(() => import('./stats/stats-feature.ts'), 'stats');
+ * @example lazyFeature(() => import('./stats/stats-feature.ts'), 'stats') // a line of FEATURES in ./features.ts
  */
 export function lazyFeature(load: () => Promise<{ install: FeatureInstaller }>, ...catalogues: CatalogueName[]): FeatureInstaller {
   return (services: AppServices): Dispose => {

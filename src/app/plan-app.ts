@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { storeContext } from '../state/store-context.ts';
 import type { Store } from '../state/store.ts';
+import { pick, shallowEqual } from '../state/store.ts';
 import type { Announcement, PlanState } from '../state/plan-state.ts';
 import { translate } from '../i18n/messages.ts';
 import { StoreController } from '../ui/controllers/store.controller.ts';
@@ -23,7 +24,7 @@ export class PlanApp extends LitElement {
   @property({ attribute: false })
   store: Store<PlanState> | undefined;
 
-  private readonly view = new StoreController<PlanState, PlanState>(this, () => this.store, (state) => state);
+  private readonly view = new StoreController(this, () => this.store, pick<PlanState, 'lang' | 'announcements'>('lang', 'announcements'), shallowEqual);
 
   static override styles = css`
     :host {

@@ -14,6 +14,10 @@ import { SCHEMATIC_BASIS } from './basis.ts';
 import type { Basis } from './basis.ts';
 import { initialCompareState } from './compare-state.ts';
 import type { CompareState } from './compare-state.ts';
+import { initialMeasureState } from './measure-state.ts';
+import type { MeasureState } from './measure-state.ts';
+import { initialShareState } from './share-state.ts';
+import type { ShareState } from './share-state.ts';
 
 /**
  * What is selected on the map: nothing, or one feature of a geodata layer by its stable id; `at` is where it
@@ -64,6 +68,10 @@ export interface PlanState {
   compare: CompareState;
   /** large interface text and map labels with raised contrast (saved on this device) */
   largeText: boolean;
+  /** the measure tool: on or off, distance or area, the points picked (src/state/measure-state.ts) */
+  measure: MeasureState;
+  /** the share dialog: open, the link it shares and its QR code (src/state/share-state.ts) */
+  share: ShareState;
 }
 
 export function initialState(lang: Lang): PlanState {
@@ -88,6 +96,8 @@ export function initialState(lang: Lang): PlanState {
     basis: SCHEMATIC_BASIS,
     compare: initialCompareState(),
     largeText: false,
+    measure: initialMeasureState,
+    share: initialShareState,
   };
 }
 

@@ -15,6 +15,18 @@ export function shallowEqual<T extends object>(a: T, b: T): boolean {
   return keys.length === Object.keys(b).length && keys.every((key) => Object.is(a[key], b[key]));
 }
 
+/**
+ * A selector of some top-level keys of the state, as one object; pair it with `shallowEqual` so a reader
+ * re-renders only when one of those keys holds a new value.
+ */
+export function pick<S, K extends keyof S>(...keys: K[]): (state: S) => Pick<S, K> {
+  return (state) => {
+    const picked = {} as Pick<S, K>;
+    for (const key of keys) picked[key] = state[key];
+    return picked;
+  };
+}
+
 export class Store<S> {
   private state: S;
   private readonly listeners = new Set<Listener<S>>();

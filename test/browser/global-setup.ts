@@ -6,19 +6,27 @@ import { serveDirectory } from '../helpers/static-server.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    componentsUrl: string;
   }
 }
 
 /**
  * Builds the app once (skip with PLAN_SKIP_BUILD=1 when dist/ is fresh) and serves dist/ for every
- * browser test file. Fails early, with install instructions, when no Chromium is present.
+ * browser test file; builds and serves the component test page (test/components, always: it is small).
+ * Fails early, with install instructions, when no Chromium is present.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   chromiumPath();
   if (process.env.PLAN_SKIP_BUILD !== '1') {
     await build({ logLevel: 'warn', configFile: 'vite.config.ts' });
   }
+  await build({ logLevel: 'error', configFile: 'test/components/vite.config.ts' });
   const server = await serveDirectory('dist');
+  const components = await serveDirectory('dist-components');
   project.provide('baseUrl', server.url);
-  return () => server.close();
+  project.provide('componentsUrl', components.url);
+  return async () => {
+    await server.close();
+    await components.close();
+  };
 }

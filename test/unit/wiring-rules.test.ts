@@ -105,4 +105,16 @@ describe('wiring rules', () => {
   it('writes the store only from app/ and main.ts: components emit events', () => {
     expect(grepSrc(/store\??\.update\(/, FILES.filter((file) => file.startsWith(join(SRC, 'ui') + '/')))).toEqual([]);
   });
+
+  it('has no store reader that re-renders on every update: no selector returns the whole state or a fresh value without an equality', () => {
+    const readers = FILES.flatMap((file) => {
+      const text = readFileSync(file, 'utf8');
+      return [...text.matchAll(/new StoreController(?:<[^>]*>)?\(([\s\S]*?)\);/g)].map((match) => ({ file: rel(file), call: match[1] }));
+    });
+    expect(readers.length).toBeGreaterThan(10);
+    const wholeState = readers.filter(({ call }) => /\((\w+)(?::\s*\w+)?\)\s*=>\s*\1\s*(?:,|$)/.test(call.trim()));
+    const freshWithoutEquality = readers.filter(({ call }) => /=>\s*(?:\[|\(\{)/.test(call) && !/,\s*(?:sameItems|shallowEqual|\w+Equal\w*)\s*$/.test(call.trim()));
+    expect(wholeState).toEqual([]);
+    expect(freshWithoutEquality).toEqual([]);
+  });
 });

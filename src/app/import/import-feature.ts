@@ -166,7 +166,7 @@ function installDropAndPaste(services: AppServices, life: Lifetime, run: (reques
   });
 }
 
-/** Installs the import feature (loaded after the first map frame, see ../install-import.ts). */
+/** Installs the import feature (loaded after the first map frame, see ../features.ts). */
 export function install(services: AppServices): Dispose {
   const { store, app } = services;
   const life = new Lifetime();

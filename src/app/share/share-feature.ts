@@ -1,8 +1,9 @@
 /**
  * Share: a header button and the key `s` open a modal dialog with the link to exactly this view (the page's
  * own URL, which url-sync keeps up to date; brought up to date once more on opening), a copy button and the
- * link's QR code, made offline. The dialog and the QR encoder load on the first opening. Copying uses the
- * clipboard when the browser allows it, else selects the link for copying by hand; the live region says which.
+ * link's QR code, made offline. The dialog's state is the store's share slice (src/state/share-state.ts); the
+ * dialog and the QR encoder load on the first opening. Copying uses the clipboard when the browser allows it,
+ * else selects the link for copying by hand; the live region says which.
  * `dispose` removes the button, the dialog, the shortcuts and the listeners.
  */
 import '../../ui/components/share/share-button.ts';
@@ -11,8 +12,9 @@ import type { AppServices, Dispose } from '../services.ts';
 import { Lifetime } from '../lifetime.ts';
 import { currentLink } from '../url-sync.ts';
 import { announce } from '../../state/plan-state.ts';
+import { closeShare, openShare } from '../../state/share-state.ts';
 import { translate } from '../../i18n/messages.ts';
-import type { Lang, MessageKey } from '../../i18n/messages.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
 import type { QrResult } from './share-qr.ts';
 
 /** The header's order: after the study-area button, before the slides. */
@@ -26,15 +28,20 @@ export function install(services: AppServices): Dispose {
   let qrCodeOf: ((link: string) => QrResult) | undefined;
   let opening = false;
   let returnFocus: HTMLElement | null = null;
+  const isOpen = () => store.getState().share.open;
 
   const say = (key: MessageKey, params: Record<string, string> = {}) => {
     if (!life.disposed) store.update((state) => announce(state, 'info', translate(state.lang, key, params)));
   };
   const makeDialog = async (): Promise<PlanShareDialog> => {
     const [, qr] = await Promise.all([import('../../ui/components/share/share-dialog.ts'), import('./share-qr.ts')]);
-    const element = life.append(document.body, document.createElement('plan-share-dialog'));
+    // In the body (a modal dialog outside the shell's slots), so it is handed the store instead of finding it by context.
+    const element = document.createElement('plan-share-dialog');
+    element.store = store;
+    life.append(document.body, element);
     life.listen(element, 'plan-share-copy', () => void copy());
     life.listen(element, 'plan-share-close', () => {
+      store.update(closeShare);
       returnFocus?.focus();
       returnFocus = null;
     });
@@ -42,7 +49,7 @@ export function install(services: AppServices): Dispose {
     return element;
   };
   const open = async () => {
-    if (opening || dialog?.isOpen) return;
+    if (opening || isOpen()) return;
     opening = true;
     const active = document.activeElement;
     returnFocus = active instanceof HTMLElement && active !== document.body ? active : button;
@@ -56,15 +63,11 @@ export function install(services: AppServices): Dispose {
     }
     if (life.disposed) return;
     const link = currentLink();
-    dialog.language = store.getState().lang;
-    dialog.link = link;
-    dialog.qr = qrCodeOf?.(link) ?? null;
-    dialog.show();
+    store.update((state) => openShare(state, link, qrCodeOf?.(link) ?? null));
   };
   const copy = async () => {
-    const link = dialog?.link ?? '';
     try {
-      await navigator.clipboard.writeText(link);
+      await navigator.clipboard.writeText(store.getState().share.link);
       say('share.copied');
     } catch {
       // no clipboard here (not a secure context, permission refused): select the link for Ctrl+C
@@ -75,14 +78,9 @@ export function install(services: AppServices): Dispose {
 
   life.listen(app, 'plan-share-open', () => void open());
   life.add(keys.register({
-    scope: 'map', keys: ['s', 'S'], id: 'share.open', notWhileTyping: true, when: () => !dialog?.isOpen, run: () => void open(),
+    scope: 'map', keys: ['s', 'S'], id: 'share.open', notWhileTyping: true, when: () => !isOpen(), run: () => void open(),
   }));
-  life.add(keys.register({ scope: 'dialogs', keys: ['Escape'], id: 'share.close', when: () => Boolean(dialog?.isOpen), run: () => dialog?.close() }));
-  const setLanguage = (lang: Lang) => {
-    button.language = lang;
-    if (dialog) dialog.language = lang;
-  };
-  setLanguage(store.getState().lang);
-  life.add(store.select((state) => state.lang, setLanguage));
+  life.add(keys.register({ scope: 'dialogs', keys: ['Escape'], id: 'share.close', when: isOpen, run: () => store.update(closeShare) }));
+  life.add(() => store.update(closeShare));
   return () => life.dispose();
 }

@@ -1,8 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Store } from '../../state/store.ts';
+import type { Equals, Store } from '../../state/store.ts';
 
 /**
- * Re-renders its host when the selected slice of the store changes (compared by reference).
+ * Re-renders its host when the selected slice of the store changes: compared by `equals` (default: the same
+ * reference; pass `shallowEqual` with a selector that builds an object, e.g. `pick('lang', 'data')`).
  * Subscribes on connect (and again if the host is handed a different store), unsubscribes on disconnect.
  */
 export class StoreController<S, T> implements ReactiveController {
@@ -14,6 +15,7 @@ export class StoreController<S, T> implements ReactiveController {
     private readonly host: ReactiveControllerHost,
     private readonly getStore: () => Store<S> | undefined,
     private readonly select: (state: S) => T,
+    private readonly equals: Equals<T> = Object.is,
   ) {
     host.addController(this);
   }
@@ -28,7 +30,7 @@ export class StoreController<S, T> implements ReactiveController {
     this.value = this.select(store.getState());
     this.unsubscribe = store.subscribe((state) => {
       const next = this.select(state);
-      if (next !== this.value) {
+      if (!this.equals(next, this.value as T)) {
         this.value = next;
         this.host.requestUpdate();
       }

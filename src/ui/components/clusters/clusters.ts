@@ -4,6 +4,7 @@ import { consume } from '@lit/context';
 import type { Feature } from 'geojson';
 import { storeContext } from '../../../state/store-context.ts';
 import type { Store } from '../../../state/store.ts';
+import { pick, shallowEqual } from '../../../state/store.ts';
 import type { PlanState } from '../../../state/plan-state.ts';
 import { StoreController } from '../../controllers/store.controller.ts';
 import { translate } from '../../../i18n/messages.ts';
@@ -80,13 +81,14 @@ export function selectedClusterId(state: Pick<PlanState, 'selection'>): string |
  * @fires plan-cluster-close - when the open card is closed
  * @fires plan-study-command - `{ command: 'edit-cluster', clusterId }` from the card's "Edit outline (what-if)"
  */
+
 @customElement('plan-clusters')
 export class PlanClusters extends LitElement {
   @consume({ context: storeContext, subscribe: true })
   @property({ attribute: false })
   store: Store<PlanState> | undefined;
 
-  private readonly view = new StoreController(this, () => this.store, (s: PlanState) => s);
+  private readonly view = new StoreController(this, () => this.store, pick<PlanState, 'lang' | 'data' | 'analysis' | 'selection'>('lang', 'data', 'analysis', 'selection'), shallowEqual);
 
   static override styles = css`
     :host { display: block; font-size: 0.88rem; }

@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../../../state/store-context.ts';
 import type { Store } from '../../../state/store.ts';
+import { sameItems } from '../../../state/store.ts';
 import type { PlanState } from '../../../state/plan-state.ts';
 import { StoreController } from '../../controllers/store.controller.ts';
 import { translate } from '../../../i18n/messages.ts';
@@ -20,7 +21,7 @@ export class PlanLargeTextButton extends LitElement {
   @property({ attribute: false })
   store: Store<PlanState> | undefined;
 
-  private readonly view = new StoreController(this, () => this.store, (state: PlanState) => [state.lang, state.largeText] as const);
+  private readonly view = new StoreController(this, () => this.store, (state: PlanState) => [state.lang, state.largeText] as const, sameItems);
 
   static override styles = css`
     :host { display: block; }

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../../../state/store-context.ts';
 import type { Store } from '../../../state/store.ts';
+import { pick, shallowEqual } from '../../../state/store.ts';
 import type { PlanState } from '../../../state/plan-state.ts';
 import { emit } from '../../events.ts';
 import type { ImportedLayer } from '../../../state/imports.ts';
@@ -20,13 +21,16 @@ import { chosenFileNames, chosenFilesText, fileChoiceStyles, openFileChooser } f
  * Every string from a file (names, properties, messages) is rendered as text. It emits the `plan-import-*`,
  * `plan-work-export` and `plan-backup-download` events of src/ui/events.ts; the import feature does the work.
  */
+/** The part of the state this element renders. */
+type ImportPanelView = Pick<PlanState, 'lang' | 'imports' | 'importSession'>;
+
 @customElement('plan-import-panel')
 export class PlanImportPanel extends LitElement {
   @consume({ context: storeContext, subscribe: true })
   @property({ attribute: false })
   store: Store<PlanState> | undefined;
 
-  private readonly view = new StoreController(this, () => this.store, (state: PlanState) => state);
+  private readonly view = new StoreController(this, () => this.store, pick<PlanState, 'lang' | 'imports' | 'importSession'>('lang', 'imports', 'importSession'), shallowEqual);
 
   static override styles = [fileChoiceStyles, css`
     :host { display: block; padding: 0.5rem 0.75rem; font-size: 0.875rem; }
@@ -94,7 +98,7 @@ export class PlanImportPanel extends LitElement {
     </li>`;
   }
 
-  private renderInspector(lang: Lang, state: PlanState) {
+  private renderInspector(lang: Lang, state: ImportPanelView) {
     const inspected = state.importSession.inspected;
     if (!inspected) return nothing;
     const layer = state.imports.find((item) => item.id === inspected.layerId);

@@ -44,6 +44,9 @@ interface Computed {
 }
 const cache = new WeakMap<Feature, Computed>();
 
+/** The part of the state the context needs. */
+export type InspectorContextState = Pick<PlanState, 'lang' | 'study' | 'analysis' | 'data' | 'regionFigures'>;
+
 function compute(feature: Feature, data: PlanState['data'], at: [number, number] | undefined): Computed {
   const cached = cache.get(feature);
   const atKey = at ? at.join(',') : '';
@@ -87,7 +90,7 @@ function figureText(lang: Lang, ratio: number | null, check: TargetCheck): strin
 }
 
 /** The figures for a region: the store's table row (clusters, subdistricts) or the app's extra figures (cores). */
-function figuresFor(feature: Feature, state: PlanState, extra: ExtraRegionFigures | undefined): FiguresResult | undefined {
+function figuresFor(feature: Feature, state: InspectorContextState, extra: ExtraRegionFigures | undefined): FiguresResult | undefined {
   const analysis = state.analysis;
   if (analysis.status !== 'ready') return undefined;
   const id = String(feature.properties?.id ?? feature.id ?? '');
@@ -99,7 +102,7 @@ function figuresFor(feature: Feature, state: PlanState, extra: ExtraRegionFigure
   return extra && extra.id === id && sameClasses && sameBasis ? extra.result : undefined;
 }
 
-function renderFigures(feature: Feature, state: PlanState, extra: ExtraRegionFigures | undefined): TemplateResult {
+function renderFigures(feature: Feature, state: InspectorContextState, extra: ExtraRegionFigures | undefined): TemplateResult {
   const lang = state.lang;
   const result = figuresFor(feature, state, extra);
   const id = String(feature.properties?.id ?? '');
@@ -154,7 +157,7 @@ function renderContents(contents: RegionContents, lang: Lang, choose: (choice: I
  */
 export function renderInspectorContext(
   feature: Feature,
-  state: PlanState,
+  state: InspectorContextState,
   choose: (choice: InspectorChoice) => void,
   extra?: ExtraRegionFigures,
   at?: [number, number],

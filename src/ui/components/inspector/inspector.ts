@@ -5,6 +5,7 @@ import { consume } from '@lit/context';
 import type { Feature } from 'geojson';
 import { storeContext } from '../../../state/store-context.ts';
 import type { Store } from '../../../state/store.ts';
+import { pick, shallowEqual } from '../../../state/store.ts';
 import type { PlanState } from '../../../state/plan-state.ts';
 import { selectedFeature } from '../../../state/selected-feature.ts';
 import { StoreController } from '../../controllers/store.controller.ts';
@@ -30,6 +31,9 @@ import type { InspectorChoice } from './inspector-context.ts';
  * @fires plan-inspector-choose - detail {@link InspectorChoice}: a containing region or contained feature was chosen
  * @fires plan-study-command - `{ command: 'edit-cluster', clusterId }` from a cluster's "Edit outline (what-if)"
  */
+/** The part of the state this element renders. */
+type InspectorView = Pick<PlanState, 'lang' | 'selection' | 'data' | 'study' | 'analysis' | 'regionFigures'>;
+
 @customElement('plan-inspector')
 export class PlanInspector extends LitElement {
   @consume({ context: storeContext, subscribe: true })
@@ -37,7 +41,7 @@ export class PlanInspector extends LitElement {
   store: Store<PlanState> | undefined;
 
 
-  private readonly view = new StoreController(this, () => this.store, (state: PlanState) => state);
+  private readonly view = new StoreController(this, () => this.store, pick<PlanState, 'lang' | 'selection' | 'data' | 'study' | 'analysis' | 'regionFigures'>('lang', 'selection', 'data', 'study', 'analysis', 'regionFigures'), shallowEqual);
 
   static override styles = css`
     :host { display: block; font-size: 0.88rem; }
@@ -74,7 +78,7 @@ export class PlanInspector extends LitElement {
     emit(this, 'plan-study-command', { command: 'edit-cluster', clusterId });
   }
 
-  private pickedAtFor(state: PlanState): [number, number] | undefined {
+  private pickedAtFor(state: InspectorView): [number, number] | undefined {
     return state.selection.type === 'feature' ? state.selection.at : undefined;
   }
 

@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../../../state/store-context.ts';
 import type { Store } from '../../../state/store.ts';
+import { pick, shallowEqual } from '../../../state/store.ts';
 import type { PlanState } from '../../../state/plan-state.ts';
 import { emit } from '../../events.ts';
 import type { ImportedLayer } from '../../../state/imports.ts';
@@ -23,13 +24,16 @@ import type { Lang, MessageKey } from '../../../i18n/messages.ts';
  * @fires plan-import-visible - an imported layer shown or hidden
  * @fires plan-import-remove - an imported layer removed
  */
+/** The part of the state this element renders. */
+type LayerTreeView = Pick<PlanState, 'lang' | 'data' | 'imports' | 'layerOpacity' | 'layerVisibility'>;
+
 @customElement('plan-layer-tree')
 export class PlanLayerTree extends LitElement {
   @consume({ context: storeContext, subscribe: true })
   @property({ attribute: false })
   store: Store<PlanState> | undefined;
 
-  private readonly view = new StoreController(this, () => this.store, (state: PlanState) => state);
+  private readonly view = new StoreController(this, () => this.store, pick<PlanState, 'lang' | 'data' | 'imports' | 'layerOpacity' | 'layerVisibility'>('lang', 'data', 'imports', 'layerOpacity', 'layerVisibility'), shallowEqual);
 
   static override styles = css`
     :host { display: block; font-size: 0.88rem; }
@@ -57,7 +61,7 @@ export class PlanLayerTree extends LitElement {
   private unmappedFor: { data: PlanState['data']; ids: ReadonlySet<string> } | undefined;
 
   /** The catalog layers the loaded data leaves empty (recomputed only when the data changes). */
-  private unmapped(state: PlanState): ReadonlySet<string> {
+  private unmapped(state: LayerTreeView): ReadonlySet<string> {
     if (this.unmappedFor?.data !== state.data) this.unmappedFor = { data: state.data, ids: unmappedLayers(state.data) };
     return this.unmappedFor.ids;
   }
@@ -70,7 +74,7 @@ export class PlanLayerTree extends LitElement {
     emit(this, 'plan-layer-opacity', { id, opacity: percent / 100 });
   }
 
-  private renderGroup(group: CatalogGroup, state: PlanState, lang: Lang, unmapped: ReadonlySet<string>) {
+  private renderGroup(group: CatalogGroup, state: LayerTreeView, lang: Lang, unmapped: ReadonlySet<string>) {
     // a layer the data leaves empty is "not mapped": no toggle that would show nothing, and not part of the group's toggle
     const ids = group.layers.map((layer) => layer.id).filter((id) => !unmapped.has(id));
     const shown = ids.filter((id) => state.layerVisibility[id]).length;
@@ -116,7 +120,7 @@ export class PlanLayerTree extends LitElement {
   }
 
   /** The user's imported layers (names are file names: untrusted text, rendered as text). */
-  private renderImported(state: PlanState, lang: Lang) {
+  private renderImported(state: LayerTreeView, lang: Lang) {
     if (!state.imports.length) return null;
     const groupLabel = translate(lang, 'layers.imported');
     return html`

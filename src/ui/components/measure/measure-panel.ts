@@ -1,24 +1,45 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { storeContext } from '../../../state/store-context.ts';
+import type { Store } from '../../../state/store.ts';
+import { pick, shallowEqual } from '../../../state/store.ts';
+import type { PlanState } from '../../../state/plan-state.ts';
+import { measurementOf } from '../../../state/measure-state.ts';
+import { StoreController } from '../../controllers/store.controller.ts';
 import { translate } from '../../../i18n/messages.ts';
 import type { Lang, MessageKey } from '../../../i18n/messages.ts';
 import { formatArea, formatLength } from '../../../i18n/format.ts';
-import type { Measurement, MeasureMode } from '../../../core/measure/measure-points.ts';
+import type { Measurement } from '../../../core/measure/measure-points.ts';
 import { emit } from '../../events.ts';
 
 /**
  * The measure tool's panel: distance along a polyline or area of a polygon, geodesic, in m / km and km² / ha / 亩.
  * Every control is a button (keyboard reachable); "add the map centre" places a point without a pointer (pan with
- * the arrow keys). The result is in a polite live region, so a screen reader reads each new figure.
+ * the arrow keys). The result is in a polite live region, so a screen reader reads each new figure. It renders the
+ * store's measure slice and writes nothing: the app turns its events into actions.
  *
  * @fires plan-measure - detail: the command
  */
 @customElement('plan-measure-panel')
 export class PlanMeasurePanel extends LitElement {
-  @property({ attribute: false }) language: Lang = 'zh';
-  @property({ type: Boolean }) active = false;
-  @property({ attribute: false }) mode: MeasureMode = 'distance';
-  @property({ attribute: false }) measurement: Measurement | null = null;
+  @consume({ context: storeContext, subscribe: true })
+  @property({ attribute: false })
+  store: Store<PlanState> | undefined;
+
+  private readonly view = new StoreController(this, () => this.store, pick<PlanState, 'lang' | 'measure'>('lang', 'measure'), shallowEqual);
+
+  private get language(): Lang {
+    return this.view.value?.lang ?? 'zh';
+  }
+
+  private get active(): boolean {
+    return this.view.value?.measure.active ?? false;
+  }
+
+  private get measurement(): Measurement | null {
+    return this.view.value ? measurementOf(this.view.value) : null;
+  }
 
   static override styles = css`
     :host { display: block; font-size: 0.88rem; }
@@ -58,7 +79,7 @@ export class PlanMeasurePanel extends LitElement {
     return html`
       <div class="modes" role="radiogroup" aria-label=${this.t('measure.mode')}>
         ${(['distance', 'area'] as const).map((mode) => html`<label><input type="radio" name="measure-mode" value=${mode} data-mode=${mode}
-          .checked=${this.mode === mode} @change=${() => emit(this, 'plan-measure', { command: 'mode', mode })} />${this.t(`measure.mode.${mode}`)}</label>`)}
+          .checked=${(this.view.value?.measure.mode ?? 'distance') === mode} @change=${() => emit(this, 'plan-measure', { command: 'mode', mode })} />${this.t(`measure.mode.${mode}`)}</label>`)}
       </div>
       <div class="buttons">
         <button type="button" class=${this.active ? '' : 'primary'} data-command="toggle" aria-pressed=${String(this.active)}

@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../../../state/store-context.ts';
 import type { Store } from '../../../state/store.ts';
+import { sameItems } from '../../../state/store.ts';
 import type { PlanState } from '../../../state/plan-state.ts';
 import { MODES } from '../../../state/modes.ts';
 import { StoreController } from '../../controllers/store.controller.ts';
@@ -21,7 +22,7 @@ export class PlanModeSwitch extends LitElement {
   @property({ attribute: false })
   store: Store<PlanState> | undefined;
 
-  private readonly view = new StoreController(this, () => this.store, (state: PlanState) => [state.lang, state.mode] as const);
+  private readonly view = new StoreController(this, () => this.store, (state: PlanState) => [state.lang, state.mode] as const, sameItems);
 
   static override styles = css`
     :host { display: block; }

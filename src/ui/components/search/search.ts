@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../../../state/store-context.ts';
 import type { Store } from '../../../state/store.ts';
+import { pick, shallowEqual } from '../../../state/store.ts';
 import type { PlanState } from '../../../state/plan-state.ts';
 import { StoreController } from '../../controllers/store.controller.ts';
 import { translate } from '../../../i18n/messages.ts';
@@ -22,6 +23,9 @@ export type SearchChoice = FeatureChoice;
  *
  * @fires plan-search-choose - detail {@link SearchChoice}, when the user chooses a result
  */
+/** The part of the state this element renders. */
+type SearchView = Pick<PlanState, 'lang' | 'data'>;
+
 @customElement('plan-search')
 export class PlanSearch extends LitElement {
   @consume({ context: storeContext, subscribe: true })
@@ -32,7 +36,7 @@ export class PlanSearch extends LitElement {
   @state() private open = false;
   @state() private active = -1;
 
-  private readonly view = new StoreController(this, () => this.store, (planState: PlanState) => planState);
+  private readonly view = new StoreController(this, () => this.store, pick<PlanState, 'lang' | 'data'>('lang', 'data'), shallowEqual);
   private entriesFor: PlanState['data'] | undefined;
   private entries: SearchEntry[] = [];
 
@@ -68,7 +72,7 @@ export class PlanSearch extends LitElement {
     }
   `;
 
-  private hits(planState: PlanState): SearchHit[] {
+  private hits(planState: SearchView): SearchHit[] {
     if (this.entriesFor !== planState.data) {
       this.entriesFor = planState.data;
       this.entries = buildSearchEntries(planState.data);

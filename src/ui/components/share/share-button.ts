@@ -1,7 +1,11 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { consume } from '@lit/context';
 import { translate } from '../../../i18n/messages.ts';
-import type { Lang } from '../../../i18n/messages.ts';
+import { storeContext } from '../../../state/store-context.ts';
+import type { Store } from '../../../state/store.ts';
+import type { PlanState } from '../../../state/plan-state.ts';
+import { StoreController } from '../../controllers/store.controller.ts';
 import { emit } from '../../events.ts';
 
 /**
@@ -13,7 +17,15 @@ import { emit } from '../../events.ts';
 export class PlanShareButton extends LitElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  @property({ attribute: false }) language: Lang = 'zh';
+  @consume({ context: storeContext, subscribe: true })
+  @property({ attribute: false })
+  store: Store<PlanState> | undefined;
+
+  private readonly view = new StoreController(this, () => this.store, (state: PlanState) => state.lang);
+
+  private get language() {
+    return this.view.value ?? 'zh';
+  }
 
   static override styles = css`
     button {

@@ -1,11 +1,13 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
+import { consume } from '@lit/context';
 import { translate } from '../../../i18n/messages.ts';
-import type { Lang } from '../../../i18n/messages.ts';
 import { emit } from '../../events.ts';
-
-/** What the dialog shows of the link: its QR code's modules (quiet zone included), or why there is none. */
-export type ShareQr = { ok: true; modules: readonly (readonly boolean[])[]; version: number; errorCorrection: string } | { ok: false; length: number };
+import { storeContext } from '../../../state/store-context.ts';
+import type { Store } from '../../../state/store.ts';
+import { pick, shallowEqual } from '../../../state/store.ts';
+import type { PlanState } from '../../../state/plan-state.ts';
+import { StoreController } from '../../controllers/store.controller.ts';
 
 /** The smallest side of a module on screen, CSS px: smaller modules are hard for a phone camera. */
 const MODULE_PX = 3;
@@ -21,17 +23,19 @@ function modulesPath(modules: readonly (readonly boolean[])[]): string {
 
 /**
  * The share dialog: a modal dialog with the link to this view as selectable text, a copy button and the link's
- * QR code (or, for a link too long for a code a phone can read, a note saying so). Escape or the close button
- * closes it.
+ * QR code (or, for a link too long for a code a phone can read, a note saying so). It renders the store's share
+ * slice: open while `share.open` is true. Escape or the close button closes it and says so.
  *
  * @fires plan-share-copy - the copy button was pressed
- * @fires plan-share-close - the dialog was closed
+ * @fires plan-share-close - the dialog was closed (by the user or because the slice closed)
  */
 @customElement('plan-share-dialog')
 export class PlanShareDialog extends LitElement {
-  @property({ attribute: false }) language: Lang = 'zh';
-  @property({ attribute: false }) link = '';
-  @property({ attribute: false }) qr: ShareQr | null = null;
+  @consume({ context: storeContext, subscribe: true })
+  @property({ attribute: false })
+  store: Store<PlanState> | undefined;
+
+  private readonly view = new StoreController(this, () => this.store, pick<PlanState, 'lang' | 'share'>('lang', 'share'), shallowEqual);
   @query('dialog') private dialog!: HTMLDialogElement;
   @query('textarea') private text!: HTMLTextAreaElement;
 
@@ -58,13 +62,23 @@ export class PlanShareDialog extends LitElement {
     .too-long { background: #fff4e5; border-left: 4px solid #b45309; padding: 0.4rem 0.6rem; }
   `;
 
-  /** Opens the dialog as a modal dialog (focus moves to the copy button). */
-  show(): void {
-    void this.updateComplete.then(() => { if (!this.dialog.open) this.dialog.showModal(); });
+  private get language() {
+    return this.view.value?.lang ?? 'zh';
   }
 
-  close(): void {
-    if (this.dialog?.open) this.dialog.close();
+  private get link(): string {
+    return this.view.value?.share.link ?? '';
+  }
+
+  private get qr() {
+    return this.view.value?.share.qr ?? null;
+  }
+
+  /** Opens the modal dialog (focus moves to the copy button) when the slice opens, closes it when the slice closes. */
+  protected override updated(): void {
+    const open = this.view.value?.share.open ?? false;
+    if (open && !this.dialog.open) this.dialog.showModal();
+    else if (!open && this.dialog.open) this.dialog.close();
   }
 
   /** Selects the whole link (for copying by hand when the clipboard cannot be written). */
@@ -96,7 +110,7 @@ export class PlanShareDialog extends LitElement {
     return html`
       <dialog aria-labelledby="share-title" aria-describedby="share-intro" @close=${() => emit(this, 'plan-share-close', null)}>
         <header><h2 id="share-title">${t('share.title')}</h2>
-          <button type="button" data-action="close" @click=${() => this.close()}>${t('share.close')}</button></header>
+          <button type="button" data-action="close" @click=${() => this.dialog.close()}>${t('share.close')}</button></header>
         <div class="body">
           <p id="share-intro">${t('share.intro')}</p>
           <label for="share-link">${t('share.link')}</label>

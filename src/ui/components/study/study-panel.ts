@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../../../state/store-context.ts';
 import type { Store } from '../../../state/store.ts';
+import { pick, shallowEqual } from '../../../state/store.ts';
 import type { PlanState } from '../../../state/plan-state.ts';
 import { clusterFeatures, featureId } from '../../../state/study-state.ts';
 import { StoreController } from '../../controllers/store.controller.ts';
@@ -27,13 +28,16 @@ export type { StudyCommand };
  *
  * @fires plan-study-command - detail: {@link StudyCommand}
  */
+/** The part of the state this element renders. */
+type StudyPanelView = Pick<PlanState, 'lang' | 'data' | 'study' | 'basis'>;
+
 @customElement('plan-study-panel')
 export class PlanStudyPanel extends LitElement {
   @consume({ context: storeContext, subscribe: true })
   @property({ attribute: false })
   store: Store<PlanState> | undefined;
 
-  private readonly view = new StoreController(this, () => this.store, (state: PlanState) => state);
+  private readonly view = new StoreController(this, () => this.store, pick<PlanState, 'lang' | 'data' | 'study' | 'basis'>('lang', 'data', 'study', 'basis'), shallowEqual);
 
   static override styles = css`
     :host { display: block; font-size: 0.9rem; }
@@ -61,7 +65,7 @@ export class PlanStudyPanel extends LitElement {
       @click=${() => this.send(detail)}>${translate(lang, key)}</button>`;
   }
 
-  private studyTools(state: PlanState) {
+  private studyTools(state: StudyPanelView) {
     const { lang, study } = state;
     const onStudy = study.target.kind === 'study';
     if (study.mode === 'drawing' && onStudy) {
@@ -95,7 +99,7 @@ export class PlanStudyPanel extends LitElement {
       <td data-testid="what-if" data-pass=${pass(whatIf, check)}>${whatIf ? format(whatIf) : '…'}</td></tr>`);
   }
 
-  private whatIfTools(state: PlanState) {
+  private whatIfTools(state: StudyPanelView) {
     const { lang, study } = state;
     const clusters = clusterFeatures(state.data.structure);
     const chosen = study.clusterId;
