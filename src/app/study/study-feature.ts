@@ -19,27 +19,23 @@ import { Lifetime } from '../lifetime.ts';
 import { frameCoalescer } from '../frame-coalescer.ts';
 import { announce } from '../../state/plan-state.ts';
 import type { PlanState } from '../../state/plan-state.ts';
-import { blueGreenImportData } from '../../state/imports.ts';
-import { sameItems } from '../../state/store.ts';
-import {
-  STUDY_SCHEMA_VERSION, STUDY_STORAGE_KEY, clusterFeatures, copyGeometry, featureId, savedStudyOf, validateSavedStudy,
-} from '../../state/study-state.ts';
+import { clusterFeatures, copyGeometry, featureId } from '../../state/study-state.ts';
 import type { StudyState } from '../../state/study-state.ts';
-import { keepAsBackup, loadSaved, save } from '../../data/persist.ts';
 import { translate } from '../../i18n/messages.ts';
 import { featureName } from '../../i18n/feature-name.ts';
 import { mapSceneOf } from '../../map/scene/map-scene.ts';
 import { middleOfView } from '../../map/camera.ts';
-import { mapContainer } from '../../map/map-element.ts';
 import type { StudyDraw } from '../../map/draw.ts';
 import { StudyAnalysis } from './study-analysis.ts';
+import { registerStudyKeys } from './study-keys.ts';
+import { followStudyState, restoreStudy } from './study-follow.ts';
 
-type FailureKey = 'study.analysisFailed' | 'study.drawFailed' | 'study.saveFailed';
+export type FailureKey = 'study.analysisFailed' | 'study.drawFailed' | 'study.saveFailed';
 
 /** The shapes drawn statically: everything that is not being edited in terra-draw. */
-class StudyTool {
+export class StudyTool {
   readonly life = new Lifetime();
-  private readonly analysis: StudyAnalysis;
+  readonly analysis: StudyAnalysis;
   private draw: StudyDraw | undefined;
   private loadingDraw: Promise<StudyDraw | undefined> | undefined;
   private readonly studyFrames = frameCoalescer<{ geometry: Polygon; drawing: boolean }>(({ geometry, drawing }) => {
@@ -66,15 +62,15 @@ class StudyTool {
     return this.services.store;
   }
 
-  private setStudy(change: (study: StudyState, state: PlanState) => Partial<StudyState>): void {
+  setStudy(change: (study: StudyState, state: PlanState) => Partial<StudyState>): void {
     this.store.update((state) => ({ ...state, study: { ...state.study, ...change(state.study, state) } }));
   }
 
-  private say(level: 'info' | 'error', text: (state: PlanState) => string): void {
+  say(level: 'info' | 'error', text: (state: PlanState) => string): void {
     this.store.update((state) => announce(state, level, text(state)));
   }
 
-  private fail(key: FailureKey, error: unknown): void {
+  fail(key: FailureKey, error: unknown): void {
     if (this.life.disposed) return;
     this.say('error', (state) => translate(state.lang, key, { message: error instanceof Error ? error.message : String(error) }));
   }
@@ -237,86 +233,6 @@ class StudyTool {
       case 'reset-cluster': return this.resetCluster(detail.clusterId);
     }
   }
-
-  /** Escape cancels drawing or ends editing; Delete / Backspace clears the study area being edited. */
-  registerKeys(): void {
-    const { keys, view } = this.services;
-    const study = () => this.store.getState().study;
-    this.life.add(keys.register({
-      scope: 'study', keys: ['Escape'], id: 'study.cancel', evenIfHandled: true,
-      when: () => study().mode === 'drawing', run: () => this.cancelDrawing(),
-    }));
-    this.life.add(keys.register({
-      scope: 'study', keys: ['Escape'], id: 'study.done',
-      when: () => study().mode === 'editing', run: () => this.stopEditing(),
-    }));
-    this.life.add(keys.register({
-      scope: 'study', keys: ['Delete', 'Backspace'], id: 'study.clear',
-      when: () => study().mode === 'editing' && study().target.kind === 'study',
-      run: () => {
-        const active = document.activeElement;
-        if (!(active === document.body || active === null || mapContainer(view).contains(active))) return false;
-        this.clearStudy();
-      },
-    }));
-  }
-
-  // ---- static display of what is not being edited, saving, restoring ----
-
-  restore(): void {
-    const saved = loadSaved(STUDY_STORAGE_KEY, STUDY_SCHEMA_VERSION, validateSavedStudy);
-    if (saved.ok && saved.value) {
-      const { polygon, whatIf } = saved.value;
-      this.setStudy(() => ({ polygon, whatIf }));
-      if (polygon) void this.analysis.study(polygon, false);
-    } else if (!saved.ok && saved.reason !== 'unavailable') {
-      if (saved.raw !== undefined) keepAsBackup(STUDY_STORAGE_KEY, saved.raw);
-      this.say('error', (state) => translate(state.lang, 'study.restoreFailed', { message: saved.message }));
-    }
-  }
-
-  followState(): void {
-    const { store, view, pointer } = this.services;
-    let saveFailed = false;
-    const scheduleSave = this.life.debounce(() => {
-      const result = save(STUDY_STORAGE_KEY, STUDY_SCHEMA_VERSION, savedStudyOf(store.getState().study));
-      if (!result.ok && !saveFailed) this.fail('study.saveFailed', result.message);
-      saveFailed = !result.ok;
-    }, 300);
-    // the map's scene draws the outlines not being edited from state.study (src/map/scene)
-    mapSceneOf(view)?.setPart('outlines', true);
-    this.life.add(store.select((state) => [state.study.polygon, state.study.whatIf], scheduleSave, sameItems));
-    // the tool owns the map's pointer while it draws or edits
-    let release: (() => void) | undefined;
-    this.life.add(() => release?.());
-    this.life.add(store.select((state) => state.study.mode !== 'off', (active) => {
-      release?.();
-      release = active ? pointer.suspend() : undefined;
-    }));
-    this.followAnalysisInputs();
-  }
-
-  /**
-   * Imports counted as blue-green reach the worker before the whole-area figures they change, so the
-   * study figures follow once those arrive (and so does a change of basis: the whole-area figures of the new
-   * basis arrive first); a new class set recomputes them at once.
-   */
-  private followAnalysisInputs(): void {
-    const { store } = this.services;
-    const recompute = (state: PlanState) => {
-      if (state.study.polygon) void this.analysis.study(state.study.polygon, false);
-      if (state.study.clusterId) void this.analysis.cluster();
-    };
-    let studyExtras = blueGreenImportData(store.getState());
-    let studyBasis = store.getState().analysis.basis;
-    this.life.add(store.select((state) => state.analysis, (analysis, _previous, state) => {
-      if (analysis.status !== 'ready' || (sameItems(blueGreenImportData(state), studyExtras) && analysis.basis === studyBasis)) return;
-      studyExtras = blueGreenImportData(state);
-      studyBasis = analysis.basis;
-      recompute(state);
-    }));
-    this.life.add(store.select((state) => state.analysisClasses, (_classes, _previous, state) => recompute(state)));
-  }
 }
 
 export function install(services: AppServices): Dispose {
@@ -332,11 +248,11 @@ export function install(services: AppServices): Dispose {
     life.append(app, panel);
   }
   life.listen(app, 'plan-study-command', (event) => tool.run(event.detail));
-  tool.registerKeys();
+  registerStudyKeys(services, tool);
   void services.ready.then(() => {
     if (life.disposed) return;
-    tool.restore();
-    tool.followState();
+    restoreStudy(tool);
+    followStudyState(services, tool);
   });
   life.add(() => {
     if (store.getState().study.mode !== 'off') store.update((state) => ({ ...state, study: { ...state.study, mode: 'off', target: { kind: 'study' } } }));
