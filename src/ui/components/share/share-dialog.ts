@@ -27,7 +27,7 @@ function modulesPath(modules: readonly (readonly boolean[])[]): string {
  * slice: open while `share.open` is true. Escape or the close button closes it and says so.
  *
  * @fires plan-share-copy - the copy button was pressed
- * @fires plan-share-close - the dialog was closed (by the user or because the slice closed)
+ * @fires plan-share-close - the close button was pressed, or the dialog closed (Escape, or because the slice closed)
  */
 @customElement('plan-share-dialog')
 export class PlanShareDialog extends LitElement {
@@ -110,7 +110,7 @@ export class PlanShareDialog extends LitElement {
     return html`
       <dialog aria-labelledby="share-title" aria-describedby="share-intro" @close=${() => emit(this, 'plan-share-close', null)}>
         <header><h2 id="share-title">${t('share.title')}</h2>
-          <button type="button" data-action="close" @click=${() => this.dialog.close()}>${t('share.close')}</button></header>
+          <button type="button" data-action="close" @click=${() => emit(this, 'plan-share-close', null)}>${t('share.close')}</button></header>
         <div class="body">
           <p id="share-intro">${t('share.intro')}</p>
           <label for="share-link">${t('share.link')}</label>
