@@ -17,6 +17,11 @@ interface PageProbe {
   moving: boolean;
   year: number;
   visible: string[];
+  /** the presenter slice: the slide shown and the highlight the map draws */
+  slide: number;
+  highlight: { ids: string[]; spotlight: boolean };
+  /** features in the map's slide-highlight source */
+  highlighted: number;
 }
 
 /** Camera, year and visible catalog layers, read from the page's map and store. */
@@ -24,7 +29,7 @@ function probe(page: Page): Promise<PageProbe> {
   return page.evaluate(() => {
     const plan = (globalThis as unknown as { __plan: {
       map: { getCenter(): { lng: number; lat: number }; getZoom(): number; getBearing(): number; getPitch(): number; isMoving(): boolean };
-      store: { getState(): { year: number; layerVisibility: Record<string, boolean> } };
+      store: { getState(): { year: number; layerVisibility: Record<string, boolean>; presenter: { index: number; highlight: { ids: string[]; spotlight: boolean } } } };
     } }).__plan;
     const center = plan.map.getCenter();
     const state = plan.store.getState();
@@ -36,6 +41,10 @@ function probe(page: Page): Promise<PageProbe> {
       moving: plan.map.isMoving(),
       year: state.year,
       visible: Object.keys(state.layerVisibility).filter((id) => state.layerVisibility[id]).sort(),
+      slide: state.presenter.index,
+      highlight: state.presenter.highlight,
+      highlighted: (plan.map as unknown as { querySourceFeatures(id: string): unknown[]; getSource(id: string): unknown }).getSource('slide-highlight')
+        ? (plan.map as unknown as { querySourceFeatures(id: string): unknown[] }).querySourceFeatures('slide-highlight').length : 0,
     };
   });
 }
@@ -137,7 +146,11 @@ describe('presenter mode, slides, timeline and exports', () => {
       expect(state.pitch, slide.id).toBeCloseTo(slide.camera.pitch, 1);
       expect(state.year, slide.id).toBe(slide.year);
       expect(state.visible, slide.id).toEqual(slide.layers.filter((id) => known.has(id)).sort());
+      expect(state.slide, slide.id).toBe(index);
+      expect(state.highlight, slide.id).toEqual({ ids: slide.highlight, spotlight: slide.spotlight });
+      if (slide.highlight.length) await expect.poll(async () => (await probe(page)).highlighted).toBeGreaterThan(0);
     }
+    expect(deck.slides.some((slide) => slide.highlight.length > 0)).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('plan-presenter-overlay').count()).toBe(0);
   });

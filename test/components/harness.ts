@@ -5,6 +5,7 @@
  */
 import '../../src/i18n/all-messages.ts';
 import '../../src/ui/components/indicators/indicator-bar.ts';
+import '../../src/ui/components/landuse/landuse-panel.ts';
 import { Store } from '../../src/state/store.ts';
 import { initialState } from '../../src/state/plan-state.ts';
 import type { PlanState } from '../../src/state/plan-state.ts';

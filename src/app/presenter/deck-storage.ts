@@ -7,6 +7,7 @@ import { CATALOG_LAYERS } from '../../state/layer-catalog.ts';
 import { translate } from '../../i18n/messages.ts';
 import type { Lang, MessageKey } from '../../i18n/messages.ts';
 import { builtinDeck } from './builtin-deck.ts';
+import { MAX_APPROVAL_LENGTH } from '../../state/presenter-state.ts';
 
 const DECK_KEY = 'deck';
 const DECK_SCHEMA_VERSION = 1;
@@ -47,4 +48,16 @@ export function loadDeck(lang: Lang): LoadedDeck {
 
 export function saveDeck(deck: Deck): SaveResult {
   return save(DECK_KEY, DECK_SCHEMA_VERSION, deck);
+}
+
+const APPROVAL_KEY = 'approval-number';
+
+/** The map approval number (审图号) the user set, or '' (never invented: blank until set). */
+export function loadApprovalNumber(): string {
+  const loaded = loadSaved<string>(APPROVAL_KEY, 1, (value) => (typeof value === 'string' && value.length <= MAX_APPROVAL_LENGTH ? value : 'not a short text'));
+  return loaded.ok && loaded.value ? loaded.value : '';
+}
+
+export function saveApprovalNumber(text: string): SaveResult {
+  return save(APPROVAL_KEY, 1, text);
 }

@@ -2,14 +2,13 @@
  * Loaded after the first map frame: the phasing timeline control (the map's scene draws the year), the print
  * layout, the check of the saved deck, and the "Slides" button that loads the presenter on demand.
  */
-import '../../ui/presenter/timeline-control.ts';
 import type { AppServices } from '../services.ts';
 import type { Lifetime } from '../lifetime.ts';
 import { announce } from '../../state/plan-state.ts';
-import { setYear } from '../../state/actions.ts';
+import { deckLoaded, setPanelOpen } from '../../state/presenter-state.ts';
 import { translate } from '../../i18n/messages.ts';
-import { loadDeck } from './deck-storage.ts';
-import type { LoadedDeck } from './deck-storage.ts';
+import { loadApprovalNumber, loadDeck } from './deck-storage.ts';
+import { installTimeline } from './behaviours/timeline.ts';
 import { installPrint } from './print.ts';
 import { PRESENTER_CSS } from './presenter-css.ts';
 
@@ -21,16 +20,7 @@ function injectStyles(life: Lifetime): void {
   life.append(document.head, style);
 }
 
-function mountTimeline({ app, store }: AppServices, life: Lifetime): void {
-  const timeline = document.createElement('plan-timeline');
-  timeline.slot = 'map';
-  // Inline style wins over the shell's ::slotted([slot='map']) { inset: 0 }.
-  timeline.setAttribute('style', 'position:absolute;inset:auto;left:50%;transform:translateX(-50%);bottom:4.6rem;z-index:3');
-  life.append(app, timeline);
-  life.listen(app, 'plan-year-change', ({ detail }) => store.update((state) => setYear(state, detail.year)));
-}
-
-function addSlidesButton(services: AppServices, life: Lifetime, loaded: LoadedDeck): void {
+function addSlidesButton(services: AppServices, life: Lifetime): void {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'plan-slides-button';
@@ -43,8 +33,10 @@ function addSlidesButton(services: AppServices, life: Lifetime, loaded: LoadedDe
   label();
   life.add(services.store.select((state) => state.lang, label));
   life.listen(button, 'click', () => {
-    void import('./presenter.ts').then(({ presenterFor }) => {
-      if (!life.disposed) presenterFor(services, loaded, life).togglePanel();
+    void import('./presenter.ts').then(({ installPresenterBehaviours }) => {
+      if (life.disposed) return;
+      installPresenterBehaviours(services, life);
+      services.store.update((state) => setPanelOpen(state, !state.presenter.panelOpen));
     });
   });
   life.toolbar(services.app, button, 30);
@@ -52,12 +44,13 @@ function addSlidesButton(services: AppServices, life: Lifetime, loaded: LoadedDe
 
 export function bootPresenter(services: AppServices, life: Lifetime): void {
   injectStyles(life);
-  mountTimeline(services, life);
+  installTimeline(services, life);
   installPrint(services, life);
   const loaded = loadDeck(services.store.getState().lang);
+  services.store.update((state) => deckLoaded(state, loaded.deck, loaded.backupRaw ?? null, loadApprovalNumber()));
   if (loaded.problem) {
     const problem = loaded.problem;
     services.store.update((state) => announce(state, 'error', translate(state.lang, 'deck.corrupt', { message: problem })));
   }
-  addSlidesButton(services, life, loaded);
+  addSlidesButton(services, life);
 }

@@ -3,6 +3,10 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Deck } from '../../core/deck/deck.ts';
 import { translate } from '../../i18n/messages.ts';
 import type { Lang, MessageKey } from '../../i18n/messages.ts';
+import { shallowEqual } from '../../state/store.ts';
+import type { Store } from '../../state/store.ts';
+import type { PlanState } from '../../state/plan-state.ts';
+import { StoreController } from '../controllers/store.controller.ts';
 
 import { emit } from '../events.ts';
 import { chosenFileNames, chosenFilesText, fileChoiceStyles, openFileChooser } from '../components/display/file-choice.ts';
@@ -10,23 +14,39 @@ import type { DeckAction } from '../events.ts';
 
 export type { DeckAction };
 
+/** What the panel shows, read from the store's presenter slice. */
+interface PanelView {
+  lang: Lang;
+  deck: Deck | null;
+  current: number;
+  busy: boolean;
+  hasBackup: boolean;
+  approvalNumber: string;
+}
+
 /**
  * The slides panel: the deck as a list (show, caption zh/en, spotlight, reorder, duplicate, delete),
- * new slide from the current view, present, JSON export / import, PNG export.
+ * new slide from the current view, present, JSON export / import, PNG export. Reads the deck, the slide shown
+ * and the export state from the store's presenter slice.
  *
  * @fires plan-deck-action - detail: DeckAction
  */
 @customElement('plan-deck-panel')
 export class PlanDeckPanel extends LitElement {
-  @property({ attribute: false }) deck: Deck | undefined;
-  @property({ type: Number }) current = 0;
-  @property({ attribute: false }) uiLang: Lang = 'zh';
-  @property({ type: Boolean }) hasBackup = false;
-  @property({ type: Boolean }) busy = false;
-  /** the map approval number (审图号) printed on exports; blank until the user sets it */
-  @property({ attribute: false }) approvalNumber = '';
+  /** the app's store (the panel opens over the page, outside the shell's store context) */
+  @property({ attribute: false }) store: Store<PlanState> | undefined;
   /** seconds between slides in kiosk mode */
   @property({ type: Number }) kioskSeconds = 20;
+
+  private readonly view = new StoreController<PlanState, PanelView>(this, () => this.store, ({ lang, presenter }) => ({
+    lang, deck: presenter.deck, current: presenter.index, busy: presenter.busy, hasBackup: presenter.backup !== null,
+    // the approval number printed on exports is blank until the user sets it (never invented)
+    approvalNumber: presenter.approvalNumber,
+  }), shallowEqual);
+
+  private get uiLang(): Lang {
+    return this.view.value?.lang ?? 'zh';
+  }
 
   static override styles = [fileChoiceStyles, css`
     :host {
@@ -100,7 +120,10 @@ export class PlanDeckPanel extends LitElement {
   }
 
   override render() {
-    const slides = this.deck?.slides ?? [];
+    const view = this.view.value;
+    if (!view) return null;
+    const { busy, hasBackup, approvalNumber, current } = view;
+    const slides = view.deck?.slides ?? [];
     return html`
       <header>
         <h2 id="deck-title">${this.t('deck.title')}</h2>
@@ -113,15 +136,15 @@ export class PlanDeckPanel extends LitElement {
         <span class="file-choice"><button type="button" data-action="choose-json" aria-describedby="deck-file-name" @click=${openFileChooser}>${this.t('deck.importJson')}</button>
           <span class="file-name" id="deck-file-name">${chosenFilesText(this.uiLang, this.chosen)}</span>
           <input type="file" hidden accept=".json,application/json" data-action="import-json" aria-label=${this.t('deck.importJson')} @change=${this.onImport} /></span>
-        <button type="button" data-action="png-full" ?disabled=${this.busy} @click=${() => this.act({ type: 'png-full' })}>${this.t('deck.pngFull')}</button>
-        <button type="button" data-action="png-window" ?disabled=${this.busy} @click=${() => this.act({ type: 'png-window' })}>${this.t('deck.pngWindow')}</button>
+        <button type="button" data-action="png-full" ?disabled=${busy} @click=${() => this.act({ type: 'png-full' })}>${this.t('deck.pngFull')}</button>
+        <button type="button" data-action="png-window" ?disabled=${busy} @click=${() => this.act({ type: 'png-window' })}>${this.t('deck.pngWindow')}</button>
         <button type="button" data-action="reset" @click=${() => this.act({ type: 'reset' })}>${this.t('deck.reset')}</button>
-        ${this.hasBackup ? html`<button type="button" data-action="download-backup" @click=${() => this.act({ type: 'download-backup' })}>${this.t('deck.downloadBackup')}</button>` : null}
+        ${hasBackup ? html`<button type="button" data-action="download-backup" @click=${() => this.act({ type: 'download-backup' })}>${this.t('deck.downloadBackup')}</button>` : null}
       </div>
       <div class="row">
         <button type="button" data-action="presenter-view" @click=${() => this.act({ type: 'presenter-view' })}>${this.t('deck.presenterView')}</button>
         <button type="button" data-action="notes-strip" @click=${() => this.act({ type: 'notes-strip' })}>${this.t('deck.notesStrip')}</button>
-        <button type="button" data-action="handout" ?disabled=${this.busy} @click=${() => this.act({ type: 'handout' })}>${this.t('deck.handout')}</button>
+        <button type="button" data-action="handout" ?disabled=${busy} @click=${() => this.act({ type: 'handout' })}>${this.t('deck.handout')}</button>
       </div>
       <div class="row">
         <label>${this.t('deck.kioskSeconds')}<input type="number" min="3" max="600" step="1" data-input="kiosk-seconds" .value=${String(this.kioskSeconds)}
@@ -129,13 +152,13 @@ export class PlanDeckPanel extends LitElement {
         <button type="button" data-action="kiosk" @click=${() => this.act({ type: 'kiosk', seconds: this.kioskSeconds })}>${this.t('deck.kiosk')}</button>
       </div>
       <div class="row">
-        <label>${this.t('deck.approvalNumber')}<input type="text" maxlength="60" data-input="approval" .value=${this.approvalNumber}
+        <label>${this.t('deck.approvalNumber')}<input type="text" maxlength="60" data-input="approval" .value=${approvalNumber}
           placeholder=${this.t('deck.approvalPlaceholder')}
           @change=${(event: Event) => this.act({ type: 'approval', text: (event.target as HTMLInputElement).value })} /></label>
       </div>
       <ol aria-labelledby="deck-title">
         ${slides.map((slide, index) => html`
-          <li aria-current=${index === this.current ? 'true' : 'false'} data-slide=${slide.id}>
+          <li aria-current=${index === current ? 'true' : 'false'} data-slide=${slide.id}>
             <div class="slide-head">
               <strong>${this.t('deck.slideLabel', { n: index + 1 })}</strong>
               <button type="button" @click=${() => this.act({ type: 'goto', index })}>${this.t('deck.goto')}</button>

@@ -1,27 +1,43 @@
 import { LitElement, css, html, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { emit } from '../events.ts';
+import { translate } from '../../i18n/messages.ts';
+import type { Lang } from '../../i18n/messages.ts';
+import { citeDocuments } from '../../data/documents.ts';
+import { shallowEqual } from '../../state/store.ts';
+import type { Store } from '../../state/store.ts';
+import type { PlanState } from '../../state/plan-state.ts';
+import { slideText } from '../../state/presenter-state.ts';
+import type { InkStroke, PresenterState } from '../../state/presenter-state.ts';
+import { StoreController } from '../controllers/store.controller.ts';
+
+/** What the audience screen shows, read from the store's presenter slice. */
+interface OverlayView {
+  lang: Lang;
+  deck: PresenterState['deck'];
+  index: number;
+  blank: boolean;
+  notesStrip: boolean;
+  pointer: PresenterState['pointer'];
+  strokes: readonly InkStroke[];
+}
 
 /**
  * What the audience sees over the full-screen map while presenting: the large caption, its source, the
- * slide counter, and a black screen when blanked. Text comes in ready-translated.
+ * slide counter, and a black screen when blanked; the notes strip, the laser pointer and fading ink when on.
+ * Reads the store's presenter slice.
  *
  * @fires plan-present-exit - the exit button was pressed
  */
 @customElement('plan-presenter-overlay')
 export class PlanPresenterOverlay extends LitElement {
-  @property() caption = '';
-  @property() source = '';
-  @property() counter = '';
-  @property() exitLabel = '';
-  @property() blankLabel = '';
-  @property({ type: Boolean, reflect: true }) blank = false;
-  /** speaker notes shown as a strip on this screen (when no second window is used); empty = no strip */
-  @property() notesStrip = '';
-  /** the laser pointer's position in CSS pixels, or null when it is off */
-  @property({ attribute: false }) pointer: { x: number; y: number } | null = null;
-  /** ink strokes drawn with the laser held and the button pressed, each a list of points; they fade on their own */
-  @property({ attribute: false }) strokes: readonly { id: number; points: readonly [number, number][] }[] = [];
+  /** the app's store (the overlay lies over the page, outside the shell's store context) */
+  @property({ attribute: false }) store: Store<PlanState> | undefined;
+
+  private readonly view = new StoreController<PlanState, OverlayView>(this, () => this.store, ({ lang, presenter }) => ({
+    lang, deck: presenter.deck, index: presenter.index, blank: presenter.blank, notesStrip: presenter.notesStrip,
+    pointer: presenter.laser ? presenter.pointer : null, strokes: presenter.strokes,
+  }), shallowEqual);
 
   static override styles = css`
     :host {
@@ -91,15 +107,20 @@ export class PlanPresenterOverlay extends LitElement {
   `;
 
   override render() {
+    const view = this.view.value;
+    if (!view) return null;
+    const { lang, deck, index, blank, pointer, strokes } = view;
+    const slide = deck?.slides[index];
+    const notes = view.notesStrip ? slideText(slide, lang, 'notes') || translate(lang, 'present.noNotes') : '';
     return html`
-      <button type="button" @click=${() => emit(this, 'plan-present-exit', null)}>${this.exitLabel}</button>
-      <div class="counter" data-testid="slide-counter">${this.counter}</div>
-      <div class="caption" data-testid="slide-caption"><p>${this.caption}</p>${this.source ? html`<small class="source">${this.source}</small>` : null}</div>
-      ${this.notesStrip ? html`<div class="notes-strip" data-testid="notes-strip">${this.notesStrip}</div>` : null}
-      ${this.strokes.length ? svg`<svg class="ink" data-testid="ink">${this.strokes.map((stroke) =>
+      <button type="button" @click=${() => emit(this, 'plan-present-exit', null)}>${translate(lang, 'present.exit')}</button>
+      <div class="counter" data-testid="slide-counter">${translate(lang, 'present.counter', { n: index + 1, total: deck?.slides.length ?? 0 })}</div>
+      <div class="caption" data-testid="slide-caption"><p>${slideText(slide, lang, 'caption')}</p>${slide?.source ? html`<small class="source">${citeDocuments(slide.source, lang)}</small>` : null}</div>
+      ${notes ? html`<div class="notes-strip" data-testid="notes-strip">${notes}</div>` : null}
+      ${strokes.length ? svg`<svg class="ink" data-testid="ink">${strokes.map((stroke) =>
         svg`<polyline data-stroke=${stroke.id} points=${stroke.points.map(([x, y]) => `${x},${y}`).join(' ')}></polyline>`)}</svg>` : null}
-      ${this.pointer ? html`<div class="laser" data-testid="laser" style="left: ${this.pointer.x}px; top: ${this.pointer.y}px"></div>` : null}
-      ${this.blank ? html`<div class="blank" data-testid="blank-screen">${this.blankLabel}</div>` : null}
+      ${pointer ? html`<div class="laser" data-testid="laser" style="left: ${pointer.x}px; top: ${pointer.y}px"></div>` : null}
+      ${blank ? html`<div class="blank" data-testid="blank-screen">${translate(lang, 'present.blank')}</div>` : null}
     `;
   }
 }

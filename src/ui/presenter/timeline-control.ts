@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../../state/store-context.ts';
+import { pick, shallowEqual } from '../../state/store.ts';
 import type { Store } from '../../state/store.ts';
 import type { PlanState } from '../../state/plan-state.ts';
 import { StoreController } from '../controllers/store.controller.ts';
@@ -20,18 +21,11 @@ export class PlanTimeline extends LitElement {
   @consume({ context: storeContext, subscribe: true })
   store: Store<PlanState> | undefined;
 
-  private readonly view = new StoreController<PlanState, { lang: PlanState['lang']; year: number }>(
-    this, () => this.store, (state) => this.pick(state));
-
-  private picked: { lang: PlanState['lang']; year: number } | undefined;
+  private readonly view = new StoreController<PlanState, Pick<PlanState, 'lang' | 'year'>>(
+    this, () => this.store, pick('lang', 'year'), shallowEqual);
 
   /** phone only: the step's goal text is shown */
   @state() private goalOpen = false;
-
-  private pick(state: PlanState): { lang: PlanState['lang']; year: number } {
-    if (!this.picked || this.picked.lang !== state.lang || this.picked.year !== state.year) this.picked = { lang: state.lang, year: state.year };
-    return this.picked;
-  }
 
   static override styles = css`
     :host {
