@@ -16,7 +16,7 @@ import { buildAll } from './lib/builds.ts';
 import { freshPage, launchChromium, markTime, serveDirectory } from './lib/browser.ts';
 import { formatTable, printFigures } from './lib/report.ts';
 import { ratio, round, summarize } from './lib/stats.ts';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 const RUNS = Number(process.env.BENCH_INTERACTION_RUNS ?? 2);
 const GOAL = 1.1;
@@ -92,16 +92,27 @@ const DIVIDER_DRAG = `(async () => {
 
 const SQUARE = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { n: 1 }, geometry: { type: 'Polygon', coordinates: [[[117.0, 36.8], [117.2, 36.8], [117.2, 36.9], [117.0, 36.9], [117.0, 36.8]]] } }] };
 
+/** Polls `expression` in the page until it is true (the app's CSP forbids the eval that waitForFunction uses). */
+async function until(page: Page, expression: string, timeoutMs = 60_000): Promise<void> {
+  const started = Date.now();
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function dividerDrag(browser: Browser, url: string): Promise<{ added: string[]; times: number[] }> {
   const { context, page } = await freshPage(browser);
   try {
     await page.goto(`${url}#mode=analyse`);
     await markTime(page, 'map-idle');
     await page.locator('plan-import-panel input[type=file]').setInputFiles({ name: 'square.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(SQUARE)) });
-    await page.waitForFunction('globalThis.__plan.store.getState().imports.length === 1', undefined, { timeout: 60_000 });
-    await page.locator('plan-compare-panel button[data-preset=plan-whatif]').click();
-    await page.waitForFunction(`(() => { const m = globalThis.__plan.compareMap; const id = globalThis.__plan.store.getState().imports[0].id;
-      return !!m && !!m.getLayer(id + '-fill') && m.loaded(); })()`, undefined, { timeout: 60_000 });
+    await until(page, 'globalThis.__plan.store.getState().imports.length === 1');
+    await until(page, "!!document.querySelector('plan-compare-panel')");
+    await page.evaluate(`document.querySelector('plan-app').dispatchEvent(new CustomEvent('plan-compare',
+      { detail: { command: 'start', preset: 'plan-whatif' }, bubbles: true, composed: true }))`);
+    await until(page, `(() => { const m = globalThis.__plan.compareMap; const id = globalThis.__plan.store.getState().imports[0].id;
+      return !!m && !!m.getLayer(id + '-fill') && m.loaded(); })()`);
     return (await page.evaluate(DIVIDER_DRAG)) as { added: string[]; times: number[] };
   } finally {
     await context.close();
