@@ -8,6 +8,9 @@
  * Pages alternate A B A B … (BENCH_INTERACTION_RUNS each, default 2), each walks the 100-camera path once
  * (BENCH_INTERACTION_PASSES).
  * SwiftShader renders on the CPU here, so absolute numbers are slow; compare the ratios.
+ * Then compare's divider: with an imported layer on the map, the divider is moved across the map one step per
+ * animation frame (as a drag does); counted are the sources added to either map meanwhile (goal: none) and the
+ * time of each step.
  */
 import { buildAll } from './lib/builds.ts';
 import { freshPage, launchChromium, markTime, serveDirectory } from './lib/browser.ts';
@@ -67,13 +70,53 @@ async function walk(browser: Browser, url: string): Promise<{ frames: number[]; 
   }
 }
 
+/** Runs in the page: moves compare's divider 0.1 → 0.9 and back, one step per frame, counting sources added. */
+const DIVIDER_DRAG = `(async () => {
+  const plan = globalThis.__plan;
+  const added = [];
+  for (const map of [plan.map, plan.compareMap]) {
+    const add = map.addSource.bind(map);
+    map.addSource = (id, spec) => { added.push(id); return add(id, spec); };
+  }
+  const steps = [];
+  for (let i = 0; i <= 80; i += 1) steps.push(0.1 + 0.8 * (i <= 40 ? i / 40 : (80 - i) / 40));
+  const times = [];
+  for (const position of steps) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const started = performance.now();
+    plan.store.update((state) => ({ ...state, compare: { ...state.compare, position } }));
+    times.push(performance.now() - started);
+  }
+  return { added, times };
+})()`;
+
+const SQUARE = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { n: 1 }, geometry: { type: 'Polygon', coordinates: [[[117.0, 36.8], [117.2, 36.8], [117.2, 36.9], [117.0, 36.9], [117.0, 36.8]]] } }] };
+
+async function dividerDrag(browser: Browser, url: string): Promise<{ added: string[]; times: number[] }> {
+  const { context, page } = await freshPage(browser);
+  try {
+    await page.goto(`${url}#mode=analyse`);
+    await markTime(page, 'map-idle');
+    await page.locator('plan-import-panel input[type=file]').setInputFiles({ name: 'square.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(SQUARE)) });
+    await page.waitForFunction('globalThis.__plan.store.getState().imports.length === 1', undefined, { timeout: 60_000 });
+    await page.locator('plan-compare-panel button[data-preset=plan-whatif]').click();
+    await page.waitForFunction(`(() => { const m = globalThis.__plan.compareMap; const id = globalThis.__plan.store.getState().imports[0].id;
+      return !!m && !!m.getLayer(id + '-fill') && m.loaded(); })()`, undefined, { timeout: 60_000 });
+    return (await page.evaluate(DIVIDER_DRAG)) as { added: string[]; times: number[] };
+  } finally {
+    await context.close();
+  }
+}
+
 const builds = await buildAll();
 const appServer = await serveDirectory(builds.app);
 const baselineServer = await serveDirectory(builds.baseline);
 const browser = await launchChromium();
 const pooled = { app: { frames: [] as number[], renders: [] as number[] }, baseline: { frames: [] as number[], renders: [] as number[] } };
 let catalogLayers = 0;
+let drag: { added: string[]; times: number[] } = { added: [], times: [] };
 try {
+  drag = await dividerDrag(browser, appServer.url);
   for (let run = 0; run < RUNS; run += 1) {
     for (const [name, url] of [['app', appServer.url], ['baseline', baselineServer.url]] as const) {
       const started = Date.now();
@@ -114,5 +157,17 @@ printFigures('pan/zoom frame times', [
     bench: 'interaction.render_ms', p50: round(summaries.appRenders.median), p95: round(summaries.appRenders.p95),
     baseline_p50: round(summaries.baselineRenders.median), baseline: round(summaries.baselineRenders.p95),
     ratio: round(renderRatio, 3), note: 'main-thread time of map.redraw() per camera; p95',
+  },
+]);
+
+const dragTimes = summarize(drag.times);
+printFigures("compare's divider dragged with an imported layer", [
+  {
+    bench: 'interaction.divider_add_source', value: drag.added.length, goal: 'no source added while dragging',
+    met: drag.added.length === 0, note: `sources added to either map over ${drag.times.length} divider steps`,
+  },
+  {
+    bench: 'interaction.divider_step_ms', p50: round(dragTimes.median), p95: round(dragTimes.p95),
+    note: 'main-thread time of one divider step (store update, layout, both scenes)',
   },
 ]);

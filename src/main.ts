@@ -1,6 +1,6 @@
 /**
  * Composition root: creates the store, the map, the keyboard registry and the shell, loads the geodata,
- * draws the plan layers from the state and installs the features (src/app/features.ts: one line each;
+ * makes the map draw its scene from the state (src/map/scene) and installs the features (src/app/features.ts: one line each;
  * `install(services)` returns `dispose()`, which removes everything it added).
  * `performance.mark('map-idle')` marks the first frame with every default layer drawn.
  */
@@ -11,28 +11,12 @@ import { exposeForAutomation, onMapError } from './map/map-element.ts';
 import { Store } from './state/store.ts';
 import { announce, initialState } from './state/plan-state.ts';
 import type { PlanState } from './state/plan-state.ts';
-import { GEODATA_LAYERS, loadGeodata } from './data/geodata.ts';
+import { loadGeodata } from './data/geodata.ts';
+import { MapScene } from './map/scene/map-scene.ts';
 import { languageFromNavigator, translate } from './i18n/messages.ts';
 import type { AppServices } from './app/services.ts';
 import { KeyRegistry } from './app/keyboard.ts';
 import { installFeatures } from './app/features.ts';
-
-/** The plan layers, their visibility and the label language follow the state. */
-function drawPlan(view: MapView, store: Store<PlanState>): void {
-  const setData = (data: PlanState['data']) => {
-    for (const name of GEODATA_LAYERS) {
-      const layer = data[name];
-      if (layer) view.setLayerData(name, layer);
-    }
-  };
-  const { data, layerVisibility, lang } = store.getState();
-  setData(data);
-  view.applyVisibility(layerVisibility);
-  view.setLanguage(lang);
-  store.select((state) => state.data, setData);
-  store.select((state) => state.layerVisibility, (visibility) => view.applyVisibility(visibility));
-  store.select((state) => state.lang, (next) => view.setLanguage(next));
-}
 
 function followLanguage(store: Store<PlanState>): void {
   const apply = (lang: PlanState['lang']) => { document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en'; };
@@ -50,7 +34,14 @@ async function start(): Promise<void> {
 
   const geodata = loadGeodata();
   const view = new MapView(container);
-  onMapError(view, (message) => store.update((state) => announce(state, 'error', `${translate(state.lang, 'error.map')}: ${message}`)));
+  const mapError = (message: string) => store.update((state) => announce(state, 'error', `${translate(state.lang, 'error.map')}: ${message}`));
+  onMapError(view, mapError);
+  // The map draws its scene, a function of the state (src/map/scene): plan layers, imports, land use, outlines…
+  new MapScene(view, store, {
+    // while comparing, the main map shows the left side (compare's second map the right: src/map/compare-view.ts)
+    side: (state) => (state.compare.active ? state.compare.left : undefined),
+    onError: (error) => mapError(error instanceof Error ? error.message : String(error)),
+  });
 
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => { markReady = resolve; });
@@ -71,7 +62,6 @@ async function start(): Promise<void> {
     for (const problem of problems) next = announce(next, 'error', `${translate(state.lang, 'error.geodata')}: ${problem.message}`);
     return next;
   });
-  drawPlan(view, store);
 
   await view.whenIdle();
   performance.mark('map-idle');

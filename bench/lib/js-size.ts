@@ -110,3 +110,18 @@ export function firstView(own: { ownFiles: JsFile[]; chunks: ChunkCost[] }): { f
   const modules = own.chunks.filter((chunk) => chunk.initial).flatMap((chunk) => chunk.modules).sort((a, b) => b.renderedBytes - a.renderedBytes);
   return { files, gzip: totalGzip(files), modules };
 }
+
+/**
+ * What a page's HTML makes the browser fetch as JavaScript before the first frame: its module script, every
+ * `modulepreload`, and the MapLibre worker (found by name in the build's assets), gzip -9 each.
+ */
+export function pageFirstViewJs(dir: string): JsFile[] {
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const referenced = [...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"|<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)]
+    .map((match) => (match[1] ?? match[2])!.replace(/^\.?\//, ''));
+  const worker = jsFiles(dir).filter((file) => /maplibre-gl-worker[^/]*\.m?js$/.test(file.file)).map((file) => file.file);
+  return [...new Set([...referenced, ...worker])].map((file) => {
+    const data = readFileSync(join(dir, file));
+    return { file, bytes: data.length, gzip: gzipSize(data) };
+  });
+}

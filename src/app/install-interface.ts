@@ -24,13 +24,12 @@ import { drawnVisibility, LAYER_GROUPS } from '../state/layer-catalog.ts';
 import { sameItems } from '../state/store.ts';
 import { translate } from '../i18n/messages.ts';
 import { featureName } from '../i18n/feature-name.ts';
-import { findFeature, selectedFeature } from '../state/selected-feature.ts';
-import { applyLayerOpacity } from '../map/layer-opacity.ts';
+import { findFeature } from '../state/selected-feature.ts';
+import { mapSceneOf } from '../map/scene/map-scene.ts';
 import { legendEntries } from '../map/legend-entries.ts';
 import { onLandUseLayerChange } from '../map/landuse-on-map.ts';
-import { flyToFeature, setHighlight } from '../map/highlight.ts';
+import { flyToFeature } from '../map/highlight.ts';
 import type { PickedFeature } from '../map/pointer.ts';
-import { importedStyleLayers } from '../map/imported-opacity.ts';
 import { collapseAttribution, fitInitialView } from '../map/initial-view.ts';
 import { mapCanvas, mapContainer } from '../map/map-element.ts';
 import { installUrlSync, linkHasCamera } from './url-sync.ts';
@@ -73,8 +72,8 @@ function installSelection(services: AppServices, life: Lifetime, { search, panel
   let hovered: PickedFeature | undefined;
 
   const drawHighlight = (state: PlanState) => {
-    const hoveredFeature = hovered ? findFeature(state, hovered.layer, hovered.id) : undefined;
-    setHighlight(view, selectedFeature(state), hoveredFeature);
+    // the scene draws the selection from the state and the hovered feature from this part (src/map/scene)
+    mapSceneOf(view)?.setPart('hovered', (hovered ? findFeature(state, hovered.layer, hovered.id) : undefined) ?? null);
   };
   const choose = (picked: PickedFeature | undefined) => {
     store.update((state) => {
@@ -147,9 +146,9 @@ function installSelection(services: AppServices, life: Lifetime, { search, panel
     hovered = undefined;
     drawHighlight(state);
   }));
-  life.add(store.select((state) => [state.selection, state.data], (_value, _previous, state) => drawHighlight(state), sameItems));
+  life.add(store.select((state) => state.data, (_value, _previous, state) => drawHighlight(state)));
   drawHighlight(store.getState());
-  life.add(() => setHighlight(view, undefined, undefined));
+  life.add(() => mapSceneOf(view)?.setPart('hovered', null));
 }
 
 /** Layer tree events → actions; opacity and legend follow the state. */
@@ -171,11 +170,8 @@ function installLayerControls(services: AppServices, life: Lifetime): void {
     const group = id ? LAYER_GROUPS.find((candidate) => candidate.layers.some((layer) => layer.id === id)) : undefined;
     store.update((state) => (id && group ? filterToLegendLayer(state, id, group.layers.map((layer) => layer.id)) : clearLegendFilter(state)));
   });
-  const applyOpacity = (state: PlanState) => applyLayerOpacity(view, state.layerOpacity, importedStyleLayers(state.imports));
   const refreshLegend = (state: PlanState) => store.update((current) => setLegend(current, legendEntries(view, drawnVisibility(state.layerVisibility, state.data), state.lang)));
-  applyOpacity(store.getState());
   refreshLegend(store.getState());
-  life.add(store.select((state) => [state.layerOpacity, state.imports], (_value, _previous, state) => applyOpacity(state), sameItems));
   life.add(store.select((state) => [state.layerVisibility, state.lang, state.layerOpacity, state.data],
     (_value, _previous, state) => refreshLegend(state), sameItems));
   life.add(onLandUseLayerChange(view, () => refreshLegend(store.getState())));

@@ -1,10 +1,12 @@
 import type { Feature } from 'geojson';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { MapView } from './map-view.ts';
-import { applyTimelineYear } from './timeline-style.ts';
-import { SlideHighlight } from './slide-highlight.ts';
 import type { Geodata } from '../data/geodata.ts';
-import { GEODATA_LAYERS } from '../data/geodata.ts';
+import { mapSceneOf } from './scene/map-scene.ts';
+import { spotlightMask } from '../core/deck/spotlight-mask.ts';
+import { sceneOf, styleScene } from './scene/scene-of.ts';
+import { SceneApplier, type SceneMap } from './scene/apply-scene.ts';
+import { browserResources } from './scene/browser-resources.ts';
 import type { Lang } from '../i18n/messages.ts';
 import { legendRows } from './legend-rows.ts';
 
@@ -32,26 +34,15 @@ export interface PngExportInput {
 }
 
 /**
- * Everything the live map draws beyond the plan's own layers — the planner's land-use parcels, imported layers,
- * study and what-if outlines, measurements — with their current paint (opacity) and visibility, in the same
- * order: an export draws what the screen draws, so it never cites a layer it leaves out. Plan layers take the
- * live paint and layout too (opacity, label scale).
+ * The scene of the screen's map (src/map/scene), with the slide's highlight and no hover: an export draws what
+ * the screen draws — plan layers with their year, visibility, opacity and label size, the land-use parcels,
+ * imported layers, study and what-if outlines, measurements — so it never cites a layer it leaves out.
  */
-function drawWhatTheScreenDraws(from: MaplibreMap, to: MaplibreMap): void {
-  const style = from.getStyle();
-  for (const [id, source] of Object.entries(style.sources)) if (!to.getSource(id)) to.addSource(id, source);
-  const layers = style.layers;
-  for (let index = layers.length - 1; index >= 0; index--) {
-    const layer = layers[index];
-    const before = layers.slice(index + 1).find((next) => to.getLayer(next.id))?.id;
-    if (!to.getLayer(layer.id)) {
-      to.addLayer(layer, before);
-      continue;
-    }
-    for (const [name, value] of Object.entries(layer.paint ?? {})) to.setPaintProperty(layer.id, name as Parameters<MaplibreMap['setPaintProperty']>[1], value);
-    for (const [name, value] of Object.entries(layer.layout ?? {})) to.setLayoutProperty(layer.id, name as Parameters<MaplibreMap['setLayoutProperty']>[1], value);
-    if ('filter' in layer) to.setFilter(layer.id, layer.filter);
-  }
+function exportScene(input: PngExportInput) {
+  const scene = mapSceneOf(input.view);
+  if (!scene) throw new Error('the map draws no scene');
+  const slide = input.highlight.length ? { features: input.highlight, mask: input.spotlight ? spotlightMask(input.highlight) : null } : null;
+  return sceneOf(scene.inputWith({ hovered: null, slide }));
 }
 
 /** Renders the current map state offscreen at `width`×`height` CSS px (pixel ratio 1) and returns its canvas. */
@@ -73,18 +64,12 @@ async function renderMapOffscreen(input: PngExportInput): Promise<{ canvas: HTML
     pitch: source.getPitch(),
     mapOptions: { pixelRatio: 1, interactive: false, fadeDuration: 0, canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true } },
   });
-  const dispose = () => { view.destroy(); container.remove(); };
+  const applier = new SceneApplier(view.map as unknown as SceneMap, browserResources, styleScene());
+  const dispose = () => { applier.dispose(styleScene()); view.destroy(); container.remove(); };
   try {
+    const scene = exportScene(input);
     await view.whenLoaded();
-    for (const name of GEODATA_LAYERS) {
-      const layer = input.data[name];
-      if (layer) view.setLayerData(name, layer);
-    }
-    view.applyVisibility(input.visibility);
-    view.setLanguage(input.lang);
-    applyTimelineYear(view, input.data, input.year);
-    drawWhatTheScreenDraws(source, view.map);
-    if (input.highlight.length) new SlideHighlight(view).set(input.highlight, input.spotlight);
+    applier.apply(scene);
     await view.whenIdle();
     return { canvas: view.map.getCanvas(), map: view.map, dispose };
   } catch (error) {

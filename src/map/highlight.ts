@@ -1,6 +1,6 @@
 import type { Map as MaplibreMap, MapGeoJSONFeature, PointLike } from 'maplibre-gl';
 import { bbox } from '@turf/bbox';
-import type { Feature, FeatureCollection } from 'geojson';
+import type { Feature } from 'geojson';
 import type { MapView } from './map-view.ts';
 import { CATALOG_LAYERS } from '../state/layer-catalog.ts';
 
@@ -102,15 +102,6 @@ export function listenForFeatures(
     map.off('mousemove', move);
     map.off('mouseout', leave);
   };
-}
-
-/** Draws the selected and hovered features in the `highlight` source. */
-export function setHighlight(view: MapView, selected: Feature | undefined, hovered: Feature | undefined): void {
-  const features: Feature[] = [];
-  if (selected) features.push({ ...selected, properties: { ...selected.properties, role: 'selected' } });
-  if (hovered && hovered !== selected) features.push({ ...hovered, properties: { ...hovered.properties, role: 'hover' } });
-  const collection: FeatureCollection = { type: 'FeatureCollection', features };
-  view.setLayerData('highlight', collection);
 }
 
 /** Moves the map to show a feature (no animation when the user prefers reduced motion). */

@@ -143,3 +143,15 @@ export function compareDeltas(left: CompareSideFigures, right: CompareSideFigure
     .filter(differs);
   return { rows: [whole, ...clusters], unchanged: !differs(whole) && clusters.length === 0 };
 }
+
+/** Where the indicator deltas of the two compare sides are (computed by the compare feature, latest wins). */
+export type CompareFigures =
+  | { status: 'idle' | 'computing' }
+  | { status: 'ready'; deltas: CompareDeltas }
+  | { status: 'error'; detail: string };
+
+export const IDLE_COMPARE_FIGURES: CompareFigures = { status: 'idle' };
+
+export function setCompareFigures<S extends { compareFigures: CompareFigures }>(state: S, compareFigures: CompareFigures): S {
+  return state.compareFigures === compareFigures ? state : { ...state, compareFigures };
+}

@@ -62,3 +62,9 @@ export function clampPosition(position: number): number {
 export function sameSide(a: CompareSide, b: CompareSide): boolean {
   return a.basis === b.basis && a.whatIf === b.whatIf && a.year === b.year;
 }
+
+/** Which bases have figures now (a land-use side needs a loaded land-use layer). */
+export function setFiguresAvailable<S extends { figuresAvailable: readonly BasisKind[] }>(state: S, available: readonly BasisKind[]): S {
+  const same = available.length === state.figuresAvailable.length && available.every((kind) => state.figuresAvailable.includes(kind));
+  return same ? state : { ...state, figuresAvailable: [...available] };
+}

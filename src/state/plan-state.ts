@@ -14,6 +14,9 @@ import { SCHEMATIC_BASIS } from './basis.ts';
 import type { Basis } from './basis.ts';
 import { initialCompareState } from './compare-state.ts';
 import type { CompareState } from './compare-state.ts';
+import { IDLE_COMPARE_FIGURES } from './compare-deltas.ts';
+import type { CompareFigures } from './compare-deltas.ts';
+import type { BasisKind } from './basis.ts';
 import { initialMeasureState } from './measure-state.ts';
 import type { MeasureState } from './measure-state.ts';
 import { initialShareState } from './share-state.ts';
@@ -68,6 +71,10 @@ export interface PlanState {
   basis: Basis;
   /** two states of the map compared, with indicator deltas (src/state/compare-state.ts) */
   compare: CompareState;
+  /** the indicator deltas of the compare's two sides, while comparing (src/state/compare-state.ts) */
+  compareFigures: CompareFigures;
+  /** the bases whose figures can be computed now (`landuse` once a land-use layer is loaded) */
+  figuresAvailable: readonly BasisKind[];
   /** large interface text and map labels with raised contrast (saved on this device) */
   largeText: boolean;
   /** the measure tool: on or off, distance or area, the points picked (src/state/measure-state.ts) */
@@ -99,6 +106,8 @@ export function initialState(lang: Lang): PlanState {
     mode: 'explore',
     basis: SCHEMATIC_BASIS,
     compare: initialCompareState(),
+    compareFigures: IDLE_COMPARE_FIGURES,
+    figuresAvailable: ['schematic'],
     largeText: false,
     measure: initialMeasureState,
     share: initialShareState,

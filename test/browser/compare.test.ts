@@ -2,7 +2,8 @@
  * Compare in real Chromium: plan vs what-if under a swipe (two map canvases, the divider at 50 % moved by
  * drag and arrow keys, the clip following), cameras in step both ways, side by side on a wide window, the delta
  * table's construction share of the edited cluster against the core computed here in node, two years with no
- * indicator change said plainly, stop and feature dispose leaving one map; axe with compare open.
+ * indicator change said plainly, the what-if outline and the selection on both maps, no source added again while the
+ * divider is dragged or a layer toggled or faded, stop and feature dispose leaving one map; axe with compare open.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -276,6 +277,54 @@ describe('compare with deltas', () => {
     await page.evaluate(`globalThis.__plan.store.update((state) => ({ ...state, imports: [] }))`);
     await expect.poll(() => drawn('compareMap')).toBe(-1);
     await expect.poll(() => page.evaluate(`!!globalThis.__plan.compareMap.getSource('${id}')`)).toBe(false);
+  });
+
+  it('draws the what-if outline and the selection on both maps; dragging the divider, toggling a layer or its opacity adds no source', async () => {
+    const { page } = app;
+    await startPreset(page, 'plan-whatif');
+    await page.waitForFunction(() => Boolean((globalThis as unknown as Hook).__plan.compareMap));
+    const square = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { n: 2 }, geometry: { type: 'Polygon', coordinates: [[[117.0, 36.8], [117.1, 36.8], [117.1, 36.9], [117.0, 36.8]]] } }] };
+    await page.locator('plan-import-panel input[type=file]').setInputFiles({ name: 'triangle.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(square)) });
+    await expect.poll(() => page.evaluate('globalThis.__plan.store.getState().imports.length')).toBeGreaterThan(0);
+    const id = await page.evaluate('globalThis.__plan.store.getState().imports.at(-1).id') as string;
+    await expect.poll(() => page.evaluate(`!!globalThis.__plan.compareMap.getLayer('${id}-fill') && !!globalThis.__plan.map.getLayer('${id}-fill')`)).toBe(true);
+    await page.evaluate(`globalThis.__plan.store.update((state) => ({ ...state, selection: { type: 'feature', layer: 'structure', id: '${clusterId}' } }))`);
+    // each map: the ids of its what-if outlines and of its selected feature
+    const overlays = () => page.evaluate(`(async () => {
+      const read = async (map) => {
+        const outlines = map.getSource('study-shapes') ? (await map.getSource('study-shapes').getData()).features : [];
+        const highlight = (await map.getSource('highlight').getData()).features;
+        return { whatIf: outlines.filter((f) => f.properties.role === 'what-if').map((f) => f.properties.id),
+          selected: highlight.filter((f) => f.properties.role === 'selected').map((f) => String(f.properties.id)) };
+      };
+      const { map, compareMap } = globalThis.__plan;
+      return { left: await read(map), right: await read(compareMap) };
+    })()`);
+    const expected = { whatIf: [clusterId], selected: [clusterId] };
+    await expect.poll(overlays, { timeout: 30_000 }).toEqual({ left: expected, right: expected });
+
+    // count the sources added to either map from here on
+    await page.evaluate(`(() => { for (const map of [globalThis.__plan.map, globalThis.__plan.compareMap]) {
+      const add = map.addSource.bind(map); map.__added = [];
+      map.addSource = (sourceId, spec) => { map.__added.push(sourceId); return add(sourceId, spec); };
+    } })()`);
+    const added = () => page.evaluate('[...globalThis.__plan.map.__added, ...globalThis.__plan.compareMap.__added]');
+    const area = (await page.locator('#map').boundingBox())!;
+    const handle = (await page.locator('[data-testid=compare-divider]').boundingBox())!;
+    await page.mouse.move(handle.x + handle.width / 2, area.y + area.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(area.x + area.width * 0.2, area.y + area.height / 2, { steps: 8 });
+    await page.mouse.move(area.x + area.width * 0.8, area.y + area.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(async () => Math.abs((await compareState(page)).position - 0.8)).toBeLessThan(0.01);
+    await page.evaluate(`globalThis.__plan.store.update((state) => ({ ...state, layerVisibility: { ...state.layerVisibility, clusters: false } }))`);
+    await page.evaluate(`globalThis.__plan.store.update((state) => ({ ...state, layerVisibility: { ...state.layerVisibility, clusters: true } }))`);
+    for (const opacity of [0.8, 0.6, 0.4]) {
+      await page.evaluate(`globalThis.__plan.store.update((state) => ({ ...state, layerOpacity: { ...state.layerOpacity, clusters: ${opacity}, '${id}': ${opacity} } }))`);
+    }
+    await expect.poll(() => page.evaluate(`JSON.stringify(globalThis.__plan.compareMap.getPaintProperty('${id}-fill', 'fill-opacity'))`)).not.toBe('0.35');
+    expect(await added()).toEqual([]);
+    await page.evaluate(`globalThis.__plan.store.update((state) => ({ ...state, selection: { type: 'none' }, imports: [], layerOpacity: {} }))`);
   });
 
   it('stop removes the second map; the shortcut starts it again; disposing the feature leaves one map and nothing of compare', async () => {

@@ -1,16 +1,15 @@
 /**
  * Compare: two states of the map (plan vs what-if outlines, one year vs another, schematic layers vs the
  * land-use layer) under a swipe divider or side by side on wide screens, with the indicator deltas between
- * them. The panel and the divider emit `plan-compare`; the commands become the compare actions; while
- * `state.compare.active` the map shows the sides (src/map/compare-view.ts) and the panel the deltas.
+ * them. The panel and the divider render the compare state and emit `plan-compare`; the commands become the
+ * compare actions; while `state.compare.active` the map shows the sides (src/map/compare-view.ts) and the
+ * deltas go into `state.compareFigures`.
  * `c` starts or stops it. `dispose` removes the second map, the panel, the divider, the shortcut and the listeners.
  */
 import '../../ui/components/compare/compare-panel.ts';
 import '../../ui/components/compare/compare-divider.ts';
 import { mountSection } from '../panel-section.ts';
-import type { PlanComparePanel } from '../../ui/components/compare/compare-panel.ts';
-import { sideLabel, sideSummary } from '../../ui/components/compare/compare-panel.ts';
-import type { PlanCompareDivider } from '../../ui/components/compare/compare-divider.ts';
+import { sideSummary } from '../../ui/components/compare/compare-panel.ts';
 import type { AppServices, Dispose } from '../services.ts';
 import { Lifetime } from '../lifetime.ts';
 import type { PlanState } from '../../state/plan-state.ts';
@@ -18,25 +17,27 @@ import { announce } from '../../state/plan-state.ts';
 import type { Store } from '../../state/store.ts';
 import { sameItems } from '../../state/store.ts';
 import { setCompareLayout, setComparePosition, setCompareSide, setMode, startCompare, stopCompare } from '../../state/actions.ts';
-import { SIDE_BY_SIDE_MIN_WIDTH } from '../../state/compare-state.ts';
-import { presetSides } from '../../state/compare-deltas.ts';
+import { SIDE_BY_SIDE_MIN_WIDTH, setFiguresAvailable } from '../../state/compare-state.ts';
+import { IDLE_COMPARE_FIGURES, presetSides, setCompareFigures } from '../../state/compare-deltas.ts';
+import type { CompareFigures } from '../../state/compare-deltas.ts';
+import type { BasisKind } from '../../state/basis.ts';
 import type { CompareCommand, ComparePreset } from '../../state/compare-state.ts';
 import { translate } from '../../i18n/messages.ts';
 import { figuresClientNow } from '../analysis/analysis-service.ts';
 import { CompareMap } from './compare-map.ts';
 import { MissingBasisError, deltaComputer, figureInputs } from './compare-figures.ts';
 
-function mountPanel(app: HTMLElement, life: Lifetime): PlanComparePanel {
-  return mountSection(app, life, { id: 'compare', labelKey: 'compare.title', content: document.createElement('plan-compare-panel'), order: 46, open: false });
+function mountPanel(app: HTMLElement, life: Lifetime): void {
+  mountSection(app, life, { id: 'compare', labelKey: 'compare.title', content: document.createElement('plan-compare-panel'), order: 46, open: false });
 }
 
-function mountDivider(app: HTMLElement, life: Lifetime): PlanCompareDivider {
+function mountDivider(app: HTMLElement, life: Lifetime): void {
   const divider = document.createElement('plan-compare-divider');
   divider.slot = 'map';
   // Inline style wins over the shell's ::slotted([slot='map']); above the compare map, below the map's controls.
   divider.setAttribute('style', 'position:absolute;inset:0;z-index:2');
   divider.hidden = true;
-  return life.append(app, divider);
+  life.append(app, divider);
 }
 
 /** Carries out a command of the panel, the divider or the shortcut. */
@@ -50,24 +51,24 @@ function run(store: Store<PlanState>, command: CompareCommand): void {
   else store.update((state) => setComparePosition(state, command.position));
 }
 
-/** The figures of the sides into the panel while comparing (latest wins). */
-function followFigures(store: Store<PlanState>, panel: PlanComparePanel, life: Lifetime): void {
+/** The figures of the sides into the store while comparing (latest wins). */
+function followFigures(store: Store<PlanState>, life: Lifetime): void {
+  const set = (figures: CompareFigures) => { if (!life.disposed) store.update((state) => setCompareFigures(state, figures)); };
   const compute = deltaComputer(
     () => store.getState(),
-    (deltas) => { if (!life.disposed) panel.figures = { status: 'ready', deltas }; },
+    (deltas) => set({ status: 'ready', deltas }),
     (error) => {
-      if (life.disposed) return;
       const lang = store.getState().lang;
       const detail = error instanceof MissingBasisError ? translate(lang, 'compare.landuseMissing') : error instanceof Error ? error.message : String(error);
-      panel.figures = { status: 'error', detail };
+      set({ status: 'error', detail });
     },
   );
   const refresh = () => {
     if (!store.getState().compare.active) {
-      panel.figures = { status: 'idle' };
+      set(IDLE_COMPARE_FIGURES);
       return;
     }
-    panel.figures = { status: 'computing' };
+    set({ status: 'computing' });
     void compute();
   };
   life.add(store.select((state) => [state.compare.active, ...figureInputs(state)], refresh, sameItems));
@@ -77,25 +78,16 @@ function followFigures(store: Store<PlanState>, panel: PlanComparePanel, life: L
 export function install(services: AppServices): Dispose {
   const { app, store, keys } = services;
   const life = new Lifetime();
-  const panel = mountPanel(app, life);
-  const divider = mountDivider(app, life);
+  mountPanel(app, life);
+  mountDivider(app, life);
   const wide = window.matchMedia(`(min-width: ${SIDE_BY_SIDE_MIN_WIDTH}px)`);
   const map = new CompareMap(services, () => wide.matches);
   life.add(() => map.stop());
 
   const render = () => {
     const state = store.getState();
-    const { compare } = state;
-    panel.language = divider.language = state.lang;
-    panel.compare = compare;
-    panel.landuse = figuresClientNow('landuse') !== undefined;
-    panel.whatIfCount = Object.keys(state.study.whatIf).length;
-    panel.wide = wide.matches;
-    divider.position = compare.position;
-    divider.hidden = !compare.active;
-    divider.sideBySide = compare.layout === 'side-by-side' && wide.matches;
-    divider.leftLabel = sideLabel(state.lang, 'left', compare.left);
-    divider.rightLabel = sideLabel(state.lang, 'right', compare.right);
+    const available: BasisKind[] = figuresClientNow('landuse') !== undefined ? ['schematic', 'landuse'] : ['schematic'];
+    if (!sameItems(available, [...state.figuresAvailable])) store.update((current) => setFiguresAvailable(current, available));
     map.follow(state);
   };
   const onWidth = () => render();
@@ -114,7 +106,7 @@ export function install(services: AppServices): Dispose {
     store.update((current) => announce(current, 'info', text));
   }));
   life.add(store.subscribe(render));
-  followFigures(store, panel, life);
+  followFigures(store, life);
   render();
   // a shared link that opens a compare shows its panel
   if (store.getState().compare.active) app.querySelector('plan-side-panel')?.reveal('compare');

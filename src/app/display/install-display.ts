@@ -3,18 +3,19 @@
  * applies the setting saved on this device (or the system's `prefers-contrast: more` when nothing is saved)
  * before the map draws; the header switch and its shortcut load after the first map frame.
  * The state's `largeText` drives a class on <html> (large-text.css: interface text at least 18 px, stronger
- * borders and focus outlines), an attribute on the shell, and the size of the map labels.
+ * borders and focus outlines) and an attribute on the shell; the map's scene scales its labels by it (src/map/scene).
  */
 import './large-text.css';
 import type { AppServices, Dispose } from '../services.ts';
 import { Lifetime } from '../lifetime.ts';
 import { lazyFeature } from '../lazy-feature.ts';
 import { setLargeText } from '../../state/actions.ts';
+import { LARGE_TEXT_LABEL_SCALE } from '../../map/scene/scene-input.ts';
 import { loadSaved } from '../../data/persist.ts';
 import { SETTINGS_VERSION, validateSettings } from '../../data/work-store.ts';
 
 /** Map labels grow by this factor: the style's smallest label (11 px) becomes at least 18 px. */
-export const LABEL_SCALE = 1.65;
+export const LABEL_SCALE = LARGE_TEXT_LABEL_SCALE;
 const ROOT_CLASS = 'plan-large-text';
 
 const installSwitch = lazyFeature(() => import('./display-feature.ts'));
@@ -27,28 +28,20 @@ function startingLargeText(): boolean {
 }
 
 export function installDisplay(services: AppServices): Dispose {
-  const { store, view, app } = services;
+  const { store, app } = services;
   const life = new Lifetime();
   const starting = startingLargeText();
   store.update((state) => setLargeText(state, starting));
-  let mapLoaded = false;
   const apply = (on: boolean) => {
     document.documentElement.classList.toggle(ROOT_CLASS, on);
     app.toggleAttribute('large-text', on);
-    if (mapLoaded) view.setLabelScale(on ? LABEL_SCALE : 1);
   };
   apply(store.getState().largeText);
   life.add(store.select((state) => state.largeText, apply));
-  void view.whenLoaded().then(() => {
-    if (life.disposed) return;
-    mapLoaded = true;
-    apply(store.getState().largeText);
-  });
   life.add(installSwitch(services));
   life.add(() => {
     document.documentElement.classList.remove(ROOT_CLASS);
     app.removeAttribute('large-text');
-    if (mapLoaded) view.setLabelScale(1);
   });
   return () => life.dispose();
 }

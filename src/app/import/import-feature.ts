@@ -1,7 +1,7 @@
 /**
  * GeoJSON import and saved work: the import panel's events, drag-and-drop onto the map and paste go to
  * the import worker; validated layers go into state (PlanState.imports) and onto the map
- * (src/map/imported-layers); clicks on imported features into the import inspector. Settings and imports
+ * (src/map/scene); clicks on imported features into the import inspector. Settings and imports
  * are saved automatically (./saved-work.ts). A failure at any step leaves the map, the other layers and the
  * user's work as they were. Saved work is restored and saved by ../saved-work.ts. Big data stays off the main thread: the worker returns a summary and Blobs;
  * MapLibre, the analysis worker and storage take the Blobs. `dispose` stops the workers and removes the

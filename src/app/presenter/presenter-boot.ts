@@ -1,5 +1,5 @@
 /**
- * Loaded after the first map frame: the phasing timeline control and its map styling, the print
+ * Loaded after the first map frame: the phasing timeline control (the map's scene draws the year), the print
  * layout, the check of the saved deck, and the "Slides" button that loads the presenter on demand.
  */
 import type { AppServices } from '../services.ts';

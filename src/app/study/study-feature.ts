@@ -10,7 +10,7 @@
 import { setMode } from '../../state/actions.ts';
 import '../../ui/components/study/study-panel.ts';
 import '../../ui/components/study/study-button.ts';
-import type { Feature, Polygon } from 'geojson';
+import type { Polygon } from 'geojson';
 import { PlanSidePanel } from '../../ui/components/side-panel/side-panel.ts';
 import { formatNumber, formatPercent } from '../../ui/components/study/study-figures.ts';
 import type { StudyCommand } from '../../ui/events.ts';
@@ -28,7 +28,7 @@ import type { StudyState } from '../../state/study-state.ts';
 import { keepAsBackup, loadSaved, save } from '../../data/persist.ts';
 import { translate } from '../../i18n/messages.ts';
 import { featureName } from '../../i18n/feature-name.ts';
-import { removeStudyShapes, setStudyShapes } from '../../map/study-layer.ts';
+import { mapSceneOf } from '../../map/scene/map-scene.ts';
 import { middleOfView } from '../../map/camera.ts';
 import { mapContainer } from '../../map/map-element.ts';
 import type { StudyDraw } from '../../map/draw.ts';
@@ -37,19 +37,6 @@ import { StudyAnalysis } from './study-analysis.ts';
 type FailureKey = 'study.analysisFailed' | 'study.drawFailed' | 'study.saveFailed';
 
 /** The shapes drawn statically: everything that is not being edited in terra-draw. */
-function staticShapes(study: StudyState): Feature[] {
-  const features: Feature[] = [];
-  const editing = study.mode !== 'off';
-  if (study.polygon && !(editing && study.target.kind === 'study')) {
-    features.push({ type: 'Feature', properties: { role: 'study' }, geometry: study.polygon });
-  }
-  for (const [id, geometry] of Object.entries(study.whatIf)) {
-    if (editing && study.target.kind === 'cluster' && study.target.id === id) continue;
-    features.push({ type: 'Feature', properties: { role: 'what-if', id }, geometry });
-  }
-  return features;
-}
-
 class StudyTool {
   readonly life = new Lifetime();
   private readonly analysis: StudyAnalysis;
@@ -71,7 +58,7 @@ class StudyTool {
       this.studyFrames.cancel();
       this.clusterFrames.cancel();
       this.draw?.destroy();
-      removeStudyShapes(services.view);
+      mapSceneOf(services.view)?.setPart('outlines', false);
     });
   }
 
@@ -296,9 +283,8 @@ class StudyTool {
       if (!result.ok && !saveFailed) this.fail('study.saveFailed', result.message);
       saveFailed = !result.ok;
     }, 300);
-    setStudyShapes(view, staticShapes(store.getState().study));
-    this.life.add(store.select((state) => [state.study.polygon, state.study.whatIf, state.study.mode, state.study.target],
-      (_value, _previous, state) => setStudyShapes(view, staticShapes(state.study)), sameItems));
+    // the map's scene draws the outlines not being edited from state.study (src/map/scene)
+    mapSceneOf(view)?.setPart('outlines', true);
     this.life.add(store.select((state) => [state.study.polygon, state.study.whatIf], scheduleSave, sameItems));
     // the tool owns the map's pointer while it draws or edits
     let release: (() => void) | undefined;

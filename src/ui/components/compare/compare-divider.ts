@@ -1,6 +1,14 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { consume } from '@lit/context';
 import { emit } from '../../events.ts';
+import { storeContext } from '../../../state/store-context.ts';
+import type { Store } from '../../../state/store.ts';
+import { pick, shallowEqual } from '../../../state/store.ts';
+import type { PlanState } from '../../../state/plan-state.ts';
+import { StoreController } from '../../controllers/store.controller.ts';
+import { MediaQueryController } from '../../controllers/media-query.controller.ts';
+import { sideLabel, WIDE_QUERY } from './compare-panel.ts';
 import { translate } from '../../../i18n/messages.ts';
 import type { Lang } from '../../../i18n/messages.ts';
 import { formatPercent } from '../../../i18n/format.ts';
@@ -12,20 +20,33 @@ const STEP = 0.05;
  * The swipe divider of the compare, laid over the map: a slider (role="slider", 0–100 % of the width from
  * the left) dragged with a pointer or moved with the arrow keys, Page Up / Page Down, Home and End, with a
  * label on each side saying what it shows (side by side: the labels only). The host covers the map and lets
- * pointers through except on the divider itself.
+ * pointers through except on the divider itself. It renders the store's compare state and hides itself when no
+ * compare is on.
  *
  * @fires plan-compare - `{ command: 'position', position }` while dragging or on a key
  */
 @customElement('plan-compare-divider')
 export class PlanCompareDivider extends LitElement {
+  @consume({ context: storeContext, subscribe: true })
+  @property({ attribute: false })
+  store: Store<PlanState> | undefined;
+
+  private readonly view = new StoreController(this, () => this.store, pick<PlanState, 'lang' | 'compare'>('lang', 'compare'), shallowEqual);
+  private readonly wide = new MediaQueryController(this, WIDE_QUERY);
+
   /** 0..1 of the width, from the left */
-  @property({ type: Number }) position = 0.5;
-  @property() language: Lang = 'zh';
+  private get position(): number { return this.view.value?.compare.position ?? 0.5; }
+  private get language(): Lang { return this.view.value?.lang ?? 'zh'; }
   /** side by side: no divider to move, the labels name the two halves */
-  @property({ type: Boolean, attribute: 'side-by-side' }) sideBySide = false;
-  /** what each side shows (e.g. "Plan · 2023 · schematic layers") */
-  @property() leftLabel = '';
-  @property() rightLabel = '';
+  private get sideBySide(): boolean { return this.view.value?.compare.layout === 'side-by-side' && this.wide.matches; }
+  /** what each side shows (e.g. "Left: Plan · 2023 · schematic layers") */
+  private get leftLabel(): string { return this.view.value ? sideLabel(this.language, 'left', this.view.value.compare.left) : ''; }
+  private get rightLabel(): string { return this.view.value ? sideLabel(this.language, 'right', this.view.value.compare.right) : ''; }
+
+  protected override willUpdate(): void {
+    this.hidden = !(this.view.value?.compare.active ?? false);
+    this.toggleAttribute('side-by-side', this.sideBySide);
+  }
 
   static override styles = css`
     :host { display: block; pointer-events: none; }

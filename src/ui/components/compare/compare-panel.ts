@@ -1,19 +1,32 @@
 import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { consume } from '@lit/context';
 import { emit } from '../../events.ts';
+import { storeContext } from '../../../state/store-context.ts';
+import type { Store } from '../../../state/store.ts';
+import { shallowEqual } from '../../../state/store.ts';
+import type { PlanState } from '../../../state/plan-state.ts';
+import { StoreController } from '../../controllers/store.controller.ts';
+import { MediaQueryController } from '../../controllers/media-query.controller.ts';
 import { translate } from '../../../i18n/messages.ts';
 import type { Lang } from '../../../i18n/messages.ts';
-import { COMPARE_PRESETS, COMPARE_YEARS, initialCompareState } from '../../../state/compare-state.ts';
+import { COMPARE_PRESETS, COMPARE_YEARS, SIDE_BY_SIDE_MIN_WIDTH, initialCompareState } from '../../../state/compare-state.ts';
 import type { CompareCommand, CompareSide, CompareSideName, CompareState } from '../../../state/compare-state.ts';
-import type { CompareDeltas } from '../../../state/compare-deltas.ts';
+import { IDLE_COMPARE_FIGURES } from '../../../state/compare-deltas.ts';
+import type { CompareFigures } from '../../../state/compare-deltas.ts';
 import { ILLUSTRATIVE_CSS } from '../illustrative-note.ts';
 import { deltaTable } from './compare-delta-table.ts';
 
-/** Where the figures of the two sides are. */
-export type CompareFiguresStatus =
-  | { status: 'idle' | 'computing' }
-  | { status: 'ready'; deltas: CompareDeltas }
-  | { status: 'error'; detail: string };
+/** The window is wide enough for two maps side by side. */
+export const WIDE_QUERY = `(min-width: ${SIDE_BY_SIDE_MIN_WIDTH}px)`;
+
+/** What the panel renders of the state. */
+function panelView(state: PlanState) {
+  return {
+    lang: state.lang, compare: state.compare, figures: state.compareFigures,
+    landuse: state.figuresAvailable.includes('landuse'), whatIfCount: Object.keys(state.study.whatIf).length,
+  };
+}
 
 /** "What-if · 2030 · schematic layers": what one side shows, naming its indicator basis. */
 export function sideSummary(lang: Lang, side: CompareSide): string {
@@ -31,21 +44,28 @@ export function sideLabel(lang: Lang, name: CompareSideName, side: CompareSide):
 
 /**
  * The compare section of the side panel: presets to start a compare; while comparing, the layout, what each
- * side shows (basis, outlines, year) and the delta table. Its properties are set by the compare feature.
+ * side shows (basis, outlines, year) and the delta table. It renders the store's compare state and figures.
  *
  * @fires plan-compare - start (a preset), stop, a side's change, the layout
  */
 @customElement('plan-compare-panel')
 export class PlanComparePanel extends LitElement {
-  @property() language: Lang = 'zh';
-  @property({ attribute: false }) compare: CompareState = initialCompareState();
-  @property({ attribute: false }) figures: CompareFiguresStatus = { status: 'idle' };
-  /** a land-use layer is loaded (its figures client is there) */
-  @property({ type: Boolean }) landuse = false;
+  @consume({ context: storeContext, subscribe: true })
+  @property({ attribute: false })
+  store: Store<PlanState> | undefined;
+
+  private readonly view = new StoreController(this, () => this.store, panelView, shallowEqual);
+  private readonly wideQuery = new MediaQueryController(this, WIDE_QUERY);
+
+  private get language(): Lang { return this.view.value?.lang ?? 'zh'; }
+  private get compare(): CompareState { return this.view.value?.compare ?? initialCompareState(); }
+  private get figures(): CompareFigures { return this.view.value?.figures ?? IDLE_COMPARE_FIGURES; }
+  /** a land-use layer is loaded (its figures can be computed) */
+  private get landuse(): boolean { return this.view.value?.landuse ?? false; }
   /** how many cluster outlines the user has edited */
-  @property({ type: Number }) whatIfCount = 0;
+  private get whatIfCount(): number { return this.view.value?.whatIfCount ?? 0; }
   /** the window is wide enough for side by side */
-  @property({ type: Boolean }) wide = false;
+  private get wide(): boolean { return this.wideQuery.matches; }
 
   static override styles = css`
     ${unsafeCSS(ILLUSTRATIVE_CSS)}
