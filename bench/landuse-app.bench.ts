@@ -5,7 +5,10 @@
  * - landuse_app.visible_ms: from choosing the zip to the layer drawn (read, reprojected and classified in
  *   the land-use worker, drawn by MapLibre's worker; at the whole-area zoom a large layer shows its overview);
  * - landuse_app.switch_basis_ms: from clicking "Use for indicators" to the indicator bar's figures;
- * - landuse_app.longest_task_ms: the longest main-thread task over both (Long Tasks API).
+ * - landuse_app.longest_task_ms: the longest main-thread task over both (Long Tasks API);
+ * - landuse_app.reclassify_ms: from choosing another name field (a new classification of the same files) to the
+ *   reclassified layer drawn and its figures shown; baseline: the full reading of the same run (visible_ms). The
+ *   land-use worker keeps the read layer, so this classifies again without reading or reprojecting.
  * Baseline: bare MapLibre given the same parcels as a WGS84 GeoJSON source URL (parsed in its worker, which
  * sends the parsed parcels back to the main thread). Both pages are let settle (no long task for 1 s, map
  * idle) first, so the end of the page's own start is not counted.
@@ -33,8 +36,21 @@ const poll = (page: Page, expression: string) => pollUntil(page, expression, TIM
 const DRAWN = "(() => { const map = globalThis.__plan.map; const source = map.getSource('landuse-overview') ? 'landuse-overview' : 'landuse'; return !!map.getLayer('landuse-fill') && map.isSourceLoaded(source) && map.areTilesLoaded() && !map.isMoving(); })()";
 // The bar shows the land-use figures once the basis is switched and every figure has been recomputed from it.
 const FIGURES = "document.querySelector('plan-indicator-bar')?.dataset.basis === 'landuse' && !!document.querySelector('plan-indicator-bar').shadowRoot?.querySelector('[data-indicator=\"construction\"]')?.getAttribute('data-value')";
+// The panel shows the planner's classification (no reading under way) and the reclassified layer is drawn.
+const RECLASSIFIED = `(() => { const root = document.querySelector('plan-landuse-panel')?.shadowRoot; return root?.querySelector('[data-testid="landuse-choice"]')?.dataset.source === 'user' && !root.querySelector('[data-testid="landuse-progress"]'); })() && ${DRAWN} && ${FIGURES}`;
+const NAME_FIELD = 'plan-landuse-panel [data-testid="landuse-name-field"]';
 
-async function appRun(browser: Browser, url: string): Promise<{ visible: number; switchBasis: number; longestTask: number | null; whileSwitching: number | null } | 'unavailable'> {
+/** Chooses another name field (none ↔ the first field): a new classification of the same files. @returns ms to redrawn */
+async function reclassify(page: Page): Promise<number> {
+  const current = await page.locator(NAME_FIELD).inputValue();
+  const other = current ? '' : await page.locator(`${NAME_FIELD} option:nth-child(2)`).getAttribute('value');
+  const start = (await page.evaluate('performance.now()')) as number;
+  await page.locator(NAME_FIELD).selectOption(other ?? '');
+  await poll(page, RECLASSIFIED);
+  return ((await page.evaluate('performance.now()')) as number) - start;
+}
+
+async function appRun(browser: Browser, url: string): Promise<{ visible: number; switchBasis: number; longestTask: number | null; whileSwitching: number | null; reclassify: number } | 'unavailable'> {
   const { context, page } = await freshPage(browser, LONG_TASK_OBSERVER);
   try {
     await page.goto(url);
@@ -54,7 +70,8 @@ async function appRun(browser: Browser, url: string): Promise<{ visible: number;
     await poll(page, FIGURES);
     const switchBasis = ((await page.evaluate('performance.now()')) as number) - before;
     const whileSwitching = (await longTasksSince(page, before)).longest;
-    return { visible, switchBasis, longestTask: (await longTasksSince(page, start)).longest, whileSwitching };
+    const longestTask = (await longTasksSince(page, start)).longest;
+    return { visible, switchBasis, longestTask, whileSwitching, reclassify: await reclassify(page) };
   } finally {
     await context.close();
   }
@@ -99,6 +116,10 @@ const figures: Figure[] = app === 'unavailable'
   : [
     { bench: 'landuse_app.visible_ms', value: round(app.visible), baseline: round(bare.visible), ratio: round(ratio(app.visible, bare.visible), 3), note: `${PARCELS} parcels: zip → worker (read, reproject, classify) → drawn; baseline: bare MapLibre, same parcels as GeoJSON URL` },
     { bench: 'landuse_app.switch_basis_ms', value: round(app.switchBasis), note: '"Use for indicators" → figures over the boundary (worker)' },
+    {
+      bench: 'landuse_app.reclassify_ms', value: round(app.reclassify), baseline: round(app.visible), ratio: round(ratio(app.reclassify, app.visible), 3),
+      note: 'another name field → reclassified in the worker that holds the layer (no reading, no reprojection), drawn, figures; baseline: the full reading above',
+    },
     {
       bench: 'landuse_app.longest_task_ms', value: app.longestTask === null ? null : round(app.longestTask), baseline: bare.longestTask === null ? null : round(bare.longestTask),
       ratio: app.longestTask === null || bare.longestTask === null ? null : round(ratio(app.longestTask, bare.longestTask), 3),

@@ -2,7 +2,8 @@
  * Land-use layer in the planner's own format: a generated 50 000-parcel Shapefile in CGCS2000 3-degree
  * Gauss-Krüger zone 39 with GBK attributes (2023 land/sea-use codes and names), zipped, no .cpg, with .prj.
  * Figures (median of the runs, node, one core):
- * - landuse.read_ms: unzip + read .shp/.dbf + detect encoding + reproject with proj4 + self-intersection check;
+ * - landuse.read_ms: unzip + read .shp/.dbf + detect encoding + reproject (proj4, through a checked quadratic model
+ *   per 256 m tile for a dense layer) + self-intersection check;
  * - landuse.classify_ms: detect the classification and classify every parcel;
  * - landuse.prepare_parcels_ms: project the parcels once and index them (reused by every region);
  * - landuse.indicators_boundary_ms: blue-green / construction shares over the Start-up Area boundary;

@@ -15,6 +15,7 @@ import { loadGeodata } from './data/geodata.ts';
 import { MapScene } from './map/scene/map-scene.ts';
 import { languageFromNavigator, translate } from './i18n/messages.ts';
 import type { AppServices } from './app/services.ts';
+import { FiguresService } from './app/analysis/figures-service.ts';
 import { KeyRegistry } from './app/keyboard.ts';
 import { installFeatures } from './app/features.ts';
 
@@ -45,7 +46,8 @@ async function start(): Promise<void> {
 
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => { markReady = resolve; });
-  const services: AppServices = { store, view, app, ready, pointer: new MapPointer(view), keys: new KeyRegistry() };
+  const figures = new FiguresService(() => store.getState().lang);
+  const services: AppServices = { store, view, app, ready, figures, pointer: new MapPointer(view), keys: new KeyRegistry() };
   let dispose = installFeatures(services);
   // A narrow automation hook for the browser tests and benchmarks (features: the leak test installs and disposes them).
   exposeForAutomation(view, {

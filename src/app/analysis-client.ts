@@ -6,22 +6,31 @@
  *   const client = createAnalysisClient(state.data);
  *   const whole = await client.whole(['water', 'wetland', 'forest', 'park']);
  *   client.region(draggedFeature, classes, 'study').then(show); // latest wins while dragging
+ *   client.table(regions, classes, { signal }); // rejects with RequestError 'aborted' when signal fires
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import type { BlueGreenClass, FiguresResult, RegionTableRow, WholeAreaFigures } from '../core/analysis/index.ts';
 import type { Geodata } from '../data/geodata.ts';
 import type { AnalysisRequestBody, ToClientMessage, ToWorkerMessage } from './analysis/analysis-protocol.ts';
 import { startAnalysisWorker } from './analysis/start-worker.ts';
+import { RequestError, asRequestError } from '../data/requests/request-error.ts';
+import { workerRequests, type WorkerRequests } from '../data/requests/worker-requests.ts';
+import { coalesce } from '../data/requests/latest-wins.ts';
 
 export type { BlueGreenClass, FiguresResult, RegionTableRow, WholeAreaFigures };
+
+/** Per call: an AbortSignal that rejects the call (RequestError `aborted`) and drops its answer. */
+export interface FiguresCallOptions {
+  signal?: AbortSignal;
+}
 
 export interface AnalysisClient {
   /** Resolves when the worker has prepared the layers (rejects if it could not). */
   readonly ready: Promise<{ prepareMilliseconds: number }>;
   /** Whole Start-up Area figures, with the area reconciliation and per-class areas. */
-  whole(classes: readonly BlueGreenClass[]): Promise<WholeAreaFigures>;
+  whole(classes: readonly BlueGreenClass[], options?: FiguresCallOptions): Promise<WholeAreaFigures>;
   /** One row per region, in input order (rows are cached in the worker per id + geometry). */
-  table(regions: readonly Feature[], classes: readonly BlueGreenClass[]): Promise<RegionTableRow[]>;
+  table(regions: readonly Feature[], classes: readonly BlueGreenClass[], options?: FiguresCallOptions): Promise<RegionTableRow[]>;
   /**
    * Figures of any polygon (a study area, a what-if cluster outline). Latest wins per `channel`
    * (default 'region'): while a request is being answered, newer calls on the same channel replace any
@@ -29,7 +38,7 @@ export interface AnalysisClient {
    * figures on screen are always those of the newest shape, and the UI never queues behind the hand.
    * Use one channel per independently edited shape.
    */
-  region(feature: Feature, classes: readonly BlueGreenClass[], channel?: string): Promise<FiguresResult>;
+  region(feature: Feature, classes: readonly BlueGreenClass[], channel?: string, options?: FiguresCallOptions): Promise<FiguresResult>;
   /**
    * Counts extra polygons as blue-green in every later answer (imported layers marked "count as
    * blue-green"): Blobs of GeoJSON text, read by the worker. Replaces the previous set; [] = none.
@@ -41,21 +50,11 @@ export interface AnalysisClient {
 }
 
 /** Error for calls made after `dispose()` or cut short by it. */
-export class AnalysisDisposedError extends Error {
+export class AnalysisDisposedError extends RequestError {
   constructor() {
-    super('analysis client disposed');
+    super('stopped', 'analysis client disposed');
     this.name = 'AnalysisDisposedError';
   }
-}
-
-interface Pending {
-  resolve: (value: unknown) => void;
-  reject: (error: Error) => void;
-}
-
-interface Channel {
-  inFlight: boolean;
-  waiting: { body: AnalysisRequestBody; callers: Pending[] } | undefined;
 }
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -66,51 +65,27 @@ function initMessage(geodata: Geodata): ToWorkerMessage {
   return { type: 'init', layers: { boundary: layer('boundary'), blueGreen: layer('blue-green'), construction: layer('construction') } };
 }
 
-/** Routes the worker's answers to their callers; a worker that fails fails every caller. */
-function listenToWorker(worker: Worker, pending: Map<number, Pending>, markReady: (value: { prepareMilliseconds: number }) => void, failAll: (error: Error) => void): void {
-  worker.addEventListener('message', (event: MessageEvent<ToClientMessage>) => {
-    const message = event.data;
-    if (message.type === 'ready') {
-      markReady({ prepareMilliseconds: message.prepareMilliseconds });
-      return;
-    }
-    if (message.type === 'init-error') {
-      failAll(new Error(`analysis: ${message.message}`));
-      return;
-    }
-    const caller = pending.get(message.requestId);
-    pending.delete(message.requestId);
-    if (!caller) return;
-    if (message.type === 'result') caller.resolve(message.value);
-    else caller.reject(new Error(`analysis: ${message.message}`));
+/** Request / response with the analysis worker; `ready` / `init-error` settle the preparation. */
+function analysisRequests(worker: Worker, markReady: (value: { prepareMilliseconds: number }) => void, markFailed: (error: Error) => void): WorkerRequests<AnalysisRequestBody> {
+  const requests = workerRequests<AnalysisRequestBody>(worker, {
+    label: 'analysis',
+    message: (requestId, body) => ({ type: 'request', requestId, ...body }) satisfies ToWorkerMessage,
+    answer: (message: ToClientMessage) => {
+      if (message.type === 'ready') markReady({ prepareMilliseconds: message.prepareMilliseconds });
+      else if (message.type === 'init-error') requests.fail(new RequestError('failed', `analysis: ${message.message}`));
+      else if (message.type === 'result') return { id: message.requestId, value: message.value };
+      else if (message.type === 'error') return { id: message.requestId, error: message.message };
+      return undefined;
+    },
   });
-  worker.addEventListener('error', (event: ErrorEvent) => {
-    event.preventDefault();
-    failAll(new Error(`analysis worker: ${event.message || 'failed to start'}`));
-  });
-  worker.addEventListener('messageerror', () => failAll(new Error('analysis worker: unreadable message')));
-}
-
-/** Runs a channel's waiting job once the one in flight has been answered (latest wins). */
-function channelRunner(channels: Map<string, Channel>, send: <T>(body: AnalysisRequestBody) => Promise<T>) {
-  const runChannel = (name: string, channel: Channel): void => {
-    const job = channel.waiting;
-    if (!job || channel.inFlight) return;
-    channel.waiting = undefined;
-    channel.inFlight = true;
-    send<FiguresResult>(job.body).then(
-      (value) => {
-        for (const caller of job.callers) caller.resolve(value);
-      },
-      (error: Error) => {
-        for (const caller of job.callers) caller.reject(error);
-      },
-    ).finally(() => {
-      channel.inFlight = false;
-      if (channels.get(name) === channel) runChannel(name, channel);
-    });
+  const fail = requests.fail;
+  requests.fail = (error) => {
+    markFailed(error);
+    fail(error);
   };
-  return runChannel;
+  worker.addEventListener('error', () => markFailed(requests.failure ?? new RequestError('failed', 'analysis worker failed')));
+  worker.addEventListener('messageerror', () => markFailed(requests.failure ?? new RequestError('failed', 'analysis worker failed')));
+  return requests;
 }
 
 /**
@@ -119,11 +94,7 @@ function channelRunner(channels: Map<string, Channel>, send: <T>(body: AnalysisR
  * @param start - how to start the worker (tests may pass their own)
  */
 export function createAnalysisClient(geodata: Geodata, start: () => Worker = startAnalysisWorker): AnalysisClient {
-  const pending = new Map<number, Pending>();
-  const channels = new Map<string, Channel>();
-  let nextId = 1;
   let disposed = false;
-  let failure: Error | undefined;
   let markReady: (value: { prepareMilliseconds: number }) => void = () => undefined;
   let markFailed: (error: Error) => void = () => undefined;
   const ready = new Promise<{ prepareMilliseconds: number }>((resolve, reject) => {
@@ -133,80 +104,52 @@ export function createAnalysisClient(geodata: Geodata, start: () => Worker = sta
   // A rejected `ready` nobody awaits must not become an unhandled rejection.
   ready.catch(() => undefined);
 
-  const failAll = (error: Error) => {
-    failure ??= error;
-    markFailed(error);
-    for (const caller of pending.values()) caller.reject(error);
-    pending.clear();
-    for (const channel of channels.values()) {
-      for (const caller of channel.waiting?.callers ?? []) caller.reject(error);
-      channel.waiting = undefined;
-      channel.inFlight = false;
-    }
-  };
-
-  let worker: Worker | undefined;
+  let requests: WorkerRequests<AnalysisRequestBody> | undefined;
+  let startFailure: RequestError | undefined;
   try {
-    worker = start();
+    const worker = start();
+    requests = analysisRequests(worker, (value) => markReady(value), (error) => markFailed(error));
+    worker.postMessage(initMessage(geodata));
   } catch (error) {
-    failAll(error instanceof Error ? error : new Error(String(error)));
+    startFailure = asRequestError(error, 'analysis worker');
+    markFailed(startFailure);
+    requests?.fail(startFailure);
   }
 
-  if (worker) listenToWorker(worker, pending, markReady, failAll);
-  try {
-    worker?.postMessage(initMessage(geodata));
-  } catch (error) {
-    failAll(error instanceof Error ? error : new Error(String(error)));
-  }
-
-  const send = <T>(body: AnalysisRequestBody): Promise<T> => {
+  const send = <T>(body: AnalysisRequestBody, options: FiguresCallOptions = {}): Promise<T> => {
     if (disposed) return Promise.reject(new AnalysisDisposedError());
-    if (failure || !worker) return Promise.reject(failure ?? new Error('analysis worker not started'));
-    const requestId = nextId++;
-    const target = worker;
-    return new Promise<T>((resolve, reject) => {
-      pending.set(requestId, { resolve: resolve as (value: unknown) => void, reject });
-      try {
-        target.postMessage({ type: 'request', requestId, ...body } satisfies ToWorkerMessage);
-      } catch (error) {
-        pending.delete(requestId);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    });
+    if (!requests) return Promise.reject(startFailure ?? new RequestError('failed', 'analysis worker not started'));
+    return requests.request<T>(body, options);
   };
 
-  const runChannel = channelRunner(channels, send);
+  const channels = new Map<string, (body: AnalysisRequestBody, signal?: AbortSignal) => Promise<FiguresResult>>();
+  const channel = (name: string) => {
+    let ask = channels.get(name);
+    if (!ask) {
+      ask = coalesce<AnalysisRequestBody, FiguresResult>((body) => send<FiguresResult>(body), `analysis ${name}`);
+      channels.set(name, ask);
+    }
+    return ask;
+  };
 
   return {
     ready,
-    whole: (classes) => send<WholeAreaFigures>({ kind: 'whole', classes: [...classes] }),
-    table: (regions, classes) => send<RegionTableRow[]>({ kind: 'table', classes: [...classes], regions: [...regions] }),
+    whole: (classes, options) => send<WholeAreaFigures>({ kind: 'whole', classes: [...classes] }, options),
+    table: (regions, classes, options) => send<RegionTableRow[]>({ kind: 'table', classes: [...classes], regions: [...regions] }, options),
     setExtraBlueGreen: (blobs) => send<{ polygonCount: number }>({ kind: 'extra-blue-green', blobs: [...blobs] }),
-    region(feature, classes, channelName = 'region') {
+    region(feature, classes, channelName = 'region', options = {}) {
       if (disposed) return Promise.reject(new AnalysisDisposedError());
-      if (failure) return Promise.reject(failure);
-      let channel = channels.get(channelName);
-      if (!channel) {
-        channel = { inFlight: false, waiting: undefined };
-        channels.set(channelName, channel);
-      }
-      const current = channel;
-      return new Promise<FiguresResult>((resolve, reject) => {
-        const callers = current.waiting?.callers ?? [];
-        callers.push({ resolve: resolve as (value: unknown) => void, reject });
-        current.waiting = { body: { kind: 'region', classes: [...classes], feature }, callers };
-        runChannel(channelName, current);
-      });
+      if (!requests || requests.failure) return Promise.reject(requests?.failure ?? startFailure);
+      return channel(channelName)({ kind: 'region', classes: [...classes], feature }, options.signal);
     },
     dispose() {
       if (disposed) return;
       disposed = true;
-      worker?.terminate();
-      const error = new AnalysisDisposedError();
-      markFailed(error);
-      for (const caller of pending.values()) caller.reject(error);
-      pending.clear();
-      for (const channel of channels.values()) for (const caller of channel.waiting?.callers ?? []) caller.reject(error);
+      markFailed(new AnalysisDisposedError());
+      if (requests) {
+        requests.fail(new AnalysisDisposedError());
+        requests.terminate();
+      }
       channels.clear();
     },
   };

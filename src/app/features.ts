@@ -4,7 +4,7 @@
  * `lazyFeature(() => import(…), catalogues…)`: its code and its message catalogues load after the first map frame.
  */
 import type { AppServices, Dispose, FeatureInstaller } from './services.ts';
-import { lazyFeature } from './lazy-feature.ts';
+import { lazyFeature, providesFigures } from './lazy-feature.ts';
 import { installDisplay } from './display/install-display.ts';
 import { installPresenter } from './presenter/install-presenter.ts';
 import { installInterface } from './install-interface.ts';
@@ -24,8 +24,8 @@ export const FEATURES: readonly FeatureInstaller[] = [
   installImportedLayers,
   // GeoJSON import: panel, drag-and-drop, paste
   lazyFeature(() => import('./import/import-feature.ts'), 'import'),
-  // live analysis: the analysis worker and the figures in state.analysis
-  lazyFeature(() => import('./analysis/analysis-feature.ts'), 'stats'),
+  // live analysis: the analysis worker (the schematic figures client) and the figures in state.analysis
+  providesFigures('schematic', lazyFeature(() => import('./analysis/analysis-feature.ts'), 'stats')),
   // statistics panel
   lazyFeature(() => import('./stats/stats-feature.ts'), 'stats'),
   // the always-visible indicator bar over the map

@@ -201,6 +201,6 @@ export function installInterface(services: AppServices): Dispose {
     installLayerControls(services, life);
   });
   installSelection(services, life, parts);
-  life.add(installCoreFigures(store));
+  life.add(installCoreFigures(store, services.figures));
   return () => life.dispose();
 }

@@ -4,6 +4,7 @@ import type { Store } from '../state/store.ts';
 import type { PlanState } from '../state/plan-state.ts';
 import type { KeyRegistry } from './keyboard.ts';
 import type { PlanApp } from './plan-app.ts';
+import type { FiguresService } from './analysis/figures-service.ts';
 
 /**
  * What a feature gets when the composition root installs it. A feature module exports
@@ -19,6 +20,8 @@ export interface AppServices {
   pointer: MapPointer;
   /** the one keyboard registry */
   keys: KeyRegistry;
+  /** the figures clients, one per basis (src/app/analysis/figures-service.ts) */
+  figures: FiguresService;
   /** resolves after the geodata is in the store and the map has drawn it (`map-idle`) */
   ready: Promise<void>;
 }

@@ -9,6 +9,9 @@
 import { addProtocol, removeProtocol, type GetResourceResponse, type RequestParameters } from 'maplibre-gl';
 import type { BlobTilesRequest, BlobTilesResponse } from './blob-tiles-protocol.ts';
 import { startBlobTilesWorker } from './start-blob-tiles-worker.ts';
+import { workerRequests, type WorkerRequests } from '../data/requests/index.ts';
+
+type TileBody = Omit<Extract<BlobTilesRequest, { type: 'tile' }>, 'id'>;
 
 export const TILES_PROTOCOL = 'plan-tiles';
 
@@ -23,53 +26,58 @@ export interface BlobTiles {
 interface Server {
   worker: Worker;
   loads: Map<string, { ready: Promise<boolean>; settle: (ok: boolean) => void }>;
-  tiles: Map<number, (data: ArrayBuffer | null) => void>;
+  /** tile requests by id (abortable by MapLibre: a tile scrolled away is not waited for) */
+  tiles: WorkerRequests<TileBody>;
 }
 
 let server: Server | undefined;
 let nextKey = 1;
-let nextTile = 1;
 
 const EMPTY_TILE = (): GetResourceResponse<ArrayBuffer> => ({ data: new ArrayBuffer(0) });
 
 function stop(current: Server): void {
-  current.worker.terminate();
+  current.tiles.terminate();
   for (const load of current.loads.values()) load.settle(false);
-  for (const answer of current.tiles.values()) answer(null);
   removeProtocol(TILES_PROTOCOL);
   if (server === current) server = undefined;
 }
 
-/** `plan-tiles://<key>/<z>/<x>/<y>` → the tile's bytes (an empty tile when the layer is gone). */
-async function loadTile(request: RequestParameters): Promise<GetResourceResponse<ArrayBuffer>> {
+/**
+ * `plan-tiles://<key>/<z>/<x>/<y>` → the tile's bytes (an empty tile when the layer is gone). MapLibre's
+ * AbortController cancels a tile it no longer needs: the request rejects at once and its answer is dropped.
+ */
+async function loadTile(request: RequestParameters, abort: AbortController): Promise<GetResourceResponse<ArrayBuffer>> {
   const match = /^plan-tiles:\/\/([^/]+)\/(\d+)\/(\d+)\/(\d+)$/.exec(request.url);
   const current = server;
   const load = match ? current?.loads.get(match[1]!) : undefined;
   if (!match || !current || !load || !(await load.ready) || server !== current) return EMPTY_TILE();
-  const id = nextTile++;
-  const data = await new Promise<ArrayBuffer | null>((resolve) => {
-    current.tiles.set(id, resolve);
-    const message: BlobTilesRequest = { type: 'tile', id, key: match[1]!, z: Number(match[2]), x: Number(match[3]), y: Number(match[4]) };
-    current.worker.postMessage(message);
-  });
+  const body: TileBody = { type: 'tile', key: match[1]!, z: Number(match[2]), x: Number(match[3]), y: Number(match[4]) };
+  let data: ArrayBuffer | null;
+  try {
+    data = await current.tiles.request<ArrayBuffer | null>(body, { signal: abort.signal });
+  } catch (error) {
+    if (abort.signal.aborted) throw error;
+    return EMPTY_TILE(); // the worker stopped: the layer is gone
+  }
   return data ? { data } : EMPTY_TILE();
 }
 
 function start(): Server {
   const worker = startBlobTilesWorker();
-  const started: Server = { worker, loads: new Map(), tiles: new Map() };
-  worker.onmessage = (event: MessageEvent<BlobTilesResponse>) => {
-    const message = event.data;
-    if (message.type === 'loaded') started.loads.get(message.key)?.settle(message.ok);
-    else {
-      started.tiles.get(message.id)?.(message.data);
-      started.tiles.delete(message.id);
-    }
-  };
-  worker.onerror = (event) => {
-    event.preventDefault();
-    stop(started);
-  };
+  const loads: Server['loads'] = new Map();
+  const tiles = workerRequests<TileBody>(worker, {
+    label: 'tiles',
+    message: (id, body) => ({ ...body, id }) satisfies BlobTilesRequest,
+    answer: (message: BlobTilesResponse) => {
+      if (message.type === 'loaded') {
+        loads.get(message.key)?.settle(message.ok);
+        return undefined;
+      }
+      return { id: message.id, value: message.data };
+    },
+  });
+  const started: Server = { worker, loads, tiles };
+  worker.addEventListener('error', () => stop(started));
   addProtocol(TILES_PROTOCOL, loadTile);
   return started;
 }

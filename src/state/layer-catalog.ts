@@ -82,6 +82,7 @@ export const LAYER_GROUPS: readonly CatalogGroup[] = [
     { id: 'crossings-open', labelKey: 'layer.crossingsOpen', styleLayers: ['crossings-open', 'crossings-open-marker'], visibleByDefault: true },
     { id: 'crossings-under-construction', labelKey: 'layer.crossingsUnderConstruction', styleLayers: ['crossings-under-construction', 'crossings-under-construction-marker'], visibleByDefault: true },
     { id: 'crossings-planned', labelKey: 'layer.crossingsPlanned', styleLayers: ['crossings-planned', 'crossings-planned-marker'], visibleByDefault: true },
+    { id: 'crossings-approximate', labelKey: 'layer.crossingsApproximate', styleLayers: ['crossings-approximate-area'], visibleByDefault: true, pickable: false },
     { id: 'crossings-labels', labelKey: 'layer.crossingsLabels', styleLayers: ['crossings-label'], visibleByDefault: true },
   ] },
   { id: 'g-projects', labelKey: 'group.projects', layers: [

@@ -14,6 +14,8 @@ import { SCHEMATIC_BASIS } from './basis.ts';
 import type { Basis } from './basis.ts';
 import { initialCompareState } from './compare-state.ts';
 import type { CompareState } from './compare-state.ts';
+import { initialLandUseState } from './landuse-state.ts';
+import type { LandUseState } from './landuse-state.ts';
 import { IDLE_COMPARE_FIGURES } from './compare-deltas.ts';
 import type { CompareFigures } from './compare-deltas.ts';
 import type { BasisKind } from './basis.ts';
@@ -77,6 +79,8 @@ export interface PlanState {
   figuresAvailable: readonly BasisKind[];
   /** large interface text and map labels with raised contrast (saved on this device) */
   largeText: boolean;
+  /** the planner's land-use layer: reading, waiting question, accepted layer, drawing (./landuse-state.ts) */
+  landuse: LandUseState;
   /** the measure tool: on or off, distance or area, the points picked (src/state/measure-state.ts) */
   measure: MeasureState;
   /** the share dialog: open, the link it shares and its QR code (src/state/share-state.ts) */
@@ -109,6 +113,7 @@ export function initialState(lang: Lang): PlanState {
     compareFigures: IDLE_COMPARE_FIGURES,
     figuresAvailable: ['schematic'],
     largeText: false,
+    landuse: initialLandUseState(),
     measure: initialMeasureState,
     share: initialShareState,
     presenter: initialPresenterState(),

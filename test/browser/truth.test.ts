@@ -103,6 +103,33 @@ describe('truth of positions and figures', () => {
       return new Set(map.queryRenderedFeatures({ layers: ids }).map((f) => f.properties.id)).size === ${points}; })()`);
   });
 
+  it('draws a crossing known only to more than 1.5 km as the area it lies in, with its legend row in both languages', async () => {
+    const file = JSON.parse(readFileSync(resolve(__dirname, '../../geodata/crossings.geojson'), 'utf8')) as
+      { features: { properties: { id: string; position_accuracy_m: number } }[] };
+    const approximate = file.features.filter((f) => f.properties.position_accuracy_m > 1500).map((f) => f.properties.id).sort();
+    expect(approximate.length).toBeGreaterThan(0);
+    await until(page, `(() => { const { map } = globalThis.__plan; map.triggerRepaint();
+      const ids = [...new Set(map.queryRenderedFeatures({ layers: ['crossings-approximate-area'] }).map((f) => f.properties.id))].sort();
+      return JSON.stringify(ids) === ${JSON.stringify(JSON.stringify(approximate))}; })()`);
+    // the area is drawn to scale: at the area's edge (its accuracy from the point, along the parallel) it is hit, at 1.3 × not
+    const hits = await page.evaluate(`(() => {
+      const { map } = globalThis.__plan;
+      const f = map.queryRenderedFeatures({ layers: ['crossings-approximate-area'] })[0];
+      const [lng, lat] = f.geometry.coordinates;
+      const metres = f.properties.position_accuracy_m;
+      const at = (k) => map.project([lng + (k * metres) / (111320 * Math.cos((lat * Math.PI) / 180)), lat]);
+      const hit = (p) => map.queryRenderedFeatures([p.x, p.y], { layers: ['crossings-approximate-area'] }).some((g) => g.properties.id === f.properties.id);
+      return { inside: hit(at(0.9)), outside: hit(at(1.3)) };
+    })()`);
+    expect(hits).toEqual({ inside: true, outside: false });
+    const row = page.locator('plan-legend li[data-legend="crossings-approximate"]');
+    await row.waitFor({ state: 'attached' });
+    await expect(row.textContent()).resolves.toContain('Approximate position');
+    await page.evaluate(`globalThis.__plan.store.update((s) => ({ ...s, lang: 'zh' }))`);
+    await expect.poll(() => row.textContent()).toContain('近似位置');
+    await page.evaluate(`globalThis.__plan.store.update((s) => ({ ...s, lang: 'en' }))`);
+  });
+
   it('counts and lists on a chosen subdistrict the projects known only to it, in both languages', async () => {
     const file = JSON.parse(readFileSync(resolve(__dirname, '../../geodata/subdistricts.geojson'), 'utf8')) as
       { features: { properties: { id: string; projects_in: { id: string; name_en: string; name_zh: string }[] } }[] };
@@ -119,6 +146,26 @@ describe('truth of positions and figures', () => {
     await expect(list.locator('h4').textContent()).resolves.toContain('本街道');
     await expect(list.locator('li').first().textContent()).resolves.toContain(sd.projects_in[0]!.name_zh);
     await page.evaluate(`globalThis.__plan.store.update((s) => ({ ...s, lang: 'en', selection: { type: 'none' } }))`);
+  });
+
+  it('finds a project known only to its subdistrict in search and, when chosen, selects the subdistrict that lists it', async () => {
+    const projects = JSON.parse(readFileSync(resolve(__dirname, '../../geodata/projects.geojson'), 'utf8')) as
+      { features: { properties: { name_en: string } }[]; in_subdistrict: { id: string; name_en: string; name_zh: string; subdistrict: string }[] };
+    // a name that no drawn feature shares, so the hit is the listed item
+    const item = projects.in_subdistrict.find((p) => !projects.features.some((f) => f.properties.name_en === p.name_en))!;
+    const search = page.locator('plan-search input');
+    await search.fill(item.name_en);
+    const option = page.locator('plan-search li[role=option]', { has: page.locator(`[data-listed-on="${item.subdistrict}"]`) }).first();
+    await option.waitFor();
+    await expect(option.textContent()).resolves.toContain('Site not published');
+    await option.click();
+    await until(page, `(() => { const s = globalThis.__plan.store.getState().selection;
+      return s.type === 'feature' && s.layer === 'subdistricts' && s.id === '${item.subdistrict}'; })()`);
+    const list = page.locator('plan-inspector [data-testid=inspector-projects-in]');
+    await list.waitFor();
+    await expect(list.textContent()).resolves.toContain(item.name_en);
+    await page.evaluate(`globalThis.__plan.store.update((s) => ({ ...s, selection: { type: 'none' } }))`);
+    await search.fill('');
   });
 
   it('cites the plan documents by title in the attribution and in a presented slide, never by file name', async () => {

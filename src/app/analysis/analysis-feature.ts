@@ -12,7 +12,8 @@ import type { PlanState } from '../../state/plan-state.ts';
 import { announce } from '../../state/plan-state.ts';
 import { createAnalysisClient } from '../analysis-client.ts';
 import type { AnalysisClient } from '../analysis-client.ts';
-import { figuresClientNow, provideAnalysisClient } from './analysis-service.ts';
+import type { FiguresService } from './figures-service.ts';
+import { LatestWins, type RequestError, asRequestError, isAborted } from '../../data/requests/index.ts';
 import { translate } from '../../i18n/messages.ts';
 import { blueGreenImportData } from '../../state/imports.ts';
 import { sameItems } from '../../state/store.ts';
@@ -42,40 +43,41 @@ function analysisInputs(state: PlanState): unknown[] {
 
 /**
  * Computes all figures for the current state from the client of its basis (the schematic worker, or the
- * land-use layer); the latest computation wins.
+ * land-use layer); a newer computation aborts the older (latest wins).
  */
-function figuresComputer(store: Store<PlanState>, schematic: AnalysisClient, fail: (error: unknown) => void): () => Promise<void> {
-  let generation = 0;
+function figuresComputer(store: Store<PlanState>, figures: FiguresService, schematic: AnalysisClient, fail: (error: unknown) => void): { compute: () => Promise<void>; stop: () => void } {
+  const latest = new LatestWins('figures');
   // Imported layers counted as blue-green: sent (as Blobs) before the requests they must affect.
   let extraSent: readonly Blob[] = [];
-  return async () => {
-    const token = ++generation;
+  const compute = async () => {
     const state = store.getState();
     const { basis } = state;
     const classes = [...state.analysisClasses];
     const extra = blueGreenImportData(state);
     // The land-use client is provided before the basis names it; a basis without one has nothing to compute yet.
-    const client = basis.kind === 'schematic' ? schematic : figuresClientNow(basis.kind);
+    const client = basis.kind === 'schematic' ? schematic : figures.now(basis.kind);
     if (!client) return;
+    if (!sameItems(extra, extraSent)) {
+      extraSent = extra;
+      void schematic.setExtraBlueGreen(extra).catch(fail);
+    }
     try {
-      if (!sameItems(extra, extraSent)) {
-        extraSent = extra;
-        void schematic.setExtraBlueGreen(extra).catch(fail);
-      }
-      const [whole, clusters, subdistricts] = await Promise.all([
-        client.whole(classes),
-        client.table(clusterRegions(state), classes),
-        client.table(subdistrictRegions(state), classes),
-      ]);
-      if (token !== generation) return; // a newer computation superseded this one
+      const [whole, clusters, subdistricts] = await latest.run((signal) => Promise.all([
+        client.whole(classes, { signal }),
+        client.table(clusterRegions(state), classes, { signal }),
+        client.table(subdistrictRegions(state), classes, { signal }),
+      ]));
       store.update((current) => ({ ...current, analysis: { status: 'ready', basis, classes, whole, clusters, subdistricts } }));
     } catch (error) {
-      if (token === generation) fail(error);
+      if (!isAborted(error)) fail(error);
     }
   };
+  return { compute, stop: () => latest.abort() };
 }
 
-async function startAnalysis({ store, ready }: AppServices, life: Lifetime): Promise<void> {
+async function startAnalysis({ store, ready, figures }: AppServices, life: Lifetime): Promise<void> {
+  const withdraw = figures.expect('schematic');
+  life.add(() => withdraw());
   await ready;
   if (life.disposed) return;
   const fail = (error: unknown) => {
@@ -86,24 +88,30 @@ async function startAnalysis({ store, ready }: AppServices, life: Lifetime): Pro
       'error', `${translate(state.lang, 'stats.error')}: ${detail}`,
     ));
   };
+  const failToStart = (error: unknown) => {
+    const failure: RequestError = asRequestError(error, 'analysis');
+    withdraw(failure);
+    fail(failure);
+  };
   store.update((state) => ({ ...state, analysis: { ...state.analysis, status: 'preparing' } }));
   let client: AnalysisClient;
   try {
     client = createAnalysisClient(store.getState().data);
   } catch (error) {
-    fail(error);
+    failToStart(error);
     return;
   }
   life.add(() => client.dispose());
-  life.add(provideAnalysisClient(client));
   try {
     await client.ready;
   } catch (error) {
-    fail(error);
+    failToStart(error);
     return;
   }
   if (life.disposed) return;
-  const compute = figuresComputer(store, client, fail);
+  life.add(figures.provide('schematic', client));
+  const { compute, stop } = figuresComputer(store, figures, client, fail);
+  life.add(stop);
   // Follow the inputs from now on: a change while the first figures are computed (the land-use layer
   // restored, a class toggled) starts a newer computation, which wins.
   life.add(store.select(analysisInputs, () => void compute(), sameItems));

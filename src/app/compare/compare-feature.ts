@@ -23,9 +23,8 @@ import type { CompareFigures } from '../../state/compare-deltas.ts';
 import type { BasisKind } from '../../state/basis.ts';
 import type { CompareCommand, ComparePreset } from '../../state/compare-state.ts';
 import { translate } from '../../i18n/messages.ts';
-import { figuresClientNow } from '../analysis/analysis-service.ts';
 import { CompareMap } from './compare-map.ts';
-import { MissingBasisError, deltaComputer, figureInputs } from './compare-figures.ts';
+import { deltaComputer, figureInputs, isMissingBasis } from './compare-figures.ts';
 
 function mountPanel(app: HTMLElement, life: Lifetime): void {
   mountSection(app, life, { id: 'compare', labelKey: 'compare.title', content: document.createElement('plan-compare-panel'), order: 46, open: false });
@@ -52,14 +51,15 @@ function run(store: Store<PlanState>, command: CompareCommand): void {
 }
 
 /** The figures of the sides into the store while comparing (latest wins). */
-function followFigures(store: Store<PlanState>, life: Lifetime): void {
+function followFigures({ store, figures: service }: AppServices, life: Lifetime): void {
   const set = (figures: CompareFigures) => { if (!life.disposed) store.update((state) => setCompareFigures(state, figures)); };
-  const compute = deltaComputer(
+  const { compute, stop } = deltaComputer(
+    service,
     () => store.getState(),
     (deltas) => set({ status: 'ready', deltas }),
     (error) => {
       const lang = store.getState().lang;
-      const detail = error instanceof MissingBasisError ? translate(lang, 'compare.landuseMissing') : error instanceof Error ? error.message : String(error);
+      const detail = isMissingBasis(error) ? translate(lang, 'compare.landuseMissing') : error instanceof Error ? error.message : String(error);
       set({ status: 'error', detail });
     },
   );
@@ -71,6 +71,7 @@ function followFigures(store: Store<PlanState>, life: Lifetime): void {
     set({ status: 'computing' });
     void compute();
   };
+  life.add(stop);
   life.add(store.select((state) => [state.compare.active, ...figureInputs(state)], refresh, sameItems));
   refresh();
 }
@@ -86,7 +87,7 @@ export function install(services: AppServices): Dispose {
 
   const render = () => {
     const state = store.getState();
-    const available: BasisKind[] = figuresClientNow('landuse') !== undefined ? ['schematic', 'landuse'] : ['schematic'];
+    const available: BasisKind[] = services.figures.now('landuse') !== undefined ? ['schematic', 'landuse'] : ['schematic'];
     if (!sameItems(available, [...state.figuresAvailable])) store.update((current) => setFiguresAvailable(current, available));
     map.follow(state);
   };
@@ -106,7 +107,7 @@ export function install(services: AppServices): Dispose {
     store.update((current) => announce(current, 'info', text));
   }));
   life.add(store.subscribe(render));
-  followFigures(store, life);
+  followFigures(services, life);
   render();
   // a shared link that opens a compare shows its panel
   if (store.getState().compare.active) app.querySelector('plan-side-panel')?.reveal('compare');

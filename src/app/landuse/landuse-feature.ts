@@ -10,28 +10,26 @@
  */
 import type { AppServices, Dispose } from '../services.ts';
 import { Lifetime } from '../lifetime.ts';
-import type { PlanState } from '../../state/plan-state.ts';
 import { LandUseLayer } from '../../map/landuse-layer.ts';
 import '../../ui/components/landuse/landuse-panel.ts';
 import { mountSection } from '../panel-section.ts';
 import type { PlanLandUsePanel } from '../../ui/components/landuse/landuse-panel.ts';
 import { LandUseSession } from './landuse-session.ts';
+import { initialLandUseState } from '../../state/landuse-state.ts';
 
+/** The panel reads `state.landuse` itself (through the store context). */
 function mountPanel(app: HTMLElement, life: Lifetime): PlanLandUsePanel {
   return mountSection(app, life, { id: 'landuse', labelKey: 'landuse.title', content: document.createElement('plan-landuse-panel'), order: 45, open: true });
 }
 
-export function install({ app, store, view }: AppServices): Dispose {
+export function install({ app, store, view, figures }: AppServices): Dispose {
   const life = new Lifetime();
-  const panel = mountPanel(app, life);
+  // The layer leaves with its feature: the slice goes back to empty — last, once the panel reading it has gone.
+  life.add(() => store.update((state) => ({ ...state, landuse: initialLandUseState() })));
+  mountPanel(app, life);
   const layer = new LandUseLayer(view);
   life.add(() => layer.clear());
-  const session = new LandUseSession(store, panel, layer, life);
-  const setLanguage = (state: PlanState) => {
-    panel.language = state.lang;
-  };
-  setLanguage(store.getState());
-  life.add(store.subscribe(setLanguage));
+  const session = new LandUseSession(store, layer, life, figures);
   life.listen(app, 'plan-landuse-files', ({ detail }) => session.open(detail.files));
   life.listen(app, 'plan-landuse-settings', ({ detail }) => session.change(detail));
   life.listen(app, 'plan-landuse-use', ({ detail }) => session.use(detail.use));

@@ -1,7 +1,7 @@
 /**
  * The land-use layer as a figures client: the same questions the schematic analysis worker answers (whole
  * area, a table of regions, any polygon with latest-wins channels), answered from the planner's parcels in
- * the land-use worker. Provided for the `landuse` basis (src/app/analysis/analysis-service.ts), so the
+ * the land-use worker. Provided for the `landuse` basis in `services.figures`, so the
  * statistics, clusters, study area, what-if, inspector and compare all follow the basis in use.
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
@@ -9,16 +9,9 @@ import type { AnalysisClient } from '../analysis-client.ts';
 import type { FiguresResult, RegionTableRow, WholeAreaFigures } from '../../core/analysis/index.ts';
 import { areaReconciliation } from '../../core/analysis/area-reconciliation.ts';
 import type { LandUseClient } from '../../data/landuse/landuse-client.ts';
+import { RequestError, coalesce } from '../../data/requests/index.ts';
 
 type Region = Feature<Polygon | MultiPolygon>;
-
-/** The layer went away (replaced or removed) before it answered. */
-export class LandUseLayerGoneError extends Error {
-  constructor() {
-    super('the land-use layer was replaced or removed');
-    this.name = 'LandUseLayerGoneError';
-  }
-}
 
 function rowOf(feature: Feature, index: number, result: FiguresResult): RegionTableRow {
   const properties = feature.properties ?? {};
@@ -33,23 +26,20 @@ function rowOf(feature: Feature, index: number, result: FiguresResult): RegionTa
 
 /**
  * @param client - the land-use worker with a prepared layer
+ * @param layer - the prepared layer's id in the worker
  * @param boundary - the Start-up Area outline; every region is cut to it
  */
-export function landUseFiguresClient(client: LandUseClient, boundary: Region): AnalysisClient {
+export function landUseFiguresClient(client: LandUseClient, layer: number, boundary: Region): AnalysisClient {
   // Regions are immutable state objects: a cluster outline unchanged since the last request costs nothing.
   const remembered = new WeakMap<object, FiguresResult>();
-  const channels = new Map<string, { inFlight: boolean; waiting?: { feature: Feature; callers: ((result: Promise<FiguresResult>) => void)[] } }>();
+  const channels = new Map<string, (feature: Feature, signal?: AbortSignal) => Promise<FiguresResult>>();
 
-  const ask = async (regions: { region: unknown; clip: boolean }[]): Promise<FiguresResult[]> => {
-    const results = await client.figures(boundary, regions);
-    if (!results) throw new LandUseLayerGoneError();
-    return results;
-  };
+  const ask = (regions: { region: unknown; clip: boolean }[], signal?: AbortSignal): Promise<FiguresResult[]> => client.figures(layer, boundary, regions, signal);
 
-  const regionNow = async (feature: Feature): Promise<FiguresResult> => {
+  const regionNow = async (feature: Feature, signal?: AbortSignal): Promise<FiguresResult> => {
     const known = remembered.get(feature);
     if (known) return known;
-    const [result] = await ask([{ region: feature, clip: true }]);
+    const [result] = await ask([{ region: feature, clip: true }], signal);
     remembered.set(feature, result);
     return result;
   };
@@ -57,47 +47,30 @@ export function landUseFiguresClient(client: LandUseClient, boundary: Region): A
   const official = boundary.properties?.official_area_km2;
   return {
     ready: Promise.resolve({ prepareMilliseconds: 0 }),
-    async whole(): Promise<WholeAreaFigures> {
+    async whole(_classes, options = {}): Promise<WholeAreaFigures> {
       // The boundary does not change with the layer: its figures are asked once per layer.
-      const result = remembered.get(boundary) ?? (await ask([{ region: boundary, clip: false }]))[0];
+      const result = remembered.get(boundary) ?? (await ask([{ region: boundary, clip: false }], options.signal))[0];
       remembered.set(boundary, result);
-      if (!result.ok) throw new Error(result.issues.map((issue) => issue.message).join('; '));
+      if (!result.ok) throw new RequestError('failed', `land use: ${result.issues.map((issue) => issue.message).join('; ')}`);
       const figures = result.figures;
       return { ...figures, reconciliation: areaReconciliation(figures.areaKm2, typeof official === 'number' ? official : figures.areaKm2) };
     },
-    async table(regions: readonly Feature[]): Promise<RegionTableRow[]> {
+    async table(regions: readonly Feature[], _classes, options = {}): Promise<RegionTableRow[]> {
       const missing = regions.filter((feature) => !remembered.has(feature));
       if (missing.length > 0) {
-        const results = await ask(missing.map((feature) => ({ region: feature, clip: true })));
+        const results = await ask(missing.map((feature) => ({ region: feature, clip: true })), options.signal);
         missing.forEach((feature, index) => remembered.set(feature, results[index]));
       }
       return regions.map((feature, index) => rowOf(feature, index, remembered.get(feature)!));
     },
-    region(feature: Feature, _classes, channelName = 'region'): Promise<FiguresResult> {
+    region(feature: Feature, _classes, channelName = 'region', options = {}): Promise<FiguresResult> {
       // Latest wins per channel: a waiting request is replaced, and its caller gets the newer answer.
-      const channel = channels.get(channelName) ?? { inFlight: false };
-      channels.set(channelName, channel);
-      if (channel.inFlight) {
-        return new Promise((resolve) => {
-          const callers = channel.waiting?.callers ?? [];
-          channel.waiting = { feature, callers: [...callers, (result) => resolve(result)] };
-        });
+      let channel = channels.get(channelName);
+      if (!channel) {
+        channel = coalesce<Feature, FiguresResult>((next) => regionNow(next), `land-use ${channelName}`);
+        channels.set(channelName, channel);
       }
-      const run = (next: Feature): Promise<FiguresResult> => {
-        channel.inFlight = true;
-        const answer = regionNow(next);
-        void answer.catch(() => undefined).finally(() => {
-          channel.inFlight = false;
-          const waiting = channel.waiting;
-          channel.waiting = undefined;
-          if (waiting) {
-            const later = run(waiting.feature);
-            for (const caller of waiting.callers) caller(later);
-          }
-        });
-        return answer;
-      };
-      return run(feature);
+      return channel(feature, options.signal);
     },
     async setExtraBlueGreen() {
       // Imported layers counted as blue-green apply to the schematic basis; parcels already say what they are.

@@ -4,7 +4,8 @@
  * honestly drive the figures: a delivery with several candidate layers (or none with recognised codes) asks
  * which; a file without .prj asks whether the guessed coordinate system is right; a layer that does not reach
  * the Start-up Area, or one without recognised codes while another is in force, is held back with the reason.
- * Until the planner answers, the map, the figures and the saved layer stay as they were.
+ * Until the planner answers, the map, the figures and the saved layer stay as they were. What the panel shows
+ * is written to `state.landuse` through its named actions (src/state/landuse-state.ts).
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Lifetime } from '../lifetime.ts';
@@ -17,13 +18,14 @@ import { translate } from '../../i18n/messages.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { LandUseClient } from '../../data/landuse/landuse-client.ts';
 import type { LandUseLayerSettings } from '../../data/landuse/prepare-landuse-layer.ts';
-import type { LandUseLayerSummary, LandUsePrepareResult } from '../../data/landuse/landuse-protocol.ts';
+import type { LandUseLayerSummary, LandUsePrepareResult, LandUseProgress } from '../../data/landuse/landuse-protocol.ts';
 import { describeLandUseIssue } from '../../data/landuse/describe-issue.ts';
 import { loadLandUse, saveLandUse } from '../../data/landuse/landuse-saved.ts';
 import type { LandUseLayer } from '../../map/landuse-layer.ts';
-import { provideFiguresClient } from '../analysis/analysis-service.ts';
+import type { FiguresService } from '../analysis/figures-service.ts';
 import { landUseFiguresClient } from './landuse-figures-client.ts';
-import type { PlanLandUsePanel, PendingReason } from '../../ui/components/landuse/landuse-panel.ts';
+import { acceptLayer, askLayer, clearWaiting, holdLayer, onLandUse, readingDone, readingFailed, readingProgress, readingStopped, setCoverage, setLandUseInUse, startReading } from '../../state/landuse-state.ts';
+import type { LandUseState, PendingReason } from '../../state/landuse-state.ts';
 
 type Region = Feature<Polygon | MultiPolygon>;
 type Prepared = Extract<LandUsePrepareResult, { ok: true }>;
@@ -44,6 +46,8 @@ interface Waiting {
 export class LandUseSession {
   private client: LandUseClient | undefined;
   private attempt: LandUseClient | undefined;
+  /** the accepted layer's id in its worker */
+  private layer = 0;
   private withdraw: (() => void) | undefined;
   private files: File[] = [];
   private settings: LandUseLayerSettings = {};
@@ -55,9 +59,9 @@ export class LandUseSession {
 
   constructor(
     private readonly store: Store<PlanState>,
-    private readonly panel: PlanLandUsePanel,
-    private readonly layer: LandUseLayer,
+    private readonly map: LandUseLayer,
     private readonly life: Lifetime,
+    private readonly figures: FiguresService,
   ) {
     life.add(() => {
       this.withdraw?.();
@@ -66,6 +70,11 @@ export class LandUseSession {
       this.waiting?.client?.cancel();
       if (this.store.getState().basis.kind === 'landuse') this.store.update((state) => setBasis(state, SCHEMATIC_BASIS));
     });
+  }
+
+  /** Applies a land-use slice action (nothing once disposed). */
+  private set(action: (slice: LandUseState) => LandUseState): void {
+    if (!this.life.disposed) this.store.update((state) => onLandUse(state, action));
   }
 
   private say(level: 'info' | 'error', text: (state: PlanState) => string): void {
@@ -108,6 +117,13 @@ export class LandUseSession {
 
   /** Stops a reading under way, or drops the reading waiting for the planner's word. */
   cancel(): void {
+    if (this.attempt === this.client && this.attempt) {
+      // A new classification in the worker of the layer in force: its answer is dropped, the layer stays.
+      this.attempt = undefined;
+      this.set(readingStopped);
+      this.say('info', (state) => translate(state.lang, 'landuse.cancelled'));
+      return;
+    }
     if (this.attempt) {
       this.attempt.cancel();
       return;
@@ -129,8 +145,7 @@ export class LandUseSession {
   /** The basis follows the user's choice while a layer is read; a new reading is a new revision. */
   private applyBasis(): void {
     const basis = this.inUse && this.client ? { kind: 'landuse' as const, name: this.name, revision: this.revision } : SCHEMATIC_BASIS;
-    this.panel.inUse = basis.kind === 'landuse';
-    this.store.update((state) => setBasis(state, basis));
+    this.store.update((state) => onLandUse(setBasis(state, basis), (slice) => setLandUseInUse(slice, basis.kind === 'landuse')));
   }
 
   /** The layer saved at the last visit, if any and if nothing was chosen since. */
@@ -142,15 +157,15 @@ export class LandUseSession {
   }
 
   private clearWaiting(cancelClient: boolean): void {
-    if (cancelClient) this.waiting?.client?.cancel();
+    if (cancelClient) this.release(this.waiting?.client);
     this.waiting = undefined;
-    this.panel.question = null;
-    this.panel.pending = null;
+    this.set(clearWaiting);
   }
 
   private hold(waiting: Waiting, reason: PendingReason, text: (state: PlanState) => string): void {
     this.waiting = waiting;
-    if (waiting.result) this.panel.pending = { summary: waiting.result.summary, reason };
+    const held = waiting.result?.summary;
+    if (held) this.set((slice) => holdLayer(slice, held, reason));
     this.say(reason === 'outside' ? 'error' : 'info', text);
   }
 
@@ -175,42 +190,55 @@ export class LandUseSession {
     return null;
   }
 
-  /** Reads files with settings; only a layer that reads well and needs no word from the planner replaces the current one. */
+  /** Stops a worker that is not the one holding the layer in force. */
+  private release(client: LandUseClient | undefined): void {
+    if (client && client !== this.client) client.cancel();
+  }
+
+  /**
+   * Reads files with settings; only a layer that reads well and needs no word from the planner replaces the
+   * current one. New settings for the files in force go to their worker, which classifies again without
+   * reading again (or reads its kept bytes again for a new encoding, coordinate system or layer).
+   */
   private async prepare(files: File[], settings: LandUseLayerSettings): Promise<void> {
-    this.attempt?.cancel();
+    this.release(this.attempt);
     this.clearWaiting(true);
-    const attempt = new LandUseClient();
+    const again = files === this.files && this.client?.running ? this.client : undefined;
+    const attempt = again ?? new LandUseClient();
     this.attempt = attempt;
     const label = files.map((file) => file.name).join(', ');
-    this.panel.busy = true;
-    this.panel.progress = 0;
-    this.panel.parcels = null;
+    this.set(startReading);
     this.say('info', (state) => translate(state.lang, 'landuse.reading', { name: label }));
-    const outcome = await attempt.prepare(files, settings, ({ stage, fraction, parcels }) => {
-      this.panel.progress = stage === 'read' ? fraction * 0.1 : stage === 'prepare' ? 0.1 + fraction * 0.85 : 0.95;
-      if (parcels) this.panel.parcels = parcels;
-    });
+    const progress = ({ stage, fraction, parcels }: LandUseProgress) => {
+      if (this.attempt !== attempt) return;
+      this.set((slice) => readingProgress(slice, stage === 'read' ? fraction * 0.1 : stage === 'prepare' ? 0.1 + fraction * 0.85 : 0.95, parcels));
+    };
+    const outcome = again ? await again.reprepare(settings, [this.layer], progress) : await attempt.prepare(files, settings, progress);
+    if (again && this.attempt !== again) return; // cancelled or superseded: the layer in force stays
     if (this.attempt === attempt) {
       this.attempt = undefined;
-      this.panel.busy = false;
+      this.set(readingStopped);
     }
     if (outcome.cancelled || this.life.disposed) {
-      attempt.cancel();
+      this.release(attempt);
       if (!this.life.disposed && !this.attempt) this.say('info', (state) => translate(state.lang, 'landuse.cancelled'));
       return;
     }
     const { result } = outcome;
     const lang = this.store.getState().lang;
-    this.panel.messages = result.issues.map((issue) => ({ severity: issue.severity, text: describeLandUseIssue(issue, lang) }));
+    const messages = result.issues.map((issue) => ({ severity: issue.severity, text: describeLandUseIssue(issue, lang) }));
+    this.set((slice) => readingDone(slice, messages));
     if (!result.ok && result.question) {
-      attempt.cancel();
-      this.panel.question = result.question;
+      this.release(attempt);
+      const question = result.question;
+      this.set((slice) => askLayer(slice, question));
       this.hold({ files, settings }, 'layer', (state) => translate(state.lang, 'landuse.layerQuestion', { name: label }));
       return;
     }
     if (!result.ok) {
-      attempt.cancel();
-      const failure = this.panel.messages.find((message) => message.severity === 'error')?.text ?? '';
+      this.release(attempt);
+      const failure = messages.find((message) => message.severity === 'error')?.text ?? '';
+      this.set((slice) => readingFailed(slice, failure));
       this.say('error', (state) => translate(state.lang, 'landuse.failed', { name: label, detail: failure }));
       return;
     }
@@ -225,30 +253,31 @@ export class LandUseSession {
   /** Makes a read layer the one in force: drawn, the figures' land-use client, saved. */
   private async accept(attempt: LandUseClient, files: File[], settings: LandUseLayerSettings, result: Prepared): Promise<void> {
     try {
-      this.layer.show(result.data, result.overview, result.summary);
+      this.map.show(result.data, result.overview, result.summary);
     } catch (error) {
-      attempt.cancel();
+      this.release(attempt);
       const detail = String((error as Error).message);
+      this.set((slice) => readingFailed(slice, detail));
       this.say('error', (state) => translate(state.lang, 'landuse.failed', { name: result.summary.name, detail }));
       return;
     }
     this.withdraw?.();
-    this.client?.cancel();
+    if (this.client !== attempt) this.client?.cancel();
     this.client = attempt;
+    this.layer = result.layer;
     this.files = files;
     this.settings = settings;
     this.name = result.summary.name;
     this.revision++;
     // A layer without recognised codes never drives the figures until the planner says so.
     if (!result.summary.choice) this.inUse = false;
-    this.panel.summary = result.summary;
-    this.panel.coverage = null;
+    this.set((slice) => acceptLayer(slice, result.summary, result.data, result.overview));
     const boundary = this.store.getState().data.boundary?.features[0] as Region | undefined;
     if (boundary) {
-      const figures = landUseFiguresClient(attempt, boundary);
-      this.withdraw = provideFiguresClient('landuse', figures);
+      const figures = landUseFiguresClient(attempt, result.layer, boundary);
+      this.withdraw = this.figures.provide('landuse', figures);
       void figures.whole([]).then((whole) => {
-        if (this.client === attempt) this.panel.coverage = whole.landUse ?? null;
+        if (this.client === attempt) this.set((slice) => setCoverage(slice, result.summary, whole.landUse ?? null));
       }, () => undefined);
     }
     this.applyBasis();

@@ -10,6 +10,8 @@ import { translate } from '../../i18n/messages.ts';
 import { formatPercent } from '../../i18n/format.ts';
 import { featureName } from '../../i18n/feature-name.ts';
 import { DEFAULT_TARGETS } from '../../core/analysis/target-check.ts';
+import type { LandUseStructure } from '../../core/landuse/structure-table.ts';
+import { formatNumber } from '../../i18n/format.ts';
 
 export interface HandoutSlidePage {
   kind: 'slide';
@@ -31,6 +33,8 @@ export interface HandoutClusterPage {
    */
   figures: { blueGreen: number | null; blueGreenPass: boolean | 'unknown'; construction: number | null; constructionPass: boolean | 'unknown'; reason: string } | null;
   projects: Feature[];
+  /** on a land-use basis: the cluster's land-use structure (first-level classes and the development intensity) */
+  structure?: LandUseStructure;
 }
 
 export type HandoutPage = HandoutSlidePage | HandoutClusterPage;
@@ -47,6 +51,33 @@ function mapImage(source: string, alt: string): HTMLImageElement {
   image.alt = alt;
   if (source) image.src = source;
   return image;
+}
+
+/** The land-use structure of a cluster page: first-level classes with km² and share, and the development intensity. */
+function structureBlock(structure: LandUseStructure, lang: Lang): HTMLElement[] {
+  const t = (key: MessageKey, params: Record<string, string | number> = {}) => translate(lang, key, params);
+  const table = element('table', 'handout-structure');
+  const head = element('tr', '');
+  for (const key of ['handout.structure.code', 'handout.structure.class', 'handout.structure.area', 'handout.structure.share'] as const) head.append(element('th', '', t(key)));
+  table.append(head);
+  const row = (code: string, name: string, squareMeters: number, share: number | null, data: Record<string, string>) => {
+    const line = element('tr', '');
+    Object.assign(line.dataset, data, { areaM2: String(squareMeters) });
+    line.append(element('td', '', code), element('td', '', name), element('td', '', formatNumber(squareMeters / 1e6, lang, 3)), element('td', '', formatPercent(share, lang)));
+    table.append(line);
+  };
+  for (const level of structure.firstLevel) row(level.code, lang === 'zh' ? level.nameZh : level.nameEn, level.areaSquareMeters, level.share, { firstLevel: level.code });
+  for (const group of structure.groups) {
+    if (group.group === 'unclassified' && group.areaSquareMeters > 0) row('', t('handout.structure.unrecognised'), group.areaSquareMeters, group.share, { group: group.group });
+    if (group.group === 'not-covered' && group.areaSquareMeters > 0) row('', t('handout.structure.notCovered'), group.areaSquareMeters, group.share, { group: group.group });
+  }
+  const intensity = structure.developmentIntensity;
+  const note = element('p', 'handout-intensity', intensity.decided
+    ? t('handout.structure.intensity', { value: formatPercent(intensity.value, lang) })
+    : t('handout.structure.intensityRange', { low: formatPercent(intensity.value, lang), high: formatPercent(intensity.upperBound, lang) }));
+  note.dataset.indicator = 'development-intensity';
+  note.dataset.value = intensity.value === null ? '' : String(intensity.value);
+  return [element('h2', '', t('handout.structure')), table, note];
 }
 
 /** Builds the handout block (replacing an earlier one). `marks` is the footer line of every page. */
@@ -86,6 +117,7 @@ export function buildHandout(pages: readonly HandoutPage[], lang: Lang, heading:
         );
       } else figures.append(element('dd', '', t('handout.noFigures')));
       sheet.append(figures, element('p', 'handout-note', t('figures.illustrative')));
+      if (page.structure) sheet.append(...structureBlock(page.structure, lang));
       sheet.append(element('h2', '', t('handout.projects', { count: page.projects.length })));
       const list = element('ul', 'handout-projects');
       for (const project of page.projects) list.append(element('li', '', featureName(project, lang, String(project.properties?.['id'] ?? ''))));

@@ -44,5 +44,7 @@ body.plan-presenting plan-timeline { display: none !important; }
   #plan-handout .handout-figures { display: grid; grid-template-columns: max-content 1fr; gap: 1mm 4mm; margin: 2mm 0; }
   #plan-handout .handout-figures dd { margin: 0; }
   #plan-handout .handout-projects { columns: 2; margin: 0; padding-left: 5mm; }
+  #plan-handout .handout-structure { border-collapse: collapse; font-size: 8pt; margin: 1mm 0; }
+  #plan-handout .handout-structure th, #plan-handout .handout-structure td { border-bottom: 0.2mm solid #999; padding: 0.5mm 2mm; text-align: left; }
 }
 `;

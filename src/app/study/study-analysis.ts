@@ -1,6 +1,7 @@
 /**
- * The study tool's requests to the figures client of the basis in use (latest wins): the study area's live figures and the
- * plan-vs-what-if row of the chosen cluster. Results become state through the study-state helpers.
+ * The study tool's requests to the figures client of the basis in use (`services.figures`): the study area's
+ * live figures and the plan-vs-what-if row of the chosen cluster. Each is latest-wins (a newer request aborts
+ * the older); results become state through the study-state helpers, errors other than an abort are reported.
  */
 import type { Feature, Polygon } from 'geojson';
 import type { Store } from '../../state/store.ts';
@@ -10,14 +11,18 @@ import { applyResult, asFeature, clusterFeatures, clustersWithWhatIf } from '../
 import type { StudyGeometry } from '../../state/study-state.ts';
 import type { FiguresResult, RegionFigures } from '../../core/analysis/types.ts';
 import { errorMessage } from '../../ui/components/study/study-figures.ts';
-import { whenFiguresClient } from '../analysis/analysis-service.ts';
+import type { FiguresService } from '../analysis/figures-service.ts';
+import { LatestWins, isAborted } from '../../data/requests/index.ts';
 
 export class StudyAnalysis {
-  private studyRequest = 0;
-  private tableRequest = 0;
-  private stopped = false;
+  private readonly studyRequest = new LatestWins('study figures');
+  private readonly tableRequest = new LatestWins('what-if figures');
 
-  constructor(private readonly store: Store<PlanState>, private readonly fail: (error: unknown) => void) {}
+  constructor(private readonly store: Store<PlanState>, private readonly figures: FiguresService, private readonly fail: (error: unknown) => void) {}
+
+  private report(error: unknown): void {
+    if (!isAborted(error)) this.fail(error);
+  }
 
   private clusters(): Feature<StudyGeometry>[] {
     return clusterFeatures(this.store.getState().data.structure);
@@ -37,11 +42,10 @@ export class StudyAnalysis {
 
   /** The study area's figures (while `drawing`, an incomplete shape's errors are not shown). */
   study(geometry: Polygon, drawing: boolean): Promise<void> {
-    const request = ++this.studyRequest;
     const { analysisClasses: classes, basis } = this.store.getState();
-    return whenFiguresClient(basis.kind).then((client) => client.region(asFeature(geometry, 'study'), classes, 'study')).then(
-      (result) => { if (request === this.studyRequest && !this.stopped) this.showStudyResult(result, drawing); },
-      (error: unknown) => this.fail(error),
+    return this.studyRequest.run(async (signal) => (await this.figures.client(basis.kind, signal)).region(asFeature(geometry, 'study'), classes, 'study', { signal })).then(
+      (result) => this.showStudyResult(result, drawing),
+      (error: unknown) => this.report(error),
     );
   }
 
@@ -50,12 +54,13 @@ export class StudyAnalysis {
     const { study, analysisClasses: classes, basis } = this.store.getState();
     const id = study.clusterId;
     if (!id) return Promise.resolve();
-    const request = ++this.tableRequest;
     const plan = this.clusters();
     const edited = study.whatIf[id] ? clustersWithWhatIf(plan, { [id]: study.whatIf[id] }) : undefined;
-    return whenFiguresClient(basis.kind).then((client) => Promise.all([client.table(plan, classes), edited ? client.table(edited, classes) : undefined])).then(
+    return this.tableRequest.run(async (signal) => {
+      const client = await this.figures.client(basis.kind, signal);
+      return Promise.all([client.table(plan, classes, { signal }), edited ? client.table(edited, classes, { signal }) : undefined]);
+    }).then(
       ([planRows, editedRows]) => {
-        if (request !== this.tableRequest || this.stopped) return;
         const planRow = planRows.find((row) => row.id === id)?.result;
         const editedRow = (editedRows ?? planRows).find((row) => row.id === id)?.result;
         const planFigures: RegionFigures | null = planRow?.ok ? planRow.figures : null;
@@ -67,12 +72,13 @@ export class StudyAnalysis {
           return next;
         });
       },
-      (error: unknown) => this.fail(error),
+      (error: unknown) => this.report(error),
     );
   }
 
   /** Answers that arrive later are dropped. */
   stop(): void {
-    this.stopped = true;
+    this.studyRequest.abort();
+    this.tableRequest.abort();
   }
 }

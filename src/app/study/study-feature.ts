@@ -52,7 +52,7 @@ class StudyTool {
   });
 
   constructor(private readonly services: AppServices) {
-    this.analysis = new StudyAnalysis(services.store, (error) => this.fail('study.analysisFailed', error));
+    this.analysis = new StudyAnalysis(services.store, services.figures, (error) => this.fail('study.analysisFailed', error));
     this.life.add(() => {
       this.analysis.stop();
       this.studyFrames.cancel();

@@ -1,4 +1,5 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { LandUseStructure } from '../landuse/structure-table.js';
 
 /** The blue-green land classes of `geodata/blue-green.geojson` (`properties.class`). */
 export type BlueGreenClass = 'water' | 'wetland' | 'forest' | 'park' | 'farmland';
@@ -101,6 +102,8 @@ export interface LandUseCoverage {
   readonly overlapSuspected: boolean;
   /** area per class present, largest first */
   readonly classes: readonly LandUseClassArea[];
+  /** the land-use structure table (用地结构表) of the region, with the development intensity */
+  readonly structure?: LandUseStructure;
 }
 
 export interface LandUseClassArea {

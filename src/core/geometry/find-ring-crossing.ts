@@ -39,6 +39,8 @@ let xs = new Float64Array(1024);
 let ys = new Float64Array(1024);
 let ringStart = new Int32Array(1024);
 let ringSize = new Int32Array(1024);
+/** segment boxes for the pairwise test: minX, minY, maxX, maxY of the segment starting at each vertex */
+let boxes = new Float64Array(4 * PAIRWISE_UP_TO);
 /** the crossing found by the current call */
 let found: [number, number] | null = null;
 
@@ -57,7 +59,8 @@ function turn(v: number, p: number, q: number): number {
 
 /** Same direction from the common vertex v: collinear and pointing the same way. */
 function sameDirection(v: number, p: number, q: number): boolean {
-  return turn(v, p, q) === 0 && (xs[p] - xs[v]) * (xs[q] - xs[v]) + (ys[p] - ys[v]) * (ys[q] - ys[v]) > 0;
+  // The cheap test first: most neighbouring edges point away from each other, and need no exact orientation.
+  return (xs[p] - xs[v]) * (xs[q] - xs[v]) + (ys[p] - ys[v]) * (ys[q] - ys[v]) > 0 && turn(v, p, q) === 0;
 }
 
 /** Is the direction v→u strictly inside the counter-clockwise turn from v→a to v→b? (u in neither direction) */
@@ -213,6 +216,60 @@ function searchHit(j: number): boolean {
 }
 
 /**
+ * Appends a ring's points to the working arrays at `count`, without consecutive duplicates and the closing vertex;
+ * returns the new count (a ring of fewer than three distinct vertices bounds no area and is left out: the reader
+ * drops it too).
+ */
+function loadRing(ring: FlatRing, count: number): number {
+  const start = count;
+  const points = ring.length >> 1;
+  for (let i = 0; i < 2 * points; i += 2) {
+    const x = ring[i];
+    const y = ring[i + 1];
+    if (count > start && xs[count - 1] === x && ys[count - 1] === y) continue;
+    xs[count] = x;
+    ys[count] = y;
+    count += 1;
+  }
+  return closeRing(start, count);
+}
+
+/** Ends the ring loaded from `start` to `count`: drops the closing vertex, and the ring if it bounds no area. */
+function closeRing(start: number, count: number): number {
+  while (count - start > 1 && xs[count - 1] === xs[start] && ys[count - 1] === ys[start]) count -= 1;
+  if (count - start < 3) return start;
+  for (let v = start; v < count; v++) {
+    ringStart[v] = start;
+    ringSize[v] = count - start;
+  }
+  return count;
+}
+
+/**
+ * As `findRingCrossing` for a polygon of one ring read straight from a file's bytes (no array made).
+ * @param view - the bytes holding the ring's points as little-endian doubles x, y
+ * @param from - byte offset of the ring's first point
+ * @param points - the ring's number of points
+ * @param reversed - take the points last to first (the crossing found is then the one found in that order)
+ */
+export function findCrossingInRing(view: DataView, from: number, points: number, reversed = false): [number, number] | null {
+  grow(points);
+  found = null;
+  let count = 0;
+  for (let k = 0; k < points; k++) {
+    const at = from + 16 * (reversed ? points - 1 - k : k);
+    const x = view.getFloat64(at, true);
+    const y = view.getFloat64(at + 8, true);
+    if (count > 0 && xs[count - 1] === x && ys[count - 1] === y) continue;
+    xs[count] = x;
+    ys[count] = y;
+    count += 1;
+  }
+  count = closeRing(0, count);
+  return count === 0 ? null : search(count, 'auto');
+}
+
+/**
  * The first crossing found among the rings, or null when the rings only touch (or do not meet).
  * @param rings - every ring of the geometry (shells and holes, of one polygon or of all polygons of a multipolygon)
  * @param options - tuning for tests
@@ -223,40 +280,31 @@ export function findRingCrossing(rings: readonly FlatRing[], options: RingCrossi
   for (const ring of rings) total += ring.length >> 1;
   grow(total);
   let count = 0;
-  for (const ring of rings) {
-    const start = count;
-    const points = ring.length >> 1;
-    for (let i = 0; i < points; i++) {
-      const x = ring[2 * i];
-      const y = ring[2 * i + 1];
-      if (count > start && xs[count - 1] === x && ys[count - 1] === y) continue;
-      xs[count] = x;
-      ys[count] = y;
-      count += 1;
-    }
-    while (count - start > 1 && xs[count - 1] === xs[start] && ys[count - 1] === ys[start]) count -= 1;
-    // Fewer than three distinct vertices bound no area: such a ring is left out (the reader drops it too).
-    if (count - start < 3) {
-      count = start;
-      continue;
-    }
-    ringStart.fill(start, start, count);
-    ringSize.fill(count - start, start, count);
-  }
+  for (const ring of rings) count = loadRing(ring, count);
   found = null;
   if (count === 0) return null;
+  return search(count, options.method ?? 'auto');
+}
 
-  const method = options.method ?? 'auto';
+/** Searches the `count` loaded vertices' segments for a crossing. */
+function search(count: number, method: NonNullable<RingCrossingOptions['method']>): [number, number] | null {
   if (method === 'pairwise' || (method === 'auto' && count <= PAIRWISE_UP_TO)) {
-    for (let i = 0; i < count && !found; i++) {
+    // Each segment's box once; then every pair whose boxes meet is tested.
+    if (boxes.length < 4 * count) boxes = new Float64Array(4 * count);
+    for (let i = 0; i < count; i++) {
       const i2 = next(i);
-      const minX = Math.min(xs[i], xs[i2]);
-      const maxX = Math.max(xs[i], xs[i2]);
-      const minY = Math.min(ys[i], ys[i2]);
-      const maxY = Math.max(ys[i], ys[i2]);
+      boxes[4 * i] = Math.min(xs[i], xs[i2]);
+      boxes[4 * i + 1] = Math.min(ys[i], ys[i2]);
+      boxes[4 * i + 2] = Math.max(xs[i], xs[i2]);
+      boxes[4 * i + 3] = Math.max(ys[i], ys[i2]);
+    }
+    for (let i = 0; i < count && !found; i++) {
+      const minX = boxes[4 * i];
+      const minY = boxes[4 * i + 1];
+      const maxX = boxes[4 * i + 2];
+      const maxY = boxes[4 * i + 3];
       for (let j = i + 1; j < count && !found; j++) {
-        const j2 = next(j);
-        if (Math.max(xs[j], xs[j2]) < minX || Math.min(xs[j], xs[j2]) > maxX || Math.max(ys[j], ys[j2]) < minY || Math.min(ys[j], ys[j2]) > maxY) continue;
+        if (boxes[4 * j + 2] < minX || boxes[4 * j] > maxX || boxes[4 * j + 3] < minY || boxes[4 * j + 1] > maxY) continue;
         testPair(i, j);
       }
     }

@@ -9,6 +9,7 @@ import { toHectares, toKm2, toMu } from '../analysis/units.js';
 import { validateUserPolygon } from '../analysis/validate-user-polygon.js';
 import type { AnalysisIssue, FiguresResult, LandUseCoverage, RegionFigures, TargetDefinition } from '../analysis/types.js';
 import { landUseIndicators, type LandUseIndicators, type PreparedLandUseParcels } from './landuse-indicators.js';
+import { landUseStructure } from './structure-table.js';
 
 type Region = Feature<Polygon | MultiPolygon>;
 type Targets = { readonly blueGreen: TargetDefinition; readonly construction: TargetDefinition };
@@ -44,6 +45,12 @@ export function figuresFromIndicators(indicators: LandUseIndicators | null, draw
       areaKm2: toKm2(item.areaSquareMeters),
       parcelCount: item.parcelCount,
     })),
+    ...(indicators ? { structure: landUseStructure({
+      regionAreaSquareMeters: inside,
+      notCoveredSquareMeters: indicators.notCoveredSquareMeters,
+      overlapSuspected: indicators.overlapSuspected,
+      classes: indicators.classes,
+    }) } : {}),
   };
   return {
     areaKm2: toKm2(drawnSquareMeters),

@@ -7,7 +7,8 @@ export interface EncodingChoice {
   encoding: AttributeEncoding;
   /**
    * how it was chosen: the .cpg file, the .dbf language driver byte, the bytes (valid UTF-8; else GBK where
-   * the bytes read as plausible GBK; else Windows-1252), plain ASCII (any choice reads the same), or the user
+   * the bytes read as plausible GBK; else DOS 437/850 where clearly so; else Windows-1252), plain ASCII (any
+   * choice reads the same), or the user
    */
   source: 'cpg' | 'detected' | 'language-driver' | 'ascii' | 'override';
   /** the .cpg text as written, when there was one */
@@ -141,11 +142,63 @@ export function isPlausibleGbk(bytes: Uint8Array): boolean {
   return pairs > 0 && gb2312 / pairs >= 0.9;
 }
 
+const isAsciiLetter = (byte: number | undefined): boolean => byte !== undefined && ((byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a));
+
+/** Bytes that are letters in both DOS code pages (Ç ü é â ä à å ç ê ë è ï î ì Ä Å É æ Æ ô ö ò û ù ÿ Ö Ü, á í ó ú ñ Ñ). */
+const isDosLetter = (byte: number): boolean => (byte >= 0x80 && byte <= 0x9a) || (byte >= 0xa0 && byte <= 0xa5);
+/** Of those, the bytes Windows-1252 also reads as letters (ƒ Š Œ Ž š): no evidence either way. */
+const WINDOWS_1252_LETTERS_BELOW_A0 = new Set([0x83, 0x8a, 0x8c, 0x8e, 0x9a]);
+/** Letters of DOS 850 where DOS 437 has box-drawing or other signs (ø Ø Á Â À ã Ã ð Ð Ê Ë È ı Í Î Ï Ì Ó Ô Ò õ Õ µ þ Þ Ú Û Ù ý Ý). */
+const DOS_850_ONLY_LETTERS = new Set([0x9b, 0x9d, 0xb5, 0xb6, 0xb7, 0xc6, 0xc7, 0xd0, 0xd1, 0xd2, 0xd3, 0xd4, 0xd5, 0xd6, 0xd7, 0xd8, 0xde, 0xe0, 0xe2, 0xe3, 0xe4, 0xe5, 0xe6, 0xe7, 0xe8, 0xe9, 0xea, 0xeb, 0xec, 0xed]);
+/** Box-drawing bytes both DOS code pages share (░▒▓│┤ ╣║╗╝ ┐└┴┬├─┼ ╚╔╩╦╠═╬ ┘┌█▄ ▀). */
+const isDosBox = (byte: number): boolean => (byte >= 0xb0 && byte <= 0xb4) || (byte >= 0xb9 && byte <= 0xbc) || (byte >= 0xbf && byte <= 0xc5) || (byte >= 0xc8 && byte <= 0xce) || (byte >= 0xd9 && byte <= 0xdc) || byte === 0xdf;
+/** Word-internal bytes a text needs before it is judged DOS rather than Windows-1252. */
+const DOS_EVIDENCE = 3;
+
+/**
+ * Whether undeclared 8-bit text is clearly one of the DOS code pages old dBASE software wrote (437 or 850) rather
+ * than Windows-1252, and which. Evidence for DOS: a byte inside a word (next to an ASCII letter) that DOS reads as
+ * an accented letter and Windows-1252 as a sign or nothing ("M\x81nchen": München in DOS, M\u0081nchen in 1252),
+ * and runs of three or more box-drawing bytes (a drawn line "───", which 1252 reads "ÄÄÄ"). Evidence for 1252: a
+ * byte from 0xC0 up inside a word that DOS does not read as a letter (1252's accented letters). DOS only when its
+ * evidence is at least three and at least nine in ten; 850 where a letter only 850 has appears inside a word, else 437.
+ * @returns the DOS encoding, or null (not clear: the caller keeps Windows-1252)
+ */
+export function plausibleDosEncoding(bytes: Uint8Array): 'ibm437' | 'ibm850' | null {
+  let dos = 0;
+  let windows = 0;
+  let only850 = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (byte < 0x80) continue;
+    const inWord = isAsciiLetter(bytes[i - 1]) || isAsciiLetter(bytes[i + 1]);
+    if (isDosBox(byte) && bytes[i + 1] === byte && bytes[i + 2] === byte) {
+      dos += 3;
+      while (bytes[i + 1] === byte) i++;
+      continue;
+    }
+    if (!inWord) continue;
+    if (isDosLetter(byte)) {
+      if (!WINDOWS_1252_LETTERS_BELOW_A0.has(byte)) dos++;
+    } else if (DOS_850_ONLY_LETTERS.has(byte)) {
+      only850++;
+      // Below 0xC0 a sign in 1252 (›, ¶, ·): evidence for DOS; from 0xC0 up also a 1252 letter (Æ, Ð, Ò…): for 1252.
+      if (byte < 0xc0) dos++;
+      else windows++;
+    } else if (byte >= 0xc0 && byte !== 0xe1) {
+      windows++;
+    }
+  }
+  if (dos < DOS_EVIDENCE || dos < 0.9 * (dos + windows)) return null;
+  return only850 > 0 ? 'ibm850' : 'ibm437';
+}
+
 /**
  * Chooses the attribute encoding of a .dbf from its bytes (field names and text values): text without
  * non-ASCII bytes reads the same in any encoding; valid UTF-8 is UTF-8; plausible GBK is GBK (Chinese GIS
- * software writes the system code page, 936, without a .cpg); anything else Windows-1252, as GDAL reads an
- * undeclared file (ISO-8859-1, of which Windows-1252 is the WHATWG superset).
+ * software writes the system code page, 936, without a .cpg); text clearly in a DOS code page (437, 850: accented
+ * letters and box drawing where Windows-1252 has signs, `plausibleDosEncoding`) is read so; anything else
+ * Windows-1252, as GDAL reads an undeclared file (ISO-8859-1, of which Windows-1252 is the WHATWG superset).
  * @param table - from readDbfHeader
  * @returns the encoding and how it was found
  */
@@ -154,7 +207,7 @@ export function detectDbfEncoding(table: DbfTable): EncodingChoice {
   if (!hasNonAscii(sample)) return { encoding: 'utf-8', source: 'ascii' };
   if (isValidUtf8(sample)) return { encoding: 'utf-8', source: 'detected' };
   if (isPlausibleGbk(sample)) return { encoding: 'gbk', source: 'detected' };
-  return { encoding: 'windows-1252', source: 'detected' };
+  return { encoding: plausibleDosEncoding(sample) ?? 'windows-1252', source: 'detected' };
 }
 
 export type EncodingDecision = EncodingChoice & {
@@ -191,7 +244,8 @@ export function chooseDbfEncoding(table: DbfTable, cpg: string | undefined, over
     return { ...detectDbfEncoding(table), ...declared, ...extra, unsupportedCodePage: codePage };
   }
   const detected = detectDbfEncoding(table);
-  if (driver === ANSI_LANGUAGE_DRIVER && detected.encoding === 'windows-1252') {
+  // "ANSI" is a Windows code page: never a DOS one, whatever the bytes look like.
+  if (driver === ANSI_LANGUAGE_DRIVER && (detected.encoding === 'windows-1252' || detected.encoding === 'ibm437' || detected.encoding === 'ibm850')) {
     return { encoding: 'windows-1252', source: 'language-driver', ...declared, ...extra };
   }
   return { ...detected, ...declared, ...extra };

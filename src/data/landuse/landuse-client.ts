@@ -1,93 +1,97 @@
 /**
- * Talks to the land-use worker (src/data/landuse/landuse.worker.ts): one layer at a time; `prepare` again
- * replaces it, `cancel()` terminates the worker. Never rejects: a worker that cannot start or fails
- * resolves as a result with an `internal` issue. Figure requests run side by side, each answered by id.
+ * Talks to the land-use worker (src/data/landuse/landuse.worker.ts) through the one worker-request helper
+ * (src/data/requests/worker-requests.ts). `prepare` starts a worker for new files; `reprepare` asks the same
+ * worker again with other settings (a new classification is not read again); `cancel()` terminates it. `prepare` never rejects: a worker that cannot start or fails resolves as a result
+ * with an `internal` issue. Figure requests run side by side, each answered by id, each abortable; they
+ * reject with a RequestError (`stopped` once the worker is gone, `unavailable` when it holds no layer).
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { FiguresResult } from '../../core/analysis/types.js';
-import type { LandUsePrepareResult, LandUseProgress, LandUseWorkerRequest, LandUseWorkerResponse } from './landuse-protocol.js';
+import type { LandUsePrepareResult, LandUseProgress, LandUseRequestBody, LandUseWorkerResponse } from './landuse-protocol.js';
 import type { LandUseLayerSettings } from './prepare-landuse-layer.js';
 import { startLandUseWorker } from './start-landuse-worker.js';
+import { RequestError, workerRequests, type WorkerPort, type WorkerRequests } from '../requests/index.js';
 
 export type LandUsePrepareOutcome = { cancelled: true } | { cancelled: false; result: LandUsePrepareResult };
 
 const failure = (detail: string): LandUsePrepareResult => ({ ok: false, issues: [{ code: 'internal', severity: 'error', params: { detail } }] });
 
-type Answer = { response: LandUseWorkerResponse } | { error: string } | { cancelled: true };
-
 export class LandUseClient {
-  private worker: Worker | undefined;
-  private pending: ((answer: Answer) => void) | undefined;
-  private readonly figureRequests = new Map<number, (results: FiguresResult[] | null) => void>();
-  private nextId = 1;
+  private requests: WorkerRequests<LandUseRequestBody> | undefined;
   private onProgress: (progress: LandUseProgress) => void = () => undefined;
 
-  /** Reads and classifies the files in the worker with the user's settings. */
+  /** @param start - how to start the worker (tests may pass their own) */
+  constructor(private readonly start: () => WorkerPort = startLandUseWorker) {}
+
+  /** Reads and classifies the files in a new worker with the user's settings (the worker before is stopped). */
   async prepare(files: File[], settings: LandUseLayerSettings = {}, onProgress: (progress: LandUseProgress) => void = () => undefined): Promise<LandUsePrepareOutcome> {
     this.cancel();
-    this.onProgress = onProgress;
     try {
-      this.worker = startLandUseWorker();
+      this.requests = this.connect(this.start());
     } catch (error) {
       return { cancelled: false, result: failure((error as Error).message) };
     }
-    this.worker.onmessage = (event: MessageEvent<LandUseWorkerResponse>) => {
-      const message = event.data;
-      if (message.type === 'progress') this.onProgress(message);
-      else if (message.type === 'figures') this.answerFigures(message.id, message.results);
-      else this.settle({ response: message });
-    };
-    this.worker.onerror = (event) => {
-      event.preventDefault();
-      this.settle({ error: event.message || 'worker error' });
-      for (const id of [...this.figureRequests.keys()]) this.answerFigures(id, null);
-    };
-    const answer = await this.request({ type: 'prepare', files, settings });
-    if ('cancelled' in answer) return { cancelled: true };
-    if ('error' in answer) return { cancelled: false, result: failure(answer.error) };
-    return { cancelled: false, result: answer.response.type === 'prepared' ? answer.response.result : failure('unexpected answer') };
+    return this.ask({ type: 'prepare', files, settings, keep: [] }, onProgress);
   }
 
   /**
-   * Figures of the prepared layer over each region, cut to the boundary (`clip: false` for the boundary
-   * itself); null when there is no layer or the worker stopped before answering.
+   * Prepares the files of the last `prepare` again, in the same worker, with other settings: a new
+   * classification or grouping only classifies again (nothing is read or reprojected); a new encoding,
+   * coordinate system or layer reads the kept bytes again. The prepared layers in `keep` stay (the one in force).
    */
-  figures(boundary: Feature<Polygon | MultiPolygon>, regions: { region: unknown; clip: boolean }[]): Promise<FiguresResult[] | null> {
-    const worker = this.worker;
-    if (!worker) return Promise.resolve(null);
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.figureRequests.set(id, resolve);
-      worker.postMessage({ type: 'figures', id, boundary, regions } satisfies LandUseWorkerRequest);
-    });
+  async reprepare(settings: LandUseLayerSettings, keep: number[], onProgress: (progress: LandUseProgress) => void = () => undefined): Promise<LandUsePrepareOutcome> {
+    if (!this.requests) return { cancelled: false, result: failure('land use: no files are read') };
+    return this.ask({ type: 'prepare', settings, keep }, onProgress);
   }
 
-  /** Stops the worker (an unfinished request resolves as cancelled) and forgets the layer. */
+  /** Whether the worker is running (holding the files and layers of the last prepare). */
+  get running(): boolean {
+    return this.requests !== undefined && !this.requests.failure;
+  }
+
+  private async ask(body: Extract<LandUseRequestBody, { type: 'prepare' }>, onProgress: (progress: LandUseProgress) => void): Promise<LandUsePrepareOutcome> {
+    this.onProgress = onProgress;
+    try {
+      const result = await this.requests!.request<LandUsePrepareResult>(body);
+      return { cancelled: false, result };
+    } catch (error) {
+      if (error instanceof RequestError && error.reason === 'stopped') return { cancelled: true };
+      return { cancelled: false, result: failure(error instanceof Error ? error.message : String(error)) };
+    }
+  }
+
+  /**
+   * Figures of prepared layer `layer` over each region, cut to the boundary (`clip: false` for the boundary
+   * itself). Rejects with a RequestError: `unavailable` without that layer, `stopped` when the worker stopped
+   * before answering, `aborted` when `signal` fired.
+   */
+  async figures(layer: number, boundary: Feature<Polygon | MultiPolygon>, regions: { region: unknown; clip: boolean }[], signal?: AbortSignal): Promise<FiguresResult[]> {
+    const requests = this.requests;
+    if (!requests) throw new RequestError('unavailable', 'land use: no layer is read');
+    const results = await requests.request<FiguresResult[] | null>({ type: 'figures', layer, boundary, regions }, signal ? { signal } : {});
+    if (!results) throw new RequestError('unavailable', 'land use: the layer was replaced');
+    return results;
+  }
+
+  /** Stops the worker (an unfinished request settles as cancelled / stopped) and forgets the layer. */
   cancel(): void {
-    this.worker?.terminate();
-    this.worker = undefined;
-    this.settle({ cancelled: true });
-    for (const id of [...this.figureRequests.keys()]) this.answerFigures(id, null);
+    const requests = this.requests;
+    this.requests = undefined;
+    requests?.terminate();
   }
 
-  private answerFigures(id: number, results: FiguresResult[] | null): void {
-    const resolve = this.figureRequests.get(id);
-    this.figureRequests.delete(id);
-    resolve?.(results);
-  }
-
-  private request(message: LandUseWorkerRequest): Promise<Answer> {
-    // One request at a time: a newer one supersedes an unanswered one.
-    this.settle({ cancelled: true });
-    return new Promise((resolve) => {
-      this.pending = resolve;
-      this.worker!.postMessage(message);
+  private connect(worker: WorkerPort): WorkerRequests<LandUseRequestBody> {
+    return workerRequests<LandUseRequestBody>(worker, {
+      label: 'land use',
+      message: (id, body) => ({ ...body, id }),
+      answer: (message: LandUseWorkerResponse) => {
+        // Only the newest worker runs (prepare terminates the one before), so its progress is the reading's.
+        if (message.type === 'progress') {
+          this.onProgress(message);
+          return undefined;
+        }
+        return message.type === 'figures' ? { id: message.id, value: message.results } : { id: message.id, value: message.result };
+      },
     });
-  }
-
-  private settle(answer: Answer): void {
-    const pending = this.pending;
-    this.pending = undefined;
-    pending?.(answer);
   }
 }

@@ -10,12 +10,21 @@ import type { LayerQuestion } from './read-landuse-files.js';
  * for a large layer a coarse overview (core/landuse/overview-grid) drawn at small scales instead of the parcels.
  * - `prepare`: read, reproject and classify the picked files with the user's settings;
  * - `figures`: blue-green / construction figures of the last prepared layer over each region, cut to the
- *   boundary (the same shape as the schematic analysis gives); answered with the request's `id`, so several
- *   can be in flight.
+ *   boundary (the same shape as the schematic analysis gives).
+ * Each request is answered with its `id`, so several can be in flight.
  */
-export type LandUseWorkerRequest =
-  | { type: 'prepare'; files: File[]; settings: LandUseLayerSettings }
-  | { type: 'figures'; id: number; boundary: Feature<Polygon | MultiPolygon>; regions: { region: unknown; clip: boolean }[] };
+export type LandUseRequestBody =
+  /**
+   * `files` absent: the files of the last prepare again, kept in the worker — with the same reading settings
+   * (encoding, coordinate system, layer) only the classification runs, nothing is read or reprojected again.
+   * `keep`: prepared layers to keep (the one in force); every other is dropped first.
+   */
+  | { type: 'prepare'; files?: File[]; settings: LandUseLayerSettings; keep: number[] }
+  /** figures of prepared layer `layer` */
+  | { type: 'figures'; layer: number; boundary: Feature<Polygon | MultiPolygon>; regions: { region: unknown; clip: boolean }[] };
+
+/** Every request carries an `id`; its answer carries the same `id` (src/data/requests/worker-requests.ts). */
+export type LandUseWorkerRequest = LandUseRequestBody & { id: number };
 
 export type LandUseStage = 'read' | 'prepare' | 'write';
 
@@ -30,10 +39,11 @@ export interface LandUseProgress {
 export type LandUseLayerSummary = Omit<PreparedLandUseLayer, 'collection' | 'parcels'>;
 
 export type LandUsePrepareResult =
-  | { ok: true; issues: LandUseIssue[]; summary: LandUseLayerSummary; data: Blob; overview: Blob | null }
+  /** `layer`: the prepared layer's id in the worker (for `figures` and `keep`); `reclassified`: nothing was read again */
+  | { ok: true; issues: LandUseIssue[]; summary: LandUseLayerSummary; data: Blob; overview: Blob | null; layer: number; reclassified: boolean }
   | { ok: false; issues: LandUseIssue[]; question?: LayerQuestion };
 
 export type LandUseWorkerResponse =
   | ({ type: 'progress' } & LandUseProgress)
-  | { type: 'prepared'; result: LandUsePrepareResult }
+  | { type: 'prepared'; id: number; result: LandUsePrepareResult }
   | { type: 'figures'; id: number; results: FiguresResult[] | null };

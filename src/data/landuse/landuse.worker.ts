@@ -1,15 +1,18 @@
 /// <reference lib="webworker" />
 /**
  * Reads, reprojects and classifies a land-use layer off the main thread and keeps its parcels for the
- * indicators. Never lets an exception escape: failures are posted as results with an `internal` issue.
+ * indicators. It stays alive with the layer: the files' bytes and the read (reprojected) layer are kept, so a
+ * new classification or grouping of the same files only classifies again. Never lets an exception escape:
+ * failures are posted as results with an `internal` issue.
  */
 import { prepareLandUseParcels, type PreparedLandUseParcels } from '../../core/landuse/landuse-indicators.js';
 import { landUseRegionFigures } from '../../core/landuse/landuse-figures.js';
-import type { LandUseWorkerRequest, LandUseWorkerResponse } from './landuse-protocol.js';
-import { prepareLandUseLayer } from './prepare-landuse-layer.js';
+import type { LandUsePrepareResult, LandUseWorkerRequest, LandUseWorkerResponse } from './landuse-protocol.js';
+import { classifyLandUseLayer, type LandUseLayerSettings } from './prepare-landuse-layer.js';
 import { hasGeoPackage } from './database-files.js';
 import { geoPackageReader, loadSqlite } from './read-geopackage.js';
-import type { GeoPackageReader } from './read-landuse-files.js';
+import { readLandUseFiles, type GeoPackageReader, type LandUseReadResult } from './read-landuse-files.js';
+import type { InputFile } from './collect-files.js';
 import { overviewGrid } from '../../core/landuse/overview-grid.js';
 
 /** From this many parcels on, small map scales show the overview instead of every parcel. */
@@ -17,62 +20,84 @@ const OVERVIEW_FROM_PARCELS = 5000;
 /** Overview cell size in degrees of latitude (about 280 m). */
 const OVERVIEW_CELL_DEGREES = 0.0025;
 
+type PrepareRequest = Extract<LandUseWorkerRequest, { type: 'prepare' }>;
+
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-let parcels: PreparedLandUseParcels | undefined;
+/** prepared layers by id: the one in force and, while the planner decides, a new one */
+const layers = new Map<number, PreparedLandUseParcels>();
+let nextLayer = 1;
+/** the files of the last prepare, and their last reading (with the settings it was read with) */
+let source: { files: InputFile[]; geopackage?: GeoPackageReader; read?: { key: string; result: Extract<LandUseReadResult, { ok: true }> } } | undefined;
 
 function post(message: LandUseWorkerResponse): void {
   scope.postMessage(message);
 }
 
-async function prepare(request: Extract<LandUseWorkerRequest, { type: 'prepare' }>): Promise<void> {
-  const total = request.files.reduce((sum, file) => sum + file.size, 0) || 1;
+/** The settings that change what is read (the rest only changes the classification). */
+const readingKey = ({ encoding, crsId, layer, acceptInferredCrs }: LandUseLayerSettings) => JSON.stringify([encoding ?? null, crsId ?? null, layer ?? null, acceptInferredCrs ?? false]);
+
+/** Reads the request's files (their bytes are kept for later preparations); null with the answer when it must stop. */
+async function loadFiles(request: PrepareRequest): Promise<LandUsePrepareResult | null> {
+  const total = (request.files ?? []).reduce((sum, file) => sum + file.size, 0) || 1;
   let read = 0;
-  const files = [];
+  const files: InputFile[] = [];
   post({ type: 'progress', stage: 'read', fraction: 0 });
-  for (const file of request.files) {
+  for (const file of request.files ?? []) {
     files.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
     read += file.size;
     post({ type: 'progress', stage: 'read', fraction: read / total });
   }
-  post({ type: 'progress', stage: 'prepare', fraction: 0 });
+  source = { files };
   // SQLite (sql.js and its wasm) is loaded only for a delivery that holds a GeoPackage.
-  let geopackage: GeoPackageReader | undefined;
   if (hasGeoPackage(files)) {
     const loaded = await loadSqlite();
-    if (!loaded.ok) {
-      post({ type: 'prepared', result: loaded });
-      return;
-    }
-    geopackage = geoPackageReader(loaded.sqlite);
+    if (!loaded.ok) return loaded;
+    source.geopackage = geoPackageReader(loaded.sqlite);
   }
-  const result = prepareLandUseLayer(files, request.settings, (fraction, parcels) => post({ type: 'progress', stage: 'prepare', fraction, ...(parcels ? { parcels } : {}) }), geopackage);
-  if (!result.ok) {
-    post({ type: 'prepared', result });
-    return;
+  return null;
+}
+
+async function prepare(request: PrepareRequest): Promise<LandUsePrepareResult> {
+  for (const id of [...layers.keys()]) if (!request.keep.includes(id)) layers.delete(id);
+  if (request.files || !source) {
+    const stop = await loadFiles(request);
+    if (stop) return stop;
   }
+  const kept = source!;
+  const key = readingKey(request.settings);
+  const reclassified = kept.read?.key === key;
+  post({ type: 'progress', stage: 'prepare', fraction: reclassified ? 0.9 : 0 });
+  if (!reclassified) {
+    const read = readLandUseFiles(kept.files, request.settings, (fraction, parcels) => post({ type: 'progress', stage: 'prepare', fraction: fraction * 0.9, ...(parcels ? { parcels } : {}) }), kept.geopackage);
+    if (!read.ok) return read;
+    kept.read = { key, result: read };
+  }
+  const result = classifyLandUseLayer(kept.read!.result, request.settings);
+  if (!result.ok) return result;
   post({ type: 'progress', stage: 'write', fraction: 0 });
   const { collection, parcels: indicatorParcels, ...summary } = result.layer;
-  parcels = prepareLandUseParcels(indicatorParcels);
+  const layer = nextLayer++;
+  layers.set(layer, prepareLandUseParcels(indicatorParcels));
   const data = new Blob([JSON.stringify(collection)], { type: 'application/geo+json' });
   const overview = collection.features.length >= OVERVIEW_FROM_PARCELS
     ? new Blob([JSON.stringify(overviewGrid(collection.features, OVERVIEW_CELL_DEGREES))], { type: 'application/geo+json' })
     : null;
-  post({ type: 'prepared', result: { ok: true, issues: result.issues, summary, data, overview } });
+  return { ok: true, issues: result.issues, summary, data, overview, layer, reclassified };
 }
 
 scope.onmessage = async (event: MessageEvent<LandUseWorkerRequest>) => {
   const request = event.data;
   try {
-    if (request.type === 'prepare') await prepare(request);
+    if (request.type === 'prepare') post({ type: 'prepared', id: request.id, result: await prepare(request) });
     else {
-      const layer = parcels;
+      const layer = layers.get(request.layer);
       post({ type: 'figures', id: request.id, results: layer ? request.regions.map(({ region, clip }) => landUseRegionFigures(layer, region, clip ? request.boundary : null)) : null });
     }
   } catch (error) {
+    const detail = String((error as Error)?.message ?? error);
     if (request.type === 'prepare') {
-      post({ type: 'prepared', result: { ok: false, issues: [{ code: 'internal', severity: 'error', params: { detail: String((error as Error)?.message ?? error) } }] } });
+      post({ type: 'prepared', id: request.id, result: { ok: false, issues: [{ code: 'internal', severity: 'error', params: { detail } }] } });
     } else {
-      const detail = String((error as Error)?.message ?? error);
       post({ type: 'figures', id: request.id, results: request.regions.map(() => ({ ok: false, issues: [{ reason: 'clip-failed', severity: 'error', message: detail }] })) });
     }
   }

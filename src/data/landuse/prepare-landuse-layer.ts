@@ -6,7 +6,7 @@ import type { CrsDetection } from './crs.js';
 import type { EncodingChoice } from './dbf-encoding.js';
 import type { LandUseIssue } from './landuse-issues.js';
 import type { InputFile } from './collect-files.js';
-import { readLandUseFiles, type GeoPackageReader, type LandUseReadOptions, type LayerQuestion, type ProgressCallback } from './read-landuse-files.js';
+import { readLandUseFiles, type GeoPackageReader, type LandUseReadOptions, type LandUseReadResult, type LayerQuestion, type ProgressCallback } from './read-landuse-files.js';
 import type { DeliveryLayer } from './delivery-layers.js';
 import type { LayerPlacement } from './layer-placement.js';
 import type { IndicatorParcel } from '../../core/landuse/landuse-indicators.js';
@@ -87,6 +87,14 @@ const systemName = (system: ClassificationSystem): string => CLASSIFICATION_TABL
 export function prepareLandUseLayer(files: readonly InputFile[], settings: LandUseLayerSettings = {}, onProgress: ProgressCallback = () => undefined, geopackage?: GeoPackageReader): PreparedLandUseResult {
   const read = readLandUseFiles(files, settings, (fraction, parcels) => onProgress(fraction * 0.9, parcels), geopackage);
   if (!read.ok) return read;
+  return classifyLandUseLayer(read, settings);
+}
+
+/**
+ * Classifies a layer already read (and reprojected): a new classification or grouping of the same files runs
+ * only this part. Pure; never throws; `read` is not changed.
+ */
+export function classifyLandUseLayer(read: Extract<LandUseReadResult, { ok: true }>, settings: LandUseLayerSettings = {}): PreparedLandUseResult {
   const issues = [...read.issues];
   const { layer } = read;
   const classification = classifyLayer(layer.features, layer.fields, settings);

@@ -129,9 +129,11 @@ function byteString(bytes: Uint8Array, start: number, end: number): string {
   return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
 }
 
-/** Values remembered per text field before the cache is judged (kept only if at least half the look-ups hit). */
+/** Look-ups per text field before the cache is judged (kept only if at least half of them hit). */
 const CACHE_TRIAL = 2000;
-const CACHE_LIMIT = 50_000;
+/** Slots of a field's cache (a power of two); each remembers one value of up to CACHED_BYTES bytes. */
+const CACHE_SLOTS = 1024;
+const CACHED_BYTES = 48;
 
 /**
  * The bytes (of 256) that the decoder turns into the character of the same code, alone and side by side: the ASCII
@@ -154,12 +156,16 @@ export function plainBytes(decode: (bytes: Uint8Array) => string): Uint8Array {
 
 /**
  * Decodes one text field's values. A value of only plain bytes (`plainBytes`: ASCII text) is turned into a string
- * directly; other values go through the encoding's decoder, remembered by their bytes while that pays (parcel
- * layers repeat class names), so equal bytes give the decoder's own string without calling it again. The text is
- * the decoder's for every byte sequence.
+ * directly; other values go through the encoding's decoder. Values are remembered by their bytes while that pays
+ * (parcel layers repeat class codes and names): a slot per hash of the bytes holds the last value's bytes and
+ * text, so equal bytes give the same string without building or decoding it again. The text is the decoder's for
+ * every byte sequence.
  */
 export class TextFieldDecoder {
-  private readonly cache = new Map<string, string>();
+  /** per slot: the remembered value's length (-1: empty), bytes and text */
+  private readonly lengths = new Int32Array(CACHE_SLOTS).fill(-1);
+  private readonly remembered = new Uint8Array(CACHE_SLOTS * CACHED_BYTES);
+  private readonly texts: string[] = new Array<string>(CACHE_SLOTS).fill('');
   private lookups = 0;
   private hits = 0;
   private caching = true;
@@ -172,30 +178,41 @@ export class TextFieldDecoder {
 
   /** The text of `bytes[start…end)` (already trimmed of padding). */
   text(bytes: Uint8Array, start: number, end: number): string {
-    const plain = this.plain;
-    let ascii = true;
-    for (let i = start; i < end; i++) {
-      if (plain[bytes[i]] === 0) {
-        ascii = false;
-        break;
+    const length = end - start;
+    if (!this.caching || length > CACHED_BYTES) return this.fresh(bytes, start, end);
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
+    const slot = (hash ^ (hash >>> 15)) & (CACHE_SLOTS - 1);
+    this.lookups++;
+    if (this.lengths[slot] === length) {
+      const at = slot * CACHED_BYTES;
+      let same = true;
+      for (let i = 0; i < length; i++) {
+        if (this.remembered[at + i] !== bytes[start + i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) {
+        this.hits++;
+        return this.texts[slot];
       }
     }
-    if (ascii) return byteString(bytes, start, end);
-    if (!this.caching) return this.decode(bytes.subarray(start, end));
-    const key = byteString(bytes, start, end);
-    this.lookups++;
-    const known = this.cache.get(key);
-    if (known !== undefined) {
-      this.hits++;
-      return known;
-    }
-    const text = this.decode(bytes.subarray(start, end));
-    if (this.cache.size < CACHE_LIMIT) this.cache.set(key, text);
-    if (this.lookups === CACHE_TRIAL && this.hits * 2 < this.lookups) {
-      this.caching = false;
-      this.cache.clear();
-    }
+    const text = this.fresh(bytes, start, end);
+    this.lengths[slot] = length;
+    this.remembered.set(bytes.subarray(start, end), slot * CACHED_BYTES);
+    this.texts[slot] = text;
+    if (this.lookups === CACHE_TRIAL && this.hits * 2 < this.lookups) this.caching = false;
     return text;
+  }
+
+  /** The text of the bytes, made now. */
+  private fresh(bytes: Uint8Array, start: number, end: number): string {
+    const plain = this.plain;
+    for (let i = start; i < end; i++) {
+      if (plain[bytes[i]] === 0) return this.decode(bytes.subarray(start, end));
+    }
+    return byteString(bytes, start, end);
   }
 }
 

@@ -15,7 +15,7 @@ import { fastProjector } from './fast-projector.js';
 import type { LandUseIssue } from './landuse-issues.js';
 import { ExtentBuilder } from './layer-placement.js';
 import {
-  chooseCrs as chooseCrsWithoutStatement, crossesItself, placeLayer, projectPolygons, reportSelfIntersecting, sampleNames,
+  allRings, chooseCrs as chooseCrsWithoutStatement, crossesItself, placeLayer, projectPolygons, reportSelfIntersecting, sampleNames,
   type Crossings, type GeoPackageReader, type LandUseFeature, type LandUseProperties, type LandUseReadOptions, type LandUseReadResult,
   type ProgressCallback,
 } from './read-landuse-files.js';
@@ -394,7 +394,7 @@ export function readGeoPackageLayer(sqlite: SqlJsStatic, file: InputFile, table:
     raw.forEach((item, index) => {
       if (index % PROGRESS_EVERY === 0) onProgress(0.7 + (0.2 * index) / raw.length);
       // The same validity check as the Shapefile path, in file coordinates (GEOS's meaning of a crossing).
-      if (crossesItself(item.polygons.flat(), item.id, project, crossings)) return;
+      if (crossesItself(allRings(item.polygons), item.id, project, crossings)) return;
       const coordinates = projectPolygons(item.polygons, project, extent);
       const geometry: LandUseFeature['geometry'] = coordinates.length === 1 ? { type: 'Polygon', coordinates: coordinates[0] } : { type: 'MultiPolygon', coordinates };
       features.push({ type: 'Feature', id: item.id, geometry, properties: item.properties });

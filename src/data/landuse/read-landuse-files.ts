@@ -1,9 +1,9 @@
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import { findRingCrossing, type FlatRing } from '../../core/geometry/find-ring-crossing.js';
+import { findCrossingInRing, findRingCrossing, type FlatRing } from '../../core/geometry/find-ring-crossing.js';
 import { collectFiles, type InputFile, type ShapefileSet } from './collect-files.js';
 import { crsById, crsFromPrj, inferCrs, isGeographicRange, makeProjector, unshiftedDatumErrorMetres, type CoordinateBounds, type CrsDetection } from './crs.js';
 import { chooseDbfEncoding, type AttributeEncoding, type EncodingChoice, type EncodingDecision } from './dbf-encoding.js';
-import { fastProjector } from './fast-projector.js';
+import { fastProjector, layerProjector } from './fast-projector.js';
 import type { LandUseIssue } from './landuse-issues.js';
 import { ExtentBuilder, layerPlacement, type LayerPlacement } from './layer-placement.js';
 import { readDbfHeader, readDbfRecords, availableRecords, decodeFieldNames, type DbfValue } from './read-dbf.js';
@@ -147,6 +147,41 @@ export function projectPolygons(polygons: RingSet[], project: (x: number, y: num
   return projected;
 }
 
+/** The rings of every polygon, one after the other. */
+export function allRings(polygons: readonly RingSet[]): Float64Array[] {
+  if (polygons.length === 1) return polygons[0];
+  const rings: Float64Array[] = [];
+  for (const polygon of polygons) for (const ring of polygon) rings.push(ring);
+  return rings;
+}
+
+/** Twice the signed area of the ring of `points` points (little-endian doubles x, y) at byte `from` of `view` (negative: clockwise). */
+function ringArea2(view: DataView, from: number, points: number): number {
+  let area2 = 0;
+  let x0 = view.getFloat64(from + 16 * (points - 1), true);
+  let y0 = view.getFloat64(from + 16 * (points - 1) + 8, true);
+  for (let i = 0; i < points; i++) {
+    const x = view.getFloat64(from + 16 * i, true);
+    const y = view.getFloat64(from + 16 * i + 8, true);
+    area2 += x0 * y - x * y0;
+    x0 = x;
+    y0 = y;
+  }
+  return area2;
+}
+
+/** That ring projected (reversed: last point first), added to the extent. */
+function projectRing(view: DataView, from: number, points: number, reversed: boolean, project: (x: number, y: number) => [number, number], extent: ExtentBuilder): Position[] {
+  const positions: Position[] = new Array(points);
+  for (let k = 0; k < points; k++) {
+    const at = from + 16 * (reversed ? points - 1 - k : k);
+    const position = project(view.getFloat64(at, true), view.getFloat64(at + 8, true));
+    extent.add(position[0], position[1]);
+    positions[k] = position;
+  }
+  return positions;
+}
+
 /** Parcels whose rings cross, by record, and the first place of each (longitude, latitude). */
 export type Crossings = { record: number; at: Position }[];
 
@@ -236,7 +271,7 @@ export function readShapefileSet(set: ShapefileSet, options: LandUseReadOptions 
   onProgress(0.15);
   if (!shp.ok || !set.dbf) return { ok: false, issues };
   if (set.shx) {
-    const shxIssue = checkShx(set.shx, shp.records.length, `${set.baseName}.shx`);
+    const shxIssue = checkShx(set.shx, shp.records.count, `${set.baseName}.shx`);
     if (shxIssue) issues.push(shxIssue);
   }
   const dbfName = `${set.baseName}.dbf`;
@@ -246,28 +281,53 @@ export function readShapefileSet(set: ShapefileSet, options: LandUseReadOptions 
   issues.push(...encodingIssue(encoding, set.baseName));
   const records = readDbfRecords(dbf.table, encoding.encoding);
   onProgress(0.3);
-  if (availableRecords(dbf.table) !== shp.records.length) {
-    issues.push({ code: 'dbf-count-mismatch', severity: 'warning', file: dbfName, params: { dbf: availableRecords(dbf.table), shp: shp.records.length } });
+  if (availableRecords(dbf.table) !== shp.records.count) {
+    issues.push({ code: 'dbf-count-mismatch', severity: 'warning', file: dbfName, params: { dbf: availableRecords(dbf.table), shp: shp.records.count } });
   }
   const crs = chooseCrs(set.prj, shp.header.bounds, options.crsId, `${set.baseName}.prj`, issues, options.acceptInferredCrs);
   if (!crs?.crs) return { ok: false, issues };
-  const project = withVertexCache(fastProjector(crs.crs) ?? makeProjector(crs.crs));
+  const project = layerProjector(crs.crs, shp.records.pointTotal, shp.header.bounds);
   const extent = new ExtentBuilder();
   const features: LandUseFeature[] = [];
   const empty: number[] = [];
   const crossings: Crossings = [];
-  for (const record of shp.records) {
-    if (record.record % PROGRESS_EVERY === 0) onProgress(0.3 + (0.6 * record.record) / shp.records.length, { read: record.record, total: shp.records.length });
-    if (record.polygons.length === 0) {
-      empty.push(record.record);
+  const shpRecords = shp.records;
+  const view = shpRecords.view;
+  for (let index = 0; index < shpRecords.count; index++) {
+    const record = index + 1;
+    if (record % PROGRESS_EVERY === 0) onProgress(0.3 + (0.6 * record) / shpRecords.count, { read: record, total: shpRecords.count });
+    const properties = records[index] ?? {};
+    // Most parcels are one ring: read straight from the file's points, turned round while projected.
+    const from = shpRecords.singleRing(index);
+    if (from >= 0) {
+      const points = shpRecords.pointCount(index);
+      const area2 = ringArea2(view, from, points);
+      if (!Number.isFinite(area2)) {
+        empty.push(record);
+        continue;
+      }
+      // ESRI outer rings run clockwise; RFC 7946 wants them counter-clockwise.
+      const reversed = area2 <= 0;
+      const at = findCrossingInRing(view, from, points, reversed);
+      if (at) {
+        crossings.push({ record, at: project(at[0], at[1]) });
+        continue;
+      }
+      const ring = projectRing(view, from, points, reversed, project, extent);
+      features.push({ type: 'Feature', id: record, geometry: { type: 'Polygon', coordinates: [ring] }, properties });
       continue;
     }
-    if (crossesItself(record.polygons.flat(), record.record, project, crossings)) continue;
-    const coordinates = projectPolygons(record.polygons, project, extent);
+    const polygons = shpRecords.polygons(index);
+    if (polygons.length === 0) {
+      empty.push(record);
+      continue;
+    }
+    if (crossesItself(allRings(polygons), record, project, crossings)) continue;
+    const coordinates = projectPolygons(polygons, project, extent);
     const geometry: Polygon | MultiPolygon = coordinates.length === 1
       ? { type: 'Polygon', coordinates: coordinates[0] }
       : { type: 'MultiPolygon', coordinates };
-    features.push({ type: 'Feature', id: record.record, geometry, properties: records[record.record - 1] ?? {} });
+    features.push({ type: 'Feature', id: record, geometry, properties });
   }
   if (empty.length > 0) {
     issues.push({ code: 'empty-geometry', severity: 'notice', file: shpName, record: empty[0], params: { count: empty.length, records: empty.slice(0, LISTED_RECORDS).join(', ') } });
@@ -284,7 +344,7 @@ export function readShapefileSet(set: ShapefileSet, options: LandUseReadOptions 
   return {
     ok: true,
     issues,
-    layer: { name: set.baseName.split('/').pop() ?? set.baseName, features, fields, encoding: encodingChoice, sampleNames: sampleNames(features, fields), crs, recordCount: shp.records.length, ...placement },
+    layer: { name: set.baseName.split('/').pop() ?? set.baseName, features, fields, encoding: encodingChoice, sampleNames: sampleNames(features, fields), crs, recordCount: shp.records.count, ...placement },
   };
 }
 

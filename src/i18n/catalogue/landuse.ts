@@ -136,6 +136,17 @@ export const zh = {
   'landuse.declared.net': '扣除后面积（{field}）：登记 {declared} km²，按图形计算 {computed} km²。',
   'landuse.declared.largest': '相差最大的图斑：记录 {record}，登记 {declared} m²，计算 {computed} m²（{difference}%）。',
   'landuse.declared.method': '共 {count} 个图斑有登记面积；计算面积按球面（turf）算得；在本区纬度上与调查所用的椭球面积公式相差约万分之四。',
+  'controlLines.role.ecological-red-line': '生态保护红线',
+  'controlLines.role.permanent-farmland': '永久基本农田',
+  'controlLines.role.development-boundary': '城镇开发边界',
+  'controlLines.conflict.ecological-red-line': '生态保护红线内的城镇建设用地',
+  'controlLines.conflict.permanent-farmland': '永久基本农田内的城镇建设用地',
+  'controlLines.conflict.outside-development-boundary': '城镇开发边界外的城镇建设用地',
+  'controlLines.conflict.unknown': '未载入{line}图层，无法计算',
+  'controlLines.issue.control-line-not-polygons': '图层「{layer}」按名称是管控线，但有 {count} 个要素不是面（线或点），不能计算面积，未使用。',
+  'controlLines.issue.control-line-empty': '图层「{layer}」没有可用的面要素，未使用。',
+  'controlLines.issue.control-line-role-unknown': '无法从名称判断图层「{layer}」是哪条管控线（生态保护红线 STBHHX、永久基本农田 YJJBNTBHTB、城镇开发边界 CZKFBJ），请选择。',
+  'controlLines.issue.control-line-role-ambiguous': '图层「{layer}」的名称同时像几条管控线，请选择它是哪一条。',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -275,4 +286,15 @@ export const en: Record<keyof typeof zh, string> = {
   'landuse.declared.net': 'Net of deductions ({field}): registered {declared} km², computed {computed} km².',
   'landuse.declared.largest': 'Largest difference: record {record}, registered {declared} m², computed {computed} m² ({difference} %).',
   'landuse.declared.method': '{count} parcels have a registered area; computed areas are on a sphere (turf); at this latitude they differ from the survey’s ellipsoidal formula by about 0.04 %.',
+  'controlLines.role.ecological-red-line': 'Ecological protection red line',
+  'controlLines.role.permanent-farmland': 'Permanent basic farmland',
+  'controlLines.role.development-boundary': 'Urban development boundary',
+  'controlLines.conflict.ecological-red-line': 'Urban construction land inside the ecological red line',
+  'controlLines.conflict.permanent-farmland': 'Urban construction land inside permanent basic farmland',
+  'controlLines.conflict.outside-development-boundary': 'Urban construction land outside the development boundary',
+  'controlLines.conflict.unknown': 'No {line} layer loaded: not computed',
+  'controlLines.issue.control-line-not-polygons': 'Layer “{layer}” is named as a control line, but {count} of its features are not polygons (lines or points) and have no area: not used.',
+  'controlLines.issue.control-line-empty': 'Layer “{layer}” has no usable polygons: not used.',
+  'controlLines.issue.control-line-role-unknown': 'Which control line layer “{layer}” is cannot be told from its name (ecological red line STBHHX, permanent basic farmland YJJBNTBHTB, development boundary CZKFBJ): please choose.',
+  'controlLines.issue.control-line-role-ambiguous': 'Layer “{layer}” is named like more than one control line: please choose which it is.',
 };

@@ -109,6 +109,15 @@ export const zh = {
   'handout.targetMax': '目标 ≤ {target}',
   'handout.noFigures': '指标尚未算出。',
   'handout.projects': '重点项目（{count} 个）',
+  'handout.structure': '用地结构（一级类）',
+  'handout.structure.code': '代码',
+  'handout.structure.class': '地类',
+  'handout.structure.area': '面积（平方公里）',
+  'handout.structure.share': '占比',
+  'handout.structure.intensity': '国土开发强度（建设用地 ÷ 区域面积）：{value}',
+  'handout.structure.intensityRange': '国土开发强度（建设用地 ÷ 区域面积）：{low} – {high}（部分面积未覆盖或未识别）',
+  'handout.structure.notCovered': '图层未覆盖',
+  'handout.structure.unrecognised': '未识别编码',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -221,4 +230,13 @@ export const en: Record<keyof typeof zh, string> = {
   'handout.targetMax': 'target ≤ {target}',
   'handout.noFigures': 'Figures not computed yet.',
   'handout.projects': 'Key projects ({count})',
+  'handout.structure': 'Land-use structure (first-level classes)',
+  'handout.structure.code': 'Code',
+  'handout.structure.class': 'Class',
+  'handout.structure.area': 'Area (km²)',
+  'handout.structure.share': 'Share',
+  'handout.structure.intensity': 'Development intensity (construction land ÷ region area): {value}',
+  'handout.structure.intensityRange': 'Development intensity (construction land ÷ region area): {low} – {high} (part of the area not covered or not recognised)',
+  'handout.structure.notCovered': 'Not covered by the layer',
+  'handout.structure.unrecognised': 'Unrecognised codes',
 };

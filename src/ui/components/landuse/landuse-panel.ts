@@ -1,6 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { consume } from '@lit/context';
+import { storeContext } from '../../../state/store-context.ts';
+import type { Store } from '../../../state/store.ts';
+import type { PlanState } from '../../../state/plan-state.ts';
+import { initialLandUseState, type LandUseState } from '../../../state/landuse-state.ts';
+import { StoreController } from '../../controllers/store.controller.ts';
 import { emit } from '../../events.ts';
 import { chosenFileNames, chosenFilesText, fileChoiceStyles, openFileChooser } from '../display/file-choice.ts';
 import { translate, type Lang } from '../../../i18n/messages.ts';
@@ -8,15 +14,12 @@ import { formatNumber } from '../../../i18n/format.ts';
 import type { LandUseLayerSummary } from '../../../data/landuse/landuse-protocol.ts';
 import type { LandUseClassRow } from '../../../data/landuse/prepare-landuse-layer.ts';
 import type { ClassificationChoice } from '../../../core/landuse/classify-parcels.ts';
-import type { LandUseCoverage } from '../../../core/analysis/types.ts';
 import { CLASSIFICATION_SYSTEMS, CLASSIFICATION_TABLES, LAND_USE_GROUPS, type ClassificationSystem, type LandUseGroup } from '../../../core/landuse/classes.ts';
 import { ATTRIBUTE_ENCODINGS, ENCODING_LABELS, type AttributeEncoding } from '../../../data/landuse/dbf-encoding.ts';
-import { KNOWN_CRS } from '../../../data/landuse/crs.ts';
-import type { LayerQuestion } from '../../../data/landuse/read-landuse-files.ts';
+import { KNOWN_CRS } from '../../../data/landuse/crs-systems.ts';
 import type { DeliveryLayer } from '../../../data/landuse/delivery-layers.ts';
 
-/** Why a read layer waits for the planner: a layer to choose, a guessed coordinate system, outside the area, no codes. */
-export type PendingReason = 'layer' | 'crs' | 'outside' | 'unclassified';
+const NO_LAYER = initialLandUseState();
 
 /**
  * The planner's own land-use layer: file picker (a zipped Shapefile, its loose parts, or GeoJSON), what was
@@ -25,28 +28,36 @@ export type PendingReason = 'layer' | 'crs' | 'outside' | 'unclassified';
  * system and fields, the grouping rule in force, the messages, the class table (standard colour, code, name,
  * group, parcels, area in the Start-up Area; one row per code of no known class, which the user can give a
  * group or leave in none), "Use for indicators" (the figures themselves are in the indicator bar and every panel).
- * Every string from a file is rendered as text.
+ * Every string from a file is rendered as text. Reads `state.landuse` (src/state/landuse-state.ts) and the language.
  * @fires plan-landuse-files - files were chosen
  * @fires plan-landuse-settings - encoding, coordinate system, classification (system and fields) or the group of a class or unknown code was changed
  * @fires plan-landuse-use - use the layer for the indicators, or go back to the schematic layers
  */
 @customElement('plan-landuse-panel')
 export class PlanLandUsePanel extends LitElement {
-  @property({ attribute: false }) language: Lang = 'zh';
-  @property({ attribute: false }) summary: LandUseLayerSummary | null = null;
-  @property({ attribute: false }) messages: { severity: string; text: string }[] = [];
+  @consume({ context: storeContext, subscribe: true })
+  @property({ attribute: false })
+  store: Store<PlanState> | undefined;
+
+  private readonly slice = new StoreController(this, () => this.store, (s: PlanState) => s.landuse);
+  private readonly languageState = new StoreController(this, () => this.store, (s: PlanState) => s.lang);
+
+  private get land(): LandUseState { return this.slice.value ?? NO_LAYER; }
+  private get language(): Lang { return this.languageState.value ?? 'zh'; }
+  private get summary() { return this.land.summary; }
+  private get messages() { return this.land.messages; }
   /** what the layer covers inside the Start-up Area, per class (computed once the layer is read) */
-  @property({ attribute: false }) coverage: LandUseCoverage | null = null;
-  @property({ type: Boolean }) busy = false;
+  private get coverage() { return this.land.coverage; }
+  private get busy(): boolean { return this.land.reading !== null; }
   /** share of the reading done while busy (0..1) */
-  @property({ attribute: false }) progress = 0;
-  @property({ type: Boolean, attribute: 'in-use' }) inUse = false;
+  private get progress(): number { return this.land.reading?.progress ?? 0; }
+  private get inUse(): boolean { return this.land.inUse; }
   /** parcels read of all, while the reader counts them */
-  @property({ attribute: false }) parcels: { read: number; total: number } | null = null;
+  private get parcels() { return this.land.reading?.parcels ?? null; }
   /** the delivery's layers when the planner must choose one */
-  @property({ attribute: false }) question: LayerQuestion | null = null;
+  private get question() { return this.land.question; }
   /** a read layer waiting for the planner's word, and why */
-  @property({ attribute: false }) pending: { summary: LandUseLayerSummary; reason: PendingReason } | null = null;
+  private get pending() { return this.land.pending; }
 
   static override styles = [fileChoiceStyles, css`
     :host { display: block; padding: 0.5rem 0.75rem; font-size: 0.875rem; }

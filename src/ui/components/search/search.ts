@@ -135,7 +135,9 @@ export class PlanSearch extends LitElement {
           const [primary, secondary] = lang === 'en' ? [hit.nameEn || hit.nameZh, hit.nameZh] : [hit.nameZh || hit.nameEn, hit.nameEn];
           return html`<li id="option-${index}" role="option" aria-selected=${String(index === this.active)}
             @mousedown=${(event: Event) => event.preventDefault()} @click=${() => this.choose(hit)}>
-            ${primary}<span class="kind">${translateValue(lang, 'kind', hit.kind)} · ${secondary}</span></li>`;
+            ${primary}<span class="kind">${translateValue(lang, 'kind', hit.kind)} · ${secondary}</span>${hit.listed
+              ? html`<span class="kind" data-listed-on=${hit.id}>${translate(lang, 'search.listedOn', { name: (lang === 'en' ? hit.listed.onEn : hit.listed.onZh) || hit.listed.onZh || hit.listed.onEn })}</span>`
+              : null}</li>`;
         })}
         ${showList && hits.length === 0 ? html`<li class="none" role="option" aria-selected="false" aria-disabled="true">${translate(lang, 'search.none')}</li>` : null}
       </ul>

@@ -24,6 +24,8 @@ import {
 } from './stats-table.ts';
 import type { RegionType, SortKey, SortState, StatsRow } from './stats-table.ts';
 import { formatTargetPercent } from '../../../i18n/format.ts';
+import type { LandUseStructure } from '../../../core/landuse/structure-table.ts';
+import './land-use-structure.ts';
 
 const COLUMN_KEYS: Record<SortKey, MessageKey> = {
   name: 'stats.col.name',
@@ -48,12 +50,15 @@ export class PlanStats extends LitElement {
   store: Store<PlanState> | undefined;
 
   @state() private sort: SortState | undefined;
+  /** the region whose land-use structure is shown: `whole`, `cluster:<id>`, `subdistrict:<id>`, `study`, `what-if` */
+  @state() private structureRegion = 'whole';
 
   private readonly view = new StoreController(this, () => this.store, (s: PlanState) => s.analysis);
   private readonly language = new StoreController(this, () => this.store, (s: PlanState) => s.lang);
   private readonly counted = new StoreController(this, () => this.store, (s: PlanState) => s.analysisClasses);
   private readonly crossings = new StoreController(this, () => this.store, (s: PlanState) => s.data.crossings);
   private readonly projects = new StoreController(this, () => this.store, (s: PlanState) => s.data.projects);
+  private readonly study = new StoreController(this, () => this.store, (s: PlanState) => s.study);
   private readonly boundary = new StoreController(this, () => this.store, (s: PlanState) => s.data.boundary?.features[0]?.properties ?? null);
 
   static override styles = css`
@@ -297,6 +302,47 @@ export class PlanStats extends LitElement {
       <button type="button" class="export" ?disabled=${rows.length === 0} @click=${this.exportCsv}>${translate(lang, 'stats.exportCsv')}</button>`;
   }
 
+  /** The regions a structure table can be shown for, with their structure (absent until computed). */
+  private structureChoices(lang: Lang): { value: string; label: string; structure: LandUseStructure | undefined }[] {
+    const analysis = this.view.value;
+    const study = this.study.value;
+    const rowChoice = (type: RegionType, row: { id: string; nameZh: string | null; nameEn: string | null; result: { ok: boolean } & Partial<{ figures: RegionFigures }> }) => ({
+      value: `${type}:${row.id}`,
+      label: `${translate(lang, `stats.type.${type}`)} · ${(lang === 'zh' ? row.nameZh : row.nameEn ?? row.nameZh) ?? row.id}`,
+      structure: row.result.ok ? row.result.figures?.landUse?.structure : undefined,
+    });
+    const choices = [
+      { value: 'whole', label: translate(lang, 'structure.region.whole'), structure: analysis?.whole?.landUse?.structure },
+      ...(analysis?.clusters ?? []).map((row) => rowChoice('cluster', row)),
+      ...(analysis?.subdistricts ?? []).map((row) => rowChoice('subdistrict', row)),
+    ];
+    const studyStructure = study?.study.figures?.landUse?.structure;
+    if (studyStructure) choices.push({ value: 'study', label: translate(lang, 'structure.region.study'), structure: studyStructure });
+    const whatIfStructure = study?.cluster.figures?.landUse?.structure;
+    if (whatIfStructure) {
+      const cluster = analysis?.clusters.find((row) => row.id === study?.clusterId);
+      const name = (lang === 'zh' ? cluster?.nameZh : cluster?.nameEn ?? cluster?.nameZh) ?? study?.clusterId ?? '';
+      choices.push({ value: 'what-if', label: translate(lang, 'structure.region.whatIf', { name }), structure: whatIfStructure });
+    }
+    return choices;
+  }
+
+  private renderStructure(lang: Lang) {
+    const analysis = this.view.value;
+    if (analysis?.basis.kind !== 'landuse') return nothing;
+    const choices = this.structureChoices(lang);
+    const chosen = choices.find((choice) => choice.value === this.structureRegion) ?? choices[0];
+    return html`
+      <h3>${translate(lang, 'structure.title')}</h3>
+      <label class="hint">${translate(lang, 'structure.region')}
+        <select data-testid="structure-region" .value=${chosen.value} @change=${(event: Event) => { this.structureRegion = (event.target as HTMLSelectElement).value; }}>
+          ${choices.map((choice) => html`<option value=${choice.value} ?selected=${choice.value === chosen.value}>${choice.label}</option>`)}
+        </select>
+      </label>
+      <plan-landuse-structure data-region=${chosen.value} .structure=${chosen.structure ?? null} .language=${lang} .regionName=${chosen.label}
+        .basisName=${translate(lang, 'stats.csv.basisLandUse', { name: analysis.basis.name })}></plan-landuse-structure>`;
+  }
+
   override render() {
     const lang = this.language.value ?? 'zh';
     const analysis = this.view.value;
@@ -326,6 +372,7 @@ export class PlanStats extends LitElement {
       </div>
 ${analysis?.basis.kind === 'landuse' ? nothing : this.renderClassToggles(lang, counted, whole?.classAreasKm2)}
       ${analysis && (analysis.clusters.length > 0 || analysis.subdistricts.length > 0) ? this.renderTable(lang) : nothing}
+      ${this.renderStructure(lang)}
       ${this.renderCrossings(lang)}
       ${this.renderProjects(lang)}
     `;
