@@ -6,6 +6,8 @@
 import '../../src/i18n/all-messages.ts';
 import '../../src/ui/components/indicators/indicator-bar.ts';
 import '../../src/ui/components/landuse/landuse-panel.ts';
+import '../../src/ui/presenter/deck-panel.ts';
+import '../../src/ui/presenter/presenter-overlay.ts';
 import { Store } from '../../src/state/store.ts';
 import { initialState } from '../../src/state/plan-state.ts';
 import type { PlanState } from '../../src/state/plan-state.ts';
