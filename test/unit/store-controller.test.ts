@@ -55,3 +55,18 @@ describe('StoreController', () => {
     expect(bySameItems.updates).toBe(1);
   });
 });
+
+describe('StoreController after disconnection', () => {
+  it('does not subscribe again when the host updates after it was disconnected', () => {
+    const store = new Store<S>(initial);
+    const h = host();
+    new StoreController(h, () => store, (s: S) => s.lang);
+    h.controllers.forEach((c) => c.hostConnected?.());
+    expect(store.listenerCount).toBe(1);
+    h.controllers.forEach((c) => c.hostDisconnected?.());
+    h.controllers.forEach((c) => c.hostUpdate?.());
+    expect(store.listenerCount).toBe(0);
+    h.controllers.forEach((c) => c.hostConnected?.());
+    expect(store.listenerCount).toBe(1);
+  });
+});

@@ -11,7 +11,7 @@ import { STUDY_SCHEMA_VERSION, STUDY_STORAGE_KEY, savedStudyOf, validateSavedStu
 import { keepAsBackup, loadSaved, save } from '../../data/persist.ts';
 import { translate } from '../../i18n/messages.ts';
 import { mapSceneOf } from '../../map/scene/map-scene.ts';
-import type { StudyTool } from './study-feature.ts';
+import type { StudyTool } from './study-tool.ts';
 
 /** Puts the saved study area and what-if outlines back (a damaged save is kept aside and reported). */
 export function restoreStudy(tool: StudyTool): void {

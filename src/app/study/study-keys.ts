@@ -4,7 +4,7 @@
  */
 import type { AppServices } from '../services.ts';
 import { mapContainer } from '../../map/map-element.ts';
-import type { StudyTool } from './study-feature.ts';
+import type { StudyTool } from './study-tool.ts';
 
 export function registerStudyKeys({ keys, view, store }: AppServices, tool: StudyTool): void {
   const study = () => store.getState().study;

@@ -10,6 +10,7 @@ export class StoreController<S, T> implements ReactiveController {
   value: T | undefined;
   private unsubscribe: (() => void) | undefined;
   private subscribedTo: Store<S> | undefined;
+  private connected = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -38,15 +39,17 @@ export class StoreController<S, T> implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.connected = true;
     this.connect();
   }
 
-  /** Picks up a store that arrived after connection (property set by the composition root). */
+  /** Picks up a store that arrived after connection (property set by the composition root); never once disconnected. */
   hostUpdate(): void {
-    this.connect();
+    if (this.connected) this.connect();
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.subscribedTo = undefined;
