@@ -4,7 +4,7 @@
  * `install(services)` returns `dispose()`, which removes everything it added).
  * `performance.mark('map-idle')` marks the first frame with every default layer drawn.
  */
-import './app/plan-app.ts';
+import './app/shell/plan-app.ts';
 import { MapView } from './map/map-view.ts';
 import { MapPointer } from './map/pointer.ts';
 import { exposeForAutomation, onMapError } from './map/map-element.ts';
@@ -14,9 +14,9 @@ import type { PlanState } from './state/plan-state.ts';
 import { loadGeodata } from './data/geodata.ts';
 import { MapScene } from './map/scene/map-scene.ts';
 import { languageFromNavigator, translate } from './i18n/messages.ts';
-import type { AppServices } from './app/services.ts';
+import type { AppServices } from './app/shell/services.ts';
 import { FiguresService } from './app/analysis/figures-service.ts';
-import { KeyRegistry } from './app/keyboard.ts';
+import { KeyRegistry } from './app/shell/keyboard.ts';
 import { installFeatures } from './app/features.ts';
 
 function followLanguage(store: Store<PlanState>): void {

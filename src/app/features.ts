@@ -1,15 +1,15 @@
 /**
  * Every feature of the app, one line each, in install order. A feature is `install(services) → dispose()`
- * (src/app/services.ts); removing its line removes it. A feature the first view does not need is declared with
+ * (src/app/shell/services.ts); removing its line removes it. A feature the first view does not need is declared with
  * `lazyFeature(() => import(…), catalogues…)`: its code and its message catalogues load after the first map frame.
  */
-import type { AppServices, Dispose, FeatureInstaller } from './services.ts';
-import { lazyFeature, providesFigures } from './lazy-feature.ts';
+import type { AppServices, Dispose, FeatureInstaller } from './shell/services.ts';
+import { lazyFeature, providesFigures } from './shell/lazy-feature.ts';
 import { installDisplay } from './display/install-display.ts';
 import { installPresenter } from './presenter/install-presenter.ts';
 import { installInterface } from './install-interface.ts';
 import { installSavedWork } from './saved-work.ts';
-import { installImportedLayers } from './install-imported-layers.ts';
+import { installImportedLayers } from './import/imported-layers-feature.ts';
 
 export const FEATURES: readonly FeatureInstaller[] = [
   // large text and high contrast: the saved setting before the first frame, the header switch after it

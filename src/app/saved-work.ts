@@ -3,8 +3,8 @@
  * start. Saved data is input too: restored imports are re-validated in the import worker, one at a time.
  * What a shared link states wins over saved settings.
  */
-import type { AppServices, Dispose } from './services.ts';
-import { Lifetime } from './lifetime.ts';
+import type { AppServices, Dispose } from './shell/services.ts';
+import { Lifetime } from './shell/lifetime.ts';
 import type { PlanState } from '../state/plan-state.ts';
 import { announce } from '../state/plan-state.ts';
 import type { ImportedLayer } from '../state/imports.ts';

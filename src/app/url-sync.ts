@@ -3,8 +3,8 @@
  * selection, mode, basis), then kept up to date with `history.replaceState` (debounced) once the app is ready,
  * so the page's URL is always a link to exactly this view. A hash edited by hand is applied too.
  */
-import type { AppServices } from './services.ts';
-import type { Lifetime } from './lifetime.ts';
+import type { AppServices } from './shell/services.ts';
+import type { Lifetime } from './shell/lifetime.ts';
 import { CATALOG_LAYERS, defaultLayerVisibility } from '../state/layer-catalog.ts';
 import { layerOfFeature } from '../state/selected-feature.ts';
 import { applyUrlState, formatUrlHash, parseUrlHash, urlStateOf } from '../state/url-state.ts';

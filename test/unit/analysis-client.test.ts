@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature } from 'geojson';
-import { AnalysisDisposedError, createAnalysisClient } from '../../src/app/analysis-client.ts';
+import { AnalysisDisposedError, createAnalysisClient } from '../../src/app/analysis/analysis-client.ts';
 import type { ToClientMessage, ToWorkerMessage } from '../../src/app/analysis/analysis-protocol.ts';
 
 /** A hand-driven stand-in for the worker: records messages, answers when the test says so. */

@@ -62,7 +62,7 @@ function sourceFiles(dir: string): string[] {
     return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') && !path.endsWith('.test.ts') ? [path] : [];
   });
 }
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const cssRules = [...sourceFiles(join(root, 'src/ui')), ...sourceFiles(join(root, 'src/app')), join(root, 'index.html')].flatMap((file) =>
   [...readFileSync(file, 'utf8').matchAll(/([^{}`;]+)\{([^{}]*)\}/g)].map((match) => ({
     where: `${relative(root, file)} ${match[1]!.trim()}`,

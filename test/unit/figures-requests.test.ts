@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LatestWins, RequestError, coalesce, isAborted, workerRequests } from '../../src/data/requests/index.ts';
 import { FiguresService } from '../../src/app/analysis/figures-service.ts';
-import type { AnalysisClient } from '../../src/app/analysis-client.ts';
+import type { AnalysisClient } from '../../src/app/analysis/analysis-client.ts';
 
 /** A hand-driven stand-in for a worker: records what is posted, answers when the test says so. */
 class FakeWorker {

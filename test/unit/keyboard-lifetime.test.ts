@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { KeyRegistry } from '../../src/app/keyboard.ts';
-import { Lifetime } from '../../src/app/lifetime.ts';
+import { KeyRegistry } from '../../src/app/shell/keyboard.ts';
+import { Lifetime } from '../../src/app/shell/lifetime.ts';
 
 /** A keydown as the registry sees it (node has EventTarget and Event, not KeyboardEvent). */
 function press(target: EventTarget, key: string, handledBefore = false): Event {

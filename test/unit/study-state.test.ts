@@ -4,7 +4,7 @@ import {
   applyResult, clusterFeatures, clustersWithWhatIf, copyGeometry, initialStudyState, savedStudyOf, validateSavedStudy,
 } from '../../src/state/study-state.ts';
 import type { StudyGeometry } from '../../src/state/study-state.ts';
-import { frameCoalescer } from '../../src/app/frame-coalescer.ts';
+import { frameCoalescer } from '../../src/app/shell/frame-coalescer.ts';
 import type { RegionFigures } from '../../src/core/analysis/index.ts';
 
 const square = (x: number, y: number, size = 0.01): Polygon => ({

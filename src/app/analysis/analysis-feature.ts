@@ -6,12 +6,12 @@
  * the worker.
  */
 import type { Feature } from 'geojson';
-import type { AppServices, Dispose } from '../services.ts';
-import { Lifetime } from '../lifetime.ts';
+import type { AppServices, Dispose } from '../shell/services.ts';
+import { Lifetime } from '../shell/lifetime.ts';
 import type { PlanState } from '../../state/plan-state.ts';
 import { announce } from '../../state/plan-state.ts';
-import { createAnalysisClient } from '../analysis-client.ts';
-import type { AnalysisClient } from '../analysis-client.ts';
+import { createAnalysisClient } from './analysis-client.ts';
+import type { AnalysisClient } from './analysis-client.ts';
 import type { FiguresService } from './figures-service.ts';
 import { LatestWins, type RequestError, asRequestError, isAborted } from '../../data/requests/index.ts';
 import { translate } from '../../i18n/messages.ts';

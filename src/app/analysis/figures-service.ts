@@ -6,7 +6,7 @@
  * ask `client(basis)`: the client now, or — while its provider has said one is coming — the client once it
  * arrives. A basis nobody provides fails at once with a message (RequestError `unavailable`), never waits.
  */
-import type { AnalysisClient } from '../analysis-client.ts';
+import type { AnalysisClient } from './analysis-client.ts';
 import type { BasisKind } from '../../state/basis.ts';
 import { RequestError, abortError } from '../../data/requests/request-error.ts';
 import { translate, type Lang } from '../../i18n/messages.ts';

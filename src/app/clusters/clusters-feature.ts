@@ -4,10 +4,10 @@
  * install-interface.ts). A cluster picked on the map (same selection) opens its card.
  */
 import '../../ui/components/clusters/clusters.ts';
-import { mountSection } from '../panel-section.ts';
+import { mountSection } from '../shell/panel-section.ts';
 import { selectedClusterId } from '../../ui/components/clusters/clusters.ts';
-import type { AppServices, Dispose } from '../services.ts';
-import { Lifetime } from '../lifetime.ts';
+import type { AppServices, Dispose } from '../shell/services.ts';
+import { Lifetime } from '../shell/lifetime.ts';
 import { findFeature } from '../../state/selected-feature.ts';
 import { announce } from '../../state/plan-state.ts';
 import { clearSelection, select } from '../../state/actions.ts';

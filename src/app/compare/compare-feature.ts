@@ -8,10 +8,10 @@
  */
 import '../../ui/components/compare/compare-panel.ts';
 import '../../ui/components/compare/compare-divider.ts';
-import { mountSection } from '../panel-section.ts';
+import { mountSection } from '../shell/panel-section.ts';
 import { sideSummary } from '../../ui/components/compare/compare-panel.ts';
-import type { AppServices, Dispose } from '../services.ts';
-import { Lifetime } from '../lifetime.ts';
+import type { AppServices, Dispose } from '../shell/services.ts';
+import { Lifetime } from '../shell/lifetime.ts';
 import type { PlanState } from '../../state/plan-state.ts';
 import { announce } from '../../state/plan-state.ts';
 import type { Store } from '../../state/store.ts';

@@ -10,7 +10,7 @@ import type { CompareDeltas, CompareSideFigures } from '../../state/compare-delt
 import type { CompareSide } from '../../state/compare-state.ts';
 import { clusterRegions } from '../analysis/analysis-feature.ts';
 import type { FiguresService } from '../analysis/figures-service.ts';
-import type { AnalysisClient } from '../analysis-client.ts';
+import type { AnalysisClient } from '../analysis/analysis-client.ts';
 import { LatestWins, RequestError, isAborted } from '../../data/requests/index.ts';
 
 /** True for the error of a side whose basis has no figures client (no land-use layer loaded). */

@@ -3,7 +3,7 @@
  * change, and removes the second map when it stops (or the feature is disposed). What each map draws is its
  * scene's business (src/map/scene): the main map draws the left side while comparing, the second the right.
  */
-import type { AppServices } from '../services.ts';
+import type { AppServices } from '../shell/services.ts';
 import type { PlanState } from '../../state/plan-state.ts';
 import { sameItems } from '../../state/store.ts';
 import { translate } from '../../i18n/messages.ts';

@@ -3,8 +3,8 @@
  * current language. Loaded after the first map frame (install-display.ts applies the setting before that).
  */
 import '../../ui/components/display/large-text-button.ts';
-import type { AppServices, Dispose } from '../services.ts';
-import { Lifetime } from '../lifetime.ts';
+import type { AppServices, Dispose } from '../shell/services.ts';
+import { Lifetime } from '../shell/lifetime.ts';
 import { setLargeText } from '../../state/actions.ts';
 import { announce } from '../../state/plan-state.ts';
 import { translate } from '../../i18n/messages.ts';

@@ -6,9 +6,9 @@
  * borders and focus outlines) and an attribute on the shell; the map's scene scales its labels by it (src/map/scene).
  */
 import './large-text.css';
-import type { AppServices, Dispose } from '../services.ts';
-import { Lifetime } from '../lifetime.ts';
-import { lazyFeature } from '../lazy-feature.ts';
+import type { AppServices, Dispose } from '../shell/services.ts';
+import { Lifetime } from '../shell/lifetime.ts';
+import { lazyFeature } from '../shell/lazy-feature.ts';
 import { setLargeText } from '../../state/actions.ts';
 import { LARGE_TEXT_LABEL_SCALE } from '../../map/scene/scene-input.ts';
 import { loadSaved } from '../../data/persist.ts';

@@ -7,8 +7,8 @@
  * MapLibre, the analysis worker and storage take the Blobs. `dispose` stops the workers and removes the
  * panel, the listeners and the imported map layers.
  */
-import type { AppServices, Dispose } from '../services.ts';
-import { Lifetime } from '../lifetime.ts';
+import type { AppServices, Dispose } from '../shell/services.ts';
+import { Lifetime } from '../shell/lifetime.ts';
 import type { PlanState } from '../../state/plan-state.ts';
 import { announce } from '../../state/plan-state.ts';
 import {
@@ -18,7 +18,7 @@ import {
 import type { ImportedLayer } from '../../state/imports.ts';
 import { removeImport, setMode } from '../../state/actions.ts';
 import { isLandUseDrop } from '../../data/landuse/dropped-files.ts';
-import { droppedFiles } from '../dropped-entries.ts';
+import { droppedFiles } from '../shell/dropped-entries.ts';
 import { ImportClient, readImportedFeature } from '../../data/import-client.ts';
 import type { ImportWorkerRequest } from '../../data/import-protocol.ts';
 import { exportDocument } from '../../data/work-store.ts';

@@ -4,8 +4,8 @@
  * places it and removes it on dispose.
  */
 import '../../ui/components/indicators/indicator-bar.ts';
-import type { AppServices, Dispose } from '../services.ts';
-import { Lifetime } from '../lifetime.ts';
+import type { AppServices, Dispose } from '../shell/services.ts';
+import { Lifetime } from '../shell/lifetime.ts';
 
 export function install({ app }: AppServices): Dispose {
   const life = new Lifetime();

@@ -8,11 +8,11 @@
  * and read again at the next visit. `dispose` stops the worker and removes the panel, the listeners, the map
  * layer and the basis (back to the schematic layers).
  */
-import type { AppServices, Dispose } from '../services.ts';
-import { Lifetime } from '../lifetime.ts';
+import type { AppServices, Dispose } from '../shell/services.ts';
+import { Lifetime } from '../shell/lifetime.ts';
 import { LandUseLayer } from '../../map/landuse-layer.ts';
 import '../../ui/components/landuse/landuse-panel.ts';
-import { mountSection } from '../panel-section.ts';
+import { mountSection } from '../shell/panel-section.ts';
 import type { PlanLandUsePanel } from '../../ui/components/landuse/landuse-panel.ts';
 import { LandUseSession } from './landuse-session.ts';
 import { initialLandUseState } from '../../state/landuse-state.ts';

@@ -5,7 +5,7 @@
  * statistics, clusters, study area, what-if, inspector and compare all follow the basis in use.
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { AnalysisClient } from '../analysis-client.ts';
+import type { AnalysisClient } from '../analysis/analysis-client.ts';
 import type { FiguresResult, RegionTableRow, WholeAreaFigures } from '../../core/analysis/index.ts';
 import { areaReconciliation } from '../../core/analysis/area-reconciliation.ts';
 import type { LandUseClient } from '../../data/landuse/landuse-client.ts';

@@ -8,7 +8,7 @@
  * is written to `state.landuse` through its named actions (src/state/landuse-state.ts).
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { Lifetime } from '../lifetime.ts';
+import type { Lifetime } from '../shell/lifetime.ts';
 import { announce } from '../../state/plan-state.ts';
 import type { PlanState } from '../../state/plan-state.ts';
 import type { Store } from '../../state/store.ts';

@@ -7,8 +7,8 @@
  * shortcuts and the listeners.
  */
 import '../../ui/components/measure/measure-panel.ts';
-import type { AppServices, Dispose } from '../services.ts';
-import { Lifetime } from '../lifetime.ts';
+import type { AppServices, Dispose } from '../shell/services.ts';
+import { Lifetime } from '../shell/lifetime.ts';
 import { PlanSidePanel } from '../../ui/components/side-panel/side-panel.ts';
 import { MeasureLayer } from '../../map/measure-layer.ts';
 import { mapContainer } from '../../map/map-element.ts';

@@ -2,7 +2,7 @@
  * The handout's atlas pages: each cluster drawn once (fitted on the map), with its blue-green and construction
  * shares against the targets (or why the basis does not decide them) and the projects inside it.
  */
-import type { AppServices } from '../services.ts';
+import type { AppServices } from '../shell/services.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import { featureName } from '../../i18n/feature-name.ts';
 import { fitFeatureNow } from '../../map/camera.ts';

@@ -1,5 +1,5 @@
-import type { AppServices, Dispose } from '../services.ts';
-import { Lifetime } from '../lifetime.ts';
+import type { AppServices, Dispose } from '../shell/services.ts';
+import { Lifetime } from '../shell/lifetime.ts';
 import { loadCatalogues } from '../../i18n/messages.ts';
 
 /**

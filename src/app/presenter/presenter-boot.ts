@@ -2,8 +2,8 @@
  * Loaded after the first map frame: the phasing timeline control (the map's scene draws the year), the print
  * layout, the check of the saved deck, and the "Slides" button that loads the presenter on demand.
  */
-import type { AppServices } from '../services.ts';
-import type { Lifetime } from '../lifetime.ts';
+import type { AppServices } from '../shell/services.ts';
+import type { Lifetime } from '../shell/lifetime.ts';
 import { announce } from '../../state/plan-state.ts';
 import { deckLoaded, setPanelOpen } from '../../state/presenter-state.ts';
 import { translate } from '../../i18n/messages.ts';

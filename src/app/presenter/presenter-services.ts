@@ -3,7 +3,7 @@
  * forward or back, and the live-region voice. Behaviours call each other only through these and the presenter
  * slice's actions (src/state/presenter-state.ts), never through each other's variables.
  */
-import type { AppServices } from '../services.ts';
+import type { AppServices } from '../shell/services.ts';
 import { announce } from '../../state/plan-state.ts';
 import { CATALOG_LAYERS } from '../../state/layer-catalog.ts';
 import { setBlank, showSlide as showSlideInState, slideText } from '../../state/presenter-state.ts';

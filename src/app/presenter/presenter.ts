@@ -3,8 +3,8 @@
  * slice (src/state/presenter-state.ts), writing it through its actions, and scoped to the presenter's lifetime.
  * They reach each other only through `PresenterServices` and the slice.
  */
-import type { AppServices } from '../services.ts';
-import type { Lifetime } from '../lifetime.ts';
+import type { AppServices } from '../shell/services.ts';
+import type { Lifetime } from '../shell/lifetime.ts';
 import { presenterServices } from './presenter-services.ts';
 import { installDeckPanel } from './behaviours/deck-panel.ts';
 import { installPresenterView } from './behaviours/presenter-view.ts';

@@ -1,5 +1,5 @@
-import type { AppServices } from '../services.ts';
-import type { Lifetime } from '../lifetime.ts';
+import type { AppServices } from '../shell/services.ts';
+import type { Lifetime } from '../shell/lifetime.ts';
 import { snapshotDataUrl } from '../../map/map-element.ts';
 import { translate } from '../../i18n/messages.ts';
 import type { MessageKey } from '../../i18n/messages.ts';

@@ -8,8 +8,8 @@
  */
 import '../../ui/components/share/share-button.ts';
 import type { PlanShareDialog } from '../../ui/components/share/share-dialog.ts';
-import type { AppServices, Dispose } from '../services.ts';
-import { Lifetime } from '../lifetime.ts';
+import type { AppServices, Dispose } from '../shell/services.ts';
+import { Lifetime } from '../shell/lifetime.ts';
 import { currentLink } from '../url-sync.ts';
 import { announce } from '../../state/plan-state.ts';
 import { closeShare, openShare } from '../../state/share-state.ts';

@@ -5,8 +5,8 @@
  */
 import '../../ui/components/shortcuts-sheet/shortcuts-sheet.ts';
 import type { PlanShortcutsSheet } from '../../ui/components/shortcuts-sheet/shortcuts-sheet.ts';
-import type { AppServices, Dispose } from '../services.ts';
-import { Lifetime } from '../lifetime.ts';
+import type { AppServices, Dispose } from '../shell/services.ts';
+import { Lifetime } from '../shell/lifetime.ts';
 
 export function install(services: AppServices): Dispose {
   const { keys, store, app } = services;

@@ -3,9 +3,9 @@
  * (installAnalysis computes them in the worker); the panel's class toggles become `setClassCounted`.
  */
 import '../../ui/components/stats/stats.ts';
-import { mountSection } from '../panel-section.ts';
-import type { AppServices, Dispose } from '../services.ts';
-import { Lifetime } from '../lifetime.ts';
+import { mountSection } from '../shell/panel-section.ts';
+import type { AppServices, Dispose } from '../shell/services.ts';
+import { Lifetime } from '../shell/lifetime.ts';
 import { setClassCounted } from '../../state/actions.ts';
 import { announce } from '../../state/plan-state.ts';
 import { translate } from '../../i18n/messages.ts';

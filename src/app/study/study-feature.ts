@@ -10,7 +10,7 @@
 import '../../ui/components/study/study-panel.ts';
 import '../../ui/components/study/study-button.ts';
 import { PlanSidePanel } from '../../ui/components/side-panel/side-panel.ts';
-import type { AppServices, Dispose } from '../services.ts';
+import type { AppServices, Dispose } from '../shell/services.ts';
 import { StudyTool } from './study-tool.ts';
 import { registerStudyKeys } from './study-keys.ts';
 import { followStudyState, restoreStudy } from './study-follow.ts';

@@ -3,7 +3,7 @@
  * they change, has the map's scene draw the outlines not being edited, hands the map's pointer to the tool while it
  * draws or edits, and recomputes the study figures when what they depend on changes.
  */
-import type { AppServices } from '../services.ts';
+import type { AppServices } from '../shell/services.ts';
 import type { PlanState } from '../../state/plan-state.ts';
 import { blueGreenImportData } from '../../state/imports.ts';
 import { sameItems } from '../../state/store.ts';

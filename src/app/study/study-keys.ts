@@ -2,7 +2,7 @@
  * The study tool's keys: Escape cancels drawing or ends editing; Delete / Backspace clears the study area being
  * edited (only with the focus on the map or nowhere, so a text field keeps its keys).
  */
-import type { AppServices } from '../services.ts';
+import type { AppServices } from '../shell/services.ts';
 import { mapContainer } from '../../map/map-element.ts';
 import type { StudyTool } from './study-tool.ts';
 

@@ -4,7 +4,7 @@
  * the notes strip, or in kiosk mode). Exports are the exports behaviour's.
  */
 import '../../../ui/presenter/deck-panel.ts';
-import { Lifetime } from '../../lifetime.ts';
+import { Lifetime } from '../../shell/lifetime.ts';
 import type { DeckAction } from '../../../ui/events.ts';
 import type { Deck } from '../../../core/deck/deck.ts';
 import type { DeckEdit } from '../../../core/deck/deck-edits.ts';

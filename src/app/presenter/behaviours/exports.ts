@@ -3,7 +3,7 @@
  * printed handout (one page per slide, one atlas page per cluster). Asked for from the slides panel; the slice's
  * `busy` says one is being made.
  */
-import type { Lifetime } from '../../lifetime.ts';
+import type { Lifetime } from '../../shell/lifetime.ts';
 import type { PlanState } from '../../../state/plan-state.ts';
 import { clearSlideHighlight, currentSlide, highlightedFeatures, setBusy, slideText } from '../../../state/presenter-state.ts';
 import { CATALOG_LAYERS, drawnVisibility } from '../../../state/layer-catalog.ts';

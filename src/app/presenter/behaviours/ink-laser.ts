@@ -3,7 +3,7 @@
  * then draws ink that fades a few seconds after it is drawn. Both live only in the presenter slice (drawn by the
  * audience overlay), never in the saved deck.
  */
-import { Lifetime } from '../../lifetime.ts';
+import { Lifetime } from '../../shell/lifetime.ts';
 import { beginStroke, dropStroke, extendStroke, movePointer, setLaser } from '../../../state/presenter-state.ts';
 import type { PresenterServices } from '../presenter-services.ts';
 

@@ -2,7 +2,7 @@
  * Kiosk mode: while the slice holds `kiosk`, the deck advances by itself (after the last slide, the first again);
  * any key, click or touch stops it and says so.
  */
-import { Lifetime } from '../../lifetime.ts';
+import { Lifetime } from '../../shell/lifetime.ts';
 import { stopKiosk } from '../../../state/presenter-state.ts';
 import { translate } from '../../../i18n/messages.ts';
 import type { PresenterServices } from '../presenter-services.ts';

@@ -4,7 +4,7 @@
  * change slides. Leaving full screen or Esc ends it (`stopPresenting`).
  */
 import '../../../ui/presenter/presenter-overlay.ts';
-import { Lifetime } from '../../lifetime.ts';
+import { Lifetime } from '../../shell/lifetime.ts';
 import { setBlank, setLaser, stopPresenting } from '../../../state/presenter-state.ts';
 import { translate } from '../../../i18n/messages.ts';
 import { lockInteraction, resizeMap } from '../../../map/camera.ts';

@@ -3,7 +3,7 @@
  * it opens when `presenterView` is asked for (the click that asks is the pop-up's permission), shows the slide
  * shown, and closes when presenting ends. A blocked pop-up falls back to the notes strip on the audience screen.
  */
-import type { Lifetime } from '../../lifetime.ts';
+import type { Lifetime } from '../../shell/lifetime.ts';
 import type { PlanState } from '../../../state/plan-state.ts';
 import { sameItems } from '../../../state/store.ts';
 import { currentSlide, setNotesStrip, setPresenterView, slideText, startPresenting } from '../../../state/presenter-state.ts';

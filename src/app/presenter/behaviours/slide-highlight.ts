@@ -2,7 +2,7 @@
  * The map draws the slide highlight the presenter slice holds (amber outlines and rings, and with a spotlight the
  * mask that dims everything else) as a part of its scene, for the slide shown and while presenting.
  */
-import type { Lifetime } from '../../lifetime.ts';
+import type { Lifetime } from '../../shell/lifetime.ts';
 import { highlightedFeatures } from '../../../state/presenter-state.ts';
 import { spotlightMask } from '../../../core/deck/spotlight-mask.ts';
 import { mapSceneOf } from '../../../map/scene/map-scene.ts';

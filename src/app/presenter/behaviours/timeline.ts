@@ -3,8 +3,8 @@
  * and projects to their status in the store's year.
  */
 import '../../../ui/presenter/timeline-control.ts';
-import type { AppServices } from '../../services.ts';
-import type { Lifetime } from '../../lifetime.ts';
+import type { AppServices } from '../../shell/services.ts';
+import type { Lifetime } from '../../shell/lifetime.ts';
 import { setYear } from '../../../state/actions.ts';
 
 export function installTimeline({ app, store }: AppServices, life: Lifetime): void {

@@ -1,10 +1,10 @@
-import type { MapView } from '../map/map-view.ts';
-import type { MapPointer } from '../map/pointer.ts';
-import type { Store } from '../state/store.ts';
-import type { PlanState } from '../state/plan-state.ts';
+import type { MapView } from '../../map/map-view.ts';
+import type { MapPointer } from '../../map/pointer.ts';
+import type { Store } from '../../state/store.ts';
+import type { PlanState } from '../../state/plan-state.ts';
 import type { KeyRegistry } from './keyboard.ts';
 import type { PlanApp } from './plan-app.ts';
-import type { FiguresService } from './analysis/figures-service.ts';
+import type { FiguresService } from '../analysis/figures-service.ts';
 
 /**
  * What a feature gets when the composition root installs it. A feature module exports

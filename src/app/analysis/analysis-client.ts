@@ -9,13 +9,13 @@
  *   client.table(regions, classes, { signal }); // rejects with RequestError 'aborted' when signal fires
  */
 import type { Feature, FeatureCollection } from 'geojson';
-import type { BlueGreenClass, FiguresResult, RegionTableRow, WholeAreaFigures } from '../core/analysis/index.ts';
-import type { Geodata } from '../data/geodata.ts';
-import type { AnalysisRequestBody, ToClientMessage, ToWorkerMessage } from './analysis/analysis-protocol.ts';
-import { startAnalysisWorker } from './analysis/start-worker.ts';
-import { RequestError, asRequestError } from '../data/requests/request-error.ts';
-import { workerRequests, type WorkerRequests } from '../data/requests/worker-requests.ts';
-import { coalesce } from '../data/requests/latest-wins.ts';
+import type { BlueGreenClass, FiguresResult, RegionTableRow, WholeAreaFigures } from '../../core/analysis/index.ts';
+import type { Geodata } from '../../data/geodata.ts';
+import type { AnalysisRequestBody, ToClientMessage, ToWorkerMessage } from './analysis-protocol.ts';
+import { startAnalysisWorker } from './start-worker.ts';
+import { RequestError, asRequestError } from '../../data/requests/request-error.ts';
+import { workerRequests, type WorkerRequests } from '../../data/requests/worker-requests.ts';
+import { coalesce } from '../../data/requests/latest-wins.ts';
 
 export type { BlueGreenClass, FiguresResult, RegionTableRow, WholeAreaFigures };
 

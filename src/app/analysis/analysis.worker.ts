@@ -5,9 +5,9 @@
  * client: every failure is answered with an `error` / `init-error` message.
  */
 import type { Feature, FeatureCollection } from 'geojson';
-import { prepareAnalysis, ratioForRegion, regionTable, wholeAreaFigures, withExtraBlueGreen } from '../core/analysis/index.ts';
-import type { PreparedAnalysis } from '../core/analysis/index.ts';
-import type { AnalysisRequestMessage, ToClientMessage, ToWorkerMessage } from './analysis/analysis-protocol.ts';
+import { prepareAnalysis, ratioForRegion, regionTable, wholeAreaFigures, withExtraBlueGreen } from '../../core/analysis/index.ts';
+import type { PreparedAnalysis } from '../../core/analysis/index.ts';
+import type { AnalysisRequestMessage, ToClientMessage, ToWorkerMessage } from './analysis-protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 

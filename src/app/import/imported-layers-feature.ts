@@ -3,10 +3,10 @@
  * restored from saved work appear as soon as they are in the state, before the import panel has loaded;
  * src/map/scene). A click on an imported feature shows it in the import inspector.
  */
-import type { AppServices, Dispose } from './services.ts';
-import { Lifetime } from './lifetime.ts';
-import { inspectImported } from '../state/imports.ts';
-import { mapSceneOf } from '../map/scene/map-scene.ts';
+import type { AppServices, Dispose } from '../shell/services.ts';
+import { Lifetime } from '../shell/lifetime.ts';
+import { inspectImported } from '../../state/imports.ts';
+import { mapSceneOf } from '../../map/scene/map-scene.ts';
 
 export function installImportedLayers({ store, view, pointer }: AppServices): Dispose {
   const life = new Lifetime();

@@ -1,6 +1,6 @@
-import { PlanSidePanel } from '../ui/components/side-panel/side-panel.ts';
-import '../ui/components/side-panel/side-panel.ts';
-import type { MessageKey } from '../i18n/messages.ts';
+import { PlanSidePanel } from '../../ui/components/side-panel/side-panel.ts';
+import '../../ui/components/side-panel/side-panel.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
 import type { Lifetime } from './lifetime.ts';
 
 /**

@@ -1,14 +1,14 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { provide } from '@lit/context';
-import { storeContext } from '../state/store-context.ts';
-import type { Store } from '../state/store.ts';
-import { pick, shallowEqual } from '../state/store.ts';
-import type { Announcement, PlanState } from '../state/plan-state.ts';
-import { translate } from '../i18n/messages.ts';
-import { StoreController } from '../ui/controllers/store.controller.ts';
-import { emit } from '../ui/events.ts';
-import { setLanguage } from '../state/actions.ts';
+import { storeContext } from '../../state/store-context.ts';
+import type { Store } from '../../state/store.ts';
+import { pick, shallowEqual } from '../../state/store.ts';
+import type { Announcement, PlanState } from '../../state/plan-state.ts';
+import { translate } from '../../i18n/messages.ts';
+import { StoreController } from '../../ui/controllers/store.controller.ts';
+import { emit } from '../../ui/events.ts';
+import { setLanguage } from '../../state/actions.ts';
 
 /**
  * The application shell: header, side panel, the map, and the ARIA live regions.
