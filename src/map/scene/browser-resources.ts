@@ -1,6 +1,6 @@
 /**
  * The page's Blob resources for scenes, shared by every map that draws the same Blob (the main map, compare's
- * second map, an export): one object URL per Blob (a data: URL on a file:// page, see ../blob-source.ts) and one
+ * second map, an export): one object URL per Blob (a data: URL on a file:// page, where a fetch of a blob: URL is refused) and one
  * tile cache per parcels Blob (../blob-tiles.ts), each released when its last map lets it go. So the second map
  * and an export draw the land-use parcels from the tiles already cut, and no object URL outlives its layers.
  */
