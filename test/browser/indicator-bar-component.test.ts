@@ -2,9 +2,10 @@
  * The indicator bar as a component, on its own with a store the test fills (test/components): what it renders for
  * each kind of figure, the events it fires, and that it re-renders only when what it shows changes.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from '../helpers/use-browser.ts';
+import { openHarness } from '../helpers/component-page.ts';
 
 /** Whole-area figures for a basis: shares, and the share of the area the basis does not know (null = unknowable). */
 const FIGURES = `(blueGreen, construction, unknown) => {
@@ -26,9 +27,7 @@ describe('<plan-indicator-bar> as a component', () => {
   let page: Page;
 
   beforeAll(async () => {
-    page = await chromium.browser.newPage();
-    await page.goto(new URL('index.html', inject('componentsUrl')).href);
-    await page.waitForFunction('typeof globalThis.harness === "object"');
+    page = await openHarness(chromium.browser);
   });
   afterAll(async () => {
     await page.close();

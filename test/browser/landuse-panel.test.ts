@@ -4,9 +4,10 @@
  * the accepted layer and its classes, "Use for indicators"), re-renders when the slice changes, emits its
  * events, and has no serious accessibility violation.
  */
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from '../helpers/use-browser.ts';
+import { openHarness } from '../helpers/component-page.ts';
 import { seriousViolations } from '../helpers/axe.ts';
 
 const SUMMARY = {
@@ -32,9 +33,7 @@ describe('land-use panel (component)', () => {
   const chromium = useBrowser();
 
   it('renders the slice, follows its changes and emits its events', async () => {
-    const page = await chromium.browser.newPage({ bypassCSP: true });
-    await page.goto(new URL('index.html', inject('componentsUrl')).href);
-    await page.waitForFunction('typeof globalThis.harness === "object"');
+    const page = await openHarness(chromium.browser, { bypassCSP: true });
     await page.evaluate(`(async () => {
       document.body.replaceChildren();
       globalThis.mounted = await harness.mount('plan-landuse-panel', {}, ${JSON.stringify(EVENTS)});

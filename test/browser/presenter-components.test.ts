@@ -3,9 +3,10 @@
  * (test/components): what they show of the presenter slice, the actions they ask for, and that they re-render
  * only when what they show changes.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from '../helpers/use-browser.ts';
+import { openHarness } from '../helpers/component-page.ts';
 
 const slide = (id: string, year: number, notes?: string) => ({
   id, camera: { center: [117.1, 36.9], zoom: 10, bearing: 0, pitch: 0 }, layers: ['boundary'], year, highlight: [], spotlight: false,
@@ -18,9 +19,7 @@ describe('presenter components', () => {
   let page: Page;
 
   beforeAll(async () => {
-    page = await chromium.browser.newPage();
-    await page.goto(new URL('index.html', inject('componentsUrl')).href);
-    await page.waitForFunction('typeof globalThis.harness === "object"');
+    page = await openHarness(chromium.browser);
   });
   afterAll(async () => {
     await page.close();
