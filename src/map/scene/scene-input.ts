@@ -13,7 +13,7 @@ import type { CompareSide } from '../../state/compare-state.ts';
 import type { StudyState } from '../../state/study-state.ts';
 import type { MeasureState } from '../../state/measure-state.ts';
 import { selectLandUseDrawing, type LandUseDrawn } from '../../state/landuse-state.ts';
-import { structureWithWhatIf } from '../../state/compare-deltas.ts';
+import { structureWithWhatIf } from '../../state/compare-state.ts';
 import { selectedFeature } from '../../state/selected-feature.ts';
 import type { SceneInput } from './scene-types.ts';
 
