@@ -94,8 +94,8 @@ export function clearBasemapError(state: BasemapState): BasemapState {
 }
 
 /** Wraps a slice action as a whole-state updater. */
-export function onBasemap<S extends { basemap: BasemapState }, A extends unknown[]>(action: (slice: BasemapState, ...args: A) => BasemapState, ...args: A): (state: S) => S {
-  return (state) => {
+export function onBasemap<A extends unknown[]>(action: (slice: BasemapState, ...args: A) => BasemapState, ...args: A): <S extends { basemap: BasemapState }>(state: S) => S {
+  return <S extends { basemap: BasemapState }>(state: S): S => {
     const next = action(state.basemap, ...args);
     return next === state.basemap ? state : { ...state, basemap: next };
   };

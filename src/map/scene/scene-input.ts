@@ -108,5 +108,6 @@ export function sceneSelector(): SceneSelector {
     highlight: highlight(selected(state.selection, state.data), parts.hovered),
     measure: measure(parts.measure),
     slide: slide(parts.slide),
+    basemap: state.basemap.current,
   });
 }
