@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openPmtilesFile } from '../../src/data/basemap/open-pmtiles.ts';
-import { mbtilesTile, openMbtiles, sniffTileFormat } from '../../src/data/basemap/read-mbtiles.ts';
+import { MAX_MBTILES_BYTES, mbtilesTile, openMbtiles, sniffTileFormat } from '../../src/data/basemap/read-mbtiles.ts';
+import { openMbtilesFile } from '../../src/data/basemap/open-mbtiles.ts';
 import { basemapPlacement, gapKm, validBounds } from '../../src/data/basemap/placement.ts';
 import { archiveKindOf, isBasemapDrop } from '../../src/data/basemap/tile-archive.ts';
 import { configuredUrl } from '../../src/data/basemap/deployer-basemap.ts';
@@ -138,6 +139,11 @@ describe('MBTiles with sql.js', () => {
     expect(n).toBeGreaterThanOrEqual(36.95);
     expect(n).toBeLessThan(36.95 + 0.18);
     opened.db.close();
+  });
+
+  it('refuses a file over the size limit before reading any of it', async () => {
+    const huge = { size: MAX_MBTILES_BYTES + 1, arrayBuffer: () => { throw new Error('read'); } } as unknown as Blob;
+    expect(await openMbtilesFile(huge, 'city.mbtiles')).toEqual({ ok: false, issue: { code: 'too-large', params: { name: 'city.mbtiles', sizeMb: 513, limitMb: 512 } } });
   });
 
   it('refuses what is not an MBTiles: not SQLite, or SQLite without a tiles table', () => {

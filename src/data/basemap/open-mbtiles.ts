@@ -41,7 +41,7 @@ function release(current: Server, key: string): void {
 /** Opens an `.mbtiles` File (or Blob) in the worker. */
 export async function openMbtilesFile(file: Blob, name: string): Promise<OpenArchiveResult> {
   if (file.size > MAX_MBTILES_BYTES) {
-    return { ok: false, issue: { code: 'too-large', params: { name, sizeMb: Math.round(file.size / 1048576), limitMb: MAX_MBTILES_BYTES / 1048576 } } };
+    return { ok: false, issue: { code: 'too-large', params: { name, sizeMb: Math.ceil(file.size / 1048576), limitMb: MAX_MBTILES_BYTES / 1048576 } } };
   }
   const current = server ?? (server = start());
   const key = `m${nextKey++}`;
