@@ -24,7 +24,7 @@ import { forgetBasemap, loadBasemap, saveBasemap } from '../../data/basemap/base
 import { findDeployerBasemap } from '../../data/basemap/deployer-basemap.ts';
 import { registerBasemapArchive, releaseBasemapArchive } from '../../map/basemap-tiles.ts';
 import { translate, type MessageKey } from '../../i18n/messages.ts';
-import '../../ui/components/layer-tree/basemap-entry.ts';
+import { defineBasemapEntry } from '../../ui/components/layer-tree/basemap-entry.ts';
 
 /** The reason an issue gives, in the state's language. */
 export function issueReason(lang: PlanState['lang'], issue: BasemapIssue): string {
@@ -165,6 +165,7 @@ class BasemapController {
 export function install(services: AppServices): Dispose {
   const { app, store } = services;
   const life = new Lifetime();
+  defineBasemapEntry();
   const basemap = new BasemapController(services, life);
   life.add(() => basemap.dispose());
   life.listen(app, 'plan-basemap-files', ({ detail: { files } }) => {

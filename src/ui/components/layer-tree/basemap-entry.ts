@@ -1,5 +1,5 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { storeContext } from '../../../state/store-context.ts';
 import type { Store } from '../../../state/store.ts';
@@ -12,7 +12,8 @@ import { translate } from '../../../i18n/messages.ts';
 import type { Lang } from '../../../i18n/messages.ts';
 
 /**
- * The layer tree's "Basemap" entry (rendered by <plan-layer-tree>, defined when the basemap feature loads): a
+ * The layer tree's "Basemap" entry (rendered by <plan-layer-tree>, defined by `defineBasemapEntry` when the basemap
+ * feature installs, its strings loaded): a
  * button that opens a .pmtiles / .mbtiles file (on the one-file build, opened from a folder: "open basemap from
  * this folder"); with a basemap, show / hide, opacity, remove (a device file only: the deployer's basemap is
  * the site's), what it is and its source from the file's metadata (untrusted text, rendered as text).
@@ -22,7 +23,6 @@ import type { Lang } from '../../../i18n/messages.ts';
  * @fires plan-basemap-opacity - opacity 0..1
  * @fires plan-basemap-remove - removed
  */
-@customElement('plan-basemap-entry')
 export class PlanBasemapEntry extends LitElement {
   @consume({ context: storeContext, subscribe: true })
   @property({ attribute: false })
@@ -107,6 +107,11 @@ export class PlanBasemapEntry extends LitElement {
         </div>
       </section>`;
   }
+}
+
+/** Defines <plan-basemap-entry> (once); the layer tree's entry then renders. */
+export function defineBasemapEntry(): void {
+  if (!customElements.get('plan-basemap-entry')) customElements.define('plan-basemap-entry', PlanBasemapEntry);
 }
 
 declare global {
