@@ -36,6 +36,8 @@ export const FEATURES: readonly FeatureInstaller[] = [
   lazyFeature(() => import('./study/study-feature.ts'), 'study'),
   // the planner's own land-use layer
   lazyFeature(() => import('./landuse/landuse-feature.ts'), 'landuse'),
+  // the basemap under the plan: a .pmtiles / .mbtiles from this device (remembered) or the deployer's
+  lazyFeature(() => import('./basemap/basemap-feature.ts'), 'basemap'),
   // the measure tool
   lazyFeature(() => import('./measure/measure-feature.ts')),
   // compare two states of the map with the indicator deltas

@@ -172,7 +172,7 @@ function installLayerControls(services: AppServices, life: Lifetime): void {
   });
   const refreshLegend = (state: PlanState) => store.update((current) => setLegend(current, legendEntries(view, drawnVisibility(state.layerVisibility, state.data), state.lang)));
   refreshLegend(store.getState());
-  life.add(store.select((state) => [state.layerVisibility, state.lang, state.layerOpacity, state.data],
+  life.add(store.select((state) => [state.layerVisibility, state.lang, state.layerOpacity, state.data, state.basemap.current],
     (_value, _previous, state) => refreshLegend(state), sameItems));
   life.add(onLandUseLayerChange(view, () => refreshLegend(store.getState())));
 }

@@ -114,6 +114,11 @@ export interface PlanEventDetail {
   'plan-share-open': null;
   'plan-share-copy': null;
   'plan-share-close': null;
+  /** a basemap tile archive (.pmtiles / .mbtiles) chosen or dropped; its opacity, shown or hidden, removed */
+  'plan-basemap-files': { files: File[] };
+  'plan-basemap-opacity': { opacity: number };
+  'plan-basemap-visible': { visible: boolean };
+  'plan-basemap-remove': null;
 }
 
 export type PlanEventName = keyof PlanEventDetail;

@@ -18,6 +18,7 @@ import {
 import type { ImportedLayer } from '../../state/imports.ts';
 import { removeImport, setMode } from '../../state/actions.ts';
 import { isLandUseDrop } from '../../data/landuse/dropped-files.ts';
+import { isBasemapDrop } from '../../data/basemap/tile-archive.ts';
 import { droppedFiles } from '../shell/dropped-entries.ts';
 import { ImportClient, readImportedFeature } from '../../data/import-client.ts';
 import type { ImportWorkerRequest } from '../../data/import-protocol.ts';
@@ -148,6 +149,11 @@ function installDropAndPaste(services: AppServices, life: Lifetime, run: (reques
     // Folders are read through (a delivery is often a folder of layers); the entries must be taken during the event.
     const files = await droppedFiles(event.dataTransfer);
     if (files.length === 0 || life.disposed) return;
+    if (isBasemapDrop(files.map((file) => file.name))) {
+      // A tile archive (.pmtiles / .mbtiles) is a basemap: drawn under the plan by the basemap feature.
+      emit(services.app, 'plan-basemap-files', { files });
+      return;
+    }
     if (isLandUseDrop(files.map((file) => file.name))) {
       // A Shapefile (zipped or its parts) is a land-use layer: read by the land-use panel, in Analyse.
       services.store.update((state) => setMode(state, 'analyse'));

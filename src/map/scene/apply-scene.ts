@@ -44,6 +44,7 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 function sameSourceShape(a: SceneSource, b: SceneSource): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'blob-tiles' && b.kind === 'blob-tiles') return a.data === b.data && a.layer === b.layer && a.maxzoom === b.maxzoom;
+  if (a.kind === 'tiles' && b.kind === 'tiles') return a.data === b.data && same(a.spec, b.spec);
   return true;
 }
 
@@ -124,6 +125,11 @@ export class SceneApplier {
   private updateSource({ id, source }: SceneSourceEntry): void {
     const shown = this.sourceById.get(id);
     if (shown && shown.data === source.data) return;
+    if (source.kind === 'tiles') {
+      this.sourceById.set(id, source);
+      this.map.addSource(id, { ...source.spec, tiles: [source.data] });
+      return;
+    }
     if (shown && source.kind !== 'blob-tiles') {
       this.sourceById.set(id, source);
       this.map.getSource(id)?.setData?.(this.dataOf(id, source));
@@ -137,7 +143,7 @@ export class SceneApplier {
     } else this.map.addSource(id, { type: 'geojson', data: this.dataOf(id, source) });
   }
 
-  private dataOf(id: string, source: Exclude<SceneSource, { kind: 'blob-tiles' }>): unknown {
+  private dataOf(id: string, source: Exclude<SceneSource, { kind: 'blob-tiles' | 'tiles' }>): unknown {
     if (source.kind === 'geojson') return source.data;
     const url = this.resources.acquireUrl(source.data, (later) => {
       if (this.sourceById.get(id) === source) this.map.getSource(id)?.setData?.(later);

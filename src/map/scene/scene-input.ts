@@ -117,5 +117,6 @@ export function sceneSelector(): SceneSelector {
     highlight: highlight(selected(state.selection, state.data), parts.hovered),
     measure: parts.measure ? measure(state.measure) : null,
     slide: slide(parts.slide),
+    basemap: state.basemap.current,
   });
 }

@@ -1,6 +1,6 @@
 /**
  * `sceneOf`: the map's sources and layers as a pure function of a `SceneInput` (no MapLibre runtime, no DOM).
- * Drawing order: the plan's layers below its labels, the land-use parcels, the plan's labels and markers on
+ * Drawing order: the basemap under everything, the plan's layers below its labels, the land-use parcels, the plan's labels and markers on
  * top of them (as styles/plan-style.json orders them), the imported layers, the study and what-if outlines,
  * a measurement, the slide highlight. Plan layers take the timeline year (crossings by their status then,
  * projects faded by it), the catalog's visibility and opacity, the label language and the label size.
@@ -19,6 +19,7 @@ import { LANDUSE_TILE_LAYER, PARCELS_MAX_ZOOM, landUseLayerSpecs } from './landu
 import { importColour, importedLayerSpecs } from './imported-specs.ts';
 import { MEASURE_LAYERS, MEASURE_SOURCE, OUTLINES_SOURCE, OUTLINE_LAYERS, SLIDE_LAYERS, SLIDE_MASK_SOURCE, SLIDE_SOURCE } from './overlay-specs.ts';
 import type { Scene, SceneInput, SceneSourceEntry } from './scene-types.ts';
+import { BASEMAP_SOURCE, basemapLayerSpecs, basemapSourceSpec, basemapTileUrl } from './basemap-specs.ts';
 
 const PLAN_STYLE = planStyleJson as unknown as StyleSpecification;
 
@@ -151,6 +152,16 @@ function overlayPart(input: SceneInput): Scene {
   return { sources, layers };
 }
 
+/** The basemap, under everything else. */
+function basemapPart(input: SceneInput): Scene {
+  const basemap = input.basemap;
+  if (!basemap) return { sources: [], layers: [] };
+  return {
+    sources: [{ id: BASEMAP_SOURCE, source: { kind: 'tiles', data: basemapTileUrl(basemap.key), spec: basemapSourceSpec(basemap) } }],
+    layers: basemapLayerSpecs(basemap, input.lang),
+  };
+}
+
 /**
  * The map's sources and layers for `input`, in drawing order.
  * @param style - the plan's style (default: styles/plan-style.json)
@@ -167,8 +178,9 @@ export function sceneOf(input: SceneInput, style: StyleSpecification = PLAN_STYL
   const landuse = landUsePart(input);
   const imports = importsPart(input);
   const overlays = overlayPart(input);
+  const basemap = basemapPart(input);
   return {
-    sources: [...sources, ...landuse.sources, ...imports.sources, ...overlays.sources],
-    layers: [...plan.slice(0, split), ...landuse.layers, ...plan.slice(split), ...imports.layers, ...overlays.layers],
+    sources: [...basemap.sources, ...sources, ...landuse.sources, ...imports.sources, ...overlays.sources],
+    layers: [...basemap.layers, ...plan.slice(0, split), ...landuse.layers, ...plan.slice(split), ...imports.layers, ...overlays.layers],
   };
 }

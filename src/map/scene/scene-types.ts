@@ -7,12 +7,15 @@ import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import type { Lang } from '../../i18n/messages.ts';
 import type { LandUseStyleInput } from './landuse-specs.ts';
+import type { BasemapStyleInput } from './basemap-specs.ts';
 
 /** A source of the scene: GeoJSON in memory, GeoJSON text in a Blob, or a Blob of GeoJSON cut into vector tiles. */
 export type SceneSource =
   | { kind: 'geojson'; data: FeatureCollection }
   | { kind: 'blob-geojson'; data: Blob }
-  | { kind: 'blob-tiles'; data: Blob; layer: string; maxzoom: number };
+  | { kind: 'blob-tiles'; data: Blob; layer: string; maxzoom: number }
+  /** tiles served by a protocol (the basemap): `data` is the source's tile URL, `spec` the rest of the source */
+  | { kind: 'tiles'; data: string; spec: Readonly<Record<string, unknown>> };
 
 export interface SceneSourceEntry {
   id: string;
@@ -72,4 +75,6 @@ export interface SceneInput {
   /** a measurement's points, line or polygon; null: the measure tool is not in use */
   measure: FeatureCollection | null;
   slide: SceneSlide | null;
+  /** the basemap drawn under every plan layer (absent or null: none) */
+  basemap?: BasemapStyleInput | null;
 }
