@@ -25,6 +25,8 @@ import { initialShareState } from './share-state.ts';
 import type { ShareState } from './share-state.ts';
 import { initialPresenterState } from './presenter-state.ts';
 import type { PresenterState } from './presenter-state.ts';
+import { initialPlanImagesState } from './plan-image-state.ts';
+import type { PlanImagesState } from './plan-image-state.ts';
 
 /**
  * What is selected on the map: nothing, or one feature of a geodata layer by its stable id; `at` is where it
@@ -87,6 +89,8 @@ export interface PlanState {
   share: ShareState;
   /** the slides, the slide shown, the presenting modes and the slide highlight (src/state/presenter-state.ts) */
   presenter: PresenterState;
+  /** plan images over the map, the one being placed by its corners, a question about one (./plan-image-state.ts) */
+  planImages: PlanImagesState;
 }
 
 export function initialState(lang: Lang): PlanState {
@@ -117,6 +121,7 @@ export function initialState(lang: Lang): PlanState {
     measure: initialMeasureState,
     share: initialShareState,
     presenter: initialPresenterState(),
+    planImages: initialPlanImagesState,
   };
 }
 
