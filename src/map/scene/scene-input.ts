@@ -95,6 +95,7 @@ export function sceneSelector(): SceneSelector {
   } : null));
   const imports = memo((list: PlanState['imports']) => list.map(({ id, data: blob, visible }) => ({ id, data: blob, visible })));
   const landuse = memo((part: SceneParts['landuse'], visible: boolean) => (part ? { ...part, visible } : null));
+  const planImages = memo((list: PlanState['planImages']['images']) => list.map(({ id, image, corners, opacity, position, visible }) => ({ id, data: image, corners, opacity, position, visible })));
   return (state, parts, side) => ({
     data: data(state.data, side?.whatIf ? structure(state.data.structure, state.study.whatIf) : undefined),
     visibility: state.layerVisibility,
@@ -108,5 +109,6 @@ export function sceneSelector(): SceneSelector {
     highlight: highlight(selected(state.selection, state.data), parts.hovered),
     measure: measure(parts.measure),
     slide: slide(parts.slide),
+    planImages: planImages(state.planImages.images),
   });
 }

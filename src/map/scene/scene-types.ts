@@ -12,7 +12,9 @@ import type { LandUseStyleInput } from './landuse-specs.ts';
 export type SceneSource =
   | { kind: 'geojson'; data: FeatureCollection }
   | { kind: 'blob-geojson'; data: Blob }
-  | { kind: 'blob-tiles'; data: Blob; layer: string; maxzoom: number };
+  | { kind: 'blob-tiles'; data: Blob; layer: string; maxzoom: number }
+  /** a PNG or JPEG drawn between four corners (upper left, upper right, lower right, lower left) */
+  | { kind: 'image'; data: Blob; coordinates: ScenePlanImage['corners'] };
 
 export interface SceneSourceEntry {
   id: string;
@@ -44,6 +46,19 @@ export interface SceneLandUse extends LandUseStyleInput {
   opacity?: number;
 }
 
+/** A plan image as the map draws it (src/state/plan-image-state.ts). */
+export interface ScenePlanImage {
+  id: string;
+  /** the PNG or JPEG */
+  data: Blob;
+  /** [longitude, latitude] of the upper left, upper right, lower right, lower left corners */
+  corners: readonly [readonly [number, number], readonly [number, number], readonly [number, number], readonly [number, number]];
+  opacity: number;
+  /** drawn below the plan's layers or above them */
+  position: 'above' | 'below';
+  visible: boolean;
+}
+
 /** The presenter's slide highlight: the features and, with a spotlight, the mask that dims the rest. */
 export interface SceneSlide {
   features: FeatureCollection;
@@ -72,4 +87,6 @@ export interface SceneInput {
   /** a measurement's points, line or polygon; null: the measure tool is not in use */
   measure: FeatureCollection | null;
   slide: SceneSlide | null;
+  /** plan images, the first drawn first (absent: none) */
+  planImages?: readonly ScenePlanImage[];
 }
