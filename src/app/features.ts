@@ -36,6 +36,8 @@ export const FEATURES: readonly FeatureInstaller[] = [
   lazyFeature(() => import('./study/study-feature.ts'), 'study'),
   // the planner's own land-use layer
   lazyFeature(() => import('./landuse/landuse-feature.ts'), 'landuse'),
+  // plan images (PNG / JPEG with a world file, or placed by corners), saved on this device
+  lazyFeature(() => import('./plan-image/plan-image-feature.ts'), 'planImage'),
   // the measure tool
   lazyFeature(() => import('./measure/measure-feature.ts')),
   // compare two states of the map with the indicator deltas

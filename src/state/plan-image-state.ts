@@ -34,7 +34,7 @@ export interface PlanImagesState {
   /** the image whose corners the planner is dragging, and its corners before (null: a new image, removed on cancel) */
   placing: { id: string; before: Corners | null } | null;
   /** a dropped image whose world file has no .prj: which system is it in? (`suggested`: what its numbers look like) */
-  question: { name: string; suggested: string | null } | null;
+  question: { name: string; suggested: string | null; options: readonly { id: string; label: string }[] } | null;
 }
 
 export const initialPlanImagesState: PlanImagesState = { images: [], placing: null, question: null };
@@ -127,8 +127,8 @@ export function cancelPlacingPlanImage<S extends WithPlanImages>(state: S): S {
 }
 
 /** Asks which system a world file without .prj is in. */
-export function askPlanImageSystem<S extends WithPlanImages>(state: S, name: string, suggested: string | null): S {
-  return withSlice(state, { ...state.planImages, question: { name, suggested } });
+export function askPlanImageSystem<S extends WithPlanImages>(state: S, name: string, suggested: string | null, options: readonly { id: string; label: string }[]): S {
+  return withSlice(state, { ...state.planImages, question: { name, suggested, options } });
 }
 
 export function clearPlanImageQuestion<S extends WithPlanImages>(state: S): S {

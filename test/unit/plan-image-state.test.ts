@@ -63,8 +63,9 @@ describe('plan image slice', () => {
   });
 
   it('asks for a system and clears the question', () => {
-    const asked = askPlanImageSystem(initialState('en'), 'plan.png', 'EPSG:4527');
-    expect(asked.planImages.question).toEqual({ name: 'plan.png', suggested: 'EPSG:4527' });
+    const options = [{ id: 'EPSG:4527', label: 'CGCS2000 / 3-degree Gauss-Kruger zone 39' }];
+    const asked = askPlanImageSystem(initialState('en'), 'plan.png', 'EPSG:4527', options);
+    expect(asked.planImages.question).toEqual({ name: 'plan.png', suggested: 'EPSG:4527', options });
     expect(clearPlanImageQuestion(asked).planImages.question).toBeNull();
   });
 

@@ -17,7 +17,8 @@ import type { Lang, MessageKey } from '../../../i18n/messages.ts';
  * The layer tree: groups like the plan, a checkbox per group (indeterminate when mixed) and per layer,
  * and an opacity slider per layer; a layer the data leaves empty (e.g. farmland, which no public outline maps)
  * says "not mapped" instead of offering a toggle that would show nothing. Native inputs in nested lists, so Tab / Space / arrows work as usual.
- * User-imported layers follow in an "Imported" group (show, opacity keyed by the import id, remove).
+ * User-imported layers follow in an "Imported" group (show, opacity keyed by the import id, remove). Layers a
+ * lazy feature adds (the plan images) are its children, shown after the list.
  *
  * @fires plan-layers-visible - catalog layers shown or hidden
  * @fires plan-layer-opacity - a layer's opacity (catalog or imported id)
@@ -154,7 +155,7 @@ export class PlanLayerTree extends LitElement {
     return html`<ul aria-label=${translate(state.lang, 'layers.tree')}>
       ${LAYER_GROUPS.map((group) => this.renderGroup(group, state, state.lang, this.unmapped(state)))}
       ${this.renderImported(state, state.lang)}
-    </ul>`;
+    </ul><slot></slot>`;
   }
 }
 

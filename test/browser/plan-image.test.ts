@@ -1,0 +1,198 @@
+/**
+ * A plan image over the map (fixtures by scripts/fixtures/make-plan-image-fixtures.ts: a 60 × 40 px magenta PNG
+ * with a .pgw and .prj in CGCS2000 3° GK zone 39). Dropped on the map it is drawn where its world file puts it:
+ * the test works out the four corners itself from the world file (proj4, EPSG:4527's definition), projects
+ * them with the map, and finds magenta inside that box and none in a band around it. Opacity, above / below,
+ * reload (IndexedDB), removal, placing an image without a world file by dragging its corners, a world file
+ * without .prj (the planner names the system), bad inputs refused with a message and the map unchanged, the PNG
+ * export, and no request off the origin.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import proj4 from 'proj4';
+import { isSameOrigin, waitUntil } from '../helpers/app-page.ts';
+import { useBrowser } from '../helpers/use-browser.ts';
+import { PLAN_IMAGE, PLAN_IMAGE_FIXTURES, PLAN_IMAGE_WORLD, writePlanImageFixtures } from '../../scripts/fixtures/make-plan-image-fixtures.ts';
+
+writePlanImageFixtures();
+const fixture = (name: string) => ({ name, base64: readFileSync(join(PLAN_IMAGE_FIXTURES, name)).toString('base64') });
+const EPSG_4527 = '+proj=tmerc +lat_0=0 +lon_0=117 +k=1 +x_0=39500000 +y_0=0 +ellps=GRS80 +units=m +no_defs';
+
+/** The image's outer corners from the world file, worked out here: the upper-left pixel's centre less half a pixel. */
+function expectedCorners(): [number, number][] {
+  const [a, d, b, e, c, f] = PLAN_IMAGE_WORLD as [number, number, number, number, number, number];
+  const at = (column: number, row: number): [number, number] => [a * column + b * row + c, d * column + e * row + f];
+  const { width, height } = PLAN_IMAGE;
+  const toWgs84 = proj4(EPSG_4527, 'WGS84');
+  return [at(-0.5, -0.5), at(width - 0.5, -0.5), at(width - 0.5, height - 0.5), at(-0.5, height - 0.5)].map((corner) => toWgs84.forward(corner) as [number, number]);
+}
+const CORNERS = expectedCorners();
+const CENTRE = [CORNERS.reduce((sum, [x]) => sum + x / 4, 0), CORNERS.reduce((sum, [, y]) => sum + y / 4, 0)];
+
+/** Drops files on the map's canvas container as a browser would. */
+async function dropOnMap(page: Page, files: { name: string; base64: string }[]): Promise<void> {
+  await page.evaluate((list) => {
+    const transfer = new DataTransfer();
+    for (const { name, base64 } of list) transfer.items.add(new File([Uint8Array.from(atob(base64), (char) => char.charCodeAt(0))], name));
+    const target = document.querySelector('#map .maplibregl-canvas-container') ?? document.querySelector('#map')!;
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, files);
+}
+
+const emit = (page: Page, type: string, detail: unknown) => page.evaluate(({ type, detail }) => {
+  document.querySelector('plan-app')!.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+}, { type, detail });
+
+const images = (page: Page) => page.evaluate('globalThis.__plan.store.getState().planImages.images.map(({ id, name, corners, opacity, position, visible, placement }) => ({ id, name, corners, opacity, position, visible, placement }))') as Promise<{ id: string; name: string; corners: [number, number][]; opacity: number; position: string; visible: boolean; placement: string }[]>;
+
+async function settled(page: Page): Promise<void> {
+  await waitUntil(page, 'globalThis.__plan.map.loaded() && !globalThis.__plan.map.isMoving() && globalThis.__plan.map.areTilesLoaded()', 60_000);
+  await page.evaluate('new Promise((resolve) => { globalThis.__plan.map.once("idle", resolve); globalThis.__plan.map.triggerRepaint(); })');
+}
+
+/** The map at `zoom` over the image's centre; the screen box of the expected corners (map canvas pixels). */
+async function lookAtImage(page: Page, zoom = 14): Promise<{ box: { left: number; top: number; right: number; bottom: number }; canvas: { x: number; y: number; width: number; height: number } }> {
+  await page.evaluate(`globalThis.__plan.map.jumpTo({ center: ${JSON.stringify(CENTRE)}, zoom: ${zoom}, bearing: 0, pitch: 0 })`);
+  await settled(page);
+  return page.evaluate(`(() => {
+    const map = globalThis.__plan.map;
+    const points = ${JSON.stringify(CORNERS)}.map((corner) => map.project(corner));
+    const rect = map.getCanvas().getBoundingClientRect();
+    return {
+      box: { left: Math.min(...points.map((p) => p.x)), right: Math.max(...points.map((p) => p.x)), top: Math.min(...points.map((p) => p.y)), bottom: Math.max(...points.map((p) => p.y)) },
+      canvas: { x: rect.left, y: rect.top, width: rect.width, height: rect.height },
+    };
+  })()`);
+}
+
+type Rgb = [number, number, number];
+/**
+ * Pixels of `colour` (within `tolerance` per channel) in a PNG: inside `box` shrunk by `inset`, and in the band
+ * from `gap` to `band` px outside it.
+ */
+async function colourCounts(page: Page, png: Buffer, box: { left: number; top: number; right: number; bottom: number }, colour: Rgb, tolerance: number, inset = 2, gap = 3, band = 15): Promise<{ inside: number; insideTotal: number; outside: number; outsideTotal: number }> {
+  return page.evaluate(async ({ base64, box, colour, tolerance, inset, gap, band }) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth;
+    canvas.height = image.naturalHeight;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const { data, width, height } = context.getImageData(0, 0, canvas.width, canvas.height);
+    const counts = { inside: 0, insideTotal: 0, outside: 0, outsideTotal: 0 };
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const px = x + 0.5, py = y + 0.5;
+        const i = (y * width + x) * 4;
+        const match = Math.abs(data[i]! - colour[0]) <= tolerance && Math.abs(data[i + 1]! - colour[1]) <= tolerance && Math.abs(data[i + 2]! - colour[2]) <= tolerance;
+        if (px > box.left + inset && px < box.right - inset && py > box.top + inset && py < box.bottom - inset) {
+          counts.insideTotal++;
+          if (match) counts.inside++;
+        } else {
+          const dx = Math.max(box.left - px, px - box.right, 0);
+          const dy = Math.max(box.top - py, py - box.bottom, 0);
+          const distance = Math.max(dx, dy);
+          if (distance >= gap && distance <= band) {
+            counts.outsideTotal++;
+            if (match) counts.outside++;
+          }
+        }
+      }
+    }
+    return counts;
+  }, { base64: png.toString('base64'), box, colour, tolerance, inset, gap, band });
+}
+
+async function screenCounts(page: Page, colour: Rgb, tolerance: number) {
+  const { box, canvas } = await lookAtImage(page);
+  const png = await page.screenshot({ clip: canvas });
+  return colourCounts(page, png, box, colour, tolerance);
+}
+
+const MAGENTA = PLAN_IMAGE.colour as unknown as Rgb;
+
+async function openMap(chromium: ReturnType<typeof useBrowser>, hash = '#lang=en') {
+  const app = await chromium.open(`${inject('baseUrl')}${hash}`, { reducedMotion: 'reduce' });
+  await waitUntil(app.page, "!!document.querySelector('plan-image-layers') && !!document.querySelector('plan-import-panel')", 60_000);
+  return app;
+}
+
+describe('a plan image with its world file', () => {
+  const chromium = useBrowser();
+
+  it('is drawn where the world file puts it, with its opacity, above or below the plan, remembered after reload and removable', { timeout: 240_000 }, async () => {
+    const app = await openMap(chromium);
+    const { page } = app;
+    await dropOnMap(page, [fixture('plan-gk39.png'), fixture('plan-gk39.pgw'), fixture('plan-gk39.prj')]);
+    await waitUntil(page, 'globalThis.__plan.store.getState().planImages.images.length === 1', 60_000);
+    const [image] = await images(page);
+    expect(image).toMatchObject({ name: 'plan-gk39.png', placement: 'world-file', position: 'above', visible: true });
+    image!.corners.forEach((corner, index) => {
+      expect(corner[0]).toBeCloseTo(CORNERS[index]![0], 9);
+      expect(corner[1]).toBeCloseTo(CORNERS[index]![1], 9);
+    });
+    expect(await page.locator('[data-testid=status]').textContent()).toContain('CGCS2000 / 3-degree Gauss-Kruger zone 39');
+    await expect.poll(() => page.locator('plan-image-layers li[data-plan-image]').count()).toBe(1);
+
+    await emit(page, 'plan-image-opacity', { id: image!.id, opacity: 1 });
+    const opaque = await screenCounts(page, MAGENTA, 6);
+    expect(opaque.insideTotal).toBeGreaterThan(500);
+    expect(opaque.inside / opaque.insideTotal, 'magenta fills the image box').toBeGreaterThan(0.99);
+    expect(opaque.outside, 'no magenta beyond the image edges').toBe(0);
+
+    // half opacity: the colour is mixed with what lies under it, nowhere pure magenta
+    await emit(page, 'plan-image-opacity', { id: image!.id, opacity: 0.5 });
+    const half = await screenCounts(page, MAGENTA, 6);
+    expect(half.inside).toBe(0);
+    const mixed = await screenCounts(page, [255, 127, 255], 40);
+    expect(mixed.inside / mixed.insideTotal).toBeGreaterThan(0.5);
+
+    // below the plan layers: the first layer drawn; above: over the labels
+    await emit(page, 'plan-image-opacity', { id: image!.id, opacity: 1 });
+    await emit(page, 'plan-image-position', { id: image!.id, position: 'below' });
+    await waitUntil(page, "globalThis.__plan.map.getStyle().layers[0].id.startsWith('plan-image:')");
+    const order = await page.evaluate('globalThis.__plan.map.getStyle().layers.map((layer) => layer.id)') as string[];
+    expect(order[0]).toBe(`plan-image:${image!.id}`);
+    await emit(page, 'plan-image-position', { id: image!.id, position: 'above' });
+    await waitUntil(page, "globalThis.__plan.map.getStyle().layers.findIndex((layer) => layer.id.startsWith('plan-image:')) > globalThis.__plan.map.getStyle().layers.findIndex((layer) => layer.type === 'symbol')");
+
+    // the legend names it
+    await expect.poll(() => page.evaluate('globalThis.__plan.store.getState().legend.some((row) => row.label === "plan-gk39.png")')).toBe(true);
+
+    // saved on this device: a reload draws it again, with its settings
+    await emit(page, 'plan-image-opacity', { id: image!.id, opacity: 0.65 });
+    await expect.poll(() => page.evaluate(`new Promise((resolve) => {
+      const open = indexedDB.open('plan-images');
+      open.onsuccess = () => { const get = open.result.transaction('files').objectStore('files').get(${JSON.stringify(image!.id)}); get.onsuccess = () => resolve(get.result?.opacity ?? null); };
+    })`)).toBe(0.65);
+    await page.reload();
+    await waitUntil(page, 'globalThis.__plan?.store?.getState().planImages.images.length === 1', 60_000);
+    expect((await images(page))[0]).toMatchObject({ id: image!.id, opacity: 0.65, placement: 'world-file' });
+    await emit(page, 'plan-image-opacity', { id: image!.id, opacity: 1 });
+    const restored = await screenCounts(page, MAGENTA, 6);
+    expect(restored.inside / restored.insideTotal).toBeGreaterThan(0.99);
+    expect(restored.outside).toBe(0);
+
+    // removed: gone from the map, and after a reload
+    await page.locator(`plan-image-layers li[data-plan-image="${image!.id}"] button[data-action=remove]`).click();
+    await waitUntil(page, 'globalThis.__plan.store.getState().planImages.images.length === 0');
+    await waitUntil(page, `!globalThis.__plan.map.getLayer(${JSON.stringify(`plan-image:${image!.id}`)})`);
+    await expect.poll(() => page.evaluate(`new Promise((resolve) => {
+      const open = indexedDB.open('plan-images');
+      open.onsuccess = () => { const count = open.result.transaction('files').objectStore('files').count(); count.onsuccess = () => resolve(count.result); };
+    })`)).toBe(0);
+    await page.reload();
+    await waitUntil(page, "!!document.querySelector('plan-image-layers')", 60_000);
+    await settled(page);
+    expect(await images(page)).toEqual([]);
+
+    const origin = new URL(inject('baseUrl')).origin;
+    expect(app.requests.filter((url) => !isSameOrigin(url, origin))).toEqual([]);
+    expect(app.errors).toEqual([]);
+  });
+});
