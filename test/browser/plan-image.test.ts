@@ -54,8 +54,10 @@ async function settled(page: Page): Promise<void> {
 }
 
 /** The map at `zoom` over the image's centre; the screen box of the expected corners (map canvas pixels). */
-async function lookAtImage(page: Page, zoom = 14): Promise<{ box: { left: number; top: number; right: number; bottom: number }; canvas: { x: number; y: number; width: number; height: number } }> {
+async function lookAtImage(page: Page, zoom = 14, across = 0.5): Promise<{ box: { left: number; top: number; right: number; bottom: number }; canvas: { x: number; y: number; width: number; height: number } }> {
   await page.evaluate(`globalThis.__plan.map.jumpTo({ center: ${JSON.stringify(CENTRE)}, zoom: ${zoom}, bearing: 0, pitch: 0 })`);
+  // the image `across` the map's width (left of a panel over the map)
+  await page.evaluate(`(() => { const map = globalThis.__plan.map; const { width, height } = map.getCanvas().getBoundingClientRect(); map.jumpTo({ center: map.unproject([width * (1 - ${across}), height / 2]) }); })()`);
   await settled(page);
   return page.evaluate(`(() => {
     const map = globalThis.__plan.map;
@@ -193,6 +195,173 @@ describe('a plan image with its world file', () => {
 
     const origin = new URL(inject('baseUrl')).origin;
     expect(app.requests.filter((url) => !isSameOrigin(url, origin))).toEqual([]);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('is read from a zip, and from a world file without .prj once the planner names its system', { timeout: 240_000 }, async () => {
+    const app = await openMap(chromium);
+    const { page } = app;
+    await dropOnMap(page, [fixture('plan-gk39.zip')]);
+    await waitUntil(page, 'globalThis.__plan.store.getState().planImages.images.length === 1', 60_000);
+    const [zipped] = await images(page);
+    expect(zipped!.corners[0]![0]).toBeCloseTo(CORNERS[0]![0], 9);
+    await emit(page, 'plan-image-remove', { id: zipped!.id });
+    await waitUntil(page, 'globalThis.__plan.store.getState().planImages.images.length === 0');
+
+    // no .prj: nothing is placed until the planner says which system; the numbers suggest zone 39 (EPSG:4527)
+    await dropOnMap(page, [fixture('plan-gk39.png'), fixture('plan-gk39.pgw')]);
+    await waitUntil(page, "!!document.querySelector('plan-image-layers')?.shadowRoot?.querySelector('[data-plan-image-question]')", 60_000);
+    expect((await images(page)).length).toBe(0);
+    expect(await page.locator('plan-image-layers #plan-image-system').inputValue()).toBe('EPSG:4527');
+    await page.locator('plan-image-layers #plan-image-system').selectOption('EPSG:4548');
+    await page.locator('plan-image-layers button[data-action=answer]').click();
+    // in zone 39 without the prefix the eastings (39 504 000 m) are far outside China: refused, the map unchanged
+    await expect.poll(() => page.locator('[data-testid=alert]').textContent()).toMatch(/The map is unchanged/);
+    expect((await images(page)).length).toBe(0);
+    await dropOnMap(page, [fixture('plan-gk39.png'), fixture('plan-gk39.pgw')]);
+    await waitUntil(page, "!!document.querySelector('plan-image-layers')?.shadowRoot?.querySelector('[data-plan-image-question]')", 60_000);
+    await page.locator('plan-image-layers button[data-action=answer]').click();
+    await waitUntil(page, 'globalThis.__plan.store.getState().planImages.images.length === 1', 60_000);
+    const [named] = await images(page);
+    named!.corners.forEach((corner, index) => expect(corner[0]).toBeCloseTo(CORNERS[index]![0], 9));
+    expect(await page.locator('plan-image-layers [data-plan-image-question]').count()).toBe(0);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('refuses bad input with a message and leaves the map as it was', { timeout: 240_000 }, async () => {
+    const app = await openMap(chromium);
+    const { page } = app;
+    await settled(page);
+    const layersBefore = await page.evaluate('globalThis.__plan.map.getStyle().layers.map((layer) => layer.id)');
+    const cases: { files: { name: string; base64: string }[]; says: RegExp }[] = [
+      { files: [fixture('plan-gk39.png'), { ...fixture('bad-five-lines.pgw'), name: 'plan-gk39.pgw' }, fixture('plan-gk39.prj')], says: /plan-gk39\.pgw must be 6 lines of numbers; it has 5/ },
+      { files: [fixture('plan-gk39.png'), fixture('plan-gk39.pgw'), { ...fixture('bad-unknown.prj'), name: 'plan-gk39.prj' }], says: /\.prj of plan-gk39\.png names a coordinate system this map cannot read/ },
+      { files: [fixture('bad-damaged.png'), fixture('plan-gk39.pgw'), fixture('plan-gk39.prj')], says: /browser cannot decode the image bad-damaged\.png/ },
+      { files: [fixture('bad-not-image.png'), fixture('plan-gk39.pgw')], says: /bad-not-image\.png is not a readable PNG or JPEG/ },
+      { files: [fixture('plan-gk39.png'), { ...fixture('bad-far.pgw'), name: 'plan-gk39.pgw' }, fixture('plan-gk39.prj')], says: /plan-gk39\.png lands near .* nowhere near the Start-up Area/ },
+      { files: [{ name: 'plan.tif', base64: Buffer.from('II*\0').toString('base64') }, fixture('plan-gk39.pgw')], says: /plan\.tif: this image format cannot be drawn/ },
+    ];
+    for (const { files, says } of cases) {
+      await dropOnMap(page, files);
+      await expect.poll(() => page.locator('[data-testid=alert]').textContent(), { timeout: 30_000 }).toMatch(says);
+      expect(await page.locator('[data-testid=alert]').textContent()).toMatch(/The map is unchanged\.$/);
+      expect(await images(page)).toEqual([]);
+      expect(await page.evaluate('globalThis.__plan.map.getStyle().layers.map((layer) => layer.id)')).toEqual(layersBefore);
+    }
+    // the same in Chinese
+    await page.locator('plan-app button.lang').click();
+    await waitUntil(page, "globalThis.__plan.store.getState().lang === 'zh'");
+    await dropOnMap(page, [fixture('plan-gk39.png'), { ...fixture('bad-five-lines.pgw'), name: 'plan-gk39.pgw' }]);
+    await expect.poll(() => page.locator('[data-testid=alert]').textContent()).toBe('世界文件 plan-gk39.pgw 应为 6 行数字，实际为 5 行。 地图未改变。');
+    const origin = new URL(inject('baseUrl')).origin;
+    expect(app.requests.filter((url) => !isSameOrigin(url, origin))).toEqual([]);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('without a world file is placed by dragging its corners, with the mouse or the keyboard', { timeout: 240_000 }, async () => {
+    const app = await openMap(chromium);
+    const { page } = app;
+    await page.evaluate(`globalThis.__plan.map.jumpTo({ center: ${JSON.stringify(CENTRE)}, zoom: 13, bearing: 0, pitch: 0 })`);
+    await settled(page);
+    await dropOnMap(page, [fixture('sketch.png')]);
+    await waitUntil(page, 'globalThis.__plan.store.getState().planImages.placing !== null', 60_000);
+    const [placed] = await images(page);
+    expect(placed).toMatchObject({ name: 'sketch.png', placement: 'manual' });
+    // over the view, its aspect (40 × 20) kept
+    const sides = await page.evaluate(`(() => {
+      const map = globalThis.__plan.map;
+      const [a, b, , d] = ${JSON.stringify(placed!.corners)}.map((corner) => map.project(corner));
+      return [Math.hypot(b.x - a.x, b.y - a.y), Math.hypot(d.x - a.x, d.y - a.y)];
+    })()`) as [number, number];
+    expect(sides[0] / sides[1]).toBeCloseTo(2, 1);
+    await expect.poll(() => page.locator('.plan-image-handle').count()).toBe(4);
+
+    // drag the upper-left handle 60 px left and 40 px up
+    const handle = page.locator('.plan-image-handle[data-corner="0"]');
+    const start = (await handle.boundingBox())!;
+    const from = { x: start.x + start.width / 2, y: start.y + start.height / 2 };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let step = 1; step <= 6; step++) await page.mouse.move(from.x - 10 * step, from.y - (40 / 6) * step);
+    await page.mouse.up();
+    const expectedCorner = await page.evaluate(`(() => {
+      const rect = globalThis.__plan.map.getCanvas().getBoundingClientRect();
+      const { lng, lat } = globalThis.__plan.map.unproject([${from.x - 60} - rect.left, ${from.y - 40} - rect.top]);
+      return [lng, lat];
+    })()`) as [number, number];
+    await expect.poll(async () => (await images(page))[0]!.corners[0]![0]).toBeCloseTo(expectedCorner[0], 4);
+    expect((await images(page))[0]!.corners[0]![1]).toBeCloseTo(expectedCorner[1], 4);
+
+    // the lower-right handle nudged 3 × 10 px right with Shift + arrow keys
+    const before = (await images(page))[0]!.corners[2]!;
+    const beforePx = await page.evaluate(`globalThis.__plan.map.project(${JSON.stringify(before)})`) as { x: number; y: number };
+    await page.locator('.plan-image-handle[data-corner="2"]').focus();
+    for (let press = 0; press < 3; press++) await page.keyboard.press('Shift+ArrowRight');
+    const afterPx = await page.evaluate(`globalThis.__plan.map.project(globalThis.__plan.store.getState().planImages.images[0].corners[2])`) as { x: number; y: number };
+    expect(afterPx.x - beforePx.x).toBeCloseTo(30, 0);
+    expect(afterPx.y - beforePx.y).toBeCloseTo(0, 0);
+
+    // Done: placed by hand, saved, handles gone
+    await page.locator('plan-image-layers button[data-action=place-done]').click();
+    await waitUntil(page, 'globalThis.__plan.store.getState().planImages.placing === null');
+    await expect.poll(() => page.locator('.plan-image-handle').count()).toBe(0);
+    const [done] = await images(page);
+    expect(done!.placement).toBe('manual');
+    // drawn there: the sketch's colour at the middle of its corners
+    await emit(page, 'plan-image-opacity', { id: done!.id, opacity: 1 });
+    await settled(page);
+    const middle = await page.evaluate(`(() => {
+      const map = globalThis.__plan.map;
+      const points = ${JSON.stringify(done!.corners)}.map((corner) => map.project(corner));
+      const rect = map.getCanvas().getBoundingClientRect();
+      return { x: rect.left + points.reduce((s, p) => s + p.x / 4, 0), y: rect.top + points.reduce((s, p) => s + p.y / 4, 0), clip: { x: rect.left, y: rect.top, width: rect.width, height: rect.height } };
+    })()`) as { x: number; y: number; clip: { x: number; y: number; width: number; height: number } };
+    const shot = await page.screenshot({ clip: { x: middle.x - 3, y: middle.y - 3, width: 7, height: 7 } });
+    const counts = await colourCounts(page, shot, { left: 0, top: 0, right: 7, bottom: 7 }, [0, 200, 255], 8, 0);
+    expect(counts.inside / counts.insideTotal).toBeGreaterThan(0.9);
+
+    // re-placing and cancelling puts the corners back
+    await page.locator(`plan-image-layers li[data-plan-image="${done!.id}"] button[data-action=place]`).click();
+    await expect.poll(() => page.locator('.plan-image-handle').count()).toBe(4);
+    await page.locator('.plan-image-handle[data-corner="1"]').focus();
+    await page.keyboard.press('Shift+ArrowUp');
+    await page.keyboard.press('Escape');
+    await waitUntil(page, 'globalThis.__plan.store.getState().planImages.placing === null');
+    expect((await images(page))[0]!.corners).toEqual(done!.corners);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('is in the PNG export where the screen shows it', { timeout: 300_000 }, async () => {
+    const app = await openMap(chromium);
+    const { page } = app;
+    await dropOnMap(page, [fixture('plan-gk39.png'), fixture('plan-gk39.pgw'), fixture('plan-gk39.prj')]);
+    await waitUntil(page, 'globalThis.__plan.store.getState().planImages.images.length === 1', 60_000);
+    const [image] = await images(page);
+    await emit(page, 'plan-image-opacity', { id: image!.id, opacity: 1 });
+    await page.locator('[data-testid=open-slides]').click();
+    await page.locator('plan-deck-panel [data-action=png-full]').waitFor();
+    const { box, canvas } = await lookAtImage(page, 14, 0.3);
+    const screen = await colourCounts(page, await page.screenshot({ clip: canvas }), box, MAGENTA, 6);
+    expect(screen.inside / screen.insideTotal).toBeGreaterThan(0.99);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 250_000 }),
+      page.locator('plan-deck-panel [data-action=png-full]').click(),
+    ]);
+    const png = readFileSync(await download.path());
+    const size = await page.evaluate(async (base64) => {
+      const picture = new Image();
+      picture.src = `data:image/png;base64,${base64}`;
+      await picture.decode();
+      return { width: picture.naturalWidth, height: picture.naturalHeight };
+    }, png.toString('base64'));
+    // the export keeps the centre and scales the view to its size
+    const scale = Math.min(size.width / canvas.width, size.height / canvas.height);
+    const x = (value: number) => size.width / 2 + (value - canvas.width / 2) * scale;
+    const y = (value: number) => size.height / 2 + (value - canvas.height / 2) * scale;
+    const exported = await colourCounts(page, png, { left: x(box.left), right: x(box.right), top: y(box.top), bottom: y(box.bottom) }, MAGENTA, 6, 3, 5, 20);
+    expect(exported.insideTotal).toBeGreaterThan(500);
+    expect(exported.inside / exported.insideTotal, 'magenta fills the image box in the export').toBeGreaterThan(0.98);
+    expect(exported.outside, 'no magenta beyond it').toBe(0);
     expect(app.errors).toEqual([]);
   });
 });
