@@ -5,7 +5,7 @@
  * them with the map, and finds magenta inside that box and none in a band around it. Opacity, above / below,
  * reload (IndexedDB), removal, placing an image without a world file by dragging its corners, a world file
  * without .prj (the planner names the system), bad inputs refused with a message and the map unchanged, the PNG
- * export, and no request off the origin.
+ * export and compare's second map, and no request off the origin.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -331,7 +331,7 @@ describe('a plan image with its world file', () => {
     expect(app.errors).toEqual([]);
   });
 
-  it('is in the PNG export where the screen shows it', { timeout: 300_000 }, async () => {
+  it('is in the PNG export where the screen shows it, and on compare\'s second map', { timeout: 300_000 }, async () => {
     const app = await openMap(chromium);
     const { page } = app;
     await dropOnMap(page, [fixture('plan-gk39.png'), fixture('plan-gk39.pgw'), fixture('plan-gk39.prj')]);
@@ -362,6 +362,16 @@ describe('a plan image with its world file', () => {
     expect(exported.insideTotal).toBeGreaterThan(500);
     expect(exported.inside / exported.insideTotal, 'magenta fills the image box in the export').toBeGreaterThan(0.98);
     expect(exported.outside, 'no magenta beyond it').toBe(0);
+
+    // compare's second map draws it too, with its opacity, and follows a change
+    await emit(page, 'plan-compare', { command: 'start', preset: 'years' });
+    const layer = `plan-image:${image!.id}`;
+    const secondOpacity = `globalThis.__plan.compareMap?.getLayer(${JSON.stringify(layer)}) ? globalThis.__plan.compareMap.getPaintProperty(${JSON.stringify(layer)}, 'raster-opacity') : null`;
+    await expect.poll(() => page.evaluate(secondOpacity), { timeout: 60_000 }).toBe(1);
+    await emit(page, 'plan-image-opacity', { id: image!.id, opacity: 0.4 });
+    await expect.poll(() => page.evaluate(secondOpacity)).toBe(0.4);
+    const origin = new URL(inject('baseUrl')).origin;
+    expect(app.requests.filter((url) => !isSameOrigin(url, origin))).toEqual([]);
     expect(app.errors).toEqual([]);
   });
 });
