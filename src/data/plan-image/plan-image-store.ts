@@ -22,6 +22,17 @@ export interface SavedPlanImage {
   crsLabel: string | null;
 }
 
+/** Whether this browser offers IndexedDB (a private window or a locked-down profile may not). */
+function indexedDbAvailable(): boolean {
+  try {
+    return typeof globalThis.indexedDB?.open === 'function';
+  } catch {
+    return false;
+  }
+}
+
+const UNAVAILABLE = 'browser storage (IndexedDB) is not available';
+
 let store: UseStore | undefined;
 function planImageStore(): UseStore {
   store ??= createStore('plan-images', 'files');
@@ -47,6 +58,7 @@ export type StoreResult = { ok: true } | { ok: false; message: string };
 
 /** Saves (or replaces) one image. */
 export async function savePlanImage(image: SavedPlanImage): Promise<StoreResult> {
+  if (!indexedDbAvailable()) return { ok: false, message: UNAVAILABLE };
   try {
     await set(image.id, { version: PLAN_IMAGE_RECORD_VERSION, ...image }, planImageStore());
     return { ok: true };
@@ -57,6 +69,7 @@ export async function savePlanImage(image: SavedPlanImage): Promise<StoreResult>
 
 /** Forgets one image. */
 export async function deleteSavedPlanImage(id: string): Promise<StoreResult> {
+  if (!indexedDbAvailable()) return { ok: true };
   try {
     await del(id, planImageStore());
     return { ok: true };
@@ -65,8 +78,12 @@ export async function deleteSavedPlanImage(id: string): Promise<StoreResult> {
   }
 }
 
-/** Every saved image this version reads, and how many records it could not (they are kept, not deleted). */
+/**
+ * Every saved image this version reads, and how many records it could not (they are kept, not deleted). Without
+ * IndexedDB nothing can have been saved: no images (saving then says why it cannot).
+ */
 export async function loadSavedPlanImages(): Promise<{ ok: true; images: SavedPlanImage[]; unreadable: number } | { ok: false; message: string }> {
+  if (!indexedDbAvailable()) return { ok: true, images: [], unreadable: 0 };
   try {
     const all = await entries(planImageStore());
     const images: SavedPlanImage[] = [];
