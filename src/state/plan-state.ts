@@ -27,6 +27,8 @@ import { initialPresenterState } from './presenter-state.ts';
 import type { PresenterState } from './presenter-state.ts';
 import { initialBasemapState } from './basemap-state.ts';
 import type { BasemapState } from './basemap-state.ts';
+import { initialPlanImagesState } from './plan-image-state.ts';
+import type { PlanImagesState } from './plan-image-state.ts';
 
 /**
  * What is selected on the map: nothing, or one feature of a geodata layer by its stable id; `at` is where it
@@ -91,6 +93,8 @@ export interface PlanState {
   presenter: PresenterState;
   /** the basemap drawn under every plan layer, its reading and last error (src/state/basemap-state.ts) */
   basemap: BasemapState;
+  /** plan images over the map, the one being placed by its corners, a question about one (./plan-image-state.ts) */
+  planImages: PlanImagesState;
 }
 
 export function initialState(lang: Lang): PlanState {
@@ -122,6 +126,7 @@ export function initialState(lang: Lang): PlanState {
     share: initialShareState,
     presenter: initialPresenterState(),
     basemap: initialBasemapState(),
+    planImages: initialPlanImagesState,
   };
 }
 
