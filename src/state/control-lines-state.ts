@@ -116,6 +116,14 @@ export function setLinesVisible(state: ControlLinesState, visible: boolean): Con
   return state.visible === visible ? state : { ...state, visible };
 }
 
+/**
+ * The figures of the basis in force are to be computed again (control lines were cut into the land-use layer):
+ * the same basis as a new object, which every figure follows by identity.
+ */
+export function renewBasisFigures<S extends { basis: object }>(state: S): S {
+  return { ...state, basis: { ...state.basis } };
+}
+
 /** Applies a slice action to the whole state. */
 export function onControlLines<S extends { controlLines: ControlLinesState }>(state: S, action: (slice: ControlLinesState) => ControlLinesState): S {
   const next = action(state.controlLines);

@@ -17,6 +17,7 @@ import { scaledTextSize } from '../label-scale.ts';
 import { LANDUSE_OVERVIEW_SOURCE, LANDUSE_SOURCE } from '../landuse-on-map.ts';
 import { LANDUSE_TILE_LAYER, PARCELS_MAX_ZOOM, landUseLayerSpecs } from './landuse-specs.ts';
 import { importColour, importedLayerSpecs } from './imported-specs.ts';
+import { CONTROL_LINES_SOURCE, controlLineLayerSpecs } from './control-line-specs.ts';
 import { MEASURE_LAYERS, MEASURE_SOURCE, OUTLINES_SOURCE, OUTLINE_LAYERS, SLIDE_LAYERS, SLIDE_MASK_SOURCE, SLIDE_SOURCE } from './overlay-specs.ts';
 import type { Scene, SceneInput, SceneSourceEntry } from './scene-types.ts';
 
@@ -123,6 +124,13 @@ function landUsePart(input: SceneInput): Scene {
   return { sources, layers };
 }
 
+/** The control lines above the parcels (under the plan's labels). */
+function controlLinesPart(input: SceneInput): Scene {
+  const lines = input.controlLines;
+  if (!lines) return { sources: [], layers: [] };
+  return { sources: [{ id: CONTROL_LINES_SOURCE, source: { kind: 'blob-geojson', data: lines.data } }], layers: controlLineLayerSpecs(lines.visible) };
+}
+
 function importsPart(input: SceneInput): Scene {
   const sources: SceneSourceEntry[] = [];
   const layers: LayerSpecification[] = [];
@@ -165,10 +173,11 @@ export function sceneOf(input: SceneInput, style: StyleSpecification = PLAN_STYL
   const firstLabel = plan.findIndex((layer) => layer.type === 'symbol');
   const split = firstLabel === -1 ? plan.length : firstLabel;
   const landuse = landUsePart(input);
+  const lines = controlLinesPart(input);
   const imports = importsPart(input);
   const overlays = overlayPart(input);
   return {
-    sources: [...sources, ...landuse.sources, ...imports.sources, ...overlays.sources],
-    layers: [...plan.slice(0, split), ...landuse.layers, ...plan.slice(split), ...imports.layers, ...overlays.layers],
+    sources: [...sources, ...landuse.sources, ...lines.sources, ...imports.sources, ...overlays.sources],
+    layers: [...plan.slice(0, split), ...landuse.layers, ...lines.layers, ...plan.slice(split), ...imports.layers, ...overlays.layers],
   };
 }
