@@ -7,7 +7,7 @@
  * src/app/landuse/control-lines-session.ts through the named actions below; read by the control-lines panel, the
  * statistics and the map's scene (`selectControlLineDrawing`).
  */
-import type { ControlLineRole } from '../core/landuse/control-lines.ts';
+import type { ControlLineRole } from '../core/landuse/control-line-names.ts';
 
 /** The planner's answer for a layer whose role cannot be told: a role, or leave it out. */
 export type ControlLineChoice = ControlLineRole | 'ignore';

@@ -17,7 +17,7 @@ import { LandUseClient } from '../../data/landuse/landuse-client.ts';
 import type { ControlLineWorkerIssue, ControlLinesResult } from '../../data/landuse/landuse-protocol.ts';
 import { describeLandUseIssue } from '../../data/landuse/describe-issue.ts';
 import type { LandUseIssue } from '../../data/landuse/landuse-issues.ts';
-import { recogniseControlLineRole, type ControlLineRole } from '../../core/landuse/control-lines.ts';
+import { recogniseControlLineRole, type ControlLineRole } from '../../core/landuse/control-line-names.ts';
 import {
   acceptLines, answerLineRole, askDeliveryKind, askLineRoles, clearLinesQuestion, linesReadingDone, linesReadingFailed, onControlLines,
   questionAnswered, renewBasisFigures, startLinesReading, type ControlLineChoice, type ControlLinesState,

@@ -1,4 +1,4 @@
-import type { ControlLineRole } from './control-lines.js';
+import type { ControlLineRole } from './control-line-names.js';
 
 /**
  * How each control line is drawn, in the colours 三区三线 maps customarily use: the ecological protection red line a

@@ -8,7 +8,7 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { FiguresResult } from '../../core/analysis/types.js';
 import type { ControlLinesResult, DeliveryKinds, LandUsePrepareResult, LandUseProgress, LandUseRequestBody, LandUseWorkerResponse } from './landuse-protocol.js';
-import type { ControlLineRole } from '../../core/landuse/control-lines.js';
+import type { ControlLineRole } from '../../core/landuse/control-line-names.js';
 import type { LandUseLayerSettings } from './prepare-landuse-layer.js';
 import { startLandUseWorker } from './start-landuse-worker.js';
 import { RequestError, workerRequests, type WorkerPort, type WorkerRequests } from '../requests/index.js';

@@ -5,7 +5,7 @@
  * metadata, so the legend reads its rows from the live style.
  */
 import type { LayerSpecification } from 'maplibre-gl';
-import { CONTROL_LINE_ROLES, type ControlLineRole } from '../../core/landuse/control-lines.ts';
+import { CONTROL_LINE_ROLES, type ControlLineRole } from '../../core/landuse/control-line-names.ts';
 import { CONTROL_LINE_STYLES } from '../../core/landuse/control-line-styles.ts';
 
 export const CONTROL_LINES_SOURCE = 'control-lines';

@@ -9,7 +9,7 @@ import { selectLineRoles } from '../../../state/control-lines-state.ts';
 import { translate, type Lang } from '../../../i18n/messages.ts';
 import { formatNumber } from '../../../i18n/format.ts';
 import type { LandUseCoverage } from '../../../core/analysis/types.ts';
-import { CONFLICT_KINDS, type ConflictKind, type ControlLineRole } from '../../../core/landuse/control-lines.ts';
+import { CONFLICT_KINDS, type ConflictKind, type ControlLineRole } from '../../../core/landuse/control-line-names.ts';
 
 /** The line each conflict is measured against. */
 export const CONFLICT_LINE: Record<ConflictKind, ControlLineRole> = {

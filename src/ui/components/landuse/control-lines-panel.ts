@@ -10,7 +10,7 @@ import { emit } from '../../events.ts';
 import { chosenFileNames, chosenFilesText, fileChoiceStyles, openFileChooser } from '../display/file-choice.ts';
 import { translate, type Lang } from '../../../i18n/messages.ts';
 import { formatNumber } from '../../../i18n/format.ts';
-import { CONTROL_LINE_ROLES } from '../../../core/landuse/control-lines.ts';
+import { CONTROL_LINE_ROLES } from '../../../core/landuse/control-line-names.ts';
 import { CONTROL_LINE_STYLES } from '../../../core/landuse/control-line-styles.ts';
 
 const NONE = initialControlLinesState();
