@@ -200,4 +200,20 @@ describe('the three control lines', { timeout: 300_000 }, () => {
     expect(await shown(app, STATS_CONFLICTS)).toEqual(before);
     expect(app.errors).toEqual([]);
   });
+
+  it('the printed handout carries each cluster\'s conflict figures', async () => {
+    const { page } = app;
+    await page.locator('plan-mode-switch button[data-mode=present]').click();
+    if (!(await page.locator('plan-deck-panel').count())) await page.locator('[data-testid=open-slides]').click();
+    await page.locator('plan-deck-panel li').first().waitFor();
+    await page.evaluate(() => { (globalThis as unknown as { __printed: number }).__printed = 0; window.print = () => { (globalThis as unknown as { __printed: number }).__printed += 1; }; });
+    await page.locator('plan-deck-panel [data-action=handout]').click();
+    await waitUntil(page, 'globalThis.__printed === 1', 120_000);
+    const cluster = page.locator('#plan-handout .handout-cluster').first();
+    const expected = await page.evaluate(`Object.entries(${STATE}.analysis.clusters[0].result.figures.landUse.conflicts).map(([kind, value]) => [kind, String(value)])`) as [string, string][];
+    const printed = await cluster.locator('dd[data-conflict]').evaluateAll((items) => items.map((item) => [(item as HTMLElement).dataset.conflict, (item as HTMLElement).dataset.value]));
+    expect(printed).toEqual(expected);
+    expect(printed.length).toBe(3);
+    expect(app.errors).toEqual([]);
+  });
 });
