@@ -16,6 +16,7 @@ import { initialCompareState } from './compare-state.ts';
 import type { CompareState } from './compare-state.ts';
 import { initialLandUseState } from './landuse-state.ts';
 import type { LandUseState } from './landuse-state.ts';
+import { initialControlLinesState, type ControlLinesState } from './control-lines-state.ts';
 import type { CompareFigures } from './compare-deltas.ts';
 import type { BasisKind } from './basis.ts';
 import { initialMeasureState } from './measure-state.ts';
@@ -84,6 +85,8 @@ export interface PlanState {
   largeText: boolean;
   /** the planner's land-use layer: reading, waiting question, accepted layer, drawing (./landuse-state.ts) */
   landuse: LandUseState;
+  /** the three control lines: reading, question, accepted lines, drawing (./control-lines-state.ts) */
+  controlLines: ControlLinesState;
   /** the measure tool: on or off, distance or area, the points picked (src/state/measure-state.ts) */
   measure: MeasureState;
   /** the share dialog: open, the link it shares and its QR code (src/state/share-state.ts) */
@@ -121,6 +124,7 @@ export function initialState(lang: Lang): PlanState {
     figuresAvailable: ['schematic'],
     largeText: false,
     landuse: initialLandUseState(),
+    controlLines: initialControlLinesState(),
     measure: initialMeasureState,
     share: initialShareState,
     presenter: initialPresenterState(),

@@ -164,7 +164,7 @@ function installDropAndPaste(services: AppServices, life: Lifetime, run: (reques
     if (isLandUseDrop(files.map((file) => file.name))) {
       // A Shapefile (zipped or its parts) is a land-use layer: read by the land-use panel, in Analyse.
       services.store.update((state) => setMode(state, 'analyse'));
-      emit(services.app, 'plan-landuse-files', { files });
+      emit(services.app, 'plan-landuse-files', { files, dropped: true });
       return;
     }
     run({ type: 'file', file: files[0] }, files[0].name);

@@ -10,6 +10,7 @@ import { validateUserPolygon } from '../analysis/validate-user-polygon.js';
 import type { AnalysisIssue, FiguresResult, LandUseCoverage, RegionFigures, TargetDefinition } from '../analysis/types.js';
 import { landUseIndicators, type LandUseIndicators, type PreparedLandUseParcels } from './landuse-indicators.js';
 import { landUseStructure } from './structure-table.js';
+import { CONFLICT_KINDS, controlLineConflicts, type PreparedConflicts } from './control-lines.js';
 
 type Region = Feature<Polygon | MultiPolygon>;
 type Targets = { readonly blueGreen: TargetDefinition; readonly construction: TargetDefinition };
@@ -81,6 +82,12 @@ export function figuresFromIndicators(indicators: LandUseIndicators | null, draw
   };
 }
 
+/** A region with no area inside the boundary: no conflicting land where a line is loaded, unknown where not. */
+function noConflicts(conflicts: PreparedConflicts): Record<(typeof CONFLICT_KINDS)[number], number | null> {
+  const entries = CONFLICT_KINDS.map((kind) => [kind, conflicts.pieces[kind] ? 0 : null] as const);
+  return Object.fromEntries(entries) as Record<(typeof CONFLICT_KINDS)[number], number | null>;
+}
+
 /**
  * Blue-green and construction figures of any region (a cluster, a subdistrict, a study polygon, a what-if
  * outline) from a land-use layer, in the same shape the schematic analysis gives, so every panel shows either.
@@ -90,9 +97,11 @@ export function figuresFromIndicators(indicators: LandUseIndicators | null, draw
  * @param prepared - parcels prepared once with prepareLandUseParcels
  * @param region - Feature / Polygon / MultiPolygon in WGS84
  * @param boundary - the Start-up Area outline; null when the region is the boundary itself
+ * @param conflicts - the control lines cut into the parcels (prepareControlLineConflicts), when loaded: the figures
+ *   then carry the three conflict figures of the part of the region inside the boundary (`landUse.conflicts`)
  * @example landUseRegionFigures(prepared, clusterFeature, boundary).figures?.constructionRatio
  */
-export function landUseRegionFigures(prepared: PreparedLandUseParcels, region: unknown, boundary: Region | null, targets: Targets = DEFAULT_TARGETS): FiguresResult {
+export function landUseRegionFigures(prepared: PreparedLandUseParcels, region: unknown, boundary: Region | null, targets: Targets = DEFAULT_TARGETS, conflicts?: PreparedConflicts): FiguresResult {
   const validation = validateUserPolygon(region);
   if (!validation.ok) return { ok: false, issues: validation.issues };
   const polygons = validation.polygons.map((polygon) => polygon.map((ring) => [...ring]));
@@ -117,6 +126,7 @@ export function landUseRegionFigures(prepared: PreparedLandUseParcels, region: u
       issues.push({ reason: 'partly-outside-boundary', severity: 'warning', message: 'The region extends outside the Start-up Area; ratios use the part inside.' });
     }
   }
-  const figures = figuresFromIndicators(inside ? landUseIndicators(prepared, inside, targets) : null, drawn, issues);
+  const plain = figuresFromIndicators(inside ? landUseIndicators(prepared, inside, targets) : null, drawn, issues);
+  const figures = conflicts && plain.landUse ? { ...plain, landUse: { ...plain.landUse, conflicts: inside ? controlLineConflicts(conflicts, inside) : noConflicts(conflicts) } } : plain;
   return { ok: true, figures, issues: figures.issues };
 }

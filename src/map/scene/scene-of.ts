@@ -19,6 +19,7 @@ import { LANDUSE_OVERVIEW_SOURCE, LANDUSE_SOURCE } from '../landuse-on-map.ts';
 import { LANDUSE_TILE_LAYER, PARCELS_MAX_ZOOM, landUseLayerSpecs } from './landuse-specs.ts';
 import { importColour, importedLayerSpecs } from './imported-specs.ts';
 import { planImagesPart } from './plan-image-specs.ts';
+import { CONTROL_LINES_SOURCE, controlLineLayerSpecs } from './control-line-specs.ts';
 import { MEASURE_LAYERS, MEASURE_SOURCE, OUTLINES_SOURCE, OUTLINE_LAYERS, SLIDE_LAYERS, SLIDE_MASK_SOURCE, SLIDE_SOURCE } from './overlay-specs.ts';
 import type { Scene, SceneInput, SceneSourceEntry } from './scene-types.ts';
 import { BASEMAP_SOURCE, basemapLayerSpecs, basemapSourceSpec, basemapTileUrl } from './basemap-specs.ts';
@@ -126,6 +127,13 @@ function landUsePart(input: SceneInput): Scene {
   return { sources, layers };
 }
 
+/** The control lines above the parcels (under the plan's labels). */
+function controlLinesPart(input: SceneInput): Scene {
+  const lines = input.controlLines;
+  if (!lines) return { sources: [], layers: [] };
+  return { sources: [{ id: CONTROL_LINES_SOURCE, source: { kind: 'blob-geojson', data: lines.data } }], layers: controlLineLayerSpecs(lines.visible) };
+}
+
 function importsPart(input: SceneInput): Scene {
   const sources: SceneSourceEntry[] = [];
   const layers: LayerSpecification[] = [];
@@ -178,12 +186,13 @@ export function sceneOf(input: SceneInput, style: StyleSpecification = PLAN_STYL
   const firstLabel = plan.findIndex((layer) => layer.type === 'symbol');
   const split = firstLabel === -1 ? plan.length : firstLabel;
   const landuse = landUsePart(input);
+  const lines = controlLinesPart(input);
   const imports = importsPart(input);
   const overlays = overlayPart(input);
   const basemap = basemapPart(input);
   const images = planImagesPart(input.planImages ?? []);
   return {
-    sources: [...basemap.sources, ...sources, ...landuse.sources, ...imports.sources, ...images.sources, ...overlays.sources],
-    layers: [...basemap.layers, ...images.below, ...plan.slice(0, split), ...landuse.layers, ...plan.slice(split), ...images.above, ...imports.layers, ...overlays.layers],
+    sources: [...basemap.sources, ...sources, ...landuse.sources, ...lines.sources, ...imports.sources, ...images.sources, ...overlays.sources],
+    layers: [...basemap.layers, ...images.below, ...plan.slice(0, split), ...landuse.layers, ...lines.layers, ...plan.slice(split), ...images.above, ...imports.layers, ...overlays.layers],
   };
 }

@@ -83,6 +83,8 @@ export interface SceneInput {
   year: number;
   imports: readonly SceneImport[];
   landuse: SceneLandUse | null;
+  /** the accepted control lines (GeoJSON text, each feature's `role`), drawn above the parcels; null or absent: none */
+  controlLines?: { data: Blob; visible: boolean } | null;
   /** the study area and what-if outlines (`properties.role`: `study` | `what-if`); null or empty: none */
   outlines: FeatureCollection | null;
   /** the selected (`role: selected`) and hovered (`role: hover`) features */
