@@ -1,6 +1,6 @@
 /**
- * Draws the planner's land-use layer through the map's scene (./scene): `show` sets the scene's land-use part,
- * `clear` removes it. The parcels arrive as a Blob of GeoJSON from the land-use worker and are drawn as vector
+ * The planner's land-use layer on the map: the scene (./scene) draws `state.landuse` (its parcels, classes,
+ * opacity and visibility); this tells the land-use session whether MapLibre refused them. The parcels arrive as a Blob of GeoJSON from the land-use worker and are drawn as vector
  * tiles cut in a worker (./blob-tiles.ts): the page never parses, serialises or receives the parcels, whatever
  * their number (a GeoJSON source would, twice: MapLibre loads a blob: URL through the main thread and sends the
  * parsed data back to it). A large layer comes with a coarse overview (`landuse-overview`, a small GeoJSON
@@ -10,7 +10,6 @@
 import type { MapView } from './map-view.ts';
 import { mapSceneOf } from './scene/map-scene.ts';
 import { LANDUSE_OVERVIEW_SOURCE, LANDUSE_SOURCE, landUseStyleLayers } from './landuse-on-map.ts';
-import type { LandUseStyleInput } from './scene/landuse-specs.ts';
 
 export { LANDUSE_OVERVIEW_SOURCE, LANDUSE_SOURCE, landUseStyleLayers };
 export { LANDUSE_TILE_LAYER, OVERVIEW_MAX_ZOOM, landUseLayerSpecs, type LandUseStyleInput } from './scene/landuse-specs.ts';
@@ -19,15 +18,11 @@ export class LandUseLayer {
   constructor(private readonly view: MapView) {}
 
   /**
-   * Shows `data` (GeoJSON text) and, for a large layer, its `overview`, replacing what was shown; `input` (the
-   * layer's name and class table) gives each class its own layer and legend row.
+   * Why the map could not draw the parcels `data` (MapLibre refused the scene with them), or null: the land-use
+   * session asks right after it puts a layer in `state.landuse`, which the scene draws at once.
    */
-  show(data: Blob, overview: Blob | null = null, input?: LandUseStyleInput): void {
-    mapSceneOf(this.view)?.setPart('landuse', { data, overview, name: input?.name ?? '', classes: input?.classes ?? [] });
-  }
-
-  /** Removes the layer (its sources, the overview's object URL and the parcels' tiles go with it). */
-  clear(): void {
-    mapSceneOf(this.view)?.setPart('landuse', null);
+  refusal(data: Blob): string | null {
+    const error = mapSceneOf(this.view)?.refused((input) => input.landuse?.data === data) ?? null;
+    return error === null ? null : error instanceof Error ? error.message : String(error);
   }
 }

@@ -1,18 +1,18 @@
 /**
- * Draws a measurement on the map (the picked points, the line through them or the closed polygon) and reports
- * map clicks as [lng, lat] while measuring. Removes its source, layers and listeners in `remove()`.
+ * The measure tool on the map: reports map clicks as [lng, lat] while measuring. The measurement itself (the
+ * picked points, the line through them or the closed polygon) is drawn by the map's scene from `state.measure`
+ * while the tool is installed (./scene/overlay-specs.ts). `remove()` takes the listeners and the drawing away.
  */
 import type { MapMouseEvent } from 'maplibre-gl';
 import type { Position } from 'geojson';
 import type { MapView } from './map-view.ts';
 import { mapSceneOf } from './scene/map-scene.ts';
 
-/** The measurement is the measure part of the map's scene (./scene/overlay-specs.ts); this adds the clicks. */
 export class MeasureLayer {
   private unlisten: (() => void) | undefined;
 
   constructor(private readonly view: MapView) {
-    this.show([], false);
+    mapSceneOf(view)?.setPart('measure', true);
   }
 
   /** Reports clicks as points and a double-click as "finish" until the returned function is called. */
@@ -40,11 +40,6 @@ export class MeasureLayer {
     return unlisten;
   }
 
-  /** Shows the points and, with two or more, the line (or with three or more in area mode, the polygon). */
-  show(points: readonly Position[], closed: boolean): void {
-    mapSceneOf(this.view)?.setPart('measure', { points, closed });
-  }
-
   /** The map's centre, for adding a point from the keyboard. */
   centre(): Position {
     const centre = this.view.map.getCenter();
@@ -53,6 +48,6 @@ export class MeasureLayer {
 
   remove(): void {
     this.unlisten?.();
-    mapSceneOf(this.view)?.setPart('measure', null);
+    mapSceneOf(this.view)?.setPart('measure', false);
   }
 }

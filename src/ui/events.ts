@@ -104,6 +104,8 @@ export interface PlanEventDetail {
   /** stop reading the chosen files, or drop the layer waiting for the planner's word */
   'plan-landuse-cancel': Record<string, never>;
   'plan-landuse-use': { use: boolean };
+  /** the land-use layer shown or hidden on the map, or its opacity (0..1) */
+  'plan-landuse-display': { visible?: boolean; opacity?: number };
   /** a figure without a verdict asks for the land-use layer: open its panel in Analyse mode */
   'plan-landuse-open': null;
   /** compare panel, divider: start, stop, change a side, the layout or the divider's position */

@@ -15,7 +15,7 @@ import '../../ui/components/landuse/landuse-panel.ts';
 import { mountSection } from '../shell/panel-section.ts';
 import type { PlanLandUsePanel } from '../../ui/components/landuse/landuse-panel.ts';
 import { LandUseSession } from './landuse-session.ts';
-import { initialLandUseState } from '../../state/landuse-state.ts';
+import { initialLandUseState, onLandUse, setLandUseOpacity, setLandUseVisible } from '../../state/landuse-state.ts';
 
 /** The panel reads `state.landuse` itself (through the store context). */
 function mountPanel(app: HTMLElement, life: Lifetime): PlanLandUsePanel {
@@ -28,11 +28,14 @@ export function install({ app, store, view, figures }: AppServices): Dispose {
   life.add(() => store.update((state) => ({ ...state, landuse: initialLandUseState() })));
   mountPanel(app, life);
   const layer = new LandUseLayer(view);
-  life.add(() => layer.clear());
   const session = new LandUseSession(store, layer, life, figures);
   life.listen(app, 'plan-landuse-files', ({ detail }) => session.open(detail.files));
   life.listen(app, 'plan-landuse-settings', ({ detail }) => session.change(detail));
   life.listen(app, 'plan-landuse-use', ({ detail }) => session.use(detail.use));
+  life.listen(app, 'plan-landuse-display', ({ detail }) => store.update((state) => onLandUse(state, (slice) => {
+    const shown = detail.visible === undefined ? slice : setLandUseVisible(slice, detail.visible);
+    return detail.opacity === undefined ? shown : setLandUseOpacity(shown, detail.opacity);
+  })));
   life.listen(app, 'plan-landuse-confirm', () => session.confirm());
   life.listen(app, 'plan-landuse-cancel', () => session.cancel());
   void session.restore();

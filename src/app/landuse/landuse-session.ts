@@ -252,13 +252,14 @@ export class LandUseSession {
 
   /** Makes a read layer the one in force: drawn, the figures' land-use client, saved. */
   private async accept(attempt: LandUseClient, files: File[], settings: LandUseLayerSettings, result: Prepared): Promise<void> {
-    try {
-      this.map.show(result.data, result.overview, result.summary);
-    } catch (error) {
+    const before = this.store.getState().landuse;
+    this.set((slice) => acceptLayer(slice, result.summary, result.data, result.overview));
+    const refused = this.map.refusal(result.data);
+    if (refused !== null) {
+      // MapLibre would not draw it: the layer in force stays as it was
       this.release(attempt);
-      const detail = String((error as Error).message);
-      this.set((slice) => readingFailed(slice, detail));
-      this.say('error', (state) => translate(state.lang, 'landuse.failed', { name: result.summary.name, detail }));
+      this.set(() => readingFailed(before, refused));
+      this.say('error', (state) => translate(state.lang, 'landuse.failed', { name: result.summary.name, detail: refused }));
       return;
     }
     this.withdraw?.();
@@ -271,7 +272,6 @@ export class LandUseSession {
     this.revision++;
     // A layer without recognised codes never drives the figures until the planner says so.
     if (!result.summary.choice) this.inUse = false;
-    this.set((slice) => acceptLayer(slice, result.summary, result.data, result.overview));
     const boundary = this.store.getState().data.boundary?.features[0] as Region | undefined;
     if (boundary) {
       const figures = landUseFiguresClient(attempt, result.layer, boundary);

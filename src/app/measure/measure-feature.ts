@@ -50,7 +50,7 @@ export function install(services: AppServices): Dispose {
       listening.resume();
       listening = undefined;
     }
-    if (layer || measure.points.length) (layer ??= new MeasureLayer(view)).show([...measure.points], measure.mode === 'area');
+    if (measure.points.length) layer ??= new MeasureLayer(view);
   };
 
   life.listen(panel, 'plan-measure', (event) => {

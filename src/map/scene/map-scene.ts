@@ -39,6 +39,7 @@ export class MapScene {
   private input: SceneInput | undefined;
   private unsubscribe: (() => void)[] = [];
   private stopped = false;
+  private refusal: { input: SceneInput; error: unknown } | null = null;
 
   constructor(private readonly view: MapView, private readonly store: Store<PlanState>, private readonly options: MapSceneOptions = {}) {
     scenes.set(view.map, this);
@@ -96,10 +97,20 @@ export class MapScene {
     this.input = input;
     try {
       this.applier.apply(sceneOf(input));
+      this.refusal = null;
     } catch (error) {
+      this.refusal = { input, error };
       this.options.onError?.(error);
     }
     if ((landuseBefore?.data ?? null) !== (input.landuse?.data ?? null) || landuseBefore?.classes !== input.landuse?.classes) landUseLayerChanged(this.view.map);
+  }
+
+  /**
+   * Why MapLibre refused the scene drawn last, when it did and `drew(input)` holds for that scene (a feature asks
+   * whether what it just put in the state could be drawn); null when it was drawn or not drawn yet.
+   */
+  refused(drew: (input: SceneInput) => boolean): unknown | null {
+    return this.refusal && drew(this.refusal.input) ? this.refusal.error : null;
   }
 
   /** Stops following the state; with `clear`, removes what the scene added beyond the plan's style. */

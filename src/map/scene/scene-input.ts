@@ -1,22 +1,26 @@
 /**
- * The selector from the app's state to a `SceneInput`, for the main map or one side of a compare. What is not
- * in the store yet comes in `SceneParts`, set by the features that own it (./scene-parts.ts): the hovered
- * feature, the land-use layer, a measurement, the slide highlight. Each of those is one field, so moving it into
- * the store is one edit here. The collections made here keep their identity while their inputs do, so the
- * applier sets a source's data only when it changed.
+ * The selector from the app's state to a `SceneInput`, for the main map or one side of a compare. The plan
+ * layers, imported layers, the land-use layer (`state.landuse`), the study and what-if outlines, the selection and
+ * a measurement (`state.measure`) are read from the store. What is not state comes in `SceneParts`, set by the
+ * features that own it: whether a feature that draws is installed, the feature under the pointer (it changes at
+ * pointer speed and is nobody's state) and the presenter's slide highlight (derived from the deck by its
+ * behaviour). The collections made here keep their identity while their inputs do, so the applier sets a
+ * source's data only when it changed.
  */
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import type { PlanState } from '../../state/plan-state.ts';
 import type { CompareSide } from '../../state/compare-state.ts';
 import type { StudyState } from '../../state/study-state.ts';
+import type { MeasureState } from '../../state/measure-state.ts';
+import { selectLandUseDrawing, type LandUseDrawn } from '../../state/landuse-state.ts';
 import { structureWithWhatIf } from '../../state/compare-deltas.ts';
 import { selectedFeature } from '../../state/selected-feature.ts';
-import type { SceneInput, SceneLandUse } from './scene-types.ts';
+import type { SceneInput } from './scene-types.ts';
 
 /** Map labels in large-text mode: this many times the style's size. */
 export const LARGE_TEXT_LABEL_SCALE = 1.65;
 
-/** What the scene draws that is not in the store (yet), each set by the feature that owns it. */
+/** What the scene draws that is not in the store, each set by the feature that owns it. */
 export interface SceneParts {
   /** the imported layers are drawn (their feature is installed) */
   imports: boolean;
@@ -24,15 +28,13 @@ export interface SceneParts {
   outlines: boolean;
   /** the feature under the pointer */
   hovered: Feature | null;
-  /** the accepted land-use layer (the land-use feature) */
-  landuse: Omit<SceneLandUse, 'visible'> | null;
-  /** the measure tool's points; `closed`: an area */
-  measure: { points: readonly Position[]; closed: boolean } | null;
+  /** the measure tool is installed (it draws `state.measure`) */
+  measure: boolean;
   /** the presenter's slide highlight and, with a spotlight, the mask that dims the rest (src/core/deck/spotlight-mask.ts) */
   slide: { features: readonly Feature[]; mask: Feature | null } | null;
 }
 
-export const NO_PARTS: SceneParts = { imports: false, outlines: false, hovered: null, landuse: null, measure: null, slide: null };
+export const NO_PARTS: SceneParts = { imports: false, outlines: false, hovered: null, measure: false, slide: null };
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -88,13 +90,20 @@ export function sceneSelector(): SceneSelector {
     return features.length ? { type: 'FeatureCollection', features } : EMPTY;
   });
   const selected = memo((selection: PlanState['selection'], planData: PlanState['data']) => selectedFeature({ selection, data: planData } as PlanState));
-  const measure = memo((part: SceneParts['measure']) => (part ? measureCollection(part.points, part.closed) : null));
+  const measure = memo((slice: MeasureState) => (slice.active || slice.points.length ? measureCollection(slice.points, slice.mode === 'area') : null));
   const slide = memo((part: SceneParts['slide']) => (part ? {
     features: { type: 'FeatureCollection', features: [...part.features] } as FeatureCollection,
     mask: part.mask ? { type: 'FeatureCollection', features: [part.mask] } as FeatureCollection : EMPTY,
   } : null));
   const imports = memo((list: PlanState['imports']) => list.map(({ id, data: blob, visible }) => ({ id, data: blob, visible })));
-  const landuse = memo((part: SceneParts['landuse'], visible: boolean) => (part ? { ...part, visible } : null));
+  const landuse = memo((drawn: LandUseDrawn | undefined, visible: boolean, opacity: number) => (drawn ? {
+    data: drawn.data, overview: drawn.overview, name: drawn.name, classes: drawn.classes, visible, opacity,
+  } : null));
+  /** The land-use layer as drawn: hidden by its own switch, and on a compare side whose basis is not land use. */
+  const landUseOf = (state: PlanState, side: CompareSide | undefined) => {
+    const drawing = selectLandUseDrawing(state);
+    return landuse(drawing?.drawn, !!drawing?.visible && (side ? side.basis === 'landuse' : true), drawing?.opacity ?? 1);
+  };
   return (state, parts, side) => ({
     data: data(state.data, side?.whatIf ? structure(state.data.structure, state.study.whatIf) : undefined),
     visibility: state.layerVisibility,
@@ -103,10 +112,10 @@ export function sceneSelector(): SceneSelector {
     labelScale: state.largeText ? LARGE_TEXT_LABEL_SCALE : 1,
     year: side?.year ?? state.year,
     imports: parts.imports ? imports(state.imports) : [],
-    landuse: landuse(parts.landuse, side ? side.basis === 'landuse' : true),
+    landuse: landUseOf(state, side),
     outlines: parts.outlines ? outlines(state.study) : null,
     highlight: highlight(selected(state.selection, state.data), parts.hovered),
-    measure: measure(parts.measure),
+    measure: parts.measure ? measure(state.measure) : null,
     slide: slide(parts.slide),
   });
 }

@@ -10,6 +10,7 @@ import type { ImportedLayer } from '../../../state/imports.ts';
 import { LAYER_GROUPS, unmappedLayers } from '../../../state/layer-catalog.ts';
 import type { CatalogGroup } from '../../../state/layer-catalog.ts';
 import { StoreController } from '../../controllers/store.controller.ts';
+import { sameDrawing, selectLandUseDrawing } from '../../../state/landuse-state.ts';
 import { translate } from '../../../i18n/messages.ts';
 import type { Lang, MessageKey } from '../../../i18n/messages.ts';
 
@@ -17,12 +18,14 @@ import type { Lang, MessageKey } from '../../../i18n/messages.ts';
  * The layer tree: groups like the plan, a checkbox per group (indeterminate when mixed) and per layer,
  * and an opacity slider per layer; a layer the data leaves empty (e.g. farmland, which no public outline maps)
  * says "not mapped" instead of offering a toggle that would show nothing. Native inputs in nested lists, so Tab / Space / arrows work as usual.
- * User-imported layers follow in an "Imported" group (show, opacity keyed by the import id, remove).
+ * User-imported layers follow in an "Imported" group (show, opacity keyed by the import id, remove), and the
+ * planner's land-use layer, once one is drawn (show, opacity; it is read and removed in its own panel).
  *
  * @fires plan-layers-visible - catalog layers shown or hidden
  * @fires plan-layer-opacity - a layer's opacity (catalog or imported id)
  * @fires plan-import-visible - an imported layer shown or hidden
  * @fires plan-import-remove - an imported layer removed
+ * @fires plan-landuse-display - the land-use layer shown or hidden, or its opacity
  */
 /** The part of the state this element renders. */
 type LayerTreeView = Pick<PlanState, 'lang' | 'data' | 'imports' | 'layerOpacity' | 'layerVisibility'>;
@@ -34,6 +37,7 @@ export class PlanLayerTree extends LitElement {
   store: Store<PlanState> | undefined;
 
   private readonly view = new StoreController(this, () => this.store, pick<PlanState, 'lang' | 'data' | 'imports' | 'layerOpacity' | 'layerVisibility'>('lang', 'data', 'imports', 'layerOpacity', 'layerVisibility'), shallowEqual);
+  private readonly landuse = new StoreController(this, () => this.store, selectLandUseDrawing, sameDrawing);
 
   static override styles = css`
     :host { display: block; font-size: 0.88rem; }
@@ -148,12 +152,38 @@ export class PlanLayerTree extends LitElement {
       </li>`;
   }
 
+  /** The planner's land-use layer, drawn under the plan layers (its name is a file name: rendered as text). */
+  private renderLandUse(lang: Lang) {
+    const drawing = this.landuse.value;
+    if (!drawing) return null;
+    const groupLabel = translate(lang, 'layers.landuse');
+    const percent = Math.round(drawing.opacity * 100);
+    return html`
+      <li class="group" data-group="landuse">
+        <div class="row"><span>${groupLabel}</span></div>
+        <ul aria-label=${groupLabel}>
+          <li class="row" data-landuse-layer>
+            <input type="checkbox" id="cb-landuse" data-layer="landuse" .checked=${drawing.visible}
+              aria-label=${translate(lang, 'layers.importedShow', { name: drawing.drawn.name })}
+              @change=${(event: Event) => emit(this, 'plan-landuse-display', { visible: (event.target as HTMLInputElement).checked })}>
+            <label for="cb-landuse" class="imported-name">${drawing.drawn.name}</label>
+            <input type="range" min="0" max="100" step="5" .value=${String(percent)} data-opacity="landuse"
+              aria-label=${translate(lang, 'layers.opacity', { layer: drawing.drawn.name })} aria-valuetext=${`${percent}%`}
+              ?disabled=${!drawing.visible}
+              @input=${(event: Event) => emit(this, 'plan-landuse-display', { opacity: Number((event.target as HTMLInputElement).value) / 100 })}>
+            <span class="value" aria-hidden="true">${translate(lang, 'layers.opacityValue', { value: percent })}</span>
+          </li>
+        </ul>
+      </li>`;
+  }
+
   override render() {
     const state = this.view.value;
     if (!state) return null;
     return html`<ul aria-label=${translate(state.lang, 'layers.tree')}>
       ${LAYER_GROUPS.map((group) => this.renderGroup(group, state, state.lang, this.unmapped(state)))}
       ${this.renderImported(state, state.lang)}
+      ${this.renderLandUse(state.lang)}
     </ul>`;
   }
 }
