@@ -106,6 +106,10 @@ export interface PlanEventDetail {
   'plan-landuse-use': { use: boolean };
   /** the land-use layer shown or hidden on the map, or its opacity (0..1) */
   'plan-landuse-display': { visible?: boolean; opacity?: number };
+  /** the layer offered as the other land-use state: as 现状 / 规划, in place of the current layer, or dropped */
+  'plan-landuse-state': { choice: 'current' | 'plan' | 'replace' | 'drop' };
+  /** the transition matrix by indicator group or by first-level class */
+  'plan-transition-level': { level: 'group' | 'first-level' };
   /** a figure without a verdict asks for the land-use layer: open its panel in Analyse mode */
   'plan-landuse-open': null;
   /** compare panel, divider: start, stop, change a side, the layout or the divider's position */

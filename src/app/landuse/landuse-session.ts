@@ -29,6 +29,8 @@ import type { LandUseState, PendingReason } from '../../state/landuse-state.ts';
 
 type Region = Feature<Polygon | MultiPolygon>;
 type Prepared = Extract<LandUsePrepareResult, { ok: true }>;
+/** A read layer offered as the other state: `replace` makes it the layer in force instead, `drop` lets its reading go. */
+export interface SecondStateOffer { files: File[]; settings: LandUseLayerSettings; result: Prepared; replace: () => Promise<void>; drop: () => void }
 
 export type LandUseSettingsChange = Partial<Pick<LandUseLayerSettings, 'encoding' | 'crsId' | 'layer'>> & {
   choice?: NonNullable<LandUseLayerSettings['choice']> | null;
@@ -56,6 +58,8 @@ export class LandUseSession {
   private waiting: Waiting | undefined;
   /** the user's "Use for indicators" choice (the basis follows it once a layer is read) */
   private inUse = false;
+  /** offers a new layer read while one is in force as the other state (./landuse-states.ts); true when it took it */
+  offerSecond: ((offer: SecondStateOffer) => boolean) | undefined;
 
   constructor(
     private readonly store: Store<PlanState>,
@@ -71,6 +75,9 @@ export class LandUseSession {
       if (this.store.getState().basis.kind === 'landuse') this.store.update((state) => setBasis(state, SCHEMATIC_BASIS));
     });
   }
+
+  /** The worker holding the layer in force, and the layer's id there. */
+  get inForce(): { client: LandUseClient; layer: number } | undefined { return this.client ? { client: this.client, layer: this.layer } : undefined; }
 
   /** Applies a land-use slice action (nothing once disposed). */
   private set(action: (slice: LandUseState) => LandUseState): void {
@@ -247,6 +254,7 @@ export class LandUseSession {
       this.hold({ files, settings, client: attempt, result }, held.reason, held.text);
       return;
     }
+    if (this.client && files !== this.files && this.offerSecond?.({ files, settings, result, replace: () => this.accept(attempt, files, settings, result), drop: () => this.release(attempt) })) return;
     await this.accept(attempt, files, settings, result);
   }
 

@@ -3,6 +3,7 @@ import type { FiguresResult } from '../../core/analysis/types.js';
 import type { LandUseIssue } from './landuse-issues.js';
 import type { LandUseLayerSettings, PreparedLandUseLayer } from './prepare-landuse-layer.js';
 import type { LayerQuestion } from './read-landuse-files.js';
+import type { LandUseStatesRequest, LandUseStatesResponse } from './landuse-states-protocol.js';
 
 /**
  * Messages between the main thread and src/data/landuse/landuse.worker.ts. The parcels stay in the worker
@@ -21,7 +22,9 @@ export type LandUseRequestBody =
    */
   | { type: 'prepare'; files?: File[]; settings: LandUseLayerSettings; keep: number[] }
   /** figures of prepared layer `layer` */
-  | { type: 'figures'; layer: number; boundary: Feature<Polygon | MultiPolygon>; regions: { region: unknown; clip: boolean }[] };
+  | { type: 'figures'; layer: number; boundary: Feature<Polygon | MultiPolygon>; regions: { region: unknown; clip: boolean }[] }
+  /** a second land-use state beside the layer in force, and the transition matrix between the two */
+  | LandUseStatesRequest;
 
 /** Every request carries an `id`; its answer carries the same `id` (src/data/requests/worker-requests.ts). */
 export type LandUseWorkerRequest = LandUseRequestBody & { id: number };
@@ -46,4 +49,5 @@ export type LandUsePrepareResult =
 export type LandUseWorkerResponse =
   | ({ type: 'progress' } & LandUseProgress)
   | { type: 'prepared'; id: number; result: LandUsePrepareResult }
-  | { type: 'figures'; id: number; results: FiguresResult[] | null };
+  | { type: 'figures'; id: number; results: FiguresResult[] | null }
+  | LandUseStatesResponse;

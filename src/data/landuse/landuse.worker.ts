@@ -14,6 +14,7 @@ import { geoPackageReader, loadSqlite } from './read-geopackage.js';
 import { readLandUseFiles, type GeoPackageReader, type LandUseReadResult } from './read-landuse-files.js';
 import type { InputFile } from './collect-files.js';
 import { overviewGrid } from '../../core/landuse/overview-grid.js';
+import { answerStates } from './landuse-states-worker.js';
 
 /** From this many parcels on, small map scales show the overview instead of every parcel. */
 const OVERVIEW_FROM_PARCELS = 5000;
@@ -87,6 +88,7 @@ async function prepare(request: PrepareRequest): Promise<LandUsePrepareResult> {
 
 scope.onmessage = async (event: MessageEvent<LandUseWorkerRequest>) => {
   const request = event.data;
+  if (request.type === 'state' || request.type === 'transition') return answerStates(request, layers, post);
   try {
     if (request.type === 'prepare') post({ type: 'prepared', id: request.id, result: await prepare(request) });
     else {

@@ -26,6 +26,7 @@ import type { RegionType, SortKey, SortState, StatsRow } from './stats-table.ts'
 import { formatTargetPercent } from '../../../i18n/format.ts';
 import type { LandUseStructure } from '../../../core/landuse/structure-table.ts';
 import './land-use-structure.ts';
+import './transition-matrix.ts';
 
 const COLUMN_KEYS: Record<SortKey, MessageKey> = {
   name: 'stats.col.name',
@@ -373,6 +374,7 @@ export class PlanStats extends LitElement {
 ${analysis?.basis.kind === 'landuse' ? nothing : this.renderClassToggles(lang, counted, whole?.classAreasKm2)}
       ${analysis && (analysis.clusters.length > 0 || analysis.subdistricts.length > 0) ? this.renderTable(lang) : nothing}
       ${this.renderStructure(lang)}
+      <plan-transition-matrix></plan-transition-matrix>
       ${this.renderCrossings(lang)}
       ${this.renderProjects(lang)}
     `;
