@@ -58,8 +58,8 @@ export class LandUseSession {
   private waiting: Waiting | undefined;
   /** the user's "Use for indicators" choice (the basis follows it once a layer is read) */
   private inUse = false;
-  /** offers a new layer read while one is in force as the other state (./landuse-states.ts); true when it took it */
-  offerSecond: ((offer: SecondStateOffer) => boolean) | undefined;
+  offerSecond: ((offer: SecondStateOffer) => boolean) | undefined; // a layer read while one is in force, offered as the other state: true when taken
+  get inForce(): { client: LandUseClient; layer: number } | undefined { return this.client ? { client: this.client, layer: this.layer } : undefined; } // its worker, and its id there
 
   constructor(
     private readonly store: Store<PlanState>,
@@ -75,9 +75,6 @@ export class LandUseSession {
       if (this.store.getState().basis.kind === 'landuse') this.store.update((state) => setBasis(state, SCHEMATIC_BASIS));
     });
   }
-
-  /** The worker holding the layer in force, and the layer's id there. */
-  get inForce(): { client: LandUseClient; layer: number } | undefined { return this.client ? { client: this.client, layer: this.layer } : undefined; }
 
   /** Applies a land-use slice action (nothing once disposed). */
   private set(action: (slice: LandUseState) => LandUseState): void {
