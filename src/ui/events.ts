@@ -106,8 +106,8 @@ export interface PlanEventDetail {
   'plan-landuse-use': { use: boolean };
   /** the land-use layer shown or hidden on the map, or its opacity (0..1) */
   'plan-landuse-display': { visible?: boolean; opacity?: number };
-  /** the layer offered as the other land-use state: as 现状 / 规划, in place of the current layer, or dropped */
-  'plan-landuse-state': { choice: 'current' | 'plan' | 'replace' | 'drop' };
+  /** the layer offered as the other land-use state: as 现状 / 规划, in place of the current layer, or dropped; compare the two */
+  'plan-landuse-state': { choice: 'current' | 'plan' | 'replace' | 'drop' | 'compare' };
   /** the transition matrix by indicator group or by first-level class */
   'plan-transition-level': { level: 'group' | 'first-level' };
   /** a figure without a verdict asks for the land-use layer: open its panel in Analyse mode */

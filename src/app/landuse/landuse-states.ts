@@ -5,7 +5,7 @@
  * the current layer (the session's usual acceptance), or drop it. A layer with no recognised classes cannot be a
  * state: it is refused with a message and the first state and the figures stay. The transition matrix (现状 → 规划)
  * is computed in that worker, at the level asked (groups, or first-level classes), and written to
- * `state.landuse.second` for the statistics and compare. When the layer in force leaves its worker (replaced,
+ * `state.landuse.second` for the statistics and compare (现状 on the left, 规划 on the right, the matrix beside). When the layer in force leaves its worker (replaced,
  * removed), the second state goes with it.
  */
 import type { Lifetime } from '../shell/lifetime.ts';
@@ -13,6 +13,7 @@ import type { PlanState } from '../../state/plan-state.ts';
 import { announce } from '../../state/plan-state.ts';
 import type { Store } from '../../state/store.ts';
 import { onLandUse, type LandUseState } from '../../state/landuse-state.ts';
+import { setMode, startCompare } from '../../state/actions.ts';
 import {
   chooseStateRole, dropSecondState, offerSecondState, secondStateReady, setTransitionLevel, setTransitionMatrix, transitionFailed,
   type StateRole,
@@ -68,9 +69,10 @@ export class LandUseStates {
   }
 
   /** The planner's answer to the offer, or a new role for the second state. */
-  async choose(choice: StateRole | 'replace' | 'drop'): Promise<void> {
+  async choose(choice: StateRole | 'replace' | 'drop' | 'compare'): Promise<void> {
     const offer = this.offer;
     if (choice === 'drop') return this.drop();
+    if (choice === 'compare') return this.compare();
     if (choice === 'replace') {
       if (!offer) return;
       this.offer = undefined;
@@ -104,6 +106,15 @@ export class LandUseStates {
     this.held = { client: inForce.client, state: result.state };
     this.set((slice) => secondStateReady(slice, offer.result.summary));
     await this.ask();
+  }
+
+  /** Compare 现状 (left) | 规划 (right), both drawn from their land-use layers; the compare panel shows the matrix. */
+  private compare(): void {
+    const second = this.store.getState().landuse.second;
+    if (!second?.role || second.status !== 'ready') return;
+    const side = (landuse: 'first' | 'second') => ({ basis: 'landuse' as const, whatIf: false, year: this.store.getState().year, landuse });
+    const [left, right] = second.role === 'plan' ? [side('first'), side('second')] : [side('second'), side('first')];
+    this.store.update((state) => setMode(startCompare(state, { left, right }), 'analyse'));
   }
 
   /** By group or by first-level class. */

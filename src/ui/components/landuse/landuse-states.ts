@@ -12,7 +12,7 @@ import { translate } from '../../../i18n/messages.ts';
 /**
  * The second land-use state in the land-use panel: a layer read while another is in force is offered — use it as
  * 规划 (plan) or as 现状 (current state), replace the current layer with it, or drop it — and, once it has a role,
- * which layer is which, with a swap and a remove. Reads `state.landuse.second` and the first state's name.
+ * which layer is which, compare 现状 | 规划 (swipe, with the matrix beside it), a swap and a remove. Reads `state.landuse.second` and the first state's name.
  * @fires plan-landuse-state - the planner's choice
  */
 @customElement('plan-landuse-states')
@@ -35,7 +35,7 @@ export class PlanLandUseStates extends LitElement {
     button:focus-visible { outline: 3px solid #b45309; outline-offset: 2px; }
   `;
 
-  private choose(choice: 'current' | 'plan' | 'replace' | 'drop') {
+  private choose(choice: 'current' | 'plan' | 'replace' | 'drop' | 'compare') {
     return () => emit(this, 'plan-landuse-state', { choice });
   }
 
@@ -60,6 +60,7 @@ export class PlanLandUseStates extends LitElement {
       <p>${translate(lang, 'landuse.states.pair', { current, plan })}</p>
       ${second.status === 'reading' ? html`<p aria-busy="true">${translate(lang, 'landuse.states.readingShort')}</p>` : nothing}
       <div class="actions">
+        <button type="button" data-choice="compare" ?disabled=${second.status !== 'ready'} @click=${this.choose('compare')}>${translate(lang, 'landuse.states.compare')}</button>
         <button type="button" data-choice="swap" ?disabled=${second.status !== 'ready'} @click=${this.choose(otherRole(second.role))}>${translate(lang, 'landuse.states.swap')}</button>
         <button type="button" data-choice="drop" @click=${this.choose('drop')}>${translate(lang, 'landuse.states.remove')}</button>
       </div></section>`;

@@ -10,7 +10,11 @@ import { emit } from '../../events.ts';
 import { translate, type Lang } from '../../../i18n/messages.ts';
 import { formatNumber } from '../../../i18n/format.ts';
 import type { TransitionMatrix } from '../../../core/landuse/transition-matrix.ts';
-import { transitionLabel, transitionTotals } from './transition-rows.ts';
+import { downloadBlob } from '../../download.ts';
+import { transitionCsv, transitionLabel, transitionTotals } from './transition-rows.ts';
+
+/** The CSV file name of the transition matrix export. */
+export const TRANSITION_CSV_FILE = 'startup-area-landuse-transition.csv';
 
 /**
  * The transition matrix between the two land-use states, 现状 (rows) → 规划 (columns), in km²: by indicator group
@@ -45,6 +49,18 @@ export class PlanTransitionMatrix extends LitElement {
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   `;
 
+  /** The two states' names, 现状 first. */
+  private names(states: LandUseSecondState & { role: StateRole }): [string, string] {
+    const first = this.firstName.value ?? '';
+    return states.role === 'plan' ? [first, states.summary.name] : [states.summary.name, first];
+  }
+
+  /** The matrix as CSV in the current language ('' while there is none). */
+  csvText(): string {
+    const states = this.states.value;
+    return states?.matrix ? transitionCsv(this.language.value ?? 'zh', states.matrix, ...this.names(states)) : '';
+  }
+
   private renderTable(lang: Lang, matrix: TransitionMatrix) {
     const km2 = (m2: number) => formatNumber(m2 / 1e6, lang, 3);
     const { value, rows, columns } = transitionTotals(matrix);
@@ -69,7 +85,7 @@ export class PlanTransitionMatrix extends LitElement {
     const states: (LandUseSecondState & { role: StateRole }) | null | undefined = this.states.value;
     if (!states) return nothing;
     const lang = this.language.value ?? 'zh';
-    const [current, plan] = states.role === 'plan' ? [this.firstName.value ?? '', states.summary.name] : [states.summary.name, this.firstName.value ?? ''];
+    const [current, plan] = this.names(states);
     const byClass = states.level === 'first-level';
     return html`
       <h3>${translate(lang, 'landuse.states.matrixTitle')}</h3>
@@ -78,6 +94,7 @@ export class PlanTransitionMatrix extends LitElement {
         @click=${() => emit(this, 'plan-transition-level', { level: byClass ? 'group' : 'first-level' })}>${translate(lang, 'landuse.states.byFirstLevel')}</button>
       ${states.error ? html`<p class="error" role="alert">${translate(lang, 'landuse.states.matrixFailed', { detail: states.error })}</p>`
         : states.matrix ? this.renderTable(lang, states.matrix) : html`<p aria-busy="true">${translate(lang, 'landuse.states.computing')}</p>`}
+      ${states.matrix ? html`<button type="button" data-testid="transition-csv" @click=${() => downloadBlob(this.csvText(), TRANSITION_CSV_FILE, 'text/csv;charset=utf-8')}>${translate(lang, 'landuse.states.csv')}</button>` : nothing}
       <p class="definition">${translate(lang, 'landuse.states.definition')}</p>`;
   }
 }
