@@ -3,7 +3,8 @@ import { translate } from '../i18n/messages.ts';
 import type { Lang, MessageKey } from '../i18n/messages.ts';
 import type { LegendEntry } from '../state/legend.ts';
 import type { MapView } from './map-view.ts';
-import { BASEMAP_NAME_METADATA, BASEMAP_SOURCE } from './scene/basemap-specs.ts';
+import type { LayerSpecification } from 'maplibre-gl';
+import { BASEMAP_LAYER_PREFIX, BASEMAP_NAME_METADATA, BASEMAP_SOURCE } from './scene/basemap-specs.ts';
 import { CLASSES_METADATA, LANDUSE_SOURCE, NAME_METADATA, landUseStyleLayers, type LandUseLegendClass } from './landuse-on-map.ts';
 
 export type { LegendEntry };
@@ -93,7 +94,9 @@ export function legendEntries(view: MapView, visibility: Readonly<Record<string,
 
 /** The basemap's legend row while it is shown: its name under "Basemap" (a neutral swatch; not filterable). */
 export function basemapLegendEntries(view: MapView, lang: Lang): LegendEntry[] {
-  const layer = view.map.getStyle()?.layers.find((candidate) => 'source' in candidate && candidate.source === BASEMAP_SOURCE && candidate.layout?.visibility !== 'none');
+  const layer = view.map.getLayersOrder().filter((id) => id.startsWith(BASEMAP_LAYER_PREFIX))
+    .map((id) => view.map.getLayer(id)?.serialize() as LayerSpecification | undefined)
+    .find((candidate) => !!candidate && 'source' in candidate && candidate.source === BASEMAP_SOURCE && candidate.layout?.visibility !== 'none');
   const name = layer?.metadata && (layer.metadata as Record<string, unknown>)[BASEMAP_NAME_METADATA];
   if (!layer || typeof name !== 'string') return [];
   return [{ id: 'basemap', label: name, groupLabel: translate(lang, 'basemap.legend'), kind: 'fill', colours: ['#e6e2da'], dashed: false, fillOpacity: 1, filterable: false }];
