@@ -22,6 +22,7 @@ import type * as landuse from './catalogue/landuse.ts';
 import type * as compare from './catalogue/compare.ts';
 import type * as share from './catalogue/share.ts';
 import type * as basemap from './catalogue/basemap.ts';
+import type * as planImage from './catalogue/plan-image.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -47,6 +48,7 @@ const LAZY = {
   compare: () => import('./catalogue/compare.ts'),
   share: () => import('./catalogue/share.ts'),
   basemap: () => import('./catalogue/basemap.ts'),
+  planImage: () => import('./catalogue/plan-image.ts'),
 } satisfies Record<string, () => Promise<Catalogue>>;
 
 export type CatalogueName = keyof typeof LAZY;
@@ -60,7 +62,8 @@ export type MessageKey =
   | KeysOf<typeof landuse>
   | KeysOf<typeof compare>
   | KeysOf<typeof share>
-  | KeysOf<typeof basemap>;
+  | KeysOf<typeof basemap>
+  | KeysOf<typeof planImage>;
 
 const strings: Record<Lang, Partial<Record<MessageKey, string>>> = { zh: {}, en: {} };
 const loading = new Map<CatalogueName, Promise<void>>();

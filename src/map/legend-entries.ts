@@ -3,8 +3,9 @@ import { translate } from '../i18n/messages.ts';
 import type { Lang, MessageKey } from '../i18n/messages.ts';
 import type { LegendEntry } from '../state/legend.ts';
 import type { MapView } from './map-view.ts';
-import type { LayerSpecification } from 'maplibre-gl';
 import { BASEMAP_LAYER_PREFIX, BASEMAP_NAME_METADATA, BASEMAP_SOURCE } from './scene/basemap-specs.ts';
+import type { LayerSpecification } from 'maplibre-gl';
+import { CONTROL_LINES_SOURCE, ROLE_METADATA } from './scene/control-line-specs.ts';
 import { CLASSES_METADATA, LANDUSE_SOURCE, NAME_METADATA, landUseStyleLayers, type LandUseLegendClass } from './landuse-on-map.ts';
 
 export type { LegendEntry };
@@ -49,6 +50,21 @@ export function landUseLegendEntries(view: MapView, lang: Lang): LegendEntry[] {
   return unrecognised ? [...entries, unrecognised] : entries;
 }
 
+/** Legend rows of the control lines shown on the map: one per role, in its line colour and dash, named in `lang`. */
+export function controlLineLegendEntries(view: MapView, lang: Lang): LegendEntry[] {
+  const groupLabel = translate(lang, 'controlLines.layers' as MessageKey);
+  return view.map.getLayersOrder().map((id) => view.map.getLayer(id)?.serialize() as LayerSpecification | undefined)
+    .filter((layer): layer is LayerSpecification & { type: 'line' } => !!layer && layer.type === 'line' && 'source' in layer && layer.source === CONTROL_LINES_SOURCE && layer.layout?.visibility !== 'none')
+    .reverse()
+    .map((layer) => {
+      const role = String((layer.metadata as Record<string, unknown> | undefined)?.[ROLE_METADATA] ?? '');
+      return {
+        id: `control-line:${role}`, label: translate(lang, `controlLines.role.${role}` as MessageKey), groupLabel, kind: 'line' as const,
+        colours: [String(layer.paint?.['line-color'] ?? '')], dashed: layer.paint?.['line-dasharray'] !== undefined, fillOpacity: 1, filterable: false,
+      };
+    });
+}
+
 /**
  * Legend rows for the visible catalog layers, read from the map's current paint properties, then the
  * land-use layer's classes when one is shown (landUseLegendEntries). Label-only layers (symbols) give no row.
@@ -89,7 +105,7 @@ export function legendEntries(view: MapView, visibility: Readonly<Record<string,
       });
     }
   }
-  return [...entries, ...landUseLegendEntries(view, lang), ...basemapLegendEntries(view, lang)];
+  return [...entries, ...landUseLegendEntries(view, lang), ...controlLineLegendEntries(view, lang), ...basemapLegendEntries(view, lang)];
 }
 
 /** The basemap's legend row while it is shown: its name under "Basemap" (a neutral swatch; not filterable). */

@@ -1,7 +1,6 @@
 import { TIMELINE_YEARS } from '../core/timeline/status-in-year.ts';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { BasisKind } from './basis.ts';
-import type { CompareDeltas } from './compare-deltas.ts';
 import type { StudyGeometry } from './study-state.ts';
 
 /**
@@ -13,6 +12,8 @@ export interface CompareSide {
   basis: BasisKind;
   whatIf: boolean;
   year: number;
+  /** with a second land-use state: which land-use layer this side draws (default the first, the layer in force) */
+  landuse?: 'first' | 'second';
 }
 
 export type CompareLayout = 'swipe' | 'side-by-side';
@@ -63,7 +64,7 @@ export function clampPosition(position: number): number {
 
 /** True when both sides show the same state. */
 export function sameSide(a: CompareSide, b: CompareSide): boolean {
-  return a.basis === b.basis && a.whatIf === b.whatIf && a.year === b.year;
+  return a.basis === b.basis && a.whatIf === b.whatIf && a.year === b.year && (a.landuse ?? 'first') === (b.landuse ?? 'first');
 }
 
 /** Which bases have figures now (a land-use side needs a loaded land-use layer). */
@@ -88,16 +89,4 @@ export function structureWithWhatIf(structure: FeatureCollection, whatIf: Readon
     return { ...feature, properties: { ...feature.properties }, geometry: edited };
   });
   return changed ? { ...structure, features } : structure;
-}
-
-/** Where the indicator deltas of the two compare sides are (computed by the compare feature, latest wins). */
-export type CompareFigures =
-  | { status: 'idle' | 'computing' }
-  | { status: 'ready'; deltas: CompareDeltas }
-  | { status: 'error'; detail: string };
-
-export const IDLE_COMPARE_FIGURES: CompareFigures = { status: 'idle' };
-
-export function setCompareFigures<S extends { compareFigures: CompareFigures }>(state: S, compareFigures: CompareFigures): S {
-  return state.compareFigures === compareFigures ? state : { ...state, compareFigures };
 }
