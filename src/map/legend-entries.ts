@@ -3,7 +3,7 @@ import { translate } from '../i18n/messages.ts';
 import type { Lang, MessageKey } from '../i18n/messages.ts';
 import type { LegendEntry } from '../state/legend.ts';
 import type { MapView } from './map-view.ts';
-import { BASEMAP_NAME_METADATA, BASEMAP_SOURCE } from './scene/basemap-ids.ts';
+import { BASEMAP_LAYER_PREFIX, BASEMAP_NAME_METADATA, BASEMAP_SOURCE } from './scene/basemap-ids.ts';
 import type { LayerSpecification } from 'maplibre-gl';
 import { CONTROL_LINES_SOURCE, ROLE_METADATA } from './scene/control-line-ids.ts';
 import { CLASSES_METADATA, LANDUSE_SOURCE, NAME_METADATA, landUseStyleLayers, type LandUseLegendClass } from './landuse-on-map.ts';
@@ -110,8 +110,8 @@ export function legendEntries(view: MapView, visibility: Readonly<Record<string,
 
 /** The basemap's legend row while it is shown: its name under "Basemap" (a neutral swatch; not filterable). */
 export function basemapLegendEntries(view: MapView, lang: Lang): LegendEntry[] {
-  // (the layers one by one, as the other rows read them: getStyle() would serialise the whole style)
-  const layer = view.map.getLayersOrder().map((id) => view.map.getLayer(id)?.serialize() as LayerSpecification | undefined)
+  const layer = view.map.getLayersOrder().filter((id) => id.startsWith(BASEMAP_LAYER_PREFIX))
+    .map((id) => view.map.getLayer(id)?.serialize() as LayerSpecification | undefined)
     .find((candidate) => !!candidate && 'source' in candidate && candidate.source === BASEMAP_SOURCE && candidate.layout?.visibility !== 'none');
   const name = layer?.metadata && (layer.metadata as Record<string, unknown>)[BASEMAP_NAME_METADATA];
   if (!layer || typeof name !== 'string') return [];

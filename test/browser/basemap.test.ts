@@ -115,13 +115,15 @@ describe('a basemap from this device', () => {
 
   it('is remembered on this device: drawn again after a reload', async () => {
     const { page } = app;
-    // the opacity and visibility are saved a moment after they change
+    // the opacity and visibility are saved a moment after they change (apart from the file, never written again)
     await page.locator('plan-basemap-entry input[data-basemap-opacity]').fill('80');
     await expect.poll(() => page.evaluate(() => new Promise((done) => {
       const open = indexedDB.open('plan-basemap');
       open.onsuccess = () => {
-        const request = open.result.transaction('files').objectStore('files').get('basemap');
-        request.onsuccess = () => done((request.result as { opacity: number; file: Blob }) && [request.result.opacity, request.result.file instanceof File]);
+        const store = open.result.transaction('files').objectStore('files');
+        const file = store.get('basemap');
+        const settings = store.get('basemap-settings');
+        settings.onsuccess = () => done([(settings.result as { opacity?: number } | undefined)?.opacity, (file.result as { file?: Blob } | undefined)?.file instanceof File]);
       };
     }))).toEqual([0.8, true]);
     await page.reload();

@@ -9,6 +9,8 @@ import type { SceneInput } from '../../src/map/scene/scene-types.ts';
 import { BASEMAP_SOURCE, basemapLayerSpecs, basemapScenePart, basemapSourceSpec, escapeHtml, labelField, roleOf, type BasemapStyleInput } from '../../src/map/scene/basemap-specs.ts';
 import { provideScenePart } from '../../src/map/scene/lazy-parts.ts';
 import { defaultLayerVisibility } from '../../src/state/layer-catalog.ts';
+import { basemapLegendEntries } from '../../src/map/legend-entries.ts';
+import type { MapView } from '../../src/map/map-view.ts';
 
 // the basemap feature provides its part at install; here the test does
 provideScenePart('basemap', basemapScenePart);
@@ -126,5 +128,26 @@ describe('the applier with a basemap', () => {
     calls.length = 0;
     applier.apply(sceneOf(input()));
     expect(calls).toEqual([['removeLayer', 'basemap-raster'], ['removeSource', BASEMAP_SOURCE]]);
+  });
+});
+
+describe('the basemap in the legend', () => {
+  const view = (layers: LayerSpecification[]) => ({
+    map: {
+      getLayersOrder: () => layers.map((layer) => layer.id),
+      getLayer: (id: string) => {
+        const found = layers.find((layer) => layer.id === id);
+        return found ? { serialize: () => structuredClone(found) } : undefined;
+      },
+    },
+  }) as unknown as MapView;
+
+  it('has one row named after the basemap while it is shown, none when hidden or absent', () => {
+    expect(basemapLegendEntries(view(basemapLayerSpecs(vector, 'en')), 'en')).toEqual([
+      { id: 'basemap', label: 'city.pmtiles', groupLabel: 'Basemap', kind: 'fill', colours: ['#e6e2da'], dashed: false, fillOpacity: 1, filterable: false },
+    ]);
+    expect(basemapLegendEntries(view(basemapLayerSpecs(raster, 'zh')), 'zh')[0]?.groupLabel).toBe('底图');
+    expect(basemapLegendEntries(view(basemapLayerSpecs({ ...raster, visible: false }, 'en')), 'en')).toEqual([]);
+    expect(basemapLegendEntries(view([]), 'en')).toEqual([]);
   });
 });

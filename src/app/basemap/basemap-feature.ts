@@ -20,7 +20,7 @@ import { archiveKindOf, type BasemapIssue, type OpenArchiveResult, type TileArch
 import { openPmtilesFile } from '../../data/basemap/open-pmtiles.ts';
 import { openMbtilesFile } from '../../data/basemap/open-mbtiles.ts';
 import { basemapPlacement, type Bounds } from '../../data/basemap/placement.ts';
-import { forgetBasemap, loadBasemap, saveBasemap } from '../../data/basemap/basemap-store.ts';
+import { forgetBasemap, loadBasemap, saveBasemap, saveBasemapSettings } from '../../data/basemap/basemap-store.ts';
 import { findDeployerBasemap } from '../../data/basemap/deployer-basemap.ts';
 import { registerBasemapArchive, releaseBasemapArchive } from '../../map/basemap-tiles.ts';
 import { provideScenePart } from '../../map/scene/lazy-parts.ts';
@@ -149,9 +149,7 @@ class BasemapController {
   /** Saves the opacity and visibility of a remembered basemap. */
   async saveSettings(): Promise<void> {
     const current = this.store.getState().basemap.current;
-    if (current?.origin !== 'device') return;
-    const saved = await loadBasemap();
-    if (saved && saved.name === current.name) await saveBasemap({ file: saved.file, name: saved.name, opacity: current.opacity, visible: current.visible });
+    if (current?.origin === 'device') await saveBasemapSettings({ name: current.name, opacity: current.opacity, visible: current.visible });
   }
 
   dispose(): void {
