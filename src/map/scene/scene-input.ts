@@ -104,7 +104,7 @@ export function sceneSelector(): SceneSelector {
     const drawing = selectLandUseDrawing(state);
     return landuse(drawing?.drawn, !!drawing?.visible && (side ? side.basis === 'landuse' : true), drawing?.opacity ?? 1);
   };
-  const planImages = memo((list: PlanState['planImages']['images']) => list.map(({ id, image, corners, opacity, position, visible }) => ({ id, data: image, corners, opacity, position, visible })));
+  const planImages = memo((list: PlanState['planImages']['images']) => list.map(({ id, name, image, corners, opacity, position, visible }) => ({ id, name, data: image, corners, opacity, position, visible })));
   return (state, parts, side) => ({
     data: data(state.data, side?.whatIf ? structure(state.data.structure, state.study.whatIf) : undefined),
     visibility: state.layerVisibility,
