@@ -176,7 +176,7 @@ function installLayerControls(services: AppServices, life: Lifetime): void {
     ...planImageLegendEntries(state.planImages, translate(state.lang, 'planImage.title')),
   ]));
   refreshLegend(store.getState());
-  life.add(store.select((state) => [state.layerVisibility, state.lang, state.layerOpacity, state.data, state.planImages.images],
+  life.add(store.select((state) => [state.layerVisibility, state.lang, state.layerOpacity, state.data, state.basemap.current, state.planImages.images],
     (_value, _previous, state) => refreshLegend(state), sameItems));
   life.add(onLandUseLayerChange(view, () => refreshLegend(store.getState())));
 }

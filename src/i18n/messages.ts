@@ -21,6 +21,7 @@ import type * as stats from './catalogue/stats.ts';
 import type * as landuse from './catalogue/landuse.ts';
 import type * as compare from './catalogue/compare.ts';
 import type * as share from './catalogue/share.ts';
+import type * as basemap from './catalogue/basemap.ts';
 import type * as planImage from './catalogue/plan-image.ts';
 
 export type Lang = 'zh' | 'en';
@@ -46,6 +47,7 @@ const LAZY = {
   landuse: () => import('./catalogue/landuse.ts'),
   compare: () => import('./catalogue/compare.ts'),
   share: () => import('./catalogue/share.ts'),
+  basemap: () => import('./catalogue/basemap.ts'),
   planImage: () => import('./catalogue/plan-image.ts'),
 } satisfies Record<string, () => Promise<Catalogue>>;
 
@@ -60,6 +62,7 @@ export type MessageKey =
   | KeysOf<typeof landuse>
   | KeysOf<typeof compare>
   | KeysOf<typeof share>
+  | KeysOf<typeof basemap>
   | KeysOf<typeof planImage>;
 
 const strings: Record<Lang, Partial<Record<MessageKey, string>>> = { zh: {}, en: {} };

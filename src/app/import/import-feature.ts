@@ -18,6 +18,7 @@ import {
 import type { ImportedLayer } from '../../state/imports.ts';
 import { removeImport, setMode } from '../../state/actions.ts';
 import { isLandUseDrop } from '../../data/landuse/dropped-files.ts';
+import { isBasemapDrop } from '../../data/basemap/tile-archive.ts';
 import { isPlanImageDrop } from '../../data/plan-image/plan-image-files.ts';
 import { droppedFiles } from '../shell/dropped-entries.ts';
 import { ImportClient, readImportedFeature } from '../../data/import-client.ts';
@@ -149,6 +150,11 @@ function installDropAndPaste(services: AppServices, life: Lifetime, run: (reques
     // Folders are read through (a delivery is often a folder of layers); the entries must be taken during the event.
     const files = await droppedFiles(event.dataTransfer);
     if (files.length === 0 || life.disposed) return;
+    if (isBasemapDrop(files.map((file) => file.name))) {
+      // A tile archive (.pmtiles / .mbtiles) is a basemap: drawn under the plan by the basemap feature.
+      emit(services.app, 'plan-basemap-files', { files });
+      return;
+    }
     if (await isPlanImageDrop(files.map((file) => ({ name: file.name, data: file })))) {
       // an image (with its world file and .prj, or zipped): a plan image
       emit(services.app, 'plan-image-files', { files });
@@ -158,7 +164,7 @@ function installDropAndPaste(services: AppServices, life: Lifetime, run: (reques
     if (isLandUseDrop(files.map((file) => file.name))) {
       // A Shapefile (zipped or its parts) is a land-use layer: read by the land-use panel, in Analyse.
       services.store.update((state) => setMode(state, 'analyse'));
-      emit(services.app, 'plan-landuse-files', { files });
+      emit(services.app, 'plan-landuse-files', { files, dropped: true });
       return;
     }
     run({ type: 'file', file: files[0] }, files[0].name);

@@ -46,6 +46,7 @@ const NO_IMAGE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAf
 function sameSourceShape(a: SceneSource, b: SceneSource): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'blob-tiles' && b.kind === 'blob-tiles') return a.data === b.data && a.layer === b.layer && a.maxzoom === b.maxzoom;
+  if (a.kind === 'tiles' && b.kind === 'tiles') return a.data === b.data && same(a.spec, b.spec);
   if (a.kind === 'image') return a.data === b.data;
   return true;
 }
@@ -133,6 +134,11 @@ export class SceneApplier {
       return;
     }
     if (shown && shown.data === source.data) return;
+    if (source.kind === 'tiles') {
+      this.sourceById.set(id, source);
+      this.map.addSource(id, { ...source.spec, tiles: [source.data] });
+      return;
+    }
     if (source.kind === 'image') {
       this.sourceById.set(id, source);
       const url = this.resources.acquireUrl(source.data, (later) => {
@@ -155,7 +161,7 @@ export class SceneApplier {
     } else this.map.addSource(id, { type: 'geojson', data: this.dataOf(id, source) });
   }
 
-  private dataOf(id: string, source: Exclude<SceneSource, { kind: 'blob-tiles' | 'image' }>): unknown {
+  private dataOf(id: string, source: Exclude<SceneSource, { kind: 'blob-tiles' | 'tiles' | 'image' }>): unknown {
     if (source.kind === 'geojson') return source.data;
     const url = this.resources.acquireUrl(source.data, (later) => {
       if (this.sourceById.get(id) === source) this.map.getSource(id)?.setData?.(later);

@@ -7,12 +7,15 @@ import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import type { Lang } from '../../i18n/messages.ts';
 import type { LandUseStyleInput } from './landuse-specs.ts';
+import type { BasemapStyleInput } from './basemap-specs.ts';
 
 /** A source of the scene: GeoJSON in memory, GeoJSON text in a Blob, or a Blob of GeoJSON cut into vector tiles. */
 export type SceneSource =
   | { kind: 'geojson'; data: FeatureCollection }
   | { kind: 'blob-geojson'; data: Blob }
   | { kind: 'blob-tiles'; data: Blob; layer: string; maxzoom: number }
+  /** tiles served by a protocol (the basemap): `data` is the source's tile URL, `spec` the rest of the source */
+  | { kind: 'tiles'; data: string; spec: Readonly<Record<string, unknown>> }
   /** a PNG or JPEG drawn between four corners (upper left, upper right, lower right, lower left) */
   | { kind: 'image'; data: Blob; coordinates: ScenePlanImage['corners'] };
 
@@ -82,6 +85,8 @@ export interface SceneInput {
   year: number;
   imports: readonly SceneImport[];
   landuse: SceneLandUse | null;
+  /** the accepted control lines (GeoJSON text, each feature's `role`), drawn above the parcels; null or absent: none */
+  controlLines?: { data: Blob; visible: boolean } | null;
   /** the study area and what-if outlines (`properties.role`: `study` | `what-if`); null or empty: none */
   outlines: FeatureCollection | null;
   /** the selected (`role: selected`) and hovered (`role: hover`) features */
@@ -89,6 +94,8 @@ export interface SceneInput {
   /** a measurement's points, line or polygon; null: the measure tool is not in use */
   measure: FeatureCollection | null;
   slide: SceneSlide | null;
+  /** the basemap drawn under every plan layer (absent or null: none) */
+  basemap?: BasemapStyleInput | null;
   /** plan images, the first drawn first (absent: none) */
   planImages?: readonly ScenePlanImage[];
 }
