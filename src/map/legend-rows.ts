@@ -25,8 +25,10 @@ export function legendRows(view: MapView, visibility: Record<string, boolean>, l
 
 /** A row per plan image shown on the map, topmost first, named by its file name. */
 function planImageRows(view: MapView): LegendRow[] {
-  return (view.map.getStyle()?.layers ?? [])
-    .filter((layer) => layer.id.startsWith(PLAN_IMAGE_PREFIX) && layer.layout?.visibility !== 'none')
+  return view.map.getLayersOrder()
+    .filter((id) => id.startsWith(PLAN_IMAGE_PREFIX))
+    .map((id) => view.map.getLayer(id)?.serialize())
+    .filter((layer) => !!layer && layer.layout?.visibility !== 'none')
     .reverse()
-    .map((layer) => ({ label: String((layer.metadata as Record<string, unknown> | undefined)?.[PLAN_IMAGE_NAME_METADATA] ?? ''), colour: '#9aa5b1', kind: 'fill' as const }));
+    .map((layer) => ({ label: String((layer!.metadata as Record<string, unknown> | undefined)?.[PLAN_IMAGE_NAME_METADATA] ?? ''), colour: '#9aa5b1', kind: 'fill' as const }));
 }
