@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import proj4 from 'proj4';
 import { isSameOrigin, waitUntil } from '../helpers/app-page.ts';
 import { useBrowser } from '../helpers/use-browser.ts';
+import { exportedText, recordExportText } from '../helpers/export-text.ts';
 import { PLAN_IMAGE, PLAN_IMAGE_FIXTURES, PLAN_IMAGE_WORLD, writePlanImageFixtures } from '../../scripts/fixtures/make-plan-image-fixtures.ts';
 
 writePlanImageFixtures();
@@ -343,6 +344,7 @@ describe('a plan image with its world file', () => {
     const { box, canvas } = await lookAtImage(page, 14, 0.3);
     const screen = await colourCounts(page, await page.screenshot({ clip: canvas }), box, MAGENTA, 6);
     expect(screen.inside / screen.insideTotal).toBeGreaterThan(0.99);
+    await recordExportText(page);
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 250_000 }),
       page.locator('plan-deck-panel [data-action=png-full]').click(),
@@ -362,6 +364,7 @@ describe('a plan image with its world file', () => {
     expect(exported.insideTotal).toBeGreaterThan(500);
     expect(exported.inside / exported.insideTotal, 'magenta fills the image box in the export').toBeGreaterThan(0.98);
     expect(exported.outside, 'no magenta beyond it').toBe(0);
+    expect(await exportedText(page), 'the export legend names the image').toContain('plan-gk39.png');
 
     // compare's second map draws it too, with its opacity, and follows a change
     await emit(page, 'plan-compare', { command: 'start', preset: 'years' });

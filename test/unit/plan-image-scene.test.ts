@@ -41,6 +41,7 @@ describe('plan images in sceneOf', () => {
     expect(source).toEqual({ kind: 'image', data: picture, coordinates: corners });
     const layer = scene.layers[at] as LayerSpecification & { paint: Record<string, unknown> };
     expect(layer).toMatchObject({ type: 'raster', source: 'plan-image:a', layout: { visibility: 'visible' } });
+    expect(sceneOf(input([image({ name: 'plan.png' })])).layers[at]!.metadata).toEqual({ 'plan:image-name': 'plan.png' });
     expect(layer.paint['raster-opacity']).toBe(1);
   });
 
@@ -62,7 +63,7 @@ describe('plan images in sceneOf', () => {
     });
     const select = sceneSelector();
     const first = select(state, NO_PARTS);
-    expect(first.planImages).toEqual([{ id: 'a', data: picture, corners: state.planImages.images[0]!.corners, opacity: 1, position: 'below', visible: true }]);
+    expect(first.planImages).toEqual([{ id: 'a', name: 'a.png', data: picture, corners: state.planImages.images[0]!.corners, opacity: 1, position: 'below', visible: true }]);
     expect(select({ ...state, year: 2030 }, NO_PARTS).planImages).toBe(first.planImages);
     expect(select(setPlanImageOpacity(state, 'a', 0.5), NO_PARTS).planImages).not.toBe(first.planImages);
   });

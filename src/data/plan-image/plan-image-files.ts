@@ -5,6 +5,7 @@
  */
 import { unzipSync } from 'fflate';
 import { imageSize, type ImageFormat } from './image-size.ts';
+import { zipEntryNames } from './zip-names.ts';
 
 /** Images we can draw (the browser decodes PNG and JPEG everywhere). */
 const DRAWABLE = /\.(png|jpe?g)$/i;
@@ -53,29 +54,16 @@ const isZip = (name: string) => /\.zip$/i.test(name);
 
 /**
  * Whether files dropped on the map are a plan image (an image, with or without its world file and .prj, loose
- * or zipped) rather than a land-use layer or GeoJSON. A zip is looked into.
+ * or zipped) rather than a land-use layer or GeoJSON. A zip is looked into through its central directory only.
  */
 export async function isPlanImageDrop(files: readonly PlanImageInput[]): Promise<boolean> {
   const names: string[] = [];
   for (const file of files) {
-    if (isZip(file.name)) names.push(...zipNames(new Uint8Array(await file.data.arrayBuffer())));
+    if (isZip(file.name)) names.push(...await zipEntryNames(file.data));
     else names.push(file.name);
   }
   if (names.some((name) => SHAPEFILE_OR_DATABASE.test(name))) return false;
   return names.some((name) => DRAWABLE.test(name) || OTHER_IMAGE.test(name));
-}
-
-function zipNames(bytes: Uint8Array): string[] {
-  const names: string[] = [];
-  try {
-    unzipSync(bytes, { filter: (entry) => {
-      names.push(entry.name);
-      return false;
-    } });
-  } catch {
-    // not a zip we can read: no names
-  }
-  return names;
 }
 
 /** The files with any zip opened (only the entries a plan image uses are decompressed). */

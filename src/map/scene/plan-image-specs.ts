@@ -11,6 +11,8 @@ export const PLAN_IMAGE_PREFIX = 'plan-image:';
 
 export const planImageSourceId = (id: string) => `${PLAN_IMAGE_PREFIX}${id}`;
 export const planImageLayerId = (id: string) => `${PLAN_IMAGE_PREFIX}${id}`;
+/** The layer metadata key holding the image's name (read back for the exports' legend). */
+export const PLAN_IMAGE_NAME_METADATA = 'plan:image-name';
 
 export function planImageLayer(image: ScenePlanImage): LayerSpecification {
   return {
@@ -18,6 +20,7 @@ export function planImageLayer(image: ScenePlanImage): LayerSpecification {
     type: 'raster',
     source: planImageSourceId(image.id),
     layout: { visibility: image.visible ? 'visible' : 'none' },
+    metadata: { [PLAN_IMAGE_NAME_METADATA]: image.name ?? '' },
     // no fade: the image is there at once (and the exports draw it on their first frame)
     paint: { 'raster-opacity': Math.min(1, Math.max(0, image.opacity)), 'raster-fade-duration': 0 },
   };

@@ -110,7 +110,7 @@ export function sceneSelector(): SceneSelector {
     const drawing = first && second ? { ...first, drawn: second } : first;
     return landuse(drawing?.drawn, !!drawing?.visible && (side ? side.basis === 'landuse' : true), drawing?.opacity ?? 1);
   };
-  const planImages = memo((list: PlanState['planImages']['images']) => list.map(({ id, image, corners, opacity, position, visible }) => ({ id, data: image, corners, opacity, position, visible })));
+  const planImages = memo((list: PlanState['planImages']['images']) => list.map(({ id, name, image, corners, opacity, position, visible }) => ({ id, name, data: image, corners, opacity, position, visible })));
   const controlLines = memo((data: Blob | undefined, visible: boolean) => (data ? { data, visible } : null));
   const linesOf = (state: PlanState) => {
     const drawing = selectControlLineDrawing(state);

@@ -52,6 +52,8 @@ export interface SceneLandUse extends LandUseStyleInput {
 /** A plan image as the map draws it (src/state/plan-image-state.ts). */
 export interface ScenePlanImage {
   id: string;
+  /** the image's file name (the legend of the exports names it) */
+  name?: string;
   /** the PNG or JPEG */
   data: Blob;
   /** [longitude, latitude] of the upper left, upper right, lower right, lower left corners */
