@@ -11,6 +11,7 @@ import { exposeForAutomation, onMapError } from './map/map-element.ts';
 import { Store } from './state/store.ts';
 import { announce, initialState } from './state/plan-state.ts';
 import type { PlanState } from './state/plan-state.ts';
+import { setFiguresAvailable } from './state/compare-state.ts';
 import { loadGeodata } from './data/geodata.ts';
 import { MapScene } from './map/scene/map-scene.ts';
 import { languageFromNavigator, translate } from './i18n/messages.ts';
@@ -47,6 +48,7 @@ async function start(): Promise<void> {
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => { markReady = resolve; });
   const figures = new FiguresService(() => store.getState().lang);
+  figures.subscribe(() => store.update((state) => setFiguresAvailable(state, figures.available())));
   const services: AppServices = { store, view, app, ready, figures, pointer: new MapPointer(view), keys: new KeyRegistry() };
   let dispose = installFeatures(services);
   // A narrow automation hook for the browser tests and benchmarks (features: the leak test installs and disposes them).

@@ -37,6 +37,10 @@ export const FEATURES: readonly FeatureInstaller[] = [
   // the planner's own land-use layer, and the three control lines beside it (their conflict figures are in the
   // statistics and the study readout, which load the land-use catalogue for them)
   lazyFeature(() => import('./landuse/landuse-feature.ts'), 'landuse'),
+  // the basemap under the plan: a .pmtiles / .mbtiles from this device (remembered) or the deployer's
+  lazyFeature(() => import('./basemap/basemap-feature.ts'), 'basemap'),
+  // plan images (PNG / JPEG with a world file, or placed by corners), saved on this device
+  lazyFeature(() => import('./plan-image/plan-image-feature.ts'), 'planImage'),
   // the measure tool
   lazyFeature(() => import('./measure/measure-feature.ts')),
   // compare two states of the map with the indicator deltas

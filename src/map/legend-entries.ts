@@ -5,6 +5,7 @@ import type { LegendEntry } from '../state/legend.ts';
 import type { MapView } from './map-view.ts';
 import type { LayerSpecification } from 'maplibre-gl';
 import { CONTROL_LINES_SOURCE, ROLE_METADATA } from './scene/control-line-specs.ts';
+import { BASEMAP_NAME_METADATA, BASEMAP_SOURCE } from './scene/basemap-specs.ts';
 import { CLASSES_METADATA, LANDUSE_SOURCE, NAME_METADATA, landUseStyleLayers, type LandUseLegendClass } from './landuse-on-map.ts';
 
 export type { LegendEntry };
@@ -104,5 +105,13 @@ export function legendEntries(view: MapView, visibility: Readonly<Record<string,
       });
     }
   }
-  return [...entries, ...landUseLegendEntries(view, lang), ...controlLineLegendEntries(view, lang)];
+  return [...entries, ...landUseLegendEntries(view, lang), ...basemapLegendEntries(view, lang), ...controlLineLegendEntries(view, lang)];
+}
+
+/** The basemap's legend row while it is shown: its name under "Basemap" (a neutral swatch; not filterable). */
+export function basemapLegendEntries(view: MapView, lang: Lang): LegendEntry[] {
+  const layer = view.map.getStyle()?.layers.find((candidate) => 'source' in candidate && candidate.source === BASEMAP_SOURCE && candidate.layout?.visibility !== 'none');
+  const name = layer?.metadata && (layer.metadata as Record<string, unknown>)[BASEMAP_NAME_METADATA];
+  if (!layer || typeof name !== 'string') return [];
+  return [{ id: 'basemap', label: name, groupLabel: translate(lang, 'basemap.legend'), kind: 'fill', colours: ['#e6e2da'], dashed: false, fillOpacity: 1, filterable: false }];
 }

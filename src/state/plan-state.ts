@@ -17,8 +17,8 @@ import type { CompareState } from './compare-state.ts';
 import { initialLandUseState } from './landuse-state.ts';
 import type { LandUseState } from './landuse-state.ts';
 import { initialControlLinesState, type ControlLinesState } from './control-lines-state.ts';
-import { IDLE_COMPARE_FIGURES } from './compare-deltas.ts';
-import type { CompareFigures } from './compare-deltas.ts';
+import { IDLE_COMPARE_FIGURES } from './compare-state.ts';
+import type { CompareFigures } from './compare-state.ts';
 import type { BasisKind } from './basis.ts';
 import { initialMeasureState } from './measure-state.ts';
 import type { MeasureState } from './measure-state.ts';
@@ -26,6 +26,10 @@ import { initialShareState } from './share-state.ts';
 import type { ShareState } from './share-state.ts';
 import { initialPresenterState } from './presenter-state.ts';
 import type { PresenterState } from './presenter-state.ts';
+import { initialBasemapState } from './basemap-state.ts';
+import type { BasemapState } from './basemap-state.ts';
+import { initialPlanImagesState } from './plan-image-state.ts';
+import type { PlanImagesState } from './plan-image-state.ts';
 
 /**
  * What is selected on the map: nothing, or one feature of a geodata layer by its stable id; `at` is where it
@@ -90,6 +94,10 @@ export interface PlanState {
   share: ShareState;
   /** the slides, the slide shown, the presenting modes and the slide highlight (src/state/presenter-state.ts) */
   presenter: PresenterState;
+  /** the basemap drawn under every plan layer, its reading and last error (src/state/basemap-state.ts) */
+  basemap: BasemapState;
+  /** plan images over the map, the one being placed by its corners, a question about one (./plan-image-state.ts) */
+  planImages: PlanImagesState;
 }
 
 export function initialState(lang: Lang): PlanState {
@@ -121,6 +129,8 @@ export function initialState(lang: Lang): PlanState {
     measure: initialMeasureState,
     share: initialShareState,
     presenter: initialPresenterState(),
+    basemap: initialBasemapState(),
+    planImages: initialPlanImagesState,
   };
 }
 

@@ -125,6 +125,23 @@ export interface PlanEventDetail {
   'plan-share-open': null;
   'plan-share-copy': null;
   'plan-share-close': null;
+  /** a basemap tile archive (.pmtiles / .mbtiles) chosen or dropped; its opacity, shown or hidden, removed */
+  'plan-basemap-files': { files: File[] };
+  'plan-basemap-opacity': { opacity: number };
+  'plan-basemap-visible': { visible: boolean };
+  'plan-basemap-remove': null;
+  /** plan image: files chosen or dropped on the map (an image with its world file and .prj, or a zip of them) */
+  'plan-image-files': { files: File[] };
+  /** plan image in the layer tree: opacity 0..1, above or below the plan layers, shown, removed */
+  'plan-image-opacity': { id: string; opacity: number };
+  'plan-image-position': { id: string; position: 'above' | 'below' };
+  'plan-image-visible': { id: string; visible: boolean };
+  'plan-image-remove': { id: string };
+  /** place an image again by dragging its corners; end placing (done: keep the corners, else put them back) */
+  'plan-image-place': { id: string };
+  'plan-image-place-end': { done: boolean };
+  /** the answer to "which system is this world file in?": a system, placing by corners instead, or cancel */
+  'plan-image-answer': { crsId: string } | { byCorners: true } | { cancel: true };
 }
 
 export type PlanEventName = keyof PlanEventDetail;

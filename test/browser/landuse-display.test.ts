@@ -31,8 +31,8 @@ describe('land-use layer display: show, hide and opacity from the layer tree', (
     await expect.poll(() => row.count()).toBe(1);
     const name = (await page.locator('plan-landuse-panel h3').first().textContent())!.trim();
     expect(await row.textContent()).toContain(name);
-    const visibility = () => page.evaluate((id) => globalThis.__plan.map.getLayoutProperty(id, 'visibility') ?? 'visible', FILL);
-    const opacity = () => page.evaluate((id) => globalThis.__plan.map.getPaintProperty(id, 'fill-opacity') as number, FILL);
+    const visibility = () => page.evaluate(`globalThis.__plan.map.getLayoutProperty('${FILL}', 'visibility') ?? 'visible'`) as Promise<string>;
+    const opacity = () => page.evaluate(`globalThis.__plan.map.getPaintProperty('${FILL}', 'fill-opacity')`) as Promise<number>;
     expect(await visibility()).toBe('visible');
     const full = await opacity();
     expect(full).toBeGreaterThan(0);
@@ -45,7 +45,7 @@ describe('land-use layer display: show, hide and opacity from the layer tree', (
 
     await row.locator('input[type="range"]').fill('40');
     await expect.poll(opacity).toBeCloseTo(full * 0.4, 6);
-    expect(await page.evaluate(() => globalThis.__plan.store.getState().landuse.opacity)).toBeCloseTo(0.4, 6);
+    expect(await page.evaluate('globalThis.__plan.store.getState().landuse.opacity')).toBeCloseTo(0.4, 6);
     expect(await row.locator('.value').textContent()).toContain('40');
   });
 });

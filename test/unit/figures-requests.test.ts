@@ -200,4 +200,18 @@ describe('figures service', () => {
     figures.provide('landuse', client);
     expect(calls).toBe(2);
   });
+
+  it('lists the bases that can be asked: provided, or expected and not failed', () => {
+    const figures = new FiguresService(() => 'en');
+    const seen: string[][] = [];
+    figures.subscribe(() => seen.push(figures.available()));
+    const schematicDone = figures.expect('schematic');
+    expect(figures.available()).toEqual(['schematic']);
+    const withdraw = figures.provide('landuse', client);
+    expect(figures.available()).toEqual(['schematic', 'landuse']);
+    withdraw();
+    schematicDone(new RequestError('failed', 'analysis worker: script failed'));
+    expect(figures.available()).toEqual([]);
+    expect(seen).toEqual([['schematic'], ['schematic', 'landuse'], ['schematic'], []]);
+  });
 });

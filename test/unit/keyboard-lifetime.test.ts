@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { KeyRegistry } from '../../src/app/shell/keyboard.ts';
 import { Lifetime } from '../../src/app/shell/lifetime.ts';
+import { Store } from '../../src/state/store.ts';
 
 /** A keydown as the registry sees it (node has EventTarget and Event, not KeyboardEvent). */
 function press(target: EventTarget, key: string, handledBefore = false): Event {
@@ -101,5 +102,25 @@ describe('Lifetime', () => {
     life.dispose();
     target.dispatchEvent(new Event('click'));
     expect(count).toBe(1);
+  });
+
+  it('whileSelected: one session per truthy value, disposed when it changes, turns falsy or the lifetime ends', () => {
+    const store = new Store({ mode: null as string | null, other: 0 });
+    store.update((state) => ({ ...state, mode: 'a' }));
+    const life = new Lifetime();
+    const log: string[] = [];
+    life.whileSelected(store, (state) => state.mode, (mode, session) => {
+      log.push(`begin ${mode}`);
+      session.add(() => log.push(`end ${mode}`));
+    });
+    expect(log).toEqual(['begin a']);
+    store.update((state) => ({ ...state, other: 1 }));
+    store.update((state) => ({ ...state, mode: 'b' }));
+    store.update((state) => ({ ...state, mode: null }));
+    store.update((state) => ({ ...state, mode: 'c' }));
+    life.dispose();
+    store.update((state) => ({ ...state, mode: 'd' }));
+    expect(log).toEqual(['begin a', 'end a', 'begin b', 'end b', 'begin c', 'end c']);
+    expect(store.listenerCount).toBe(0);
   });
 });

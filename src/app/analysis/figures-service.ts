@@ -5,6 +5,8 @@
  * (src/app/landuse/landuse-session.ts). The statistics, study-area tool, what-if editing, inspector and compare
  * ask `client(basis)`: the client now, or — while its provider has said one is coming — the client once it
  * arrives. A basis nobody provides fails at once with a message (RequestError `unavailable`), never waits.
+ * Which bases can be asked (`available()`) is mirrored into the store's `figuresAvailable` by the shell, on
+ * every change (src/main.ts), so the compare panel offers a basis exactly while it can answer.
  */
 import type { AnalysisClient } from './analysis-client.ts';
 import type { BasisKind } from '../../state/basis.ts';
@@ -26,6 +28,12 @@ export class FiguresService {
 
   /** @param lang - the interface language now (for the `unavailable` message) */
   constructor(private readonly lang: () => Lang) {}
+
+  /** The bases that can be asked now: provided, or expected and not failed; in a stable order. */
+  available(): BasisKind[] {
+    const kinds = new Set<BasisKind>([...this.current.keys(), ...[...this.expected.keys()].filter((basis) => !this.failed.has(basis))]);
+    return [...kinds].sort((a, b) => (a === b ? 0 : a === 'schematic' ? -1 : b === 'schematic' ? 1 : a < b ? -1 : 1));
+  }
 
   /** The client of a basis if one is provided now. */
   now(basis: BasisKind): AnalysisClient | undefined {
@@ -64,6 +72,7 @@ export class FiguresService {
    */
   expect(basis: BasisKind): (error?: RequestError) => void {
     this.expected.set(basis, (this.expected.get(basis) ?? 0) + 1);
+    this.changed();
     let withdrawn = false;
     return (error) => {
       if (withdrawn) return;
@@ -75,9 +84,11 @@ export class FiguresService {
       const count = (this.expected.get(basis) ?? 1) - 1;
       if (count > 0) {
         this.expected.set(basis, count);
+        if (error) this.changed();
         return;
       }
       this.expected.delete(basis);
+      this.changed();
       if (this.current.has(basis)) return;
       for (const waiter of this.waiting.get(basis)?.splice(0) ?? []) waiter.reject(error ?? this.unavailable(basis));
     };
@@ -99,7 +110,7 @@ export class FiguresService {
     };
   }
 
-  /** Calls `listener` whenever a client is provided or withdrawn. @returns unsubscribe */
+  /** Calls `listener` whenever a client is provided or withdrawn, or a provider is expected or withdrawn. @returns unsubscribe */
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

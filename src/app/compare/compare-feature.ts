@@ -17,10 +17,9 @@ import { announce } from '../../state/plan-state.ts';
 import type { Store } from '../../state/store.ts';
 import { sameItems } from '../../state/store.ts';
 import { setCompareLayout, setComparePosition, setCompareSide, setMode, startCompare, stopCompare } from '../../state/actions.ts';
-import { SIDE_BY_SIDE_MIN_WIDTH, setFiguresAvailable } from '../../state/compare-state.ts';
+import { SIDE_BY_SIDE_MIN_WIDTH } from '../../state/compare-state.ts';
 import { IDLE_COMPARE_FIGURES, presetSides, setCompareFigures } from '../../state/compare-deltas.ts';
 import type { CompareFigures } from '../../state/compare-deltas.ts';
-import type { BasisKind } from '../../state/basis.ts';
 import type { CompareCommand, ComparePreset } from '../../state/compare-state.ts';
 import { translate } from '../../i18n/messages.ts';
 import { CompareMap } from './compare-map.ts';
@@ -86,10 +85,7 @@ export function install(services: AppServices): Dispose {
   life.add(() => map.stop());
 
   const render = () => {
-    const state = store.getState();
-    const available: BasisKind[] = services.figures.now('landuse') !== undefined ? ['schematic', 'landuse'] : ['schematic'];
-    if (!sameItems(available, [...state.figuresAvailable])) store.update((current) => setFiguresAvailable(current, available));
-    map.follow(state);
+    map.follow(store.getState());
   };
   const onWidth = () => render();
   wide.addEventListener('change', onWidth);

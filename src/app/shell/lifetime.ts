@@ -3,6 +3,12 @@
  * DOM listeners, store subscriptions, timers, elements, map layers. Cleanups run in reverse order, once.
  * After disposal, anything added is cleaned up at once (a late async step of an install cannot leak).
  */
+/** What `whileSelected` needs of the store (src/state/store.ts). */
+interface SelectingStore<S> {
+  getState(): S;
+  select<T>(selector: (state: S) => T, listener: (value: T) => void): () => void;
+}
+
 export class Lifetime {
   private readonly cleanups: (() => void)[] = [];
   private ended = false;
@@ -66,6 +72,26 @@ export class Lifetime {
       clearTimeout(id);
       id = setTimeout(callback, ms);
     };
+  }
+
+  /**
+   * A session for as long as the store's selected value is truthy: `begin(value, session)` runs for the current
+   * value and whenever it changes to another truthy one; the session before is disposed first, and when the value
+   * turns falsy or this lifetime ends (a mode, a dialog, a kiosk run kept in a slice).
+   */
+  whileSelected<S, T>(store: SelectingStore<S>, select: (state: S) => T, begin: (value: NonNullable<T>, session: Lifetime) => void): void {
+    let session: Lifetime | undefined;
+    const end = () => {
+      session?.dispose();
+      session = undefined;
+    };
+    const follow = (value: T) => {
+      end();
+      if (value && !this.ended) begin(value as NonNullable<T>, (session = new Lifetime()));
+    };
+    this.add(store.select(select, follow));
+    this.add(end);
+    follow(select(store.getState()));
   }
 
   /** Runs every cleanup, last added first. */

@@ -15,12 +15,24 @@ import { CONFLICT_KINDS, controlLineConflicts, type PreparedConflicts } from './
 type Region = Feature<Polygon | MultiPolygon>;
 type Targets = { readonly blueGreen: TargetDefinition; readonly construction: TargetDefinition };
 
+/** Whether `piece` (a polygon cut to `box`) is the whole box: one ring, no hole, its shoelace area the box's. */
+function isBox(piece: Region, [minX, minY, maxX, maxY]: readonly number[]): boolean {
+  if (piece.geometry.type !== 'Polygon' || piece.geometry.coordinates.length !== 1) return false;
+  const ring = piece.geometry.coordinates[0];
+  let twice = 0;
+  for (let i = 0; i + 1 < ring.length; i++) twice += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
+  const boxArea = (maxX - minX) * (maxY - minY);
+  return Math.abs(Math.abs(twice / 2) - boxArea) <= boxArea * 1e-12;
+}
+
 /** The part of a region inside the boundary (the boundary first cut to the region's box, so a small region is cheap). */
 function insideBoundary(region: Region, boundary: Region): Region | null {
   const [minX, minY, maxX, maxY] = bbox(region);
   const margin = 1e-6;
   const piece = bboxClip(boundary, [minX - margin, minY - margin, maxX + margin, maxY + margin]) as Region;
   if (piece.geometry.coordinates.length === 0) return null;
+  // the region's box wholly inside the boundary: the region is too, and needs no clipping
+  if (isBox(piece, [minX - margin, minY - margin, maxX + margin, maxY + margin])) return region;
   return intersect(featureCollection<Polygon | MultiPolygon>([region, piece])) as Region | null;
 }
 

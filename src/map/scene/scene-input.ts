@@ -14,7 +14,7 @@ import type { StudyState } from '../../state/study-state.ts';
 import type { MeasureState } from '../../state/measure-state.ts';
 import { selectLandUseDrawing, type LandUseDrawn } from '../../state/landuse-state.ts';
 import { selectControlLineDrawing } from '../../state/control-lines-state.ts';
-import { structureWithWhatIf } from '../../state/compare-deltas.ts';
+import { structureWithWhatIf } from '../../state/compare-state.ts';
 import { selectedFeature } from '../../state/selected-feature.ts';
 import type { SceneInput } from './scene-types.ts';
 
@@ -110,6 +110,7 @@ export function sceneSelector(): SceneSelector {
     const drawing = selectControlLineDrawing(state);
     return controlLines(drawing?.data, !!drawing?.visible);
   };
+  const planImages = memo((list: PlanState['planImages']['images']) => list.map(({ id, image, corners, opacity, position, visible }) => ({ id, data: image, corners, opacity, position, visible })));
   return (state, parts, side) => ({
     data: data(state.data, side?.whatIf ? structure(state.data.structure, state.study.whatIf) : undefined),
     visibility: state.layerVisibility,
@@ -124,5 +125,7 @@ export function sceneSelector(): SceneSelector {
     highlight: highlight(selected(state.selection, state.data), parts.hovered),
     measure: parts.measure ? measure(state.measure) : null,
     slide: slide(parts.slide),
+    basemap: state.basemap.current,
+    planImages: planImages(state.planImages.images),
   });
 }

@@ -4,7 +4,7 @@
  * the notes strip, or in kiosk mode). Exports are the exports behaviour's.
  */
 import '../../../ui/presenter/deck-panel.ts';
-import { Lifetime } from '../../shell/lifetime.ts';
+import type { Lifetime } from '../../shell/lifetime.ts';
 import type { DeckAction } from '../../../ui/events.ts';
 import type { Deck } from '../../../core/deck/deck.ts';
 import type { DeckEdit } from '../../../core/deck/deck-edits.ts';
@@ -134,17 +134,7 @@ function saveChanges({ store, say }: PresenterServices, life: Lifetime): void {
 
 export function installDeckPanel(services: PresenterServices, life: Lifetime): void {
   const { store, keys } = services;
-  let session: Lifetime | undefined;
-  const close = () => {
-    session?.dispose();
-    session = undefined;
-  };
-  life.add(store.select((state) => state.presenter.panelOpen, (open) => {
-    close();
-    if (open) openPanel(services, (session = new Lifetime()));
-  }));
-  // (the slice keeps its modes: a new install starts from `deckLoaded`, which resets them)
-  life.add(close);
+  life.whileSelected(store, (state) => state.presenter.panelOpen, (_open, session) => openPanel(services, session));
   life.add(keys.register({
     scope: 'dialogs', id: 'deck.close', keys: ['Escape'], when: () => store.getState().presenter.panelOpen,
     run: () => store.update((state) => setPanelOpen(state, false)),

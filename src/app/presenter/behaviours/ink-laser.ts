@@ -3,7 +3,7 @@
  * then draws ink that fades a few seconds after it is drawn. Both live only in the presenter slice (drawn by the
  * audience overlay), never in the saved deck.
  */
-import { Lifetime } from '../../shell/lifetime.ts';
+import type { Lifetime } from '../../shell/lifetime.ts';
 import { beginStroke, dropStroke, extendStroke, movePointer, setLaser } from '../../../state/presenter-state.ts';
 import type { PresenterServices } from '../presenter-services.ts';
 
@@ -13,7 +13,6 @@ export function installInkAndLaser({ store }: PresenterServices, life: Lifetime)
   let last: { x: number; y: number } | undefined;
   let drawing: number | undefined;
   let strokeCounter = 0;
-  let session: Lifetime | undefined;
 
   const endStroke = (own: Lifetime) => {
     const id = drawing;
@@ -22,8 +21,8 @@ export function installInkAndLaser({ store }: PresenterServices, life: Lifetime)
     own.timeout(() => store.update((state) => dropStroke(state, id)), INK_FADES_AFTER_MS);
   };
 
-  const start = () => {
-    const own = (session = new Lifetime());
+  const start = (own: Lifetime) => {
+    own.add(() => { drawing = undefined; });
     own.listen(window, 'pointermove', (event) => {
       last = { x: event.clientX, y: event.clientY };
       const stroke = drawing;
@@ -46,13 +45,7 @@ export function installInkAndLaser({ store }: PresenterServices, life: Lifetime)
       }
     });
   };
-  const stop = () => {
-    session?.dispose();
-    session = undefined;
-    drawing = undefined;
-  };
-
-  life.add(store.select((state) => state.presenter.presenting, (presenting) => (presenting ? start() : stop())));
+  life.whileSelected(store, (state) => state.presenter.presenting, (_presenting, own) => start(own));
   // the laser shows where the pointer last was, before it moves
   life.add(store.select((state) => state.presenter.laser, (laser) => {
     if (laser && last) {
@@ -60,5 +53,4 @@ export function installInkAndLaser({ store }: PresenterServices, life: Lifetime)
       store.update((state) => movePointer(state, at.x, at.y));
     }
   }));
-  life.add(stop);
 }

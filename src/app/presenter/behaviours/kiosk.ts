@@ -2,7 +2,7 @@
  * Kiosk mode: while the slice holds `kiosk`, the deck advances by itself (after the last slide, the first again);
  * any key, click or touch stops it and says so.
  */
-import { Lifetime } from '../../shell/lifetime.ts';
+import type { Lifetime } from '../../shell/lifetime.ts';
 import { stopKiosk } from '../../../state/presenter-state.ts';
 import { translate } from '../../../i18n/messages.ts';
 import type { PresenterServices } from '../presenter-services.ts';
@@ -31,14 +31,5 @@ function run(services: PresenterServices, own: Lifetime, seconds: number): void 
 }
 
 export function installKiosk(services: PresenterServices, life: Lifetime): void {
-  let session: Lifetime | undefined;
-  const stop = () => {
-    session?.dispose();
-    session = undefined;
-  };
-  life.add(services.store.select((state) => state.presenter.kiosk, (kiosk) => {
-    stop();
-    if (kiosk) run(services, (session = new Lifetime()), kiosk.seconds);
-  }));
-  life.add(stop);
+  life.whileSelected(services.store, (state) => state.presenter.kiosk, (kiosk, session) => run(services, session, kiosk.seconds));
 }

@@ -4,7 +4,7 @@
  * change slides. Leaving full screen or Esc ends it (`stopPresenting`).
  */
 import '../../../ui/presenter/presenter-overlay.ts';
-import { Lifetime } from '../../shell/lifetime.ts';
+import type { Lifetime } from '../../shell/lifetime.ts';
 import { setBlank, setLaser, stopPresenting } from '../../../state/presenter-state.ts';
 import { translate } from '../../../i18n/messages.ts';
 import { lockInteraction, resizeMap } from '../../../map/camera.ts';
@@ -84,16 +84,7 @@ function onKey(services: PresenterServices, event: KeyboardEvent): void {
 
 export function installPresentMode(services: PresenterServices, life: Lifetime): void {
   const { store, keys } = services;
-  let session: Lifetime | undefined;
-  const leave = () => {
-    session?.dispose();
-    session = undefined;
-  };
-  life.add(store.select((state) => state.presenter.presenting, (presenting) => {
-    leave();
-    if (presenting) enter(services, (session = new Lifetime()));
-  }));
-  life.add(leave);
+  life.whileSelected(store, (state) => state.presenter.presenting, (_presenting, session) => enter(services, session));
   life.add(keys.register({
     scope: 'presenter', id: 'present.keys', keys: [...NEXT_KEYS, ...PREVIOUS_KEYS, 'Home', 'End', 'b', 'B', '.', 'l', 'L', 'Escape'],
     when: () => store.getState().presenter.presenting, run: (event) => onKey(services, event),

@@ -20,7 +20,9 @@ import type { Lang, MessageKey } from '../../../i18n/messages.ts';
  * and an opacity slider per layer; a layer the data leaves empty (e.g. farmland, which no public outline maps)
  * says "not mapped" instead of offering a toggle that would show nothing. Native inputs in nested lists, so Tab / Space / arrows work as usual.
  * User-imported layers follow in an "Imported" group (show, opacity keyed by the import id, remove), and the
- * planner's land-use layer, once one is drawn (show, opacity; it is read and removed in its own panel).
+ * planner's land-use layer, once one is drawn (show, opacity; it is read and removed in its own panel). Layers a
+ * lazy feature adds (the plan images) are its children, shown after the list; the basemap's entry
+ * (<plan-basemap-entry>, ./basemap-entry.ts) comes last, once the basemap feature has defined it.
  *
  * @fires plan-layers-visible - catalog layers shown or hidden
  * @fires plan-layer-opacity - a layer's opacity (catalog or imported id)
@@ -204,7 +206,8 @@ export class PlanLayerTree extends LitElement {
       ${this.renderImported(state, state.lang)}
       ${this.renderLandUse(state.lang)}
       ${this.renderControlLines(state.lang)}
-    </ul>`;
+    </ul><slot></slot>
+    <plan-basemap-entry></plan-basemap-entry>`;
   }
 }
 
