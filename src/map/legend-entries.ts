@@ -3,9 +3,9 @@ import { translate } from '../i18n/messages.ts';
 import type { Lang, MessageKey } from '../i18n/messages.ts';
 import type { LegendEntry } from '../state/legend.ts';
 import type { MapView } from './map-view.ts';
+import { BASEMAP_NAME_METADATA, BASEMAP_SOURCE } from './scene/basemap-specs.ts';
 import type { LayerSpecification } from 'maplibre-gl';
 import { CONTROL_LINES_SOURCE, ROLE_METADATA } from './scene/control-line-specs.ts';
-import { BASEMAP_NAME_METADATA, BASEMAP_SOURCE } from './scene/basemap-specs.ts';
 import { CLASSES_METADATA, LANDUSE_SOURCE, NAME_METADATA, landUseStyleLayers, type LandUseLegendClass } from './landuse-on-map.ts';
 
 export type { LegendEntry };
@@ -105,7 +105,7 @@ export function legendEntries(view: MapView, visibility: Readonly<Record<string,
       });
     }
   }
-  return [...entries, ...landUseLegendEntries(view, lang), ...basemapLegendEntries(view, lang), ...controlLineLegendEntries(view, lang)];
+  return [...entries, ...landUseLegendEntries(view, lang), ...controlLineLegendEntries(view, lang), ...basemapLegendEntries(view, lang)];
 }
 
 /** The basemap's legend row while it is shown: its name under "Basemap" (a neutral swatch; not filterable). */

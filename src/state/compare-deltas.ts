@@ -126,4 +126,14 @@ export function compareDeltas(left: CompareSideFigures, right: CompareSideFigure
   return { rows: [whole, ...clusters], unchanged: !differs(whole) && clusters.length === 0 };
 }
 
-export { IDLE_COMPARE_FIGURES, setCompareFigures, structureWithWhatIf, type CompareFigures } from './compare-state.ts';
+/** Where the indicator deltas of the two compare sides are (computed by the compare feature, latest wins). */
+export type CompareFigures =
+  | { status: 'idle' | 'computing' }
+  | { status: 'ready'; deltas: CompareDeltas }
+  | { status: 'error'; detail: string };
+
+export const IDLE_COMPARE_FIGURES: CompareFigures = { status: 'idle' };
+
+export function setCompareFigures<S extends { compareFigures: CompareFigures }>(state: S, compareFigures: CompareFigures): S {
+  return state.compareFigures === compareFigures ? state : { ...state, compareFigures };
+}

@@ -1,7 +1,6 @@
 import { TIMELINE_YEARS } from '../core/timeline/status-in-year.ts';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { BasisKind } from './basis.ts';
-import type { CompareDeltas } from './compare-deltas.ts';
 import type { StudyGeometry } from './study-state.ts';
 
 /**
@@ -88,16 +87,4 @@ export function structureWithWhatIf(structure: FeatureCollection, whatIf: Readon
     return { ...feature, properties: { ...feature.properties }, geometry: edited };
   });
   return changed ? { ...structure, features } : structure;
-}
-
-/** Where the indicator deltas of the two compare sides are (computed by the compare feature, latest wins). */
-export type CompareFigures =
-  | { status: 'idle' | 'computing' }
-  | { status: 'ready'; deltas: CompareDeltas }
-  | { status: 'error'; detail: string };
-
-export const IDLE_COMPARE_FIGURES: CompareFigures = { status: 'idle' };
-
-export function setCompareFigures<S extends { compareFigures: CompareFigures }>(state: S, compareFigures: CompareFigures): S {
-  return state.compareFigures === compareFigures ? state : { ...state, compareFigures };
 }

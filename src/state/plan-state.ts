@@ -17,8 +17,7 @@ import type { CompareState } from './compare-state.ts';
 import { initialLandUseState } from './landuse-state.ts';
 import type { LandUseState } from './landuse-state.ts';
 import { initialControlLinesState, type ControlLinesState } from './control-lines-state.ts';
-import { IDLE_COMPARE_FIGURES } from './compare-state.ts';
-import type { CompareFigures } from './compare-state.ts';
+import type { CompareFigures } from './compare-deltas.ts';
 import type { BasisKind } from './basis.ts';
 import { initialMeasureState } from './measure-state.ts';
 import type { MeasureState } from './measure-state.ts';
@@ -121,7 +120,7 @@ export function initialState(lang: Lang): PlanState {
     mode: 'explore',
     basis: SCHEMATIC_BASIS,
     compare: initialCompareState(),
-    compareFigures: IDLE_COMPARE_FIGURES,
+    compareFigures: { status: 'idle' },
     figuresAvailable: ['schematic'],
     largeText: false,
     landuse: initialLandUseState(),

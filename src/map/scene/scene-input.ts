@@ -13,8 +13,8 @@ import type { CompareSide } from '../../state/compare-state.ts';
 import type { StudyState } from '../../state/study-state.ts';
 import type { MeasureState } from '../../state/measure-state.ts';
 import { selectLandUseDrawing, type LandUseDrawn } from '../../state/landuse-state.ts';
-import { selectControlLineDrawing } from '../../state/control-lines-state.ts';
 import { structureWithWhatIf } from '../../state/compare-state.ts';
+import { selectControlLineDrawing } from '../../state/control-lines-state.ts';
 import { selectedFeature } from '../../state/selected-feature.ts';
 import type { SceneInput } from './scene-types.ts';
 
@@ -105,12 +105,12 @@ export function sceneSelector(): SceneSelector {
     const drawing = selectLandUseDrawing(state);
     return landuse(drawing?.drawn, !!drawing?.visible && (side ? side.basis === 'landuse' : true), drawing?.opacity ?? 1);
   };
+  const planImages = memo((list: PlanState['planImages']['images']) => list.map(({ id, image, corners, opacity, position, visible }) => ({ id, data: image, corners, opacity, position, visible })));
   const controlLines = memo((data: Blob | undefined, visible: boolean) => (data ? { data, visible } : null));
   const linesOf = (state: PlanState) => {
     const drawing = selectControlLineDrawing(state);
     return controlLines(drawing?.data, !!drawing?.visible);
   };
-  const planImages = memo((list: PlanState['planImages']['images']) => list.map(({ id, image, corners, opacity, position, visible }) => ({ id, data: image, corners, opacity, position, visible })));
   return (state, parts, side) => ({
     data: data(state.data, side?.whatIf ? structure(state.data.structure, state.study.whatIf) : undefined),
     visibility: state.layerVisibility,
