@@ -12,10 +12,14 @@ import { seededRandom } from '../src/core/random/seeded-random.ts';
 const COLUMNS = 250;
 const STEP_M = 60;
 
-/** Parcels as 60 m cells with jittered corners and a mid-edge vertex on each side (9-point rings, like survey parcels). */
-export function generateLandUseParcels(PARCELS = 50_000): { zip: Uint8Array; geojson: string } {
-  const random = seededRandom(2035);
-  const [x0, y0] = proj4('WGS84', EPSG_4527).forward([116.98, 36.8]);
+/**
+ * Parcels as 60 m cells with jittered corners and a mid-edge vertex on each side (9-point rings, like survey parcels).
+ * `offsetM` moves the grid (metres east, north) and `seed` draws other jitter and classes: a second state of the same
+ * area with other outlines.
+ */
+export function generateLandUseParcels(PARCELS = 50_000, { offsetM = [0, 0], seed = 2035 }: { offsetM?: [number, number]; seed?: number } = {}): { zip: Uint8Array; geojson: string } {
+  const random = seededRandom(seed);
+  const [x0, y0] = proj4('WGS84', EPSG_4527).forward([116.98, 36.8]).map((value, axis) => value + offsetM[axis]);
   const jitter = () => (random() - 0.5) * 8;
   const corners = new Map<string, [number, number]>();
   const corner = (column: number, row: number): [number, number] => {

@@ -12,6 +12,8 @@ export interface CompareSide {
   basis: BasisKind;
   whatIf: boolean;
   year: number;
+  /** with a second land-use state: which land-use layer this side draws (default the first, the layer in force) */
+  landuse?: 'first' | 'second';
 }
 
 export type CompareLayout = 'swipe' | 'side-by-side';
@@ -62,7 +64,7 @@ export function clampPosition(position: number): number {
 
 /** True when both sides show the same state. */
 export function sameSide(a: CompareSide, b: CompareSide): boolean {
-  return a.basis === b.basis && a.whatIf === b.whatIf && a.year === b.year;
+  return a.basis === b.basis && a.whatIf === b.whatIf && a.year === b.year && (a.landuse ?? 'first') === (b.landuse ?? 'first');
 }
 
 /** Which bases have figures now (a land-use side needs a loaded land-use layer). */

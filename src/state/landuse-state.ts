@@ -10,6 +10,7 @@ import type { LandUseCoverage } from '../core/analysis/types.ts';
 import type { LandUseLayerSummary } from '../data/landuse/landuse-protocol.ts';
 import type { LandUseClassRow } from '../data/landuse/prepare-landuse-layer.ts';
 import type { LayerQuestion } from '../data/landuse/read-landuse-files.ts';
+import type { LandUseSecondState } from './landuse-second-state.ts';
 
 /** Why a read layer waits for the planner: a layer to choose, a guessed coordinate system, outside the area, no codes. */
 export type PendingReason = 'layer' | 'crs' | 'outside' | 'unclassified';
@@ -49,6 +50,8 @@ export interface LandUseState {
   inUse: boolean;
   opacity: number;
   visible: boolean;
+  /** a second layer offered or used as the other state (现状 / 规划): src/state/landuse-second-state.ts */
+  second?: LandUseSecondState | null;
 }
 
 export function initialLandUseState(): LandUseState {

@@ -117,6 +117,10 @@ export interface PlanEventDetail {
   'plan-control-lines-cancel': null;
   /** the control lines shown or hidden on the map */
   'plan-control-lines-display': { visible: boolean };
+  /** the layer offered as the other land-use state: as 现状 / 规划, in place of the current layer, or dropped; compare the two */
+  'plan-landuse-state': { choice: 'current' | 'plan' | 'replace' | 'drop' | 'compare' };
+  /** the transition matrix by indicator group or by first-level class */
+  'plan-transition-level': { level: 'group' | 'first-level' };
   /** a figure without a verdict asks for the land-use layer: open its panel in Analyse mode */
   'plan-landuse-open': null;
   /** compare panel, divider: start, stop, change a side, the layout or the divider's position */

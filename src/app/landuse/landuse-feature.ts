@@ -16,6 +16,7 @@ import { mountSection } from '../shell/panel-section.ts';
 import type { PlanLandUsePanel } from '../../ui/components/landuse/landuse-panel.ts';
 import { LandUseSession } from './landuse-session.ts';
 import { installControlLines } from './control-lines-feature.ts';
+import { LandUseStates } from './landuse-states.ts';
 import { initialLandUseState, onLandUse, setLandUseOpacity, setLandUseVisible } from '../../state/landuse-state.ts';
 
 /** The panel reads `state.landuse` itself (through the store context). */
@@ -41,6 +42,10 @@ export function install({ app, store, view, figures }: AppServices): Dispose {
   })));
   life.listen(app, 'plan-landuse-confirm', () => session.confirm());
   life.listen(app, 'plan-landuse-cancel', () => session.cancel());
+  // a second layer is offered as the other state (现状 / 规划), with the transition matrix between the two
+  const states = new LandUseStates(store, session, life);
+  life.listen(app, 'plan-landuse-state', ({ detail }) => void states.choose(detail.choice));
+  life.listen(app, 'plan-transition-level', ({ detail }) => void states.level(detail.level));
   void session.restore();
   return () => life.dispose();
 }

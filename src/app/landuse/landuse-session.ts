@@ -29,6 +29,8 @@ import type { LandUseState, PendingReason } from '../../state/landuse-state.ts';
 
 type Region = Feature<Polygon | MultiPolygon>;
 type Prepared = Extract<LandUsePrepareResult, { ok: true }>;
+/** A read layer offered as the other state: `replace` makes it the layer in force instead, `drop` lets its reading go. */
+export interface SecondStateOffer { files: File[]; settings: LandUseLayerSettings; result: Prepared; replace: () => Promise<void>; drop: () => void }
 
 export type LandUseSettingsChange = Partial<Pick<LandUseLayerSettings, 'encoding' | 'crsId' | 'layer'>> & {
   choice?: NonNullable<LandUseLayerSettings['choice']> | null;
@@ -56,6 +58,8 @@ export class LandUseSession {
   private waiting: Waiting | undefined;
   /** the user's "Use for indicators" choice (the basis follows it once a layer is read) */
   private inUse = false;
+  offerSecond: ((offer: SecondStateOffer) => boolean) | undefined; // a layer read while one is in force, offered as the other state: true when taken
+  get inForce(): { client: LandUseClient; layer: number } | undefined { return this.client ? { client: this.client, layer: this.layer } : undefined; } // its worker, and its id there
 
   constructor(
     private readonly store: Store<PlanState>,
@@ -247,6 +251,7 @@ export class LandUseSession {
       this.hold({ files, settings, client: attempt, result }, held.reason, held.text);
       return;
     }
+    if (this.client && files !== this.files && this.offerSecond?.({ files, settings, result, replace: () => this.accept(attempt, files, settings, result), drop: () => this.release(attempt) })) return;
     await this.accept(attempt, files, settings, result);
   }
 

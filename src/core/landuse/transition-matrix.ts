@@ -1,10 +1,11 @@
-import Flatbush from 'flatbush';
 import * as polyclip from 'polyclip-ts';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import { intersectionArea2 } from '../analysis/intersection-area.js';
-import { projectPolygons, type PlanarShape } from '../analysis/planar-shape.js';
-import { SQUARE_METERS_PER_UNIT } from '../analysis/projection.js';
-import { prepareLandUseParcels, type IndicatorParcel, type PreparedLandUseParcels } from './landuse-indicators.js';
+import { projectPolygons } from '../analysis/planar-shape.js';
+import { planeOrigin, SQUARE_METERS_PER_UNIT, type PlaneOrigin } from '../analysis/projection.js';
+import type { IndicatorParcel } from './landuse-indicators.js';
+import { boxGrid, type BoxGrid } from './box-grid.js';
+import { overlapArea2 } from './overlap-area.js';
+import { planarLayer, type PlanarLayer } from './planar-layer.js';
 import { firstLevelOf } from './structure-table.js';
 
 /**
@@ -35,6 +36,9 @@ export interface TransitionMatrix {
 type Polygons = Position[][][];
 const polygonsOf = (geometry: Polygon | MultiPolygon): Polygons => (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates);
 
+/** Relative shortfall below which a parcel counts as wholly found (far below a survey's precision). */
+const WHOLE_TOLERANCE = 1e-9;
+
 const GROUP_ORDER = ['blue-green', 'urban-construction', 'other', 'unclassified'];
 
 /** Shares of a parcel's area by key: its own class and, for a field-ridge deduction, the deducted class. */
@@ -48,57 +52,146 @@ function parts(parcel: IndicatorParcel, level: TransitionLevel): [string, number
   return [[keyOf(parcel.landUseClass, parcel.group), 1 - parcel.deduction.fraction], [keyOf(parcel.deduction.landUseClass, parcel.deduction.group), parcel.deduction.fraction]];
 }
 
-/** Area of two parcels' overlap in m², by the edge integral, or the exact clipper where the outlines touch. */
-function overlap(a: PlanarShape, b: PlanarShape, aGeometry: Polygon | MultiPolygon, bGeometry: Polygon | MultiPolygon, bEdges: readonly number[], origin: PreparedLandUseParcels['origin']): number {
-  const area2 = intersectionArea2(a, b, bEdges);
-  if (area2 !== null) return (area2 / 2) * SQUARE_METERS_PER_UNIT;
-  const clipped = polyclip.intersection(polygonsOf(aGeometry) as polyclip.Geom, polygonsOf(bGeometry) as polyclip.Geom) as Polygons;
-  return clipped.length === 0 ? 0 : (projectPolygons(origin, clipped).area2 / 2) * SQUARE_METERS_PER_UNIT;
+/**
+ * One state ready for overlays: its parcels projected once into the plane of `origin` and indexed by box. A worker
+ * keeps it beside the layer, so a matrix by group and then by first-level class projects nothing again.
+ */
+export interface TransitionState {
+  readonly parcels: readonly IndicatorParcel[];
+  readonly origin: PlaneOrigin;
+  readonly layer: PlanarLayer;
+  readonly index: BoxGrid;
+}
+
+/** The plane both states are projected into: the middle of the first state's parcels (coordinates stay small). */
+function originOf(parcels: readonly IndicatorParcel[]): PlaneOrigin {
+  let [minLng, minLat, maxLng, maxLat] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const parcel of parcels) for (const polygon of polygonsOf(parcel.geometry)) for (const [x, y] of polygon[0]) {
+    if (x < minLng) minLng = x;
+    if (x > maxLng) maxLng = x;
+    if (y < minLat) minLat = y;
+    if (y > maxLat) maxLat = y;
+  }
+  return parcels.length > 0 ? planeOrigin((minLng + maxLng) / 2, (minLat + maxLat) / 2) : planeOrigin(0, 0);
+}
+
+/**
+ * Projects and indexes one state for {@link transitionMatrix}.
+ * @param origin - the plane; give the other state's `origin` so both share it (default: this state's middle)
+ */
+export function prepareTransitionState(parcels: readonly IndicatorParcel[], origin: PlaneOrigin = originOf(parcels)): TransitionState {
+  const layer = planarLayer(origin, parcels.map((parcel) => parcel.geometry));
+  const index = boxGrid(layer.boxes, layer.count);
+  return { parcels, origin, layer, index };
+}
+
+const asState = (state: readonly IndicatorParcel[] | TransitionState, origin?: PlaneOrigin): TransitionState => {
+  if ('layer' in state) return origin && (state.origin.lng !== origin.lng || state.origin.sinLat !== origin.sinLat) ? prepareTransitionState(state.parcels, origin) : state;
+  return prepareTransitionState(state, origin);
+};
+
+/** Whether two parcels have the same outline: same box, area and edges (in any order of rings and start vertex). */
+function sameOutline(a: PlanarLayer, i: number, b: PlanarLayer, j: number): boolean {
+  const [aStart, aEnd, bStart, bEnd] = [a.edgeStarts[i], a.edgeStarts[i + 1], b.edgeStarts[j], b.edgeStarts[j + 1]];
+  if (aEnd - aStart !== bEnd - bStart || a.area2[i] !== b.area2[j]) return false;
+  for (let c = 0; c < 4; c++) if (a.boxes[4 * i + c] !== b.boxes[4 * j + c]) return false;
+  // Each edge of A is an edge of B (the lists are short; edges are distinct in a valid outline).
+  for (let k = aStart; k < aEnd; k++) {
+    let found = false;
+    for (let m = bStart; m < bEnd && !found; m++) {
+      found = a.edges[4 * k] === b.edges[4 * m] && a.edges[4 * k + 1] === b.edges[4 * m + 1] && a.edges[4 * k + 2] === b.edges[4 * m + 2] && a.edges[4 * k + 3] === b.edges[4 * m + 3];
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
+/**
+ * Twice the area of parcel i of the first state ∩ parcel j of the second: the boundary integral (exact where
+ * outlines share vertices and edges), and the polygon clipper only where that is too close to call.
+ */
+function overlap2(first: TransitionState, i: number, second: TransitionState, j: number): number {
+  const [a, b] = [first.layer, second.layer];
+  const area2 = overlapArea2(a.edges, a.edgeStarts[i], a.edgeStarts[i + 1], a.boxes, 4 * i, b.edges, b.edgeStarts[j], b.edgeStarts[j + 1], b.boxes, 4 * j);
+  if (!Number.isNaN(area2)) return area2;
+  const clipped = polyclip.intersection(polygonsOf(first.parcels[i].geometry) as polyclip.Geom, polygonsOf(second.parcels[j].geometry) as polyclip.Geom) as Polygons;
+  return clipped.length === 0 ? 0 : projectPolygons(first.origin, clipped).area2;
 }
 
 /**
  * The transition matrix between two states.
- * @param first - the first state's parcels (e.g. 现状), or the same prepared once with prepareLandUseParcels
- * @param second - the second state's parcels (e.g. 规划)
+ * @param first - the first state's parcels (e.g. 现状), or the same prepared once with prepareTransitionState
+ * @param second - the second state's parcels (e.g. 规划), or prepared (in the first state's plane)
  * @param level - by indicator group (default) or by first-level class
  * @example transitionMatrix(current, planned).cells.find((c) => c.from === 'blue-green' && c.to === 'urban-construction')
  */
-export function transitionMatrix(first: readonly IndicatorParcel[] | PreparedLandUseParcels, second: readonly IndicatorParcel[], level: TransitionLevel = 'group'): TransitionMatrix {
-  const prepared = 'shapes' in first ? first : prepareLandUseParcels(first);
-  // Keys become small integers once, so the overlay loop adds into one flat array.
+export function transitionMatrix(first: readonly IndicatorParcel[] | TransitionState, second: readonly IndicatorParcel[] | TransitionState, level: TransitionLevel = 'group'): TransitionMatrix {
+  const one = asState(first);
+  const two = asState(second, one.origin);
+  // Keys become small integers once (each parcel: its key and share, and a deduction's key and share or -1), so the
+  // overlay loop adds into one flat array.
   const rowIndex = new Map<string, number>();
   const columnIndex = new Map<string, number>();
-  const indexed = (map: Map<string, number>, parcel: IndicatorParcel) => parts(parcel, level).map(([key, share]): [number, number] => {
-    if (!map.has(key)) map.set(key, map.size);
-    return [map.get(key)!, share];
-  });
-  const firstParts = prepared.parcels.map((parcel) => indexed(rowIndex, parcel));
-  const secondParts = second.map((parcel) => indexed(columnIndex, parcel));
+  const keyed = (map: Map<string, number>, parcels: readonly IndicatorParcel[]) => {
+    const keys = new Int32Array(2 * parcels.length).fill(-1);
+    const shares = new Float64Array(2 * parcels.length);
+    parcels.forEach((parcel, index) => parts(parcel, level).forEach(([key, share], part) => {
+      if (!map.has(key)) map.set(key, map.size);
+      keys[2 * index + part] = map.get(key)!;
+      shares[2 * index + part] = share;
+    }));
+    return { keys, shares };
+  };
+  const rowsOf = keyed(rowIndex, one.parcels);
+  const columnsOf = keyed(columnIndex, two.parcels);
   const columns = Math.max(1, columnIndex.size);
   const sums = new Float64Array(Math.max(1, rowIndex.size) * columns);
   let common = 0;
-  const firstIndex = prepared.shapes.length > 0 ? new Flatbush(prepared.shapes.length) : null;
-  if (firstIndex) {
-    for (const shape of prepared.shapes) firstIndex.add(...(shape.edges.length > 0 ? shape.bbox : [Infinity, Infinity, Infinity, Infinity] as const));
-    firstIndex.finish();
-  }
-  const allEdges: number[][] = [];
-  const edgesUpTo = (count: number) => (allEdges[count] ??= Array.from({ length: count }, (_, k) => k));
-  second.forEach((parcel, secondIndex) => {
-    if (!firstIndex) return;
-    const shape = projectPolygons(prepared.origin, polygonsOf(parcel.geometry));
-    if (shape.edges.length === 0) return;
-    const edges = edgesUpTo(shape.edges.length / 4);
-    const [minX, minY, maxX, maxY] = shape.bbox;
-    for (const index of firstIndex.search(minX, minY, maxX, maxY)) {
-      const area = overlap(prepared.shapes[index], shape, prepared.parcels[index].geometry, parcel.geometry, edges, prepared.origin);
-      if (!(area > 0)) continue;
-      common += area;
-      for (const [from, fromShare] of firstParts[index]) {
-        for (const [to, toShare] of secondParts[secondIndex]) sums[from * columns + to] += area * fromShare * toShare;
-      }
+  const add = (i: number, j: number, area2: number) => {
+    const area = (area2 / 2) * SQUARE_METERS_PER_UNIT;
+    common += area;
+    for (let p = 2 * i; p < 2 * i + 2 && rowsOf.keys[p] >= 0; p++) {
+      for (let q = 2 * j; q < 2 * j + 2 && columnsOf.keys[q] >= 0; q++) sums[rowsOf.keys[p] * columns + columnsOf.keys[q]] += area * rowsOf.shares[p] * columnsOf.shares[q];
     }
-  });
+  };
+  const [boxes, firstBoxes] = [two.layer.boxes, one.layer.boxes];
+  const buffer = { found: new Int32Array(64) };
+  const shared = new Float64Array(64);
+  for (let j = 0; j < two.layer.count; j++) {
+    const [minX, minY, maxX, maxY] = [boxes[4 * j], boxes[4 * j + 1], boxes[4 * j + 2], boxes[4 * j + 3]];
+    if (!(minX <= maxX)) continue;
+    const found = one.index.search(minX, minY, maxX, maxY, buffer);
+    const candidates = buffer.found;
+    // The same outline in the first state is all of this parcel (parcels of one state do not overlap).
+    let same = -1;
+    for (let c = 0; c < found && same < 0; c++) if (sameOutline(one.layer, candidates[c], two.layer, j)) same = candidates[c];
+    if (same >= 0) {
+      add(same, j, one.layer.area2[same]);
+      continue;
+    }
+    // Largest shared box first (insertion sort: a handful); once the pieces found make up the whole parcel, the rest
+    // can only touch it.
+    for (let c = 0; c < found && c < shared.length; c++) {
+      const i = candidates[c];
+      const value = (Math.min(maxX, firstBoxes[4 * i + 2]) - Math.max(minX, firstBoxes[4 * i])) * (Math.min(maxY, firstBoxes[4 * i + 3]) - Math.max(minY, firstBoxes[4 * i + 1]));
+      let d = c - 1;
+      while (d >= 0 && shared[d] < value) {
+        shared[d + 1] = shared[d];
+        candidates[d + 1] = candidates[d];
+        d--;
+      }
+      shared[d + 1] = value;
+      candidates[d + 1] = i;
+    }
+    const whole2 = two.layer.area2[j] * (1 - WHOLE_TOLERANCE);
+    let found2 = 0;
+    for (let c = 0; c < found && found2 < whole2; c++) {
+      const area2 = overlap2(one, candidates[c], two, j);
+      if (!(area2 > 0)) continue;
+      add(candidates[c], j, area2);
+      found2 += area2;
+    }
+  }
   const cells = new Map<string, number>();
   const rows = new Set<string>();
   const columnsPresent = new Set<string>();

@@ -96,6 +96,15 @@ export class LandUseClient {
     return this.requests.request<DeliveryKinds>({ type: 'describe-delivery', files });
   }
 
+  /**
+   * Another request to the same worker (a second land-use state, the transition matrix), answered by id. Rejects
+   * with a RequestError (`unavailable` with no worker, `stopped`, `aborted`).
+   */
+  async request<T>(body: LandUseRequestBody, signal?: AbortSignal): Promise<T> {
+    if (!this.requests) throw new RequestError('unavailable', 'land use: no layer is read');
+    return this.requests.request<T>(body, signal ? { signal } : {});
+  }
+
   /** Stops the worker (an unfinished request settles as cancelled / stopped) and forgets the layer. */
   cancel(): void {
     const requests = this.requests;

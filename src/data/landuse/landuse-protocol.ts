@@ -5,6 +5,7 @@ import type { LandUseLayerSettings, PreparedLandUseLayer } from './prepare-landu
 import type { LayerQuestion } from './read-landuse-files.js';
 import type { ControlLineIssue, ControlLineRole } from '../../core/landuse/control-lines.js';
 import type { DeliveryLayer } from './delivery-layers.js';
+import type { LandUseStatesRequest, LandUseStatesResponse } from './landuse-states-protocol.js';
 
 /**
  * Messages between the main thread and src/data/landuse/landuse.worker.ts. The parcels stay in the worker
@@ -31,7 +32,9 @@ export type LandUseRequestBody =
    */
   | { type: 'control-lines'; files: File[]; roles: Record<string, ControlLineRole | 'ignore'>; layer: number | null }
   /** what a delivery holds: its layers named as control lines, and its layers carrying land-use codes */
-  | { type: 'describe-delivery'; files: File[] };
+  | { type: 'describe-delivery'; files: File[] }
+  /** a second land-use state beside the layer in force, and the transition matrix between the two */
+  | LandUseStatesRequest;
 
 /** Every request carries an `id`; its answer carries the same `id` (src/data/requests/worker-requests.ts). */
 export type LandUseWorkerRequest = LandUseRequestBody & { id: number };
@@ -80,4 +83,5 @@ export type LandUseWorkerResponse =
   | { type: 'delivery'; id: number; result: DeliveryKinds }
   | ({ type: 'progress' } & LandUseProgress)
   | { type: 'prepared'; id: number; result: LandUsePrepareResult }
-  | { type: 'figures'; id: number; results: FiguresResult[] | null };
+  | { type: 'figures'; id: number; results: FiguresResult[] | null }
+  | LandUseStatesResponse;

@@ -16,6 +16,7 @@ import type { InputFile } from './collect-files.js';
 import { overviewGrid } from '../../core/landuse/overview-grid.js';
 import { DEFAULT_TARGETS } from '../../core/analysis/target-check.js';
 import { describeDeliveryKinds, readControlLines, type KeptControlLines } from './control-lines-work.js';
+import { answerStates } from './landuse-states-worker.js';
 
 /** From this many parcels on, small map scales show the overview instead of every parcel. */
 const OVERVIEW_FROM_PARCELS = 5000;
@@ -117,6 +118,7 @@ async function prepare(request: PrepareRequest): Promise<LandUsePrepareResult> {
 
 scope.onmessage = async (event: MessageEvent<LandUseWorkerRequest>) => {
   const request = event.data;
+  if (request.type === 'state' || request.type === 'transition') return answerStates(request, layers, post);
   try {
     if (request.type === 'prepare') post({ type: 'prepared', id: request.id, result: await prepare(request) });
     else if (request.type === 'control-lines') post({ type: 'control-lines', id: request.id, result: await controlLinesOf(request) });

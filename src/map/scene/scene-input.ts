@@ -100,9 +100,14 @@ export function sceneSelector(): SceneSelector {
   const landuse = memo((drawn: LandUseDrawn | undefined, visible: boolean, opacity: number) => (drawn ? {
     data: drawn.data, overview: drawn.overview, name: drawn.name, classes: drawn.classes, visible, opacity,
   } : null));
-  /** The land-use layer as drawn: hidden by its own switch, and on a compare side whose basis is not land use. */
+  /**
+   * The land-use layer as drawn: hidden by its own switch, and on a compare side whose basis is not land use; a side
+   * may draw the second land-use state instead (现状 | 规划), with the first's switch and opacity.
+   */
   const landUseOf = (state: PlanState, side: CompareSide | undefined) => {
-    const drawing = selectLandUseDrawing(state);
+    const first = selectLandUseDrawing(state);
+    const second = side?.landuse === 'second' ? state.landuse.second?.drawn : undefined;
+    const drawing = first && second ? { ...first, drawn: second } : first;
     return landuse(drawing?.drawn, !!drawing?.visible && (side ? side.basis === 'landuse' : true), drawing?.opacity ?? 1);
   };
   const planImages = memo((list: PlanState['planImages']['images']) => list.map(({ id, image, corners, opacity, position, visible }) => ({ id, data: image, corners, opacity, position, visible })));

@@ -15,6 +15,7 @@ import type { CompareCommand, CompareSide, CompareSideName, CompareState } from 
 import { IDLE_COMPARE_FIGURES } from '../../../state/compare-deltas.ts';
 import type { CompareFigures } from '../../../state/compare-deltas.ts';
 import { ILLUSTRATIVE_CSS } from '../illustrative-note.ts';
+import '../stats/transition-matrix.ts';
 import { deltaTable } from './compare-delta-table.ts';
 
 /** The window is wide enough for two maps side by side. */
@@ -186,6 +187,7 @@ export class PlanComparePanel extends LitElement {
       <div class="sides">${this.renderSide(lang, 'left')}${this.renderSide(lang, 'right')}</div>
       <p><button class="secondary" data-testid="compare-stop" @click=${() => this.command({ command: 'stop' })}>${translate(lang, 'compare.stop')}</button></p>
       ${this.renderFigures(lang)}
+      <plan-transition-matrix></plan-transition-matrix>
     `;
   }
 }

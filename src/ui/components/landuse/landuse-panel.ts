@@ -18,6 +18,7 @@ import { CLASSIFICATION_SYSTEMS, CLASSIFICATION_TABLES, LAND_USE_GROUPS, type Cl
 import { ATTRIBUTE_ENCODINGS, ENCODING_LABELS, type AttributeEncoding } from '../../../data/landuse/dbf-encoding.ts';
 import { KNOWN_CRS } from '../../../data/landuse/crs-systems.ts';
 import type { DeliveryLayer } from '../../../data/landuse/delivery-layers.ts';
+import './landuse-states.ts';
 
 const NO_LAYER = initialLandUseState();
 
@@ -294,6 +295,7 @@ export class PlanLandUsePanel extends LitElement {
         <button type="button" data-testid="landuse-cancel" @click=${() => emit(this, 'plan-landuse-cancel', {})}>${translate(lang, 'landuse.cancel')}</button></div>` : nothing}
       ${this.messages.length > 0 ? html`<ul class="messages" aria-live="polite">${this.messages.map((message) => html`<li class=${message.severity}>${message.text}</li>`)}</ul>` : nothing}
       ${this.renderWaiting(lang)}
+      <plan-landuse-states></plan-landuse-states>
       ${this.summary ? this.renderSummary(lang, this.summary) : nothing}`;
   }
 }

@@ -29,6 +29,7 @@ import './land-use-structure.ts';
 import '../landuse/control-lines-conflicts.ts';
 import { conflictCsvRows } from '../landuse/control-lines-conflicts.ts';
 import { selectLineRoles } from '../../../state/control-lines-state.ts';
+import './transition-matrix.ts';
 
 const COLUMN_KEYS: Record<SortKey, MessageKey> = {
   name: 'stats.col.name',
@@ -387,6 +388,7 @@ ${analysis?.basis.kind === 'landuse' ? nothing : this.renderClassToggles(lang, c
       ${analysis && (analysis.clusters.length > 0 || analysis.subdistricts.length > 0) ? this.renderTable(lang) : nothing}
       ${this.renderStructure(lang)}
       <plan-control-line-conflicts rules data-region="whole" .conflicts=${this.wholeConflicts()} .language=${lang}></plan-control-line-conflicts>
+      <plan-transition-matrix></plan-transition-matrix>
       ${this.renderCrossings(lang)}
       ${this.renderProjects(lang)}
     `;
