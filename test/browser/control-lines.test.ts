@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import proj4 from 'proj4';
+import { unzipSync, zipSync } from 'fflate';
 import { area } from '@turf/area';
 import { difference } from '@turf/difference';
 import { intersect } from '@turf/intersect';
@@ -183,6 +184,23 @@ describe('the three control lines', { timeout: 300_000 }, () => {
     await waitUntil(page, `${STATE}.controlLines.question !== null`, 60_000);
     await page.locator('plan-control-lines-panel [data-testid="control-line-role"]').selectOption('ignore');
     await waitUntil(page, `${STATE}.controlLines.question === null && !${STATE}.controlLines.reading && ${STATE}.controlLines.lines.length === 3`, 60_000);
+    expect(await page.evaluate(`${STATE}.landuse.summary.name`)).toBe(landUse);
+  });
+
+  it('a dropped delivery holding both control lines and a land-use layer asks which to read', async () => {
+    const { page } = app;
+    const landUse = await page.evaluate(`${STATE}.landuse.summary.name`);
+    const both = zipSync({ ...unzipSync(controlLinesZip()), ...unzipSync(new Uint8Array(readFileSync(LAND_USE))) });
+    await dropOnMap(page, '成果.zip', both);
+    await waitUntil(page, `${STATE}.controlLines.mixed !== null`, 60_000);
+    expect(await page.locator('plan-control-lines-panel [data-testid="control-lines-mixed"]').textContent()).toContain('成果.zip');
+    await page.locator('plan-control-lines-panel [data-kind="control-lines"]').click();
+    await waitUntil(page, `${STATE}.controlLines.question !== null`, 60_000);
+    // XZQ and the land-use layer: no name tells their role
+    const asked = page.locator('plan-control-lines-panel [data-testid="control-line-role"]');
+    expect(await asked.count()).toBe(2);
+    for (let index = 0; index < 2; index++) await asked.nth(index).selectOption('ignore');
+    await waitUntil(page, `${STATE}.controlLines.question === null && ${STATE}.controlLines.mixed === null && !${STATE}.controlLines.reading && ${STATE}.controlLines.lines.length === 3`, 60_000);
     expect(await page.evaluate(`${STATE}.landuse.summary.name`)).toBe(landUse);
   });
 
