@@ -85,6 +85,9 @@ function naiveStructure(region: Area): Map<string, number> {
 const drag: number[] = [];
 const dragCpu: number[] = [];
 const naive: number[] = [];
+/** the three conflict figures alone, and their CPU time (where the dragged what-if's time goes) */
+const conflictsOnly: number[] = [];
+const conflictsOnlyCpu: number[] = [];
 let conflictText = '';
 for (let step = 0; step < POSITIONS; step++) {
   const [west, south] = [117.0 + step * 0.0015, 36.83 + step * 0.0005];
@@ -96,6 +99,9 @@ for (let step = 0; step < POSITIONS; step++) {
   });
   drag.push(measured.ms);
   dragCpu.push(measured.cpuMs);
+  const alone = time(() => controlLineConflicts(conflictsPrepared.result, whatIf));
+  conflictsOnly.push(alone.ms);
+  conflictsOnlyCpu.push(alone.cpuMs);
   if (step % 12 === 0) naive.push(time(() => naiveStructure(whatIf)).ms);
   if (step === POSITIONS - 1) {
     const rows = measured.result.figures.ok ? measured.result.figures.figures.landUse?.structure?.rows.length : 0;
@@ -150,6 +156,8 @@ const load = loadavg()[0];
 const figures: Figure[] = [
   { bench: 'suite.whatif_structure_conflicts_p95_ms', p95: dragP95, median: median(drag), baseline: naiveP95, ratio: dragP95 / naiveP95, goal: '≤ 16 ms', met: dragP95 <= 16, cpu_p95: percentile(dragCpu, 95), load,
     note: `${PARCELS} parcels, 2 km × 2 km what-if, ${POSITIONS} positions: structure table + 3 conflict figures; baseline naive turf structure p95 (${naive.length} positions)` },
+  { bench: 'suite.whatif_conflicts_only_p95_ms', p95: percentile(conflictsOnly, 95), median: median(conflictsOnly), baseline: dragP95, ratio: percentile(conflictsOnly, 95) / dragP95, cpu_p95: percentile(conflictsOnlyCpu, 95), load,
+    note: 'the three conflict figures alone over the same positions (pieces cut once, clipped where the outline touches them); baseline: structure + conflicts p95' },
   { bench: 'suite.control_lines_prepare_ms', value: conflictsPrepared.ms, cpu: conflictsPrepared.cpuMs, load, note: 'once per control-line load: urban construction parcels cut by the three lines and indexed' },
   { bench: 'suite.transition_matrix_ms', median: matrixMedian, baseline: areaSumMedian, ratio: matrixMedian / areaSumMedian, goal: '≤ 500 ms', met: matrixMedian <= 500, cpu_median: median(matrixCpu), load,
     note: `${PARCELS} × ${second.length} parcels overlaid, no shared outline; baseline turf area sum of the second state; JSON.parse of it ${median(parse).toFixed(0)} ms` },
@@ -160,7 +168,7 @@ console.log(formatTable(['figure', 'median ms', 'p95 ms', 'baseline ms', 'ratio'
   figure.bench, figure.median == null ? (figure.value as number).toFixed(1) : (figure.median as number).toFixed(1), figure.p95 == null ? '—' : (figure.p95 as number).toFixed(1),
   figure.baseline == null ? '—' : (figure.baseline as number).toFixed(1), figure.ratio == null ? '—' : `${(figure.ratio as number).toFixed(3)}×`, figure.goal ?? '', figure.met == null ? '' : String(figure.met),
 ])));
-console.log(`load average ${load.toFixed(1)} on ${cpus().length} cores; CPU time: what-if p95 ${percentile(dragCpu, 95).toFixed(1)} ms, control lines ${conflictsPrepared.cpuMs.toFixed(0)} ms, matrix median ${median(matrixCpu).toFixed(0)} ms, on shared outlines ${median(sharedCpu).toFixed(0)} ms`);
+console.log(`load average ${load.toFixed(1)} on ${cpus().length} cores; CPU time: what-if p95 ${percentile(dragCpu, 95).toFixed(1)} ms (conflicts alone ${percentile(conflictsOnlyCpu, 95).toFixed(1)} ms), control lines ${conflictsPrepared.cpuMs.toFixed(0)} ms, matrix median ${median(matrixCpu).toFixed(0)} ms, on shared outlines ${median(sharedCpu).toFixed(0)} ms`);
 console.log(conflictText);
 console.log(matrixText);
 for (const figure of figures) console.log(figureLine(figure));

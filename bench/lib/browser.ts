@@ -5,6 +5,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../test/helpers/chromium.ts';
 import { serveDirectory } from '../../test/helpers/static-server.ts';
+import { isBasemapProbe } from '../../test/helpers/app-page.ts';
 import type { StaticServer } from '../../test/helpers/static-server.ts';
 
 export const VIEWPORT = { width: 1280, height: 800 } as const;
@@ -25,7 +26,7 @@ export async function freshPage(browser: Browser, initScript?: string): Promise<
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
+    if (message.type() === 'error' && !isBasemapProbe(message.text(), message.location().url)) errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   if (initScript) await page.addInitScript(initScript);

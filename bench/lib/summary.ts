@@ -36,6 +36,7 @@ export const EXPECTED_FIGURES = [
   'analysis.drag',
   'import.visible_ms',
   'import.longest_task_ms',
+  'basemap.open_200mb_rss_mb',
 ] as const;
 
 export function summaryFigures(figures: readonly Figure[], expectAll: boolean): Figure[] {

@@ -27,15 +27,20 @@ export const FEATURES: readonly FeatureInstaller[] = [
   // live analysis: the analysis worker (the schematic figures client) and the figures in state.analysis
   providesFigures('schematic', lazyFeature(() => import('./analysis/analysis-feature.ts'), 'stats')),
   // statistics panel
-  lazyFeature(() => import('./stats/stats-feature.ts'), 'stats'),
+  lazyFeature(() => import('./stats/stats-feature.ts'), 'stats', 'landuse'),
   // the always-visible indicator bar over the map
   lazyFeature(() => import('./indicators/indicators-feature.ts')),
   // cluster explorer cards
   lazyFeature(() => import('./clusters/clusters-feature.ts'), 'stats'),
   // study area and what-if outlines (terra-draw on first use)
-  lazyFeature(() => import('./study/study-feature.ts'), 'study'),
-  // the planner's own land-use layer
+  lazyFeature(() => import('./study/study-feature.ts'), 'study', 'landuse'),
+  // the planner's own land-use layer, and the three control lines beside it (their conflict figures are in the
+  // statistics and the study readout, which load the land-use catalogue for them)
   lazyFeature(() => import('./landuse/landuse-feature.ts'), 'landuse'),
+  // the basemap under the plan: a .pmtiles / .mbtiles from this device (remembered) or the deployer's
+  lazyFeature(() => import('./basemap/basemap-feature.ts'), 'basemap'),
+  // plan images (PNG / JPEG with a world file, or placed by corners), saved on this device
+  lazyFeature(() => import('./plan-image/plan-image-feature.ts'), 'planImage'),
   // the measure tool
   lazyFeature(() => import('./measure/measure-feature.ts')),
   // compare two states of the map with the indicator deltas

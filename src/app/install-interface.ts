@@ -27,6 +27,7 @@ import { featureName } from '../i18n/feature-name.ts';
 import { findFeature } from '../state/selected-feature.ts';
 import { mapSceneOf } from '../map/scene/map-scene.ts';
 import { legendEntries } from '../map/legend-entries.ts';
+import { planImageLegendEntries } from '../state/plan-image-state.ts';
 import { onLandUseLayerChange } from '../map/landuse-on-map.ts';
 import { flyToFeature } from '../map/highlight.ts';
 import type { PickedFeature } from '../map/pointer.ts';
@@ -170,9 +171,12 @@ function installLayerControls(services: AppServices, life: Lifetime): void {
     const group = id ? LAYER_GROUPS.find((candidate) => candidate.layers.some((layer) => layer.id === id)) : undefined;
     store.update((state) => (id && group ? filterToLegendLayer(state, id, group.layers.map((layer) => layer.id)) : clearLegendFilter(state)));
   });
-  const refreshLegend = (state: PlanState) => store.update((current) => setLegend(current, legendEntries(view, drawnVisibility(state.layerVisibility, state.data), state.lang)));
+  const refreshLegend = (state: PlanState) => store.update((current) => setLegend(current, [
+    ...legendEntries(view, drawnVisibility(state.layerVisibility, state.data), state.lang),
+    ...planImageLegendEntries(state.planImages, translate(state.lang, 'planImage.title')),
+  ]));
   refreshLegend(store.getState());
-  life.add(store.select((state) => [state.layerVisibility, state.lang, state.layerOpacity, state.data],
+  life.add(store.select((state) => [state.layerVisibility, state.lang, state.layerOpacity, state.data, state.basemap.current, state.planImages.images],
     (_value, _previous, state) => refreshLegend(state), sameItems));
   life.add(onLandUseLayerChange(view, () => refreshLegend(store.getState())));
 }

@@ -16,6 +16,8 @@ import * as landuse from './catalogue/landuse.ts';
 import * as share from './catalogue/share.ts';
 import * as display from './catalogue/display.ts';
 import * as compare from './catalogue/compare.ts';
+import * as basemap from './catalogue/basemap.ts';
+import * as planImage from './catalogue/plan-image.ts';
 import { addCatalogue } from './messages.ts';
 import type { MessageKey } from './messages.ts';
 
@@ -24,11 +26,15 @@ import type { MessageKey } from './messages.ts';
 export const zh: Record<MessageKey, string> = {
   ...core.zh, ...planInterface.zh, ...inspectorContext.zh, ...inspectorWhatIf.zh, ...savedWork.zh, ...share.zh, ...display.zh,
   ...presenter.zh, ...importing.zh, ...study.zh, ...stats.zh, ...landuse.zh, ...compare.zh,
+  ...basemap.zh,
+  ...planImage.zh,
 };
 /** Every English string by key. */
 export const en: Record<MessageKey, string> = {
   ...core.en, ...planInterface.en, ...inspectorContext.en, ...inspectorWhatIf.en, ...savedWork.en, ...share.en, ...display.en,
   ...presenter.en, ...importing.en, ...study.en, ...stats.en, ...landuse.en, ...compare.en,
+  ...basemap.en,
+  ...planImage.en,
 };
 
 addCatalogue({ zh, en });

@@ -21,6 +21,8 @@ import type * as stats from './catalogue/stats.ts';
 import type * as landuse from './catalogue/landuse.ts';
 import type * as compare from './catalogue/compare.ts';
 import type * as share from './catalogue/share.ts';
+import type * as basemap from './catalogue/basemap.ts';
+import type * as planImage from './catalogue/plan-image.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -45,6 +47,8 @@ const LAZY = {
   landuse: () => import('./catalogue/landuse.ts'),
   compare: () => import('./catalogue/compare.ts'),
   share: () => import('./catalogue/share.ts'),
+  basemap: () => import('./catalogue/basemap.ts'),
+  planImage: () => import('./catalogue/plan-image.ts'),
 } satisfies Record<string, () => Promise<Catalogue>>;
 
 export type CatalogueName = keyof typeof LAZY;
@@ -57,7 +61,9 @@ export type MessageKey =
   | KeysOf<typeof stats>
   | KeysOf<typeof landuse>
   | KeysOf<typeof compare>
-  | KeysOf<typeof share>;
+  | KeysOf<typeof share>
+  | KeysOf<typeof basemap>
+  | KeysOf<typeof planImage>;
 
 const strings: Record<Lang, Partial<Record<MessageKey, string>>> = { zh: {}, en: {} };
 const loading = new Map<CatalogueName, Promise<void>>();

@@ -3,6 +3,9 @@ import { translate } from '../i18n/messages.ts';
 import type { Lang, MessageKey } from '../i18n/messages.ts';
 import type { LegendEntry } from '../state/legend.ts';
 import type { MapView } from './map-view.ts';
+import { BASEMAP_NAME_METADATA, BASEMAP_SOURCE } from './scene/basemap-specs.ts';
+import type { LayerSpecification } from 'maplibre-gl';
+import { CONTROL_LINES_SOURCE, ROLE_METADATA } from './scene/control-line-specs.ts';
 import { CLASSES_METADATA, LANDUSE_SOURCE, NAME_METADATA, landUseStyleLayers, type LandUseLegendClass } from './landuse-on-map.ts';
 
 export type { LegendEntry };
@@ -47,6 +50,21 @@ export function landUseLegendEntries(view: MapView, lang: Lang): LegendEntry[] {
   return unrecognised ? [...entries, unrecognised] : entries;
 }
 
+/** Legend rows of the control lines shown on the map: one per role, in its line colour and dash, named in `lang`. */
+export function controlLineLegendEntries(view: MapView, lang: Lang): LegendEntry[] {
+  const groupLabel = translate(lang, 'controlLines.layers' as MessageKey);
+  return view.map.getLayersOrder().map((id) => view.map.getLayer(id)?.serialize() as LayerSpecification | undefined)
+    .filter((layer): layer is LayerSpecification & { type: 'line' } => !!layer && layer.type === 'line' && 'source' in layer && layer.source === CONTROL_LINES_SOURCE && layer.layout?.visibility !== 'none')
+    .reverse()
+    .map((layer) => {
+      const role = String((layer.metadata as Record<string, unknown> | undefined)?.[ROLE_METADATA] ?? '');
+      return {
+        id: `control-line:${role}`, label: translate(lang, `controlLines.role.${role}` as MessageKey), groupLabel, kind: 'line' as const,
+        colours: [String(layer.paint?.['line-color'] ?? '')], dashed: layer.paint?.['line-dasharray'] !== undefined, fillOpacity: 1, filterable: false,
+      };
+    });
+}
+
 /**
  * Legend rows for the visible catalog layers, read from the map's current paint properties, then the
  * land-use layer's classes when one is shown (landUseLegendEntries). Label-only layers (symbols) give no row.
@@ -87,5 +105,13 @@ export function legendEntries(view: MapView, visibility: Readonly<Record<string,
       });
     }
   }
-  return [...entries, ...landUseLegendEntries(view, lang)];
+  return [...entries, ...landUseLegendEntries(view, lang), ...controlLineLegendEntries(view, lang), ...basemapLegendEntries(view, lang)];
+}
+
+/** The basemap's legend row while it is shown: its name under "Basemap" (a neutral swatch; not filterable). */
+export function basemapLegendEntries(view: MapView, lang: Lang): LegendEntry[] {
+  const layer = view.map.getStyle()?.layers.find((candidate) => 'source' in candidate && candidate.source === BASEMAP_SOURCE && candidate.layout?.visibility !== 'none');
+  const name = layer?.metadata && (layer.metadata as Record<string, unknown>)[BASEMAP_NAME_METADATA];
+  if (!layer || typeof name !== 'string') return [];
+  return [{ id: 'basemap', label: name, groupLabel: translate(lang, 'basemap.legend'), kind: 'fill', colours: ['#e6e2da'], dashed: false, fillOpacity: 1, filterable: false }];
 }

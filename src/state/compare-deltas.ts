@@ -1,14 +1,13 @@
 /**
- * What the compare computes from two sides (only the compare feature needs it, so it is not in the first view):
- * the sides of a preset, the structure layer a side draws, and the indicator deltas between two sides.
+ * What the compare computes from two sides (only the compare feature needs it, so it is not in the first view;
+ * the state it keeps and the structure layer a side draws are in ./compare-state.ts): the sides of a preset and the
+ * indicator deltas between two sides.
  */
-import type { Feature, FeatureCollection } from 'geojson';
 import { headroom } from '../core/analysis/headroom.ts';
 import type { RegionFigures, TargetCheck } from '../core/analysis/types.ts';
 import type { BasisKind } from './basis.ts';
 import { COMPARE_YEARS } from './compare-state.ts';
 import type { ComparePreset, CompareSide } from './compare-state.ts';
-import type { StudyGeometry } from './study-state.ts';
 
 /**
  * The two sides of a preset, built around what the user has now.
@@ -26,23 +25,6 @@ export function presetSides(preset: ComparePreset, context: { year: number; basi
   return { left: { basis: 'schematic', whatIf: false, year }, right: { basis: 'landuse', whatIf: false, year } };
 }
 
-/**
- * The plan's structure layer with the what-if outlines swapped into its clusters (new objects for the edited
- * clusters; the plan's data is untouched). Without edits the same collection is returned.
- * @param whatIf - cluster id → edited outline
- */
-export function structureWithWhatIf(structure: FeatureCollection, whatIf: Readonly<Record<string, StudyGeometry>>): FeatureCollection {
-  if (Object.keys(whatIf).length === 0) return structure;
-  let changed = false;
-  const features = structure.features.map((feature): Feature => {
-    if (feature.properties?.kind !== 'cluster') return feature;
-    const edited = whatIf[String(feature.properties.id ?? feature.id)];
-    if (!edited) return feature;
-    changed = true;
-    return { ...feature, properties: { ...feature.properties }, geometry: edited };
-  });
-  return changed ? { ...structure, features } : structure;
-}
 
 /** One region's figures on one side (null when it has none, e.g. an outline outside the boundary). */
 export interface CompareRegionFigures {

@@ -1,5 +1,7 @@
 import { TIMELINE_YEARS } from '../core/timeline/status-in-year.ts';
+import type { Feature, FeatureCollection } from 'geojson';
 import type { BasisKind } from './basis.ts';
+import type { StudyGeometry } from './study-state.ts';
 
 /**
  * Compare: two states of the map side by side or under a swipe, with the indicator deltas between them.
@@ -69,4 +71,22 @@ export function sameSide(a: CompareSide, b: CompareSide): boolean {
 export function setFiguresAvailable<S extends { figuresAvailable: readonly BasisKind[] }>(state: S, available: readonly BasisKind[]): S {
   const same = available.length === state.figuresAvailable.length && available.every((kind) => state.figuresAvailable.includes(kind));
   return same ? state : { ...state, figuresAvailable: [...available] };
+}
+
+/**
+ * The plan's structure layer with the what-if outlines swapped into its clusters (new objects for the edited
+ * clusters; the plan's data is untouched). Without edits the same collection is returned.
+ * @param whatIf - cluster id → edited outline
+ */
+export function structureWithWhatIf(structure: FeatureCollection, whatIf: Readonly<Record<string, StudyGeometry>>): FeatureCollection {
+  if (Object.keys(whatIf).length === 0) return structure;
+  let changed = false;
+  const features = structure.features.map((feature): Feature => {
+    if (feature.properties?.kind !== 'cluster') return feature;
+    const edited = whatIf[String(feature.properties.id ?? feature.id)];
+    if (!edited) return feature;
+    changed = true;
+    return { ...feature, properties: { ...feature.properties }, geometry: edited };
+  });
+  return changed ? { ...structure, features } : structure;
 }

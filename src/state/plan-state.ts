@@ -16,7 +16,7 @@ import { initialCompareState } from './compare-state.ts';
 import type { CompareState } from './compare-state.ts';
 import { initialLandUseState } from './landuse-state.ts';
 import type { LandUseState } from './landuse-state.ts';
-import { IDLE_COMPARE_FIGURES } from './compare-deltas.ts';
+import { initialControlLinesState, type ControlLinesState } from './control-lines-state.ts';
 import type { CompareFigures } from './compare-deltas.ts';
 import type { BasisKind } from './basis.ts';
 import { initialMeasureState } from './measure-state.ts';
@@ -25,6 +25,10 @@ import { initialShareState } from './share-state.ts';
 import type { ShareState } from './share-state.ts';
 import { initialPresenterState } from './presenter-state.ts';
 import type { PresenterState } from './presenter-state.ts';
+import { initialBasemapState } from './basemap-state.ts';
+import type { BasemapState } from './basemap-state.ts';
+import { initialPlanImagesState } from './plan-image-state.ts';
+import type { PlanImagesState } from './plan-image-state.ts';
 
 /**
  * What is selected on the map: nothing, or one feature of a geodata layer by its stable id; `at` is where it
@@ -81,12 +85,18 @@ export interface PlanState {
   largeText: boolean;
   /** the planner's land-use layer: reading, waiting question, accepted layer, drawing (./landuse-state.ts) */
   landuse: LandUseState;
+  /** the three control lines: reading, question, accepted lines, drawing (./control-lines-state.ts) */
+  controlLines: ControlLinesState;
   /** the measure tool: on or off, distance or area, the points picked (src/state/measure-state.ts) */
   measure: MeasureState;
   /** the share dialog: open, the link it shares and its QR code (src/state/share-state.ts) */
   share: ShareState;
   /** the slides, the slide shown, the presenting modes and the slide highlight (src/state/presenter-state.ts) */
   presenter: PresenterState;
+  /** the basemap drawn under every plan layer, its reading and last error (src/state/basemap-state.ts) */
+  basemap: BasemapState;
+  /** plan images over the map, the one being placed by its corners, a question about one (./plan-image-state.ts) */
+  planImages: PlanImagesState;
 }
 
 export function initialState(lang: Lang): PlanState {
@@ -110,13 +120,16 @@ export function initialState(lang: Lang): PlanState {
     mode: 'explore',
     basis: SCHEMATIC_BASIS,
     compare: initialCompareState(),
-    compareFigures: IDLE_COMPARE_FIGURES,
+    compareFigures: { status: 'idle' },
     figuresAvailable: ['schematic'],
     largeText: false,
     landuse: initialLandUseState(),
+    controlLines: initialControlLinesState(),
     measure: initialMeasureState,
     share: initialShareState,
     presenter: initialPresenterState(),
+    basemap: initialBasemapState(),
+    planImages: initialPlanImagesState,
   };
 }
 

@@ -14,6 +14,7 @@ import type { AttributeEncoding } from '../data/landuse/dbf-encoding.ts';
 import type { LandUseGroup } from '../core/landuse/classes.ts';
 import type { ClassificationChoice } from '../core/landuse/classify-parcels.ts';
 import type { CompareCommand } from '../state/compare-state.ts';
+import type { ControlLineChoice } from '../state/control-lines-state.ts';
 
 /** A feature chosen by its geodata layer and stable id (search result, inspector link). */
 export interface FeatureChoice {
@@ -92,7 +93,7 @@ export interface PlanEventDetail {
   'plan-work-export': null;
   'plan-backup-download': { id: string };
   /** land-use panel: files chosen; a reading setting or a class group changed; use for the indicators or not */
-  'plan-landuse-files': { files: File[] };
+  'plan-landuse-files': { files: File[]; dropped?: boolean };
   /**
    * a changed reading or classification choice of the land-use layer: `choice` null goes back to the detected
    * classification; `group` null takes the user's group off a key (`system:code` back to the default rule,
@@ -106,6 +107,16 @@ export interface PlanEventDetail {
   'plan-landuse-use': { use: boolean };
   /** the land-use layer shown or hidden on the map, or its opacity (0..1) */
   'plan-landuse-display': { visible?: boolean; opacity?: number };
+  /** control-line files chosen (a zip, a folder's files, a GeoPackage) */
+  'plan-control-lines-files': { files: File[] };
+  /** the planner's role for a control-line layer whose name does not tell it (null: not chosen) */
+  'plan-control-lines-role': { id: string; choice: ControlLineChoice | null };
+  /** a dropped delivery with control lines and a land-use layer: read it as which */
+  'plan-control-lines-kind': { kind: 'control-lines' | 'land-use' };
+  /** drop the control-lines question */
+  'plan-control-lines-cancel': null;
+  /** the control lines shown or hidden on the map */
+  'plan-control-lines-display': { visible: boolean };
   /** the layer offered as the other land-use state: as 现状 / 规划, in place of the current layer, or dropped; compare the two */
   'plan-landuse-state': { choice: 'current' | 'plan' | 'replace' | 'drop' | 'compare' };
   /** the transition matrix by indicator group or by first-level class */
@@ -118,6 +129,23 @@ export interface PlanEventDetail {
   'plan-share-open': null;
   'plan-share-copy': null;
   'plan-share-close': null;
+  /** a basemap tile archive (.pmtiles / .mbtiles) chosen or dropped; its opacity, shown or hidden, removed */
+  'plan-basemap-files': { files: File[] };
+  'plan-basemap-opacity': { opacity: number };
+  'plan-basemap-visible': { visible: boolean };
+  'plan-basemap-remove': null;
+  /** plan image: files chosen or dropped on the map (an image with its world file and .prj, or a zip of them) */
+  'plan-image-files': { files: File[] };
+  /** plan image in the layer tree: opacity 0..1, above or below the plan layers, shown, removed */
+  'plan-image-opacity': { id: string; opacity: number };
+  'plan-image-position': { id: string; position: 'above' | 'below' };
+  'plan-image-visible': { id: string; visible: boolean };
+  'plan-image-remove': { id: string };
+  /** place an image again by dragging its corners; end placing (done: keep the corners, else put them back) */
+  'plan-image-place': { id: string };
+  'plan-image-place-end': { done: boolean };
+  /** the answer to "which system is this world file in?": a system, placing by corners instead, or cancel */
+  'plan-image-answer': { crsId: string } | { byCorners: true } | { cancel: true };
 }
 
 export type PlanEventName = keyof PlanEventDetail;

@@ -45,6 +45,12 @@ describe('the built app in real Chromium', () => {
     expect(offOrigin).toEqual([]);
   });
 
+  it('looks for a deployer\'s basemap beside index.html on its own origin only', async () => {
+    const origin = new URL(baseUrl).origin;
+    await expect.poll(() => app.requests.filter((url) => /\/basemap\.(pmtiles|json)$/.test(url)).length).toBeGreaterThan(0);
+    expect(app.requests.filter((url) => /basemap/.test(url) && !isSameOrigin(url, origin))).toEqual([]);
+  });
+
   it('has the standard controls: navigation, metric scale, fullscreen, attribution naming the sources', async () => {
     const page = app.page;
     await expect(page.locator('.maplibregl-ctrl-zoom-in').count()).resolves.toBe(1);

@@ -2,6 +2,8 @@ import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { chromiumPath } from '../helpers/chromium.ts';
 import { serveDirectory } from '../helpers/static-server.ts';
+import { writeBasemapFixtures } from '../../scripts/fixtures/make-basemap-fixtures.ts';
+import { writePlanImageFixtures } from '../../scripts/fixtures/make-plan-image-fixtures.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,6 +19,8 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   chromiumPath();
+  await writeBasemapFixtures();
+  writePlanImageFixtures();
   if (process.env.PLAN_SKIP_BUILD !== '1') {
     await build({ logLevel: 'warn', configFile: 'vite.config.ts' });
   }

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium.ts';
-import { waitForMapIdle } from '../helpers/app-page.ts';
+import { isBasemapProbe, waitForMapIdle } from '../helpers/app-page.ts';
 import { serveDirectory } from '../helpers/static-server.ts';
 import type { StaticServer } from '../helpers/static-server.ts';
 import type { FeatureCollection } from 'geojson';
@@ -77,7 +77,7 @@ describe('GeoJSON import, XSS and CSP', () => {
     if (init) await context.addInitScript(init);
     const page = await context.newPage();
     const errors: string[] = [];
-    page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+    page.on('console', (message) => { if (message.type() === 'error' && !isBasemapProbe(message.text(), message.location().url)) errors.push(message.text()); });
     page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
     // the import panel is an Analyse tool
     await page.goto(`${server.url}#mode=analyse`);

@@ -3,10 +3,8 @@
  * (test/components): what they show of the presenter slice, the actions they ask for, and that they re-render
  * only when what they show changes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { useBrowser } from '../helpers/use-browser.ts';
-import { openHarness } from '../helpers/component-page.ts';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from '../helpers/component-page.ts';
 
 const slide = (id: string, year: number, notes?: string) => ({
   id, camera: { center: [117.1, 36.9], zoom: 10, bearing: 0, pitch: 0 }, layers: ['boundary'], year, highlight: [], spotlight: false,
@@ -15,47 +13,39 @@ const slide = (id: string, year: number, notes?: string) => ({
 const DECK = { title: { zh: '演示', en: 'Deck' }, slides: [slide('a', 2023, 'Say a'), slide('b', 2030), slide('c', 2035)] };
 
 describe('presenter components', () => {
-  const chromium = useBrowser();
-  let page: Page;
-
-  beforeAll(async () => {
-    page = await openHarness(chromium.browser);
-  });
-  afterAll(async () => {
-    await page.close();
-  });
+  const component = useHarness();
 
   /** Mounts `tag` with the deck in the presenter slice, `presenter` overriding its fields. */
   async function mount(tag: string, presenter: Record<string, unknown>, events: string[] = []): Promise<void> {
-    await page.evaluate(`(async () => {
+    await component.page.evaluate(`(async () => {
       document.body.replaceChildren();
       const presenter = { ...harness.initialState('en').presenter, deck: ${JSON.stringify(DECK)}, ...${JSON.stringify(presenter)} };
       globalThis.mounted = await harness.mount('${tag}', { presenter }, ${JSON.stringify(events)});
     })()`);
   }
 
-  const update = (change: string) => page.evaluate(`(async () => {
+  const update = (change: string) => component.page.evaluate(`(async () => {
     mounted.store.update((state) => (${change}));
     await mounted.element.updateComplete;
   })()`);
-  const renders = () => page.evaluate('mounted.renders()') as Promise<number>;
-  const shadowText = (selector: string) => page.evaluate(`mounted.element.shadowRoot.querySelector(${JSON.stringify(selector)})?.textContent.trim() ?? null`) as Promise<string | null>;
+  const renders = () => component.page.evaluate('mounted.renders()') as Promise<number>;
+  const shadowText = (selector: string) => component.page.evaluate(`mounted.element.shadowRoot.querySelector(${JSON.stringify(selector)})?.textContent.trim() ?? null`) as Promise<string | null>;
 
   it('the panel lists the deck, marks the slide shown and asks for edits by index', async () => {
     await mount('plan-deck-panel', { index: 1 }, ['plan-deck-action']);
-    expect(await page.evaluate(`[...mounted.element.shadowRoot.querySelectorAll('li')].map((li) => [li.dataset.slide, li.getAttribute('aria-current')])`))
+    expect(await component.page.evaluate(`[...mounted.element.shadowRoot.querySelectorAll('li')].map((li) => [li.dataset.slide, li.getAttribute('aria-current')])`))
       .toEqual([['a', 'false'], ['b', 'true'], ['c', 'false']]);
-    expect(await page.locator('plan-deck-panel [data-action=download-backup]').count()).toBe(0);
-    await page.locator('plan-deck-panel li').nth(2).getByRole('button', { name: 'Move up' }).click();
-    await page.locator('plan-deck-panel [data-action=present]').click();
-    expect(await page.evaluate('mounted.events.map((event) => event.detail)')).toEqual([{ type: 'up', index: 2 }, { type: 'present' }]);
+    expect(await component.page.locator('plan-deck-panel [data-action=download-backup]').count()).toBe(0);
+    await component.page.locator('plan-deck-panel li').nth(2).getByRole('button', { name: 'Move up' }).click();
+    await component.page.locator('plan-deck-panel [data-action=present]').click();
+    expect(await component.page.evaluate('mounted.events.map((event) => event.detail)')).toEqual([{ type: 'up', index: 2 }, { type: 'present' }]);
   });
 
   it('the panel shows the busy export, the backup and the approval number from the slice', async () => {
     await mount('plan-deck-panel', { busy: true, backup: '{"broken"', approvalNumber: '鲁S(2026)001号' });
-    expect(await page.locator('plan-deck-panel [data-action=png-full]').isDisabled()).toBe(true);
-    expect(await page.locator('plan-deck-panel [data-action=download-backup]').count()).toBe(1);
-    expect(await page.locator('plan-deck-panel [data-input=approval]').inputValue()).toBe('鲁S(2026)001号');
+    expect(await component.page.locator('plan-deck-panel [data-action=png-full]').isDisabled()).toBe(true);
+    expect(await component.page.locator('plan-deck-panel [data-action=download-backup]').count()).toBe(1);
+    expect(await component.page.locator('plan-deck-panel [data-input=approval]').inputValue()).toBe('鲁S(2026)001号');
   });
 
   it('the panel re-renders when the deck or the slide shown changes, not for the laser, the year or the layers', async () => {
@@ -81,14 +71,14 @@ describe('presenter components', () => {
 
   it('the overlay draws the blank screen, the laser only while it is on, and the ink strokes', async () => {
     await mount('plan-presenter-overlay', { presenting: true, pointer: { x: 40, y: 50 }, laser: false }, ['plan-present-exit']);
-    expect(await page.locator('plan-presenter-overlay [data-testid=laser]').count()).toBe(0);
+    expect(await component.page.locator('plan-presenter-overlay [data-testid=laser]').count()).toBe(0);
     await update(`{ ...state, presenter: { ...state.presenter, laser: true, strokes: [{ id: 3, points: [[1, 2], [3, 4]] }] } }`);
-    expect(await page.locator('plan-presenter-overlay [data-testid=laser]').count()).toBe(1);
-    expect(await page.locator('plan-presenter-overlay [data-testid=ink] polyline').getAttribute('points')).toBe('1,2 3,4');
-    await page.locator('plan-presenter-overlay button').click();
-    expect(await page.evaluate('mounted.events.map((event) => event.type)')).toEqual(['plan-present-exit']);
+    expect(await component.page.locator('plan-presenter-overlay [data-testid=laser]').count()).toBe(1);
+    expect(await component.page.locator('plan-presenter-overlay [data-testid=ink] polyline').getAttribute('points')).toBe('1,2 3,4');
+    await component.page.locator('plan-presenter-overlay button').click();
+    expect(await component.page.evaluate('mounted.events.map((event) => event.type)')).toEqual(['plan-present-exit']);
     await update(`{ ...state, presenter: { ...state.presenter, blank: true } }`);
-    expect(await page.locator('plan-presenter-overlay [data-testid=blank-screen]').count()).toBe(1);
+    expect(await component.page.locator('plan-presenter-overlay [data-testid=blank-screen]').count()).toBe(1);
   });
 
   it('the overlay re-renders when what it shows changes, not for the panel, the approval number or the year', async () => {

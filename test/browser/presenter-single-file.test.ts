@@ -93,6 +93,19 @@ describe('the single-file build over file://', () => {
       return map.queryRenderedFeatures({ layers }).length; })()`), { timeout: 30_000 }).toBeGreaterThan(0);
   });
 
+  it('opens a basemap from the stick\'s folder (PMTiles by ranges, MBTiles in its inlined worker) and draws it under the plan', async () => {
+    const plan = 'globalThis.__plan';
+    const open = page.locator('plan-basemap-entry [data-basemap-open]');
+    await open.waitFor({ state: 'attached', timeout: 30_000 });
+    expect(await open.textContent()).toContain('从本文件夹打开底图');
+    for (const name of ['raster.pmtiles', 'raster.mbtiles']) {
+      await page.locator('plan-basemap-entry input[data-basemap-file]').setInputFiles(resolve('test/fixtures/basemap', name));
+      await expect.poll(() => page.evaluate(`${plan}.store.getState().basemap.current?.name`), { timeout: 30_000 }).toBe(name);
+      await page.evaluate(`${plan}.map.jumpTo({ center: [116.72, 37.2], zoom: 10 })`);
+      await expect.poll(() => page.evaluate(`${plan}.map.getLayer('basemap-raster') && ${plan}.map.isSourceLoaded('basemap') && ${plan}.map.areTilesLoaded()`), { timeout: 30_000 }).toBe(true);
+    }
+  });
+
   it('makes no request other than file:, data: or blob:', () => {
     expect(requests.length).toBeGreaterThan(0);
     expect(requests.filter((url) => !/^(file|data|blob):/.test(url))).toEqual([]);

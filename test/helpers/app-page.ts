@@ -20,6 +20,11 @@ export function isSameOrigin(url: string, origin: string): boolean {
   }
 }
 
+/** The browser's log line for the deployer's basemap probe finding nothing (src/data/basemap/deployer-basemap.ts). */
+export function isBasemapProbe(text: string, url: string): boolean {
+  return /^Failed to load resource: the server responded with a status of 404/.test(text) && /\/basemap\.(pmtiles|json)$/.test(new URL(url, 'http://x').pathname);
+}
+
 export type OpenAppOptions = BrowserContextOptions & { waitForIdle?: boolean };
 
 /**
@@ -39,7 +44,8 @@ export async function openApp(
   const origin = new URL(url).origin;
   page.on('request', (request) => requests.push(request.url()));
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
+    // The app looks for a deployer's basemap beside index.html at start; a site without one answers 404 (normal).
+    if (message.type() === 'error' && !isBasemapProbe(message.text(), message.location().url)) errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   await context.route('**/*', (route) => {

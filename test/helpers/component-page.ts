@@ -1,4 +1,5 @@
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { useBrowser } from './use-browser.ts';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 
 /**
@@ -10,4 +11,25 @@ export async function openHarness(browser: Browser, options: BrowserContextOptio
   await page.goto(new URL('index.html', inject('componentsUrl')).href);
   await page.waitForFunction('typeof globalThis.harness === "object"');
   return page;
+}
+
+/**
+ * One harness page for a `describe` block: a browser (useBrowser), the page opened before its tests and closed
+ * after them. Read `.page` inside tests and hooks.
+ */
+export function useHarness(options: BrowserContextOptions = {}): { readonly page: Page } {
+  const chromium = useBrowser();
+  let page: Page | undefined;
+  beforeAll(async () => {
+    page = await openHarness(chromium.browser, options);
+  });
+  afterAll(async () => {
+    await page?.close();
+  });
+  return {
+    get page(): Page {
+      if (!page) throw new Error('the harness page opens in beforeAll');
+      return page;
+    },
+  };
 }

@@ -155,4 +155,23 @@ describe('land-use structure table against a naive turf computation (property)',
     expect(structure?.rows.map((row) => row.code)).toEqual(['0103', '0701']);
     expect(structure?.developmentIntensity.value).toBeCloseTo(0.5, 6);
   });
+
+  it('a region wholly inside the boundary is not clipped to it, and its figures equal those of the region cut to it', () => {
+    const parcels = prepareLandUseParcels([
+      { geometry: square(117, 36.8, 0.001), landUseClass: cls('land-sea-use-2023', '0701'), group: 'urban-construction' },
+      { geometry: square(117.001, 36.8, 0.001), landUseClass: cls('land-sea-use-2023', '0103'), group: 'blue-green' },
+    ]);
+    const boundary: Feature<Polygon> = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[116.99, 36.79], [117.01, 36.79], [117.0015, 36.8015], [116.99, 36.81], [116.99, 36.79]]] } };
+    const inside = landUseRegionFigures(parcels, square(117.0002, 36.8002, 0.0006), boundary);
+    const alone = landUseRegionFigures(parcels, square(117.0002, 36.8002, 0.0006), null);
+    expect(inside.ok && alone.ok).toBe(true);
+    expect(inside.ok && inside.figures.constructionRatio).toBe(alone.ok && alone.figures.constructionRatio);
+    expect(alone.ok && alone.figures.constructionRatio).toBeCloseTo(1, 9);
+    expect(inside.issues.map((issue) => issue.reason)).not.toContain('partly-outside-boundary');
+    // a region whose box crosses the boundary's notch is cut to it: only the part inside counts
+    const across = landUseRegionFigures(parcels, square(117.0005, 36.8005, 0.0015), boundary);
+    expect(across.issues.map((issue) => issue.reason)).toContain('partly-outside-boundary');
+    const cut = intersect(featureCollection([{ type: 'Feature', properties: {}, geometry: square(117.0005, 36.8005, 0.0015) } as Feature<Polygon>, boundary]))!;
+    expect(across.ok && across.figures.insideAreaKm2).toBeCloseTo(area(cut) / 1e6, 9);
+  });
 });

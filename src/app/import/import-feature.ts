@@ -18,6 +18,8 @@ import {
 import type { ImportedLayer } from '../../state/imports.ts';
 import { removeImport, setMode } from '../../state/actions.ts';
 import { isLandUseDrop } from '../../data/landuse/dropped-files.ts';
+import { isBasemapDrop } from '../../data/basemap/tile-archive.ts';
+import { isPlanImageDrop } from '../../data/plan-image/plan-image-files.ts';
 import { droppedFiles } from '../shell/dropped-entries.ts';
 import { ImportClient, readImportedFeature } from '../../data/import-client.ts';
 import type { ImportWorkerRequest } from '../../data/import-protocol.ts';
@@ -134,7 +136,7 @@ async function useAsStudyArea({ store, app }: AppServices): Promise<void> {
   store.update((state) => announce(state, 'info', translate(state.lang, polygon.parts > 1 ? 'import.studySetLargest' : 'import.studySet', { name: layer.name, parts: polygon.parts })));
 }
 
-/** Drag-and-drop onto the map (GeoJSON is imported; a Shapefile goes to the land-use panel) and paste anywhere outside text fields. */
+/** Drag-and-drop onto the map (GeoJSON is imported; a Shapefile goes to the land-use panel, an image to the plan images) and paste anywhere outside text fields. */
 function installDropAndPaste(services: AppServices, life: Lifetime, run: (request: Exclude<ImportWorkerRequest, { type: 'feature' }>, source: string) => void): void {
   const container = mapContainer(services.view);
   life.listen(container, 'dragover', (event) => {
@@ -148,10 +150,21 @@ function installDropAndPaste(services: AppServices, life: Lifetime, run: (reques
     // Folders are read through (a delivery is often a folder of layers); the entries must be taken during the event.
     const files = await droppedFiles(event.dataTransfer);
     if (files.length === 0 || life.disposed) return;
+    if (isBasemapDrop(files.map((file) => file.name))) {
+      // A tile archive (.pmtiles / .mbtiles) is a basemap: drawn under the plan by the basemap feature.
+      emit(services.app, 'plan-basemap-files', { files });
+      return;
+    }
+    if (await isPlanImageDrop(files.map((file) => ({ name: file.name, data: file })))) {
+      // an image (with its world file and .prj, or zipped): a plan image
+      emit(services.app, 'plan-image-files', { files });
+      return;
+    }
+    if (life.disposed) return;
     if (isLandUseDrop(files.map((file) => file.name))) {
       // A Shapefile (zipped or its parts) is a land-use layer: read by the land-use panel, in Analyse.
       services.store.update((state) => setMode(state, 'analyse'));
-      emit(services.app, 'plan-landuse-files', { files });
+      emit(services.app, 'plan-landuse-files', { files, dropped: true });
       return;
     }
     run({ type: 'file', file: files[0] }, files[0].name);

@@ -15,6 +15,7 @@ import '../../ui/components/landuse/landuse-panel.ts';
 import { mountSection } from '../shell/panel-section.ts';
 import type { PlanLandUsePanel } from '../../ui/components/landuse/landuse-panel.ts';
 import { LandUseSession } from './landuse-session.ts';
+import { installControlLines } from './control-lines-feature.ts';
 import { LandUseStates } from './landuse-states.ts';
 import { initialLandUseState, onLandUse, setLandUseOpacity, setLandUseVisible } from '../../state/landuse-state.ts';
 
@@ -30,7 +31,9 @@ export function install({ app, store, view, figures }: AppServices): Dispose {
   mountPanel(app, life);
   const layer = new LandUseLayer(view);
   const session = new LandUseSession(store, layer, life, figures);
-  life.listen(app, 'plan-landuse-files', ({ detail }) => session.open(detail.files));
+  const lines = installControlLines(app, store, life, figures);
+  // A dropped delivery may hold the control lines rather than a land-use layer (./control-lines-feature.ts).
+  life.listen(app, 'plan-landuse-files', ({ detail }) => (detail.dropped ? void lines.route(detail.files, () => session.open(detail.files)) : session.open(detail.files)));
   life.listen(app, 'plan-landuse-settings', ({ detail }) => session.change(detail));
   life.listen(app, 'plan-landuse-use', ({ detail }) => session.use(detail.use));
   life.listen(app, 'plan-landuse-display', ({ detail }) => store.update((state) => onLandUse(state, (slice) => {

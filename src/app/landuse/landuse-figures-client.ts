@@ -29,9 +29,16 @@ function rowOf(feature: Feature, index: number, result: FiguresResult): RegionTa
  * @param layer - the prepared layer's id in the worker
  * @param boundary - the Start-up Area outline; every region is cut to it
  */
-export function landUseFiguresClient(client: LandUseClient, layer: number, boundary: Region): AnalysisClient {
+/** The land-use figures client, with the worker and layer it asks (the control lines are cut into that layer there). */
+export interface LandUseFiguresClient extends AnalysisClient {
+  readonly worker: { client: LandUseClient; layer: number };
+  /** Forgets every answer (the worker's figures changed: control lines were cut into the layer). */
+  forget(): void;
+}
+
+export function landUseFiguresClient(client: LandUseClient, layer: number, boundary: Region): LandUseFiguresClient {
   // Regions are immutable state objects: a cluster outline unchanged since the last request costs nothing.
-  const remembered = new WeakMap<object, FiguresResult>();
+  let remembered = new WeakMap<object, FiguresResult>();
   const channels = new Map<string, (feature: Feature, signal?: AbortSignal) => Promise<FiguresResult>>();
 
   const ask = (regions: { region: unknown; clip: boolean }[], signal?: AbortSignal): Promise<FiguresResult[]> => client.figures(layer, boundary, regions, signal);
@@ -46,6 +53,8 @@ export function landUseFiguresClient(client: LandUseClient, layer: number, bound
 
   const official = boundary.properties?.official_area_km2;
   return {
+    worker: { client, layer },
+    forget: () => { remembered = new WeakMap(); },
     ready: Promise.resolve({ prepareMilliseconds: 0 }),
     async whole(_classes, options = {}): Promise<WholeAreaFigures> {
       // The boundary does not change with the layer: its figures are asked once per layer.

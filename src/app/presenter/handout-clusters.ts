@@ -27,6 +27,7 @@ export async function clusterPages({ store, view }: AppServices, lang: Lang): Pr
       kind: 'cluster', title: featureName(cluster, lang), theme: String(cluster.properties?.[`theme_${lang}`] ?? ''),
       image: snapshotDataUrl(view), figures, projects: regionContents(cluster, { projects: data.projects, crossings: data.crossings }).projects,
       ...(row?.result.ok && row.result.figures.landUse?.structure ? { structure: row.result.figures.landUse.structure } : {}),
+      ...(row?.result.ok && row.result.figures.landUse?.conflicts ? { conflicts: row.result.figures.landUse.conflicts } : {}),
     });
   }
   return pages;

@@ -11,6 +11,7 @@ import { formatPercent } from '../../i18n/format.ts';
 import { featureName } from '../../i18n/feature-name.ts';
 import { DEFAULT_TARGETS } from '../../core/analysis/target-check.ts';
 import type { LandUseStructure } from '../../core/landuse/structure-table.ts';
+import type { LandUseCoverage } from '../../core/analysis/types.ts';
 import { formatNumber } from '../../i18n/format.ts';
 
 export interface HandoutSlidePage {
@@ -35,6 +36,8 @@ export interface HandoutClusterPage {
   projects: Feature[];
   /** on a land-use basis: the cluster's land-use structure (first-level classes and the development intensity) */
   structure?: LandUseStructure;
+  /** on a land-use basis with control lines loaded: the cluster's conflict figures, m² (null: that line not loaded) */
+  conflicts?: LandUseCoverage['conflicts'];
 }
 
 export type HandoutPage = HandoutSlidePage | HandoutClusterPage;
@@ -51,6 +54,20 @@ function mapImage(source: string, alt: string): HTMLImageElement {
   image.alt = alt;
   if (source) image.src = source;
   return image;
+}
+
+/** The control-line conflicts of a cluster page: urban construction land inside / outside each line, km². */
+function conflictsBlock(conflicts: NonNullable<LandUseCoverage['conflicts']>, lang: Lang): HTMLElement[] {
+  const list = element('dl', 'handout-conflicts');
+  const lines = { 'ecological-red-line': 'ecological-red-line', 'permanent-farmland': 'permanent-farmland', 'outside-development-boundary': 'development-boundary' } as const;
+  for (const [kind, value] of Object.entries(conflicts) as [keyof typeof lines, number | null][]) {
+    const figure = element('dd', '', value === null
+      ? translate(lang, 'controlLines.conflict.unknown', { line: translate(lang, `controlLines.role.${lines[kind]}`) })
+      : `${formatNumber(value / 1e6, lang, 3)} km²`);
+    Object.assign(figure.dataset, { conflict: kind, value: value === null ? '' : String(value) });
+    list.append(element('dt', '', translate(lang, `controlLines.conflict.${kind}`)), figure);
+  }
+  return [element('h2', '', translate(lang, 'controlLines.conflicts.title')), list];
 }
 
 /** The land-use structure of a cluster page: first-level classes with km² and share, and the development intensity. */
@@ -118,6 +135,7 @@ export function buildHandout(pages: readonly HandoutPage[], lang: Lang, heading:
       } else figures.append(element('dd', '', t('handout.noFigures')));
       sheet.append(figures, element('p', 'handout-note', t('figures.illustrative')));
       if (page.structure) sheet.append(...structureBlock(page.structure, lang));
+      if (page.conflicts) sheet.append(...conflictsBlock(page.conflicts, lang));
       sheet.append(element('h2', '', t('handout.projects', { count: page.projects.length })));
       const list = element('ul', 'handout-projects');
       for (const project of page.projects) list.append(element('li', '', featureName(project, lang, String(project.properties?.['id'] ?? ''))));

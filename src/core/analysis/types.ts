@@ -104,6 +104,12 @@ export interface LandUseCoverage {
   readonly classes: readonly LandUseClassArea[];
   /** the land-use structure table (用地结构表) of the region, with the development intensity */
   readonly structure?: LandUseStructure;
+  /**
+   * Urban construction land inside the ecological red line, inside permanent basic farmland and outside the urban
+   * development boundary, m² inside the region (core/landuse/control-lines); a kind is null when its line is not
+   * loaded; absent when no control lines are loaded.
+   */
+  readonly conflicts?: Readonly<Record<'ecological-red-line' | 'permanent-farmland' | 'outside-development-boundary', number | null>>;
 }
 
 export interface LandUseClassArea {

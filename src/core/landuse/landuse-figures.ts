@@ -10,9 +10,20 @@ import { validateUserPolygon } from '../analysis/validate-user-polygon.js';
 import type { AnalysisIssue, FiguresResult, LandUseCoverage, RegionFigures, TargetDefinition } from '../analysis/types.js';
 import { landUseIndicators, type LandUseIndicators, type PreparedLandUseParcels } from './landuse-indicators.js';
 import { landUseStructure } from './structure-table.js';
+import { CONFLICT_KINDS, controlLineConflicts, type PreparedConflicts } from './control-lines.js';
 
 type Region = Feature<Polygon | MultiPolygon>;
 type Targets = { readonly blueGreen: TargetDefinition; readonly construction: TargetDefinition };
+
+/** Whether `piece` (a polygon cut to `box`) is the whole box: one ring, no hole, its shoelace area the box's. */
+function isBox(piece: Region, [minX, minY, maxX, maxY]: readonly number[]): boolean {
+  if (piece.geometry.type !== 'Polygon' || piece.geometry.coordinates.length !== 1) return false;
+  const ring = piece.geometry.coordinates[0];
+  let twice = 0;
+  for (let i = 0; i + 1 < ring.length; i++) twice += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
+  const boxArea = (maxX - minX) * (maxY - minY);
+  return Math.abs(Math.abs(twice / 2) - boxArea) <= boxArea * 1e-12;
+}
 
 /** The part of a region inside the boundary (the boundary first cut to the region's box, so a small region is cheap). */
 function insideBoundary(region: Region, boundary: Region): Region | null {
@@ -20,6 +31,8 @@ function insideBoundary(region: Region, boundary: Region): Region | null {
   const margin = 1e-6;
   const piece = bboxClip(boundary, [minX - margin, minY - margin, maxX + margin, maxY + margin]) as Region;
   if (piece.geometry.coordinates.length === 0) return null;
+  // the region's box wholly inside the boundary: the region is too, and needs no clipping
+  if (isBox(piece, [minX - margin, minY - margin, maxX + margin, maxY + margin])) return region;
   return intersect(featureCollection<Polygon | MultiPolygon>([region, piece])) as Region | null;
 }
 
@@ -69,6 +82,12 @@ export function figuresFromIndicators(indicators: LandUseIndicators | null, draw
   };
 }
 
+/** A region with no area inside the boundary: no conflicting land where a line is loaded, unknown where not. */
+function noConflicts(conflicts: PreparedConflicts): Record<(typeof CONFLICT_KINDS)[number], number | null> {
+  const entries = CONFLICT_KINDS.map((kind) => [kind, conflicts.pieces[kind] ? 0 : null] as const);
+  return Object.fromEntries(entries) as Record<(typeof CONFLICT_KINDS)[number], number | null>;
+}
+
 /**
  * Blue-green and construction figures of any region (a cluster, a subdistrict, a study polygon, a what-if
  * outline) from a land-use layer, in the same shape the schematic analysis gives, so every panel shows either.
@@ -78,9 +97,11 @@ export function figuresFromIndicators(indicators: LandUseIndicators | null, draw
  * @param prepared - parcels prepared once with prepareLandUseParcels
  * @param region - Feature / Polygon / MultiPolygon in WGS84
  * @param boundary - the Start-up Area outline; null when the region is the boundary itself
+ * @param conflicts - the control lines cut into the parcels (prepareControlLineConflicts), when loaded: the figures
+ *   then carry the three conflict figures of the part of the region inside the boundary (`landUse.conflicts`)
  * @example landUseRegionFigures(prepared, clusterFeature, boundary).figures?.constructionRatio
  */
-export function landUseRegionFigures(prepared: PreparedLandUseParcels, region: unknown, boundary: Region | null, targets: Targets = DEFAULT_TARGETS): FiguresResult {
+export function landUseRegionFigures(prepared: PreparedLandUseParcels, region: unknown, boundary: Region | null, targets: Targets = DEFAULT_TARGETS, conflicts?: PreparedConflicts): FiguresResult {
   const validation = validateUserPolygon(region);
   if (!validation.ok) return { ok: false, issues: validation.issues };
   const polygons = validation.polygons.map((polygon) => polygon.map((ring) => [...ring]));
@@ -105,6 +126,7 @@ export function landUseRegionFigures(prepared: PreparedLandUseParcels, region: u
       issues.push({ reason: 'partly-outside-boundary', severity: 'warning', message: 'The region extends outside the Start-up Area; ratios use the part inside.' });
     }
   }
-  const figures = figuresFromIndicators(inside ? landUseIndicators(prepared, inside, targets) : null, drawn, issues);
+  const plain = figuresFromIndicators(inside ? landUseIndicators(prepared, inside, targets) : null, drawn, issues);
+  const figures = conflicts && plain.landUse ? { ...plain, landUse: { ...plain.landUse, conflicts: inside ? controlLineConflicts(conflicts, inside) : noConflicts(conflicts) } } : plain;
   return { ok: true, figures, issues: figures.issues };
 }

@@ -81,9 +81,15 @@ function cellRange(
   grid: { minX: number; minY: number; cellWidth: number; cellHeight: number; columns: number; rows: number },
   [minX, minY, maxX, maxY]: readonly number[],
 ): [number, number, number, number] {
-  const column = (x: number) => Math.max(0, Math.min(grid.columns - 1, Math.floor((x - grid.minX) / grid.cellWidth)));
-  const row = (y: number) => Math.max(0, Math.min(grid.rows - 1, Math.floor((y - grid.minY) / grid.cellHeight)));
-  return [column(minX), row(minY), column(maxX), row(maxY)];
+  // (no closures here: this runs for every parcel of every region query)
+  const lastColumn = grid.columns - 1;
+  const lastRow = grid.rows - 1;
+  return [
+    Math.max(0, Math.min(lastColumn, Math.floor((minX - grid.minX) / grid.cellWidth))),
+    Math.max(0, Math.min(lastRow, Math.floor((minY - grid.minY) / grid.cellHeight))),
+    Math.max(0, Math.min(lastColumn, Math.floor((maxX - grid.minX) / grid.cellWidth))),
+    Math.max(0, Math.min(lastRow, Math.floor((maxY - grid.minY) / grid.cellHeight))),
+  ];
 }
 
 function gridOver(bbox: readonly number[], size: number) {
@@ -155,19 +161,29 @@ export function landUseIndicators(
   const regionAreaSquareMeters = area(region);
   const regionShape = projectPolygons(prepared.origin, polygonsOf(region.geometry));
   // Region edges on their own grid: a parcel looks only at the outline edges near it.
-  const edgeGrid = gridOver(regionShape.bbox, REGION_GRID);
   const regionEdges = regionShape.edges;
+  // a grid about as fine as the outline has edges (a drawn rectangle needs no 64 × 64 cells made per query)
+  const edgeGrid = gridOver(regionShape.bbox, Math.max(1, Math.min(REGION_GRID, Math.round(Math.sqrt(regionEdges.length / 4)))));
+  const edgeColumns = edgeGrid.columns;
   for (let k = 0; k < regionEdges.length / 4; k++) {
     const o = 4 * k;
     const box = [Math.min(regionEdges[o], regionEdges[o + 2]), Math.min(regionEdges[o + 1], regionEdges[o + 3]), Math.max(regionEdges[o], regionEdges[o + 2]), Math.max(regionEdges[o + 1], regionEdges[o + 3])];
     const [c0, r0, c1, r1] = cellRange(edgeGrid, box);
-    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) edgeGrid.cells[r * REGION_GRID + c].push(k);
+    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) edgeGrid.cells[r * edgeColumns + c].push(k);
   }
   const groupSquareMeters = { 'blue-green': 0, 'urban-construction': 0, other: 0, unclassified: 0 };
   const classes = new Map<string, ClassArea>();
   let covered = 0;
   let parcelsInside = 0;
   let parcelsAcrossBoundary = 0;
+  // (one function for every parcel, not one made per parcel)
+  const count = (key: string, landUseClass: LandUseClass | null, group: LandUseGroup | null, squareMeters: number) => {
+    groupSquareMeters[group ?? 'unclassified'] += squareMeters;
+    let entry = classes.get(key);
+    if (!entry) classes.set(key, (entry = { key, landUseClass, group, areaSquareMeters: 0, parcelCount: 0 }));
+    entry.areaSquareMeters += squareMeters;
+    entry.parcelCount++;
+  };
   const seenParcel = new Uint8Array(prepared.shapes.length);
   const edgeStamp = new Int32Array(regionEdges.length / 4).fill(-1);
   const [c0, r0, c1, r1] = cellRange(prepared.grid, regionShape.bbox);
@@ -181,7 +197,7 @@ export function landUseIndicators(
         const near: number[] = [];
         const [e0, f0, e1, f1] = cellRange(edgeGrid, shape.bbox);
         for (let rr = f0; rr <= f1; rr++) for (let cc = e0; cc <= e1; cc++) {
-          for (const k of edgeGrid.cells[rr * REGION_GRID + cc]) {
+          for (const k of edgeGrid.cells[rr * edgeColumns + cc]) {
             if (edgeStamp[k] === index) continue;
             edgeStamp[k] = index;
             const o = 4 * k;
@@ -209,13 +225,6 @@ export function landUseIndicators(
         const parcel = prepared.parcels[index];
         covered += inRegion;
         const deducted = parcel.deduction ? inRegion * parcel.deduction.fraction : 0;
-        const count = (key: string, landUseClass: LandUseClass | null, group: LandUseGroup | null, squareMeters: number) => {
-          groupSquareMeters[group ?? 'unclassified'] += squareMeters;
-          const entry = classes.get(key) ?? { key, landUseClass, group, areaSquareMeters: 0, parcelCount: 0 };
-          entry.areaSquareMeters += squareMeters;
-          entry.parcelCount++;
-          classes.set(key, entry);
-        };
         count(parcel.key ?? (parcel.landUseClass ? `${parcel.landUseClass.system}:${parcel.landUseClass.code}` : 'unclassified'), parcel.landUseClass, parcel.group, inRegion - deducted);
         if (parcel.deduction) count(parcel.deduction.key, parcel.deduction.landUseClass, parcel.deduction.group, deducted);
       }

@@ -25,7 +25,7 @@ export type ControlLineReadResult =
   | { ok: true; layers: ControlLineLayer[]; issues: (ControlLineIssue | LandUseIssue)[]; question?: ControlLineQuestion }
   | { ok: false; issues: (ControlLineIssue | LandUseIssue)[]; question?: ControlLineQuestion };
 
-function describeAll(files: readonly InputFile[], options: ControlLineReadOptions, geopackage?: GeoPackageReader): { layers: DeliveryLayer[]; issues: LandUseIssue[] } {
+export function describeAll(files: readonly InputFile[], options: ControlLineReadOptions, geopackage?: GeoPackageReader): { layers: DeliveryLayer[]; issues: LandUseIssue[] } {
   const collected = collectFiles(files);
   if (collected.issues.some((issue) => issue.severity === 'error')) return { layers: [], issues: collected.issues };
   const layers = [

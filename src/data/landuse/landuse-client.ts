@@ -7,7 +7,8 @@
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { FiguresResult } from '../../core/analysis/types.js';
-import type { LandUsePrepareResult, LandUseProgress, LandUseRequestBody, LandUseWorkerResponse } from './landuse-protocol.js';
+import type { ControlLinesResult, DeliveryKinds, LandUsePrepareResult, LandUseProgress, LandUseRequestBody, LandUseWorkerResponse } from './landuse-protocol.js';
+import type { ControlLineRole } from '../../core/landuse/control-line-names.js';
 import type { LandUseLayerSettings } from './prepare-landuse-layer.js';
 import { startLandUseWorker } from './start-landuse-worker.js';
 import { RequestError, workerRequests, type WorkerPort, type WorkerRequests } from '../requests/index.js';
@@ -71,6 +72,28 @@ export class LandUseClient {
     const results = await requests.request<FiguresResult[] | null>({ type: 'figures', layer, boundary, regions }, signal ? { signal } : {});
     if (!results) throw new RequestError('unavailable', 'land use: the layer was replaced');
     return results;
+  }
+
+  /** Starts the worker without files, if none runs (for control lines read before any land-use layer). */
+  open(): void {
+    if (this.running) return;
+    this.cancel();
+    this.requests = this.connect(this.start());
+  }
+
+  /**
+   * Reads a delivery's control lines in this worker (kept there) and cuts them into prepared layer `layer` (null:
+   * none yet). Rejects with a RequestError: `stopped` when the worker stopped, `unavailable` when none runs.
+   */
+  async controlLines(files: File[], roles: Record<string, ControlLineRole | 'ignore'>, layer: number | null): Promise<ControlLinesResult> {
+    if (!this.requests) throw new RequestError('unavailable', 'land use: no worker runs');
+    return this.requests.request<ControlLinesResult>({ type: 'control-lines', files, roles, layer });
+  }
+
+  /** What a delivery holds: layers named as control lines, layers carrying land-use codes. */
+  async describeDelivery(files: File[]): Promise<DeliveryKinds> {
+    if (!this.requests) throw new RequestError('unavailable', 'land use: no worker runs');
+    return this.requests.request<DeliveryKinds>({ type: 'describe-delivery', files });
   }
 
   /**

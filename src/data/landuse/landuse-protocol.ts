@@ -3,6 +3,8 @@ import type { FiguresResult } from '../../core/analysis/types.js';
 import type { LandUseIssue } from './landuse-issues.js';
 import type { LandUseLayerSettings, PreparedLandUseLayer } from './prepare-landuse-layer.js';
 import type { LayerQuestion } from './read-landuse-files.js';
+import type { ControlLineIssue, ControlLineRole } from '../../core/landuse/control-lines.js';
+import type { DeliveryLayer } from './delivery-layers.js';
 import type { LandUseStatesRequest, LandUseStatesResponse } from './landuse-states-protocol.js';
 
 /**
@@ -23,6 +25,14 @@ export type LandUseRequestBody =
   | { type: 'prepare'; files?: File[]; settings: LandUseLayerSettings; keep: number[] }
   /** figures of prepared layer `layer` */
   | { type: 'figures'; layer: number; boundary: Feature<Polygon | MultiPolygon>; regions: { region: unknown; clip: boolean }[] }
+  /**
+   * the three control lines of a delivery (src/data/landuse/control-lines-reader.ts), with the planner's roles for
+   * layers whose names do not tell; kept in the worker and cut into prepared layer `layer` (when given) once, so
+   * that layer's `figures` carry the conflict figures
+   */
+  | { type: 'control-lines'; files: File[]; roles: Record<string, ControlLineRole | 'ignore'>; layer: number | null }
+  /** what a delivery holds: its layers named as control lines, and its layers carrying land-use codes */
+  | { type: 'describe-delivery'; files: File[] }
   /** a second land-use state beside the layer in force, and the transition matrix between the two */
   | LandUseStatesRequest;
 
@@ -46,7 +56,31 @@ export type LandUsePrepareResult =
   | { ok: true; issues: LandUseIssue[]; summary: LandUseLayerSummary; data: Blob; overview: Blob | null; layer: number; reclassified: boolean }
   | { ok: false; issues: LandUseIssue[]; question?: LayerQuestion };
 
+/** One control-line layer read: how its role was told, its polygons and their area. */
+export interface ControlLineLayerSummary {
+  name: string;
+  role: ControlLineRole;
+  by: 'code' | 'chinese-name' | 'planner';
+  parcelCount: number;
+  areaSquareMeters: number;
+}
+
+export type ControlLineWorkerIssue = ControlLineIssue | LandUseIssue;
+
+export type ControlLinesResult =
+  /** `data`: the lines' polygons as GeoJSON, each feature's `role`; `conflicts`: cut into the land-use layer asked for */
+  | { ok: true; lines: ControlLineLayerSummary[]; data: Blob; issues: ControlLineWorkerIssue[]; question: DeliveryLayer[] | null; conflicts: boolean }
+  | { ok: false; issues: ControlLineWorkerIssue[]; question: DeliveryLayer[] | null };
+
+/** A delivery's layers named as control lines and those carrying land-use codes (names). */
+export interface DeliveryKinds {
+  controlLines: string[];
+  landUse: string[];
+}
+
 export type LandUseWorkerResponse =
+  | { type: 'control-lines'; id: number; result: ControlLinesResult }
+  | { type: 'delivery'; id: number; result: DeliveryKinds }
   | ({ type: 'progress' } & LandUseProgress)
   | { type: 'prepared'; id: number; result: LandUsePrepareResult }
   | { type: 'figures'; id: number; results: FiguresResult[] | null }

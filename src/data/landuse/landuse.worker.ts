@@ -14,6 +14,8 @@ import { geoPackageReader, loadSqlite } from './read-geopackage.js';
 import { readLandUseFiles, type GeoPackageReader, type LandUseReadResult } from './read-landuse-files.js';
 import type { InputFile } from './collect-files.js';
 import { overviewGrid } from '../../core/landuse/overview-grid.js';
+import { DEFAULT_TARGETS } from '../../core/analysis/target-check.js';
+import { describeDeliveryKinds, readControlLines, type KeptControlLines } from './control-lines-work.js';
 import { answerStates } from './landuse-states-worker.js';
 
 /** From this many parcels on, small map scales show the overview instead of every parcel. */
@@ -29,6 +31,34 @@ const layers = new Map<number, PreparedLandUseParcels>();
 let nextLayer = 1;
 /** the files of the last prepare, and their last reading (with the settings it was read with) */
 let source: { files: InputFile[]; geopackage?: GeoPackageReader; read?: { key: string; result: Extract<LandUseReadResult, { ok: true }> } } | undefined;
+
+/** the control lines read last, and their cut into one prepared layer (its figures then carry the conflicts) */
+let controlLines: KeptControlLines | null = null;
+
+type ControlLinesRequest = Extract<LandUseWorkerRequest, { type: 'control-lines' }>;
+
+/** The bytes of `files`, and the GeoPackage reader when they hold a .gpkg (null with the failure when SQLite cannot load). */
+async function inputFiles(files: File[]): Promise<{ files: InputFile[]; geopackage?: GeoPackageReader } | { failure: string }> {
+  const read: InputFile[] = [];
+  for (const file of files) read.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+  if (!hasGeoPackage(read)) return { files: read };
+  const loaded = await loadSqlite();
+  if (!loaded.ok) return { failure: loaded.issues.map((issue) => JSON.stringify(issue.params)).join('; ') };
+  return { files: read, geopackage: geoPackageReader(loaded.sqlite) };
+}
+
+/** Reads the control lines and keeps them (the lines before are dropped only when these read). */
+async function controlLinesOf(request: ControlLinesRequest) {
+  const input = await inputFiles(request.files);
+  if ('failure' in input) return { ok: false as const, issues: [{ code: 'internal' as const, severity: 'error' as const, params: { detail: input.failure } }], question: null };
+  const prepared = request.layer === null ? undefined : layers.get(request.layer);
+  const { result, kept } = readControlLines(input.files, request.roles, input.geopackage, prepared && request.layer !== null ? { layer: request.layer, prepared } : undefined);
+  if (kept) controlLines = kept;
+  return result;
+}
+
+/** The conflicts cut into prepared layer `layer`, if the lines in force were. */
+const conflictsOf = (layer: number) => (controlLines?.conflicts?.layer === layer ? controlLines.conflicts.prepared : undefined);
 
 function post(message: LandUseWorkerResponse): void {
   scope.postMessage(message);
@@ -91,13 +121,21 @@ scope.onmessage = async (event: MessageEvent<LandUseWorkerRequest>) => {
   if (request.type === 'state' || request.type === 'transition') return answerStates(request, layers, post);
   try {
     if (request.type === 'prepare') post({ type: 'prepared', id: request.id, result: await prepare(request) });
-    else {
+    else if (request.type === 'control-lines') post({ type: 'control-lines', id: request.id, result: await controlLinesOf(request) });
+    else if (request.type === 'describe-delivery') {
+      const input = await inputFiles(request.files);
+      post({ type: 'delivery', id: request.id, result: 'failure' in input ? { controlLines: [], landUse: [] } : describeDeliveryKinds(input.files, input.geopackage) });
+    } else {
       const layer = layers.get(request.layer);
-      post({ type: 'figures', id: request.id, results: layer ? request.regions.map(({ region, clip }) => landUseRegionFigures(layer, region, clip ? request.boundary : null)) : null });
+      post({ type: 'figures', id: request.id, results: layer ? request.regions.map(({ region, clip }) => landUseRegionFigures(layer, region, clip ? request.boundary : null, DEFAULT_TARGETS, conflictsOf(request.layer))) : null });
     }
   } catch (error) {
     const detail = String((error as Error)?.message ?? error);
-    if (request.type === 'prepare') {
+    if (request.type === 'control-lines') {
+      post({ type: 'control-lines', id: request.id, result: { ok: false, issues: [{ code: 'internal', severity: 'error', params: { detail } }], question: null } });
+    } else if (request.type === 'describe-delivery') {
+      post({ type: 'delivery', id: request.id, result: { controlLines: [], landUse: [] } });
+    } else if (request.type === 'prepare') {
       post({ type: 'prepared', id: request.id, result: { ok: false, issues: [{ code: 'internal', severity: 'error', params: { detail } }] } });
     } else {
       post({ type: 'figures', id: request.id, results: request.regions.map(() => ({ ok: false, issues: [{ reason: 'clip-failed', severity: 'error', message: detail }] })) });

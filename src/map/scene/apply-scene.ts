@@ -18,7 +18,7 @@ import type { Scene, SceneSource, SceneSourceEntry } from './scene-types.ts';
 export interface SceneMap {
   addSource(id: string, source: object): unknown;
   removeSource(id: string): unknown;
-  getSource(id: string): { setData?(data: unknown): unknown } | undefined;
+  getSource(id: string): { setData?(data: unknown): unknown; setCoordinates?(coordinates: unknown): unknown; updateImage?(options: { url: string; coordinates?: unknown }): unknown } | undefined;
   addLayer(layer: LayerSpecification, before?: string): unknown;
   removeLayer(id: string): unknown;
   moveLayer(id: string, before?: string): unknown;
@@ -40,10 +40,14 @@ export interface SceneResources {
 }
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+/** A transparent 1 × 1 PNG: an image source's picture while its Blob is being read (file:// pages). */
+const NO_IMAGE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 function sameSourceShape(a: SceneSource, b: SceneSource): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'blob-tiles' && b.kind === 'blob-tiles') return a.data === b.data && a.layer === b.layer && a.maxzoom === b.maxzoom;
+  if (a.kind === 'tiles' && b.kind === 'tiles') return a.data === b.data && same(a.spec, b.spec);
+  if (a.kind === 'image') return a.data === b.data;
   return true;
 }
 
@@ -116,14 +120,34 @@ export class SceneApplier {
   }
 
   private release(source: SceneSource): void {
-    if (source.kind === 'blob-geojson') this.resources.releaseUrl(source.data);
+    if (source.kind === 'blob-geojson' || source.kind === 'image') this.resources.releaseUrl(source.data);
     else if (source.kind === 'blob-tiles') this.resources.releaseTiles(source.data);
   }
 
   /** Adds a new source, or sets a kept one's data when its reference changed. */
   private updateSource({ id, source }: SceneSourceEntry): void {
     const shown = this.sourceById.get(id);
+    if (shown?.kind === 'image' && source.kind === 'image' && shown.data === source.data) {
+      // the same picture moved (its corners dragged): only the corners change
+      if (!same(shown.coordinates, source.coordinates)) this.map.getSource(id)?.setCoordinates?.(source.coordinates);
+      this.sourceById.set(id, source);
+      return;
+    }
     if (shown && shown.data === source.data) return;
+    if (source.kind === 'tiles') {
+      this.sourceById.set(id, source);
+      this.map.addSource(id, { ...source.spec, tiles: [source.data] });
+      return;
+    }
+    if (source.kind === 'image') {
+      this.sourceById.set(id, source);
+      const url = this.resources.acquireUrl(source.data, (later) => {
+        const current = this.sourceById.get(id);
+        if (current === source || (current?.kind === 'image' && current.data === source.data)) this.map.getSource(id)?.updateImage?.({ url: later });
+      });
+      this.map.addSource(id, { type: 'image', url: url || NO_IMAGE, coordinates: source.coordinates });
+      return;
+    }
     if (shown && source.kind !== 'blob-tiles') {
       this.sourceById.set(id, source);
       this.map.getSource(id)?.setData?.(this.dataOf(id, source));
@@ -137,7 +161,7 @@ export class SceneApplier {
     } else this.map.addSource(id, { type: 'geojson', data: this.dataOf(id, source) });
   }
 
-  private dataOf(id: string, source: Exclude<SceneSource, { kind: 'blob-tiles' }>): unknown {
+  private dataOf(id: string, source: Exclude<SceneSource, { kind: 'blob-tiles' | 'tiles' | 'image' }>): unknown {
     if (source.kind === 'geojson') return source.data;
     const url = this.resources.acquireUrl(source.data, (later) => {
       if (this.sourceById.get(id) === source) this.map.getSource(id)?.setData?.(later);

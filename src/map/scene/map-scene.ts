@@ -94,6 +94,7 @@ export class MapScene {
     const input = this.inputNow();
     if (sameInput(this.input, input)) return;
     const landuseBefore = this.input?.landuse;
+    const linesBefore = this.input?.controlLines;
     this.input = input;
     try {
       this.applier.apply(sceneOf(input));
@@ -103,6 +104,8 @@ export class MapScene {
       this.options.onError?.(error);
     }
     if ((landuseBefore?.data ?? null) !== (input.landuse?.data ?? null) || landuseBefore?.classes !== input.landuse?.classes) landUseLayerChanged(this.view.map);
+    // the control lines' legend rows are read from the live style too
+    else if (linesBefore !== input.controlLines) landUseLayerChanged(this.view.map);
   }
 
   /**

@@ -13,7 +13,8 @@ import type { CompareSide } from '../../state/compare-state.ts';
 import type { StudyState } from '../../state/study-state.ts';
 import type { MeasureState } from '../../state/measure-state.ts';
 import { selectLandUseDrawing, type LandUseDrawn } from '../../state/landuse-state.ts';
-import { structureWithWhatIf } from '../../state/compare-deltas.ts';
+import { structureWithWhatIf } from '../../state/compare-state.ts';
+import { selectControlLineDrawing } from '../../state/control-lines-state.ts';
 import { selectedFeature } from '../../state/selected-feature.ts';
 import type { SceneInput } from './scene-types.ts';
 
@@ -109,6 +110,12 @@ export function sceneSelector(): SceneSelector {
     const drawing = first && second ? { ...first, drawn: second } : first;
     return landuse(drawing?.drawn, !!drawing?.visible && (side ? side.basis === 'landuse' : true), drawing?.opacity ?? 1);
   };
+  const planImages = memo((list: PlanState['planImages']['images']) => list.map(({ id, image, corners, opacity, position, visible }) => ({ id, data: image, corners, opacity, position, visible })));
+  const controlLines = memo((data: Blob | undefined, visible: boolean) => (data ? { data, visible } : null));
+  const linesOf = (state: PlanState) => {
+    const drawing = selectControlLineDrawing(state);
+    return controlLines(drawing?.data, !!drawing?.visible);
+  };
   return (state, parts, side) => ({
     data: data(state.data, side?.whatIf ? structure(state.data.structure, state.study.whatIf) : undefined),
     visibility: state.layerVisibility,
@@ -118,9 +125,12 @@ export function sceneSelector(): SceneSelector {
     year: side?.year ?? state.year,
     imports: parts.imports ? imports(state.imports) : [],
     landuse: landUseOf(state, side),
+    controlLines: linesOf(state),
     outlines: parts.outlines ? outlines(state.study) : null,
     highlight: highlight(selected(state.selection, state.data), parts.hovered),
     measure: parts.measure ? measure(state.measure) : null,
     slide: slide(parts.slide),
+    basemap: state.basemap.current,
+    planImages: planImages(state.planImages.images),
   });
 }

@@ -1,8 +1,9 @@
 /**
  * `sceneOf`: the map's sources and layers as a pure function of a `SceneInput` (no MapLibre runtime, no DOM).
- * Drawing order: the plan's layers below its labels, the land-use parcels, the plan's labels and markers on
+ * Drawing order: the basemap under everything, the plan's layers below its labels, the land-use parcels, the plan's labels and markers on
  * top of them (as styles/plan-style.json orders them), the imported layers, the study and what-if outlines,
- * a measurement, the slide highlight. Plan layers take the timeline year (crossings by their status then,
+ * a measurement, the slide highlight. Plan images go below all of the plan's layers or above its labels (under
+ * the imported layers and the outlines), each by its own setting. Plan layers take the timeline year (crossings by their status then,
  * projects faded by it), the catalog's visibility and opacity, the label language and the label size.
  * Everything unchanged keeps its object identity (the style's own layer objects, the input's data), so the
  * applier's comparisons stay cheap.
@@ -17,8 +18,11 @@ import { scaledTextSize } from '../label-scale.ts';
 import { LANDUSE_OVERVIEW_SOURCE, LANDUSE_SOURCE } from '../landuse-on-map.ts';
 import { LANDUSE_TILE_LAYER, PARCELS_MAX_ZOOM, landUseLayerSpecs } from './landuse-specs.ts';
 import { importColour, importedLayerSpecs } from './imported-specs.ts';
+import { planImagesPart } from './plan-image-specs.ts';
+import { CONTROL_LINES_SOURCE, controlLineLayerSpecs } from './control-line-specs.ts';
 import { MEASURE_LAYERS, MEASURE_SOURCE, OUTLINES_SOURCE, OUTLINE_LAYERS, SLIDE_LAYERS, SLIDE_MASK_SOURCE, SLIDE_SOURCE } from './overlay-specs.ts';
 import type { Scene, SceneInput, SceneSourceEntry } from './scene-types.ts';
+import { BASEMAP_SOURCE, basemapLayerSpecs, basemapSourceSpec, basemapTileUrl } from './basemap-specs.ts';
 
 const PLAN_STYLE = planStyleJson as unknown as StyleSpecification;
 
@@ -123,6 +127,13 @@ function landUsePart(input: SceneInput): Scene {
   return { sources, layers };
 }
 
+/** The control lines above the parcels (under the plan's labels). */
+function controlLinesPart(input: SceneInput): Scene {
+  const lines = input.controlLines;
+  if (!lines) return { sources: [], layers: [] };
+  return { sources: [{ id: CONTROL_LINES_SOURCE, source: { kind: 'blob-geojson', data: lines.data } }], layers: controlLineLayerSpecs(lines.visible) };
+}
+
 function importsPart(input: SceneInput): Scene {
   const sources: SceneSourceEntry[] = [];
   const layers: LayerSpecification[] = [];
@@ -151,6 +162,16 @@ function overlayPart(input: SceneInput): Scene {
   return { sources, layers };
 }
 
+/** The basemap, under everything else. */
+function basemapPart(input: SceneInput): Scene {
+  const basemap = input.basemap;
+  if (!basemap) return { sources: [], layers: [] };
+  return {
+    sources: [{ id: BASEMAP_SOURCE, source: { kind: 'tiles', data: basemapTileUrl(basemap.key), spec: basemapSourceSpec(basemap) } }],
+    layers: basemapLayerSpecs(basemap, input.lang),
+  };
+}
+
 /**
  * The map's sources and layers for `input`, in drawing order.
  * @param style - the plan's style (default: styles/plan-style.json)
@@ -165,10 +186,13 @@ export function sceneOf(input: SceneInput, style: StyleSpecification = PLAN_STYL
   const firstLabel = plan.findIndex((layer) => layer.type === 'symbol');
   const split = firstLabel === -1 ? plan.length : firstLabel;
   const landuse = landUsePart(input);
+  const lines = controlLinesPart(input);
   const imports = importsPart(input);
   const overlays = overlayPart(input);
+  const basemap = basemapPart(input);
+  const images = planImagesPart(input.planImages ?? []);
   return {
-    sources: [...sources, ...landuse.sources, ...imports.sources, ...overlays.sources],
-    layers: [...plan.slice(0, split), ...landuse.layers, ...plan.slice(split), ...imports.layers, ...overlays.layers],
+    sources: [...basemap.sources, ...sources, ...landuse.sources, ...lines.sources, ...imports.sources, ...images.sources, ...overlays.sources],
+    layers: [...basemap.layers, ...images.below, ...plan.slice(0, split), ...landuse.layers, ...lines.layers, ...plan.slice(split), ...images.above, ...imports.layers, ...overlays.layers],
   };
 }

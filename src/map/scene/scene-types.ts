@@ -7,12 +7,17 @@ import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import type { Lang } from '../../i18n/messages.ts';
 import type { LandUseStyleInput } from './landuse-specs.ts';
+import type { BasemapStyleInput } from './basemap-specs.ts';
 
 /** A source of the scene: GeoJSON in memory, GeoJSON text in a Blob, or a Blob of GeoJSON cut into vector tiles. */
 export type SceneSource =
   | { kind: 'geojson'; data: FeatureCollection }
   | { kind: 'blob-geojson'; data: Blob }
-  | { kind: 'blob-tiles'; data: Blob; layer: string; maxzoom: number };
+  | { kind: 'blob-tiles'; data: Blob; layer: string; maxzoom: number }
+  /** tiles served by a protocol (the basemap): `data` is the source's tile URL, `spec` the rest of the source */
+  | { kind: 'tiles'; data: string; spec: Readonly<Record<string, unknown>> }
+  /** a PNG or JPEG drawn between four corners (upper left, upper right, lower right, lower left) */
+  | { kind: 'image'; data: Blob; coordinates: ScenePlanImage['corners'] };
 
 export interface SceneSourceEntry {
   id: string;
@@ -44,6 +49,19 @@ export interface SceneLandUse extends LandUseStyleInput {
   opacity?: number;
 }
 
+/** A plan image as the map draws it (src/state/plan-image-state.ts). */
+export interface ScenePlanImage {
+  id: string;
+  /** the PNG or JPEG */
+  data: Blob;
+  /** [longitude, latitude] of the upper left, upper right, lower right, lower left corners */
+  corners: readonly [readonly [number, number], readonly [number, number], readonly [number, number], readonly [number, number]];
+  opacity: number;
+  /** drawn below the plan's layers or above them */
+  position: 'above' | 'below';
+  visible: boolean;
+}
+
 /** The presenter's slide highlight: the features and, with a spotlight, the mask that dims the rest. */
 export interface SceneSlide {
   features: FeatureCollection;
@@ -65,6 +83,8 @@ export interface SceneInput {
   year: number;
   imports: readonly SceneImport[];
   landuse: SceneLandUse | null;
+  /** the accepted control lines (GeoJSON text, each feature's `role`), drawn above the parcels; null or absent: none */
+  controlLines?: { data: Blob; visible: boolean } | null;
   /** the study area and what-if outlines (`properties.role`: `study` | `what-if`); null or empty: none */
   outlines: FeatureCollection | null;
   /** the selected (`role: selected`) and hovered (`role: hover`) features */
@@ -72,4 +92,8 @@ export interface SceneInput {
   /** a measurement's points, line or polygon; null: the measure tool is not in use */
   measure: FeatureCollection | null;
   slide: SceneSlide | null;
+  /** the basemap drawn under every plan layer (absent or null: none) */
+  basemap?: BasemapStyleInput | null;
+  /** plan images, the first drawn first (absent: none) */
+  planImages?: readonly ScenePlanImage[];
 }

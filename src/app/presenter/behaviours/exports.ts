@@ -37,6 +37,13 @@ export function exportMarks(state: PlanState, lang: Lang): string {
   ].filter(Boolean).join(' · ');
 }
 
+/** The shown basemap's source for an export's footer ('' when none is shown). */
+function basemapCredit(state: PlanState): string {
+  const basemap = state.basemap.current;
+  if (!basemap?.visible) return '';
+  return ` · ${translate(state.lang, 'basemap.exportAttribution', { name: basemap.name, text: basemap.attribution ?? translate(state.lang, 'basemap.noAttribution') })}`;
+}
+
 async function exportPng(services: PresenterServices, width: number, height: number): Promise<void> {
   const { store, view } = services;
   if (store.getState().presenter.busy) return;
@@ -55,7 +62,7 @@ async function exportPng(services: PresenterServices, width: number, height: num
       subtitle: `${translate(lang, 'export.year', { year: state.year })} · ${translate(lang, `timeline.goal.${state.year}` as MessageKey)}`,
       legendTitle: translate(lang, 'export.legend'),
       layerLabels: Object.fromEntries(CATALOG_LAYERS.map((layer) => [layer.id, translate(lang, layer.labelKey as MessageKey)])),
-      sources: slide?.source && features.length ? `${translate(lang, 'export.sources')} ${citeDocuments(slide.source, lang)}` : translate(lang, 'export.sources'),
+      sources: `${slide?.source && features.length ? `${translate(lang, 'export.sources')} ${citeDocuments(slide.source, lang)}` : translate(lang, 'export.sources')}${basemapCredit(state)}`,
       date: exportMarks(state, lang),
       north: translate(lang, 'export.north'),
     });

@@ -11,6 +11,7 @@ import { LAYER_GROUPS, unmappedLayers } from '../../../state/layer-catalog.ts';
 import type { CatalogGroup } from '../../../state/layer-catalog.ts';
 import { StoreController } from '../../controllers/store.controller.ts';
 import { sameDrawing, selectLandUseDrawing } from '../../../state/landuse-state.ts';
+import { selectControlLineDrawing } from '../../../state/control-lines-state.ts';
 import { translate } from '../../../i18n/messages.ts';
 import type { Lang, MessageKey } from '../../../i18n/messages.ts';
 
@@ -19,13 +20,16 @@ import type { Lang, MessageKey } from '../../../i18n/messages.ts';
  * and an opacity slider per layer; a layer the data leaves empty (e.g. farmland, which no public outline maps)
  * says "not mapped" instead of offering a toggle that would show nothing. Native inputs in nested lists, so Tab / Space / arrows work as usual.
  * User-imported layers follow in an "Imported" group (show, opacity keyed by the import id, remove), and the
- * planner's land-use layer, once one is drawn (show, opacity; it is read and removed in its own panel).
+ * planner's land-use layer, once one is drawn (show, opacity; it is read and removed in its own panel). Layers a
+ * lazy feature adds (the plan images) are its children, shown after the list; the basemap's entry
+ * (<plan-basemap-entry>, ./basemap-entry.ts) comes last, once the basemap feature has defined it.
  *
  * @fires plan-layers-visible - catalog layers shown or hidden
  * @fires plan-layer-opacity - a layer's opacity (catalog or imported id)
  * @fires plan-import-visible - an imported layer shown or hidden
  * @fires plan-import-remove - an imported layer removed
  * @fires plan-landuse-display - the land-use layer shown or hidden, or its opacity
+ * @fires plan-control-lines-display - the control lines shown or hidden
  */
 /** The part of the state this element renders. */
 type LayerTreeView = Pick<PlanState, 'lang' | 'data' | 'imports' | 'layerOpacity' | 'layerVisibility'>;
@@ -38,6 +42,8 @@ export class PlanLayerTree extends LitElement {
 
   private readonly view = new StoreController(this, () => this.store, pick<PlanState, 'lang' | 'data' | 'imports' | 'layerOpacity' | 'layerVisibility'>('lang', 'data', 'imports', 'layerOpacity', 'layerVisibility'), shallowEqual);
   private readonly landuse = new StoreController(this, () => this.store, selectLandUseDrawing, sameDrawing);
+  private readonly controlLines = new StoreController(this, () => this.store, selectControlLineDrawing,
+    (a, b) => a === b || (!!a && !!b && a.data === b.data && a.visible === b.visible));
 
   static override styles = css`
     :host { display: block; font-size: 0.88rem; }
@@ -177,6 +183,21 @@ export class PlanLayerTree extends LitElement {
       </li>`;
   }
 
+  /** The control lines (三区三线), once read: shown or hidden (they are read and replaced in their own panel). */
+  private renderControlLines(lang: Lang) {
+    const drawing = this.controlLines.value;
+    if (!drawing) return null;
+    const label = translate(lang, 'controlLines.layers' as MessageKey);
+    return html`
+      <li class="group" data-group="control-lines">
+        <div class="row">
+          <input type="checkbox" id="cb-control-lines" data-layer="control-lines" .checked=${drawing.visible}
+            @change=${(event: Event) => emit(this, 'plan-control-lines-display', { visible: (event.target as HTMLInputElement).checked })}>
+          <label for="cb-control-lines">${label}</label>
+        </div>
+      </li>`;
+  }
+
   override render() {
     const state = this.view.value;
     if (!state) return null;
@@ -184,7 +205,9 @@ export class PlanLayerTree extends LitElement {
       ${LAYER_GROUPS.map((group) => this.renderGroup(group, state, state.lang, this.unmapped(state)))}
       ${this.renderImported(state, state.lang)}
       ${this.renderLandUse(state.lang)}
-    </ul>`;
+      ${this.renderControlLines(state.lang)}
+    </ul><slot></slot>
+    <plan-basemap-entry></plan-basemap-entry>`;
   }
 }
 

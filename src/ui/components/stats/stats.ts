@@ -20,12 +20,15 @@ import { isDecided } from '../../../core/analysis/target-check.ts';
 import { SCHEMATIC_BASIS } from '../../../state/basis.ts';
 import { loadLandUseButton, passAttribute, planTargetText, shareText, undecidedReason, VERDICT_CSS } from '../figure-verdict.ts';
 import {
-  SORT_KEYS, formatNumber, formatPercent, formatSigned, nextSort, rowName, sortRows, statsCsv, statsRows,
+  SORT_KEYS, buildCsv, formatNumber, formatPercent, formatSigned, nextSort, rowName, sortRows, statsCsv, statsRows,
 } from './stats-table.ts';
 import type { RegionType, SortKey, SortState, StatsRow } from './stats-table.ts';
 import { formatTargetPercent } from '../../../i18n/format.ts';
 import type { LandUseStructure } from '../../../core/landuse/structure-table.ts';
 import './land-use-structure.ts';
+import '../landuse/control-lines-conflicts.ts';
+import { conflictCsvRows } from '../landuse/control-lines-conflicts.ts';
+import { selectLineRoles } from '../../../state/control-lines-state.ts';
 import './transition-matrix.ts';
 
 const COLUMN_KEYS: Record<SortKey, MessageKey> = {
@@ -60,6 +63,7 @@ export class PlanStats extends LitElement {
   private readonly crossings = new StoreController(this, () => this.store, (s: PlanState) => s.data.crossings);
   private readonly projects = new StoreController(this, () => this.store, (s: PlanState) => s.data.projects);
   private readonly study = new StoreController(this, () => this.store, (s: PlanState) => s.study);
+  private readonly lineRoles = new StoreController(this, () => this.store, selectLineRoles, (a, b) => a.join() === b.join());
   private readonly boundary = new StoreController(this, () => this.store, (s: PlanState) => s.data.boundary?.features[0]?.properties ?? null);
 
   static override styles = css`
@@ -140,8 +144,17 @@ export class PlanStats extends LitElement {
     const basis = this.view.value?.basis;
     const basisCell = basis?.kind === 'landuse' ? translate(lang, 'stats.csv.basisLandUse', { name: basis.name }) : translate(lang, 'stats.csv.basisSchematic');
     const verdictHeaders = [translate(lang, 'stats.csv.blueGreenVerdict'), translate(lang, 'stats.csv.constructionVerdict')];
-    return statsCsv(rows, [...headers, translate(lang, 'stats.csv.basis'), ...verdictHeaders], (type) => translate(lang, `stats.type.${type}`), basisCell,
+    const table = statsCsv(rows, [...headers, translate(lang, 'stats.csv.basis'), ...verdictHeaders], (type) => translate(lang, `stats.type.${type}`), basisCell,
       (pass) => translate(lang, `stats.csv.verdict.${pass}`));
+    // the whole area's control-line conflicts, once lines are loaded (the BOM only once, at the start)
+    const roles = this.lineRoles.value ?? [];
+    return roles.length === 0 ? table : `${table}\r\n${buildCsv(conflictCsvRows(lang, this.wholeConflicts(), roles)).slice(1)}`;
+  }
+
+  /** The whole area's conflict figures (only a land-use basis carries them). */
+  private wholeConflicts(): LandUseCoverage['conflicts'] {
+    const analysis = this.view.value;
+    return analysis?.basis.kind === 'landuse' ? analysis.whole?.landUse?.conflicts : undefined;
   }
 
   private exportCsv(): void {
@@ -374,6 +387,7 @@ export class PlanStats extends LitElement {
 ${analysis?.basis.kind === 'landuse' ? nothing : this.renderClassToggles(lang, counted, whole?.classAreasKm2)}
       ${analysis && (analysis.clusters.length > 0 || analysis.subdistricts.length > 0) ? this.renderTable(lang) : nothing}
       ${this.renderStructure(lang)}
+      <plan-control-line-conflicts rules data-region="whole" .conflicts=${this.wholeConflicts()} .language=${lang}></plan-control-line-conflicts>
       <plan-transition-matrix></plan-transition-matrix>
       ${this.renderCrossings(lang)}
       ${this.renderProjects(lang)}

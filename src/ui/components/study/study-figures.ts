@@ -10,6 +10,7 @@ import type { RegionFigures, TargetCheck } from '../../../core/analysis/types.ts
 import type { AnalysisIssueReason } from '../../../core/analysis/types.ts';
 import { isDecided } from '../../../core/analysis/target-check.ts';
 import { passAttribute, planTargetText, shareText, undecidedReason } from '../figure-verdict.ts';
+import '../landuse/control-lines-conflicts.ts';
 
 /** Message key of an analysis error reason (a generic message for the rarer ones). */
 export function errorMessage(lang: Lang, reason: AnalysisIssueReason): string {
@@ -111,7 +112,8 @@ export class PlanStudyFigures extends LitElement {
             ${this.ratio('study.construction', figures.constructionRatio, figures.constructionTarget, 'study-construction')}
             ${figures.landUse ? html`<dt>${translate(lang, 'study.notCovered')}</dt>
               <dd data-testid="study-not-covered" data-value=${String(figures.landUse.notCoveredKm2)}>${formatNumber(lang, figures.landUse.notCoveredKm2, 2)} ${translate(lang, 'study.unit.km2')}</dd>` : nothing}
-          </dl>` : nothing}
+          </dl>
+          <plan-control-line-conflicts .conflicts=${figures.landUse?.conflicts} .language=${lang}></plan-control-line-conflicts>` : nothing}
       </div>
     `;
   }

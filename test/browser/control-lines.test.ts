@@ -1,0 +1,219 @@
+/**
+ * The three control lines (三区三线) in real Chromium, on the project's own fixtures (scripts/fixtures: the land-use
+ * grid `ydyh-gk39-prj.zip` and the 三区三线 delivery of control-lines-fixture.ts, written to a temporary folder
+ * here): the unnamed polygon layer is asked about; the lines are drawn; the three conflict figures — urban
+ * construction land inside the red line, inside permanent basic farmland, outside the development boundary — for
+ * the whole area and for a study area equal a naive turf computation (each urban parcel intersected with the line
+ * polygons, or less them, inside the region), in Chinese and in English; a delivery whose only control line is a
+ * line layer is refused with a message, and the lines and figures in force stay.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import proj4 from 'proj4';
+import { area } from '@turf/area';
+import { difference } from '@turf/difference';
+import { intersect } from '@turf/intersect';
+import { union } from '@turf/union';
+import { featureCollection } from '@turf/helpers';
+import type { Page } from 'playwright-core';
+import { waitUntil, type AppPage } from '../helpers/app-page.ts';
+import { useBrowser } from '../helpers/use-browser.ts';
+import { readLandUseFiles } from '../../src/data/landuse/read-landuse-files.ts';
+import { classifyLayer } from '../../src/core/landuse/classify-layer.ts';
+import { readControlLineFiles } from '../../src/data/landuse/control-lines-reader.ts';
+import { CONTROL_LINES_ORIGIN, controlLinesOnlyLinesZip, controlLinesZip } from '../../scripts/fixtures/control-lines-fixture.ts';
+import { EPSG_4527 } from '../../scripts/fixtures/landuse-fixture-data.ts';
+
+type Area = Feature<Polygon | MultiPolygon>;
+type Kind = 'ecological-red-line' | 'permanent-farmland' | 'outside-development-boundary';
+const KINDS: Kind[] = ['ecological-red-line', 'permanent-farmland', 'outside-development-boundary'];
+const LAND_USE = resolve(__dirname, '../fixtures/landuse/ydyh-gk39-prj.zip');
+const boundary = (JSON.parse(readFileSync(resolve(__dirname, '../../geodata/boundary.geojson'), 'utf8')) as { features: Area[] }).features[0];
+
+const folder = mkdtempSync(join(tmpdir(), 'control-lines-'));
+const DELIVERY = join(folder, '三区三线.zip');
+const ONLY_LINES = join(folder, 'CZKFBJ-lines.zip');
+writeFileSync(DELIVERY, controlLinesZip());
+writeFileSync(ONLY_LINES, controlLinesOnlyLinesZip());
+
+const clip = (a: Area | null, b: Area | null): Area | null => (a && b ? intersect(featureCollection<Polygon | MultiPolygon>([a, b])) as Area | null : null);
+const areaOf = (feature: Area | null) => (feature ? area(feature) : 0);
+
+/** Naive: every urban construction parcel clipped by turf to the region and to (or outside) each line. */
+function expectedConflicts(region: Area): Record<Kind, number> {
+  const read = readLandUseFiles([{ name: 'ydyh-gk39-prj.zip', bytes: new Uint8Array(readFileSync(LAND_USE)) }]);
+  if (!read.ok) throw new Error('land-use fixture did not read');
+  const urban = classifyLayer(read.layer.features, read.layer.fields).parcels.filter((parcel) => parcel.group === 'urban-construction');
+  const lines = readControlLineFiles([{ name: '三区三线.zip', bytes: controlLinesZip() }]);
+  if (!lines.ok) throw new Error('control-line fixture did not read');
+  const polygonsOf = (name: string): Area => {
+    const features = lines.layers.find((layer) => layer.name === name)!.features as Area[];
+    return features.length === 1 ? features[0] : union(featureCollection(features)) as Area;
+  };
+  const [red, farmland, developable] = [polygonsOf('STBHHX'), polygonsOf('YJJBNTBHTB'), polygonsOf('CZKFBJ')];
+  const sums: Record<Kind, number> = { 'ecological-red-line': 0, 'permanent-farmland': 0, 'outside-development-boundary': 0 };
+  for (const parcel of urban) {
+    const inRegion = clip({ type: 'Feature', properties: {}, geometry: parcel.geometry } as Area, region);
+    if (!inRegion) continue;
+    sums['ecological-red-line'] += areaOf(clip(inRegion, red));
+    sums['permanent-farmland'] += areaOf(clip(inRegion, farmland));
+    sums['outside-development-boundary'] += areaOf(difference(featureCollection([inRegion, developable])) as Area | null);
+  }
+  return sums;
+}
+
+const toWgs84 = proj4(EPSG_4527, 'WGS84');
+/** A study area over the fixture's eastern columns: across the red line, a farmland block and the development boundary. */
+function studyPolygon(): Polygon {
+  const [x0, y0] = CONTROL_LINES_ORIGIN;
+  const ring = [[x0 + 450, y0 + 30], [x0 + 1400, y0 + 30], [x0 + 1400, y0 + 520], [x0 + 450, y0 + 520], [x0 + 450, y0 + 30]];
+  return { type: 'Polygon', coordinates: [ring.map((point) => toWgs84.forward(point))] };
+}
+
+const STATE = 'globalThis.__plan.store.getState()';
+
+/** Drops a file on the map's canvas container as a browser would (a DataTransfer with a File). */
+async function dropOnMap(page: Page, name: string, bytes: Uint8Array): Promise<void> {
+  await page.evaluate(({ name: fileName, base64 }) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([Uint8Array.from(atob(base64), (char) => char.charCodeAt(0))], fileName, { type: 'application/zip' }));
+    const target = document.querySelector('#map .maplibregl-canvas-container') ?? document.querySelector('#map')!;
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, { name, base64: Buffer.from(bytes).toString('base64') });
+}
+const STATS_CONFLICTS = "plan-stats plan-control-line-conflicts[data-region='whole']";
+const STUDY_CONFLICTS = "plan-study-figures[data-testid='study-figures-element'] plan-control-line-conflicts";
+
+async function shown(app: AppPage, selector: string): Promise<Record<Kind, string | null>> {
+  const values = await Promise.all(KINDS.map((kind) => app.page.locator(`${selector} dd[data-conflict='${kind}']`).getAttribute('data-value')));
+  return Object.fromEntries(KINDS.map((kind, index) => [kind, values[index]])) as Record<Kind, string | null>;
+}
+
+function expectNear(values: Record<Kind, string | null>, expected: Record<Kind, number>): void {
+  for (const kind of KINDS) {
+    expect(values[kind], kind).not.toBe('');
+    expect(Math.abs(Number(values[kind]) - expected[kind]), kind).toBeLessThanOrEqual(Math.max(5, expected[kind] * 1e-5));
+  }
+}
+
+describe('the three control lines', { timeout: 300_000 }, () => {
+  const chromium = useBrowser();
+  let app: AppPage;
+
+  beforeAll(async () => {
+    app = await chromium.open(`${inject('baseUrl')}#mode=analyse`, { reducedMotion: 'reduce', locale: 'zh-CN' });
+    const { page } = app;
+    await page.locator('plan-landuse-panel [data-testid="landuse-file"]').waitFor({ state: 'attached', timeout: 60_000 });
+    await page.locator('plan-landuse-panel [data-testid="landuse-file"]').setInputFiles(LAND_USE);
+    await waitUntil(page, `${STATE}.landuse.summary !== null`, 60_000);
+    await page.getByRole('button', { name: '用于指标计算' }).click();
+    await waitUntil(page, `${STATE}.analysis.status === 'ready' && ${STATE}.analysis.basis.kind === 'landuse'`, 120_000);
+  });
+
+  it('before any line is loaded, each conflict figure says so (never 0)', async () => {
+    const values = await shown(app, STATS_CONFLICTS);
+    expect(values).toEqual({ 'ecological-red-line': '', 'permanent-farmland': '', 'outside-development-boundary': '' });
+    expect(await app.page.locator(`${STATS_CONFLICTS} dd[data-conflict='ecological-red-line']`).textContent()).toContain('未载入生态保护红线图层');
+  });
+
+  it('asks about the layer no name tells, reads the three lines and draws them', async () => {
+    const { page } = app;
+    await page.locator('plan-control-lines-panel [data-testid="control-lines-file"]').setInputFiles(DELIVERY);
+    await waitUntil(page, `${STATE}.controlLines.question !== null`, 60_000);
+    expect(await page.locator('plan-control-lines-panel [data-testid="control-lines-question"] label').textContent()).toContain('XZQ');
+    await page.locator('plan-control-lines-panel [data-testid="control-line-role"]').selectOption('ignore');
+    await waitUntil(page, `${STATE}.controlLines.lines.length === 3 && ${STATE}.controlLines.question === null && !${STATE}.controlLines.reading`, 60_000);
+    const roles = await page.locator('plan-control-lines-panel [data-testid="control-lines-list"] li').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.role).sort());
+    expect(roles).toEqual(['development-boundary', 'ecological-red-line', 'permanent-farmland']);
+    // the line layer named 城镇开发边界线 is reported, not used
+    expect(await page.locator('plan-control-lines-panel [data-testid="control-lines-messages"]').textContent()).toContain('城镇开发边界线');
+    await waitUntil(page, `(() => { const map = globalThis.__plan.map; return ['ecological-red-line', 'permanent-farmland', 'development-boundary'].every((role) => map.getLayer('control-lines-' + role)); })()`, 30_000);
+    const legend = await page.evaluate(`${STATE}.legend.filter((row) => row.id.startsWith('control-line:')).map((row) => row.label)`) as string[];
+    expect(legend.sort()).toEqual(['城镇开发边界', '永久基本农田', '生态保护红线'].sort());
+  });
+
+  it('whole area: the three conflict figures equal turf, with the published rules and in the CSV', async () => {
+    const { page } = app;
+    await waitUntil(page, `document.querySelector('plan-app').querySelector('plan-stats')?.shadowRoot?.querySelector("plan-control-line-conflicts")?.shadowRoot?.querySelector("dd[data-conflict='ecological-red-line']")?.dataset.value !== ''`, 120_000);
+    const expected = expectedConflicts(boundary);
+    expect(expected['ecological-red-line']).toBeGreaterThan(0);
+    expect(expected['outside-development-boundary']).toBeGreaterThan(0);
+    expectNear(await shown(app, STATS_CONFLICTS), expected);
+    expect(await page.locator(`${STATS_CONFLICTS} [data-rule='ecological-red-line']`).textContent()).toContain('严格禁止开发性、生产性建设活动');
+    const csv = await page.evaluate(`document.querySelector('plan-app').querySelector('plan-stats').csvText()`) as string;
+    expect(csv).toContain('outside-development-boundary');
+    expect(csv).toContain('城镇开发边界外的城镇建设用地');
+  });
+
+  it('a study area: the conflicts equal turf over the region, and crossing the red line says so with km²', async () => {
+    const { page } = app;
+    const polygon = studyPolygon();
+    await page.evaluate(`document.querySelector('plan-app').dispatchEvent(new CustomEvent('plan-study-command', { detail: { command: 'set-polygon', polygon: ${JSON.stringify(polygon)} }, bubbles: true, composed: true }))`);
+    await waitUntil(page, `(() => { const figures = ${STATE}.study.study.figures; return !!figures?.landUse?.conflicts; })()`, 60_000);
+    const region = clip({ type: 'Feature', properties: {}, geometry: polygon }, boundary)!;
+    const expected = expectedConflicts(region);
+    expect(expected['ecological-red-line']).toBeGreaterThan(0);
+    await page.locator(`${STUDY_CONFLICTS} dd[data-conflict='ecological-red-line']`).waitFor({ timeout: 30_000 });
+    expectNear(await shown(app, STUDY_CONFLICTS), expected);
+    expect(await page.locator(`${STUDY_CONFLICTS} [data-crosses='ecological-red-line']`).textContent()).toContain('跨越生态保护红线');
+  });
+
+  it('in English the same figures carry English names', async () => {
+    const { page } = app;
+    await page.evaluate(`globalThis.__plan.store.update((state) => ({ ...state, lang: 'en' }))`);
+    await waitUntil(page, `document.querySelector('plan-app').querySelector('plan-stats')?.shadowRoot?.querySelector("plan-control-line-conflicts")?.shadowRoot?.textContent.includes('Urban construction land inside the ecological red line')`, 30_000);
+    expectNear(await shown(app, STATS_CONFLICTS), expectedConflicts(boundary));
+    expect(await page.locator(`${STUDY_CONFLICTS} [data-crosses='ecological-red-line']`).textContent()).toContain('Crosses the Ecological protection red line');
+    expectNear(await shown(app, STUDY_CONFLICTS), expectedConflicts(clip({ type: 'Feature', properties: {}, geometry: studyPolygon() }, boundary)!));
+  });
+
+  it('the layer tree hides and shows the lines; a delivery dropped on the map goes to the control lines, not the land-use layer', async () => {
+    const { page } = app;
+    await page.evaluate(`document.querySelector('plan-app').dispatchEvent(new CustomEvent('plan-control-lines-display', { detail: { visible: false }, bubbles: true, composed: true }))`);
+    await waitUntil(page, `globalThis.__plan.map.getLayoutProperty('control-lines-ecological-red-line', 'visibility') === 'none'`, 30_000);
+    expect(await page.locator('plan-layer-tree [data-layer="control-lines"]').isChecked()).toBe(false);
+    await page.locator('plan-layer-tree [data-layer="control-lines"]').check({ force: true });
+    await waitUntil(page, `globalThis.__plan.map.getLayoutProperty('control-lines-ecological-red-line', 'visibility') === 'visible'`, 30_000);
+    const landUse = await page.evaluate(`${STATE}.landuse.summary.name`);
+    await dropOnMap(page, '三区三线.zip', controlLinesZip());
+    await waitUntil(page, `${STATE}.controlLines.question !== null`, 60_000);
+    await page.locator('plan-control-lines-panel [data-testid="control-line-role"]').selectOption('ignore');
+    await waitUntil(page, `${STATE}.controlLines.question === null && !${STATE}.controlLines.reading && ${STATE}.controlLines.lines.length === 3`, 60_000);
+    expect(await page.evaluate(`${STATE}.landuse.summary.name`)).toBe(landUse);
+  });
+
+  it('a delivery whose only control line is a line layer is refused with a message; the lines and figures stay', async () => {
+    const { page } = app;
+    const before = await shown(app, STATS_CONFLICTS);
+    const lines = await page.evaluate(`${STATE}.controlLines.lines.length`);
+    const count = await page.evaluate(`${STATE}.announcements.at(-1)?.id ?? 0`) as number;
+    await page.locator('plan-control-lines-panel [data-testid="control-lines-file"]').setInputFiles(ONLY_LINES);
+    await waitUntil(page, `${STATE}.announcements.some((item) => item.id > ${count} && item.level === 'error')`, 60_000);
+    const error = await page.evaluate(`${STATE}.announcements.filter((item) => item.id > ${count} && item.level === 'error').map((item) => item.text).join(' ')`) as string;
+    expect(error).toContain('CZKFBJ');
+    expect(error).toContain('not polygons');
+    expect(await page.evaluate(`${STATE}.controlLines.lines.length`)).toBe(lines);
+    expect(await shown(app, STATS_CONFLICTS)).toEqual(before);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('the printed handout carries each cluster\'s conflict figures', async () => {
+    const { page } = app;
+    await page.locator('plan-mode-switch button[data-mode=present]').click();
+    if (!(await page.locator('plan-deck-panel').count())) await page.locator('[data-testid=open-slides]').click();
+    await page.locator('plan-deck-panel li').first().waitFor();
+    await page.evaluate(() => { (globalThis as unknown as { __printed: number }).__printed = 0; window.print = () => { (globalThis as unknown as { __printed: number }).__printed += 1; }; });
+    await page.locator('plan-deck-panel [data-action=handout]').click();
+    await waitUntil(page, 'globalThis.__printed === 1', 120_000);
+    const cluster = page.locator('#plan-handout .handout-cluster').first();
+    const expected = await page.evaluate(`Object.entries(${STATE}.analysis.clusters[0].result.figures.landUse.conflicts).map(([kind, value]) => [kind, String(value)])`) as [string, string][];
+    const printed = await cluster.locator('dd[data-conflict]').evaluateAll((items) => items.map((item) => [(item as HTMLElement).dataset.conflict, (item as HTMLElement).dataset.value]));
+    expect(printed).toEqual(expected);
+    expect(printed.length).toBe(3);
+    expect(app.errors).toEqual([]);
+  });
+});
