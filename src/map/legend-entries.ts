@@ -110,7 +110,9 @@ export function legendEntries(view: MapView, visibility: Readonly<Record<string,
 
 /** The basemap's legend row while it is shown: its name under "Basemap" (a neutral swatch; not filterable). */
 export function basemapLegendEntries(view: MapView, lang: Lang): LegendEntry[] {
-  const layer = view.map.getStyle()?.layers.find((candidate) => 'source' in candidate && candidate.source === BASEMAP_SOURCE && candidate.layout?.visibility !== 'none');
+  // (the layers one by one, as the other rows read them: getStyle() would serialise the whole style)
+  const layer = view.map.getLayersOrder().map((id) => view.map.getLayer(id)?.serialize() as LayerSpecification | undefined)
+    .find((candidate) => !!candidate && 'source' in candidate && candidate.source === BASEMAP_SOURCE && candidate.layout?.visibility !== 'none');
   const name = layer?.metadata && (layer.metadata as Record<string, unknown>)[BASEMAP_NAME_METADATA];
   if (!layer || typeof name !== 'string') return [];
   return [{ id: 'basemap', label: name, groupLabel: translate(lang, 'basemap.legend'), kind: 'fill', colours: ['#e6e2da'], dashed: false, fillOpacity: 1, filterable: false }];
