@@ -7,7 +7,7 @@
  */
 import { addProtocol, removeProtocol, type GetResourceResponse, type RequestParameters } from 'maplibre-gl';
 import type { TileArchive } from '../data/basemap/tile-archive.ts';
-import { BASEMAP_PROTOCOL } from './scene/basemap-specs.ts';
+import { BASEMAP_PROTOCOL } from './scene/basemap-ids.ts';
 
 const archives = new Map<string, TileArchive>();
 let nextKey = 1;

@@ -3,9 +3,9 @@ import { translate } from '../i18n/messages.ts';
 import type { Lang, MessageKey } from '../i18n/messages.ts';
 import type { LegendEntry } from '../state/legend.ts';
 import type { MapView } from './map-view.ts';
-import { BASEMAP_NAME_METADATA, BASEMAP_SOURCE } from './scene/basemap-specs.ts';
+import { BASEMAP_NAME_METADATA, BASEMAP_SOURCE } from './scene/basemap-ids.ts';
 import type { LayerSpecification } from 'maplibre-gl';
-import { CONTROL_LINES_SOURCE, ROLE_METADATA } from './scene/control-line-specs.ts';
+import { CONTROL_LINES_SOURCE, ROLE_METADATA } from './scene/control-line-ids.ts';
 import { CLASSES_METADATA, LANDUSE_SOURCE, NAME_METADATA, landUseStyleLayers, type LandUseLegendClass } from './landuse-on-map.ts';
 
 export type { LegendEntry };

@@ -6,8 +6,12 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { sceneOf, styleScene } from '../../src/map/scene/scene-of.ts';
 import { SceneApplier, type SceneMap, type SceneResources } from '../../src/map/scene/apply-scene.ts';
 import type { SceneInput } from '../../src/map/scene/scene-types.ts';
-import { BASEMAP_SOURCE, basemapLayerSpecs, basemapSourceSpec, escapeHtml, labelField, roleOf, type BasemapStyleInput } from '../../src/map/scene/basemap-specs.ts';
+import { BASEMAP_SOURCE, basemapLayerSpecs, basemapScenePart, basemapSourceSpec, escapeHtml, labelField, roleOf, type BasemapStyleInput } from '../../src/map/scene/basemap-specs.ts';
+import { provideScenePart } from '../../src/map/scene/lazy-parts.ts';
 import { defaultLayerVisibility } from '../../src/state/layer-catalog.ts';
+
+// the basemap feature provides its part at install; here the test does
+provideScenePart('basemap', basemapScenePart);
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 

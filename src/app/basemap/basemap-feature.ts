@@ -23,6 +23,8 @@ import { basemapPlacement, type Bounds } from '../../data/basemap/placement.ts';
 import { forgetBasemap, loadBasemap, saveBasemap } from '../../data/basemap/basemap-store.ts';
 import { findDeployerBasemap } from '../../data/basemap/deployer-basemap.ts';
 import { registerBasemapArchive, releaseBasemapArchive } from '../../map/basemap-tiles.ts';
+import { provideScenePart } from '../../map/scene/lazy-parts.ts';
+import { basemapScenePart } from '../../map/scene/basemap-specs.ts';
 import { translate, type MessageKey } from '../../i18n/messages.ts';
 import { defineBasemapEntry } from '../../ui/components/layer-tree/basemap-entry.ts';
 
@@ -166,6 +168,7 @@ export function install(services: AppServices): Dispose {
   const { app, store } = services;
   const life = new Lifetime();
   defineBasemapEntry();
+  provideScenePart('basemap', basemapScenePart);
   const basemap = new BasemapController(services, life);
   life.add(() => basemap.dispose());
   life.listen(app, 'plan-basemap-files', ({ detail: { files } }) => {

@@ -13,8 +13,11 @@ import '../../ui/components/landuse/control-lines-conflicts.ts';
 import { initialControlLinesState, onControlLines, setLinesVisible } from '../../state/control-lines-state.ts';
 import { ControlLinesSession } from './control-lines-session.ts';
 import type { FiguresService } from '../analysis/figures-service.ts';
+import { provideScenePart } from '../../map/scene/lazy-parts.ts';
+import { controlLinesScenePart } from '../../map/scene/control-line-specs.ts';
 
 export function installControlLines(app: HTMLElement, store: Store<PlanState>, life: Lifetime, figures: FiguresService): ControlLinesSession {
+  provideScenePart('controlLines', controlLinesScenePart);
   // The lines leave with the feature: the slice goes back to empty once the panel reading it has gone.
   life.add(() => store.update((state) => ({ ...state, controlLines: initialControlLinesState() })));
   mountSection(app, life, { id: 'control-lines', labelKey: 'controlLines.title', content: document.createElement('plan-control-lines-panel'), order: 46, open: true });

@@ -8,30 +8,13 @@
 import type { LayerSpecification } from 'maplibre-gl';
 import type { Lang } from '../../i18n/messages.ts';
 
-/** The basemap's source id. */
-export const BASEMAP_SOURCE = 'basemap';
-/** Every basemap style layer id starts with this. */
-export const BASEMAP_LAYER_PREFIX = 'basemap-';
-/** The tile protocol the basemap archives are served through (src/map/basemap-tiles.ts). */
-export const BASEMAP_PROTOCOL = 'plan-basemap';
-/** metadata on the basemap's style layers: the basemap's name (the legend's row) */
-export const BASEMAP_NAME_METADATA = 'plan:basemap';
+import { BASEMAP_LAYER_PREFIX, BASEMAP_NAME_METADATA, BASEMAP_PROTOCOL, BASEMAP_SOURCE, type BasemapStyleInput } from './basemap-ids.ts';
+import type { Scene, SceneInput } from './scene-types.ts';
+
+export { BASEMAP_LAYER_PREFIX, BASEMAP_NAME_METADATA, BASEMAP_PROTOCOL, BASEMAP_SOURCE, type BasemapStyleInput };
 
 const FONT = ['Noto Sans CJK SC Regular'];
 
-/** What the basemap's style is made from (the slice's `Basemap`, with the label language). */
-export interface BasemapStyleInput {
-  key: string;
-  name: string;
-  kind: 'raster' | 'vector';
-  minZoom: number;
-  maxZoom: number;
-  bounds: readonly [number, number, number, number] | null;
-  attribution: string | null;
-  vectorLayers: readonly { id: string }[];
-  opacity: number;
-  visible: boolean;
-}
 
 /** The tile URL template of the archive registered under `key`. */
 export function basemapTileUrl(key: string): string {
@@ -135,5 +118,15 @@ export function basemapSourceSpec(basemap: BasemapStyleInput): Record<string, un
     ...(basemap.bounds ? { bounds: [...basemap.bounds] } : {}),
     // MapLibre's attribution control takes HTML: the file's text is escaped, shown as text
     ...(basemap.attribution ? { attribution: escapeHtml(basemap.attribution) } : {}),
+  };
+}
+
+/** The basemap's part of the scene, under everything else (provided to `sceneOf` by the basemap feature: ./lazy-parts.ts). */
+export function basemapScenePart(input: SceneInput): Scene {
+  const basemap = input.basemap;
+  if (!basemap) return { sources: [], layers: [] };
+  return {
+    sources: [{ id: BASEMAP_SOURCE, source: { kind: 'tiles', data: basemapTileUrl(basemap.key), spec: basemapSourceSpec(basemap) } }],
+    layers: basemapLayerSpecs(basemap, input.lang),
   };
 }

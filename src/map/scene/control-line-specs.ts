@@ -8,9 +8,10 @@ import type { LayerSpecification } from 'maplibre-gl';
 import { CONTROL_LINE_ROLES, type ControlLineRole } from '../../core/landuse/control-line-names.ts';
 import { CONTROL_LINE_STYLES } from '../../core/landuse/control-line-styles.ts';
 
-export const CONTROL_LINES_SOURCE = 'control-lines';
-/** style layer metadata: the control line a layer draws */
-export const ROLE_METADATA = 'plan:control-line-role';
+import { CONTROL_LINES_SOURCE, ROLE_METADATA } from './control-line-ids.ts';
+import type { Scene, SceneInput } from './scene-types.ts';
+
+export { CONTROL_LINES_SOURCE, ROLE_METADATA };
 
 /** The layer id of a role's lines. */
 export const controlLineLayerId = (role: ControlLineRole): string => `${CONTROL_LINES_SOURCE}-${role}`;
@@ -28,4 +29,11 @@ export function controlLineLayerSpecs(visible: boolean): LayerSpecification[] {
       paint: { 'line-color': style.colour, 'line-width': style.width, ...(style.dashed ? { 'line-dasharray': [...style.dashed] } : {}) },
     } as LayerSpecification;
   });
+}
+
+/** The control lines above the parcels, under the plan's labels (provided to `sceneOf` by their feature: ./lazy-parts.ts). */
+export function controlLinesScenePart(input: SceneInput): Scene {
+  const lines = input.controlLines;
+  if (!lines) return { sources: [], layers: [] };
+  return { sources: [{ id: CONTROL_LINES_SOURCE, source: { kind: 'blob-geojson', data: lines.data } }], layers: controlLineLayerSpecs(lines.visible) };
 }

@@ -14,6 +14,7 @@ import { SceneApplier, type SceneMap } from './apply-scene.ts';
 import { browserResources } from './browser-resources.ts';
 import { NO_PARTS, sceneSelector, type SceneParts } from './scene-input.ts';
 import { sceneOf, styleScene } from './scene-of.ts';
+import { onScenePartProvided } from './lazy-parts.ts';
 import type { Scene, SceneInput } from './scene-types.ts';
 
 const scenes = new WeakMap<MaplibreMap, MapScene>();
@@ -45,6 +46,11 @@ export class MapScene {
     scenes.set(view.map, this);
     this.unsubscribe.push(store.subscribe(() => this.render()));
     if (options.partsFrom) this.unsubscribe.push(options.partsFrom.onParts(() => this.render()));
+    // a part's builder arrived with its feature: draw again even though the input is the same
+    this.unsubscribe.push(onScenePartProvided(() => {
+      this.input = undefined;
+      this.render();
+    }));
     void view.whenLoaded().then(() => {
       if (this.stopped) return;
       this.applier = new SceneApplier(view.map as unknown as SceneMap, browserResources, styleScene());

@@ -40,3 +40,20 @@ describe('sceneSelector: the land-use layer and the measurement come from the st
     expect(area?.features.at(-1)?.geometry.type).toBe('Polygon');
   });
 });
+
+describe('lazy scene parts: drawn once their feature provides them', () => {
+  it('draws no basemap until its builder is provided, then draws it', async () => {
+    const { sceneOf } = await import('./scene-of.ts');
+    const { provideScenePart, onScenePartProvided } = await import('./lazy-parts.ts');
+    const { basemapScenePart } = await import('./basemap-specs.ts');
+    const basemap = { key: 'k', name: 'b', kind: 'raster' as const, minZoom: 0, maxZoom: 14, bounds: null, attribution: null, vectorLayers: [], opacity: 1, visible: true };
+    const input = { ...sceneSelector()(initialState('zh'), NO_PARTS), basemap };
+    let told = 0;
+    const stop = onScenePartProvided(() => told++);
+    expect(sceneOf(input).sources.some((entry) => entry.id === 'basemap')).toBe(false);
+    provideScenePart('basemap', basemapScenePart);
+    stop();
+    expect(told).toBe(1);
+    expect(sceneOf(input).sources[0]?.id).toBe('basemap');
+  });
+});

@@ -19,10 +19,9 @@ import { LANDUSE_OVERVIEW_SOURCE, LANDUSE_SOURCE } from '../landuse-on-map.ts';
 import { LANDUSE_TILE_LAYER, PARCELS_MAX_ZOOM, landUseLayerSpecs } from './landuse-specs.ts';
 import { importColour, importedLayerSpecs } from './imported-specs.ts';
 import { planImagesPart } from './plan-image-specs.ts';
-import { CONTROL_LINES_SOURCE, controlLineLayerSpecs } from './control-line-specs.ts';
+import { scenePart } from './lazy-parts.ts';
 import { MEASURE_LAYERS, MEASURE_SOURCE, OUTLINES_SOURCE, OUTLINE_LAYERS, SLIDE_LAYERS, SLIDE_MASK_SOURCE, SLIDE_SOURCE } from './overlay-specs.ts';
 import type { Scene, SceneInput, SceneSourceEntry } from './scene-types.ts';
-import { BASEMAP_SOURCE, basemapLayerSpecs, basemapSourceSpec, basemapTileUrl } from './basemap-specs.ts';
 
 const PLAN_STYLE = planStyleJson as unknown as StyleSpecification;
 
@@ -127,12 +126,7 @@ function landUsePart(input: SceneInput): Scene {
   return { sources, layers };
 }
 
-/** The control lines above the parcels (under the plan's labels). */
-function controlLinesPart(input: SceneInput): Scene {
-  const lines = input.controlLines;
-  if (!lines) return { sources: [], layers: [] };
-  return { sources: [{ id: CONTROL_LINES_SOURCE, source: { kind: 'blob-geojson', data: lines.data } }], layers: controlLineLayerSpecs(lines.visible) };
-}
+const NO_PART: Scene = { sources: [], layers: [] };
 
 function importsPart(input: SceneInput): Scene {
   const sources: SceneSourceEntry[] = [];
@@ -162,15 +156,6 @@ function overlayPart(input: SceneInput): Scene {
   return { sources, layers };
 }
 
-/** The basemap, under everything else. */
-function basemapPart(input: SceneInput): Scene {
-  const basemap = input.basemap;
-  if (!basemap) return { sources: [], layers: [] };
-  return {
-    sources: [{ id: BASEMAP_SOURCE, source: { kind: 'tiles', data: basemapTileUrl(basemap.key), spec: basemapSourceSpec(basemap) } }],
-    layers: basemapLayerSpecs(basemap, input.lang),
-  };
-}
 
 /**
  * The map's sources and layers for `input`, in drawing order.
@@ -186,10 +171,11 @@ export function sceneOf(input: SceneInput, style: StyleSpecification = PLAN_STYL
   const firstLabel = plan.findIndex((layer) => layer.type === 'symbol');
   const split = firstLabel === -1 ? plan.length : firstLabel;
   const landuse = landUsePart(input);
-  const lines = controlLinesPart(input);
+  // the control lines above the parcels and the basemap under everything: drawn once their feature provides them
+  const lines = input.controlLines ? scenePart('controlLines')?.(input) ?? NO_PART : NO_PART;
   const imports = importsPart(input);
   const overlays = overlayPart(input);
-  const basemap = basemapPart(input);
+  const basemap = input.basemap ? scenePart('basemap')?.(input) ?? NO_PART : NO_PART;
   const images = planImagesPart(input.planImages ?? []);
   return {
     sources: [...basemap.sources, ...sources, ...landuse.sources, ...lines.sources, ...imports.sources, ...images.sources, ...overlays.sources],

@@ -7,7 +7,7 @@ import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import type { Lang } from '../../i18n/messages.ts';
 import type { LandUseStyleInput } from './landuse-specs.ts';
-import type { BasemapStyleInput } from './basemap-specs.ts';
+import type { BasemapStyleInput } from './basemap-ids.ts';
 
 /** A source of the scene: GeoJSON in memory, GeoJSON text in a Blob, or a Blob of GeoJSON cut into vector tiles. */
 export type SceneSource =

@@ -17,11 +17,23 @@ import { toKm2, toMu } from '../../../core/analysis/units.ts';
 import { emit } from '../../events.ts';
 import { featureName } from '../../../i18n/feature-name.ts';
 import { formatNumber } from '../../../i18n/format.ts';
-import { renderInspectorContext } from './inspector-context.ts';
 import { documentTitle } from '../../../data/documents.ts';
 import { formatLength } from '../../../i18n/format.ts';
 
 import type { InspectorChoice } from './inspector-context.ts';
+import type * as InspectorContext from './inspector-context.ts';
+
+/**
+ * The "Where" / "Contains" part (./inspector-context.ts: the containing-regions search and its figures) loads on
+ * the first selection, not with the first view; the inspector draws it once loaded.
+ */
+type ContextModule = typeof InspectorContext;
+let contextModule: ContextModule | undefined;
+let contextLoading: Promise<ContextModule> | undefined;
+function loadContext(): Promise<ContextModule> {
+  contextLoading ??= import('./inspector-context.ts').then((module) => (contextModule = module));
+  return contextLoading;
+}
 
 /**
  * Details of the selected feature: names, kind, key facts, area, source and accuracy. Every value is
@@ -180,8 +192,17 @@ export class PlanInspector extends LitElement {
         ${properties.kind === 'cluster' && properties.id ? html`<button type="button" class="edit-outline" data-testid="inspector-edit-outline"
           aria-label=${translate(lang, 'whatIf.editOutlineLabel', { name })}
           @click=${() => this.editOutline(String(properties.id))}>${translate(lang, 'whatIf.editOutline')}</button>` : null}
-        ${renderInspectorContext(feature, state, (choice) => this.choose(choice), state.regionFigures ?? undefined, this.pickedAtFor(state))}
+        ${this.context(feature, state)}
       </div>`;
+  }
+
+  /** Where the feature lies and what it contains, once that part has loaded (it asks for a render then). */
+  private context(feature: Feature, state: InspectorView) {
+    if (!contextModule) {
+      void loadContext().then(() => this.requestUpdate(), () => undefined);
+      return null;
+    }
+    return contextModule.renderInspectorContext(feature, state, (choice) => this.choose(choice), state.regionFigures ?? undefined, this.pickedAtFor(state));
   }
 }
 
