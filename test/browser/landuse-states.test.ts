@@ -96,7 +96,8 @@ describe('two land-use states: the offer, the transition matrix, compare', { tim
     expect(await page.locator('plan-landuse-states [data-testid="landuse-states"]').textContent()).toContain(`现状：${firstName}`);
   });
 
-  it('the matrix by group equals a naive turf overlay, with totals and the definition, in Chinese', async () => {
+  it('the matrix by group equals a naive turf overlay, with totals, the definition and the CSV, in Chinese', async () => {
+    const firstLayerName = (await app.page.locator('plan-landuse-panel h3').first().textContent())!.trim();
     const expected = naiveMatrix(current, plan, byGroup);
     expect(expected.size).toBeGreaterThan(3);
     expectSameCells(await cellsShown(app, 'group'), expected);
@@ -111,6 +112,16 @@ describe('two land-use states: the offer, the transition matrix, compare', { tim
     expect(Math.abs(row - naiveRow)).toBeLessThanOrEqual(Math.max(1, naiveRow * 0.005));
     expect(await page.locator('plan-stats plan-transition-matrix th[data-from="urban-construction"]').textContent()).toBe('城镇建设用地');
     expect(await page.locator('plan-stats plan-transition-matrix .definition').textContent()).toContain('两个状态都覆盖');
+    // the CSV: one row per cell with its m², then the totals, both layers named on every row
+    const csv = await page.evaluate("document.querySelector('plan-app').querySelector('plan-stats').shadowRoot.querySelector('plan-transition-matrix').csvText()") as string;
+    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).map((line) => line.split(','));
+    for (const [key, value] of expected) {
+      const [from, to] = key.split('>');
+      const line = lines.find((cells) => cells[0] === from && cells[2] === to);
+      expect(Math.abs(Number(line?.[4]) - value), key).toBeLessThanOrEqual(Math.max(1, value * 0.005));
+      expect(line?.slice(6)).toEqual([firstLayerName, '规划用地_状态']);
+    }
+    expect(Math.abs(Number(lines.find((cells) => cells[0] === 'total' && cells[2] === 'total')?.[4]) - naiveTotal)).toBeLessThanOrEqual(Math.max(1, naiveTotal * 0.005));
   });
 
   it('by first-level class on demand, and in English the same cells with English names', async () => {

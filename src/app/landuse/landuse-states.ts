@@ -61,7 +61,8 @@ export class LandUseStates {
       this.say('error', (state) => translate(state.lang, 'landuse.states.noClasses', { name: summary.name, current: state.landuse.summary?.name ?? '' }));
       return true;
     }
-    this.offer?.drop();
+    // a new offer replaces an earlier offer or second state
+    this.drop();
     this.offer = offer;
     this.set((slice) => offerSecondState(slice, summary, data, overview));
     this.say('info', (state) => translate(state.lang, 'landuse.states.offered', { name: summary.name, current: state.landuse.summary?.name ?? '' }));

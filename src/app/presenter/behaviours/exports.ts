@@ -14,6 +14,7 @@ import { downloadBlob, today } from '../../../ui/download.ts';
 import { drawnNow, currentCamera, jumpToCamera } from '../../../map/camera.ts';
 import { snapshotDataUrl } from '../../../map/map-element.ts';
 import { buildHandout } from '../handout.ts';
+import { transitionHandoutPage } from '../handout-transition.ts';
 import type { HandoutPage } from '../handout.ts';
 import { clusterPages } from '../handout-clusters.ts';
 import type { PresenterServices } from '../presenter-services.ts';
@@ -117,7 +118,8 @@ async function printHandout(services: PresenterServices, life: Lifetime): Promis
     store.update((state) => setBusy(state, false));
   }
   if (life.disposed) return;
-  buildHandout(pages, lang, translate(lang, 'app.title'), exportMarks(store.getState(), lang));
+  const root = buildHandout(pages, lang, translate(lang, 'app.title'), exportMarks(store.getState(), lang));
+  root.append(...[transitionHandoutPage(store.getState(), lang, translate(lang, 'app.title'), exportMarks(store.getState(), lang))].filter((page) => page !== null));
   document.body.classList.add('plan-handout');
   const done = () => {
     document.body.classList.remove('plan-handout');
