@@ -82,9 +82,9 @@ export class PlanControlLineConflicts extends LitElement {
         ${figures.map((figure) => html`
           <dt>${translate(lang, `controlLines.conflict.${figure.kind}`)}</dt>
           <dd data-conflict=${figure.kind} data-value=${figure.value === null ? '' : String(figure.value)} data-known=${String(figure.value !== null)}>${figure.text}</dd>
-          ${this.rules && RULES[figure.kind] ? html`<p class="rule" data-rule=${figure.kind}>${translate(lang, RULES[figure.kind]!)}</p>` : nothing}`)}
-        ${this.rules ? html`<p class="definition">${translate(lang, 'controlLines.conflict.definition')}</p>` : nothing}
-      </dl>`;
+          ${this.rules && RULES[figure.kind] ? html`<dd class="rule" data-rule=${figure.kind}>${translate(lang, RULES[figure.kind]!)}</dd>` : nothing}`)}
+      </dl>
+      ${this.rules ? html`<p class="definition">${translate(lang, 'controlLines.conflict.definition')}</p>` : nothing}`;
   }
 }
 
