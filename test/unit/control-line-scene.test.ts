@@ -4,11 +4,15 @@ import type { LayerSpecification } from 'maplibre-gl';
 import { sceneOf } from '../../src/map/scene/scene-of.ts';
 import { sceneSelector, NO_PARTS } from '../../src/map/scene/scene-input.ts';
 import type { SceneInput } from '../../src/map/scene/scene-types.ts';
-import { CONTROL_LINES_SOURCE, controlLineLayerId } from '../../src/map/scene/control-line-specs.ts';
+import { CONTROL_LINES_SOURCE, controlLineLayerId, controlLinesScenePart } from '../../src/map/scene/control-line-specs.ts';
+import { provideScenePart } from '../../src/map/scene/lazy-parts.ts';
 import { CONTROL_LINE_STYLES } from '../../src/core/landuse/control-line-styles.ts';
 import { defaultLayerVisibility } from '../../src/state/layer-catalog.ts';
 import { initialState } from '../../src/state/plan-state.ts';
 import { acceptLines, onControlLines, setLinesVisible } from '../../src/state/control-lines-state.ts';
+
+// the control-lines feature provides their part at install; here the test does
+provideScenePart('controlLines', controlLinesScenePart);
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const parcels = new Blob(['{}']);
