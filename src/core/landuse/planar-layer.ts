@@ -30,12 +30,15 @@ export function planarLayer(origin: PlaneOrigin, geometries: readonly (Polygon |
   const area2 = new Float64Array(geometries.length);
   let scratch = new Float64Array(64);
   let k = 0;
-  geometries.forEach((geometry, index) => {
+  // (plain loops: no function made per parcel or ring)
+  for (let index = 0; index < geometries.length; index++) {
+    const geometry = geometries[index];
     edgeStarts[index] = k;
     let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
     let parcelArea2 = 0;
     for (const polygon of polygonsOf(geometry)) {
-      polygon.forEach((positions, ringIndex) => {
+      for (let ringIndex = 0; ringIndex < polygon.length; ringIndex++) {
+        const positions = polygon[ringIndex];
         if (scratch.length < 2 * positions.length) scratch = new Float64Array(2 * positions.length);
         // projected, without repeated consecutive vertices and without the closing one
         let n = 0;
@@ -47,7 +50,7 @@ export function planarLayer(origin: PlaneOrigin, geometries: readonly (Polygon |
           scratch[n++] = y;
         }
         if (n >= 4 && scratch[0] === scratch[n - 2] && scratch[1] === scratch[n - 1]) n -= 2;
-        if (n < 6) return;
+        if (n < 6) continue;
         let signed = 0;
         for (let i = 0; i < n; i += 2) {
           const j = i + 2 === n ? 0 : i + 2;
@@ -75,11 +78,11 @@ export function planarLayer(origin: PlaneOrigin, geometries: readonly (Polygon |
           k++;
         }
         parcelArea2 += Math.abs(signed) * (ringIndex === 0 ? 1 : -1);
-      });
+      }
     }
     boxes.set(k > edgeStarts[index] ? [minX, minY, maxX, maxY] : [Infinity, Infinity, -Infinity, -Infinity], 4 * index);
     area2[index] = parcelArea2;
-  });
+  }
   edgeStarts[geometries.length] = k;
   return { count: geometries.length, edges: edges.subarray(0, 4 * k), edgeStarts, boxes, area2 };
 }

@@ -42,14 +42,16 @@ const WHOLE_TOLERANCE = 1e-9;
 const GROUP_ORDER = ['blue-green', 'urban-construction', 'other', 'unclassified'];
 
 /** Shares of a parcel's area by key: its own class and, for a field-ridge deduction, the deducted class. */
+/** A class's key at `level` (a module function: no function made per parcel). */
+function keyAt(level: TransitionLevel, landUseClass: IndicatorParcel['landUseClass'], group: IndicatorParcel['group']): string {
+  if (level === 'group') return group ?? 'unclassified';
+  const first = landUseClass ? firstLevelOf(landUseClass) : undefined;
+  return first ? `${first.system}:${first.code}` : 'unclassified';
+}
+
 function parts(parcel: IndicatorParcel, level: TransitionLevel): [string, number][] {
-  const keyOf = (landUseClass: IndicatorParcel['landUseClass'], group: IndicatorParcel['group']): string => {
-    if (level === 'group') return group ?? 'unclassified';
-    const first = landUseClass ? firstLevelOf(landUseClass) : undefined;
-    return first ? `${first.system}:${first.code}` : 'unclassified';
-  };
-  if (!parcel.deduction) return [[keyOf(parcel.landUseClass, parcel.group), 1]];
-  return [[keyOf(parcel.landUseClass, parcel.group), 1 - parcel.deduction.fraction], [keyOf(parcel.deduction.landUseClass, parcel.deduction.group), parcel.deduction.fraction]];
+  if (!parcel.deduction) return [[keyAt(level, parcel.landUseClass, parcel.group), 1]];
+  return [[keyAt(level, parcel.landUseClass, parcel.group), 1 - parcel.deduction.fraction], [keyAt(level, parcel.deduction.landUseClass, parcel.deduction.group), parcel.deduction.fraction]];
 }
 
 /**
@@ -135,11 +137,17 @@ export function transitionMatrix(first: readonly IndicatorParcel[] | TransitionS
   const keyed = (map: Map<string, number>, parcels: readonly IndicatorParcel[]) => {
     const keys = new Int32Array(2 * parcels.length).fill(-1);
     const shares = new Float64Array(2 * parcels.length);
-    parcels.forEach((parcel, index) => parts(parcel, level).forEach(([key, share], part) => {
-      if (!map.has(key)) map.set(key, map.size);
-      keys[2 * index + part] = map.get(key)!;
-      shares[2 * index + part] = share;
-    }));
+    // (plain loops: no function made per parcel)
+    for (let index = 0; index < parcels.length; index++) {
+      const shares2 = parts(parcels[index], level);
+      for (let part = 0; part < shares2.length; part++) {
+        const [key, share] = shares2[part];
+        let at = map.get(key);
+        if (at === undefined) map.set(key, (at = map.size));
+        keys[2 * index + part] = at;
+        shares[2 * index + part] = share;
+      }
+    }
     return { keys, shares };
   };
   const rowsOf = keyed(rowIndex, one.parcels);
