@@ -56,14 +56,13 @@ function crossParameter(
 }
 
 /**
- * Even-odd point in shape over all of its edges: 1 inside, 0 outside, DEGENERATE when within
- * DISTANCE_EPSILON of an edge.
+ * Even-odd location of (px, py) against edges [start, end) of `edges` (x1, y1, x2, y2 per edge): 1 inside, 0
+ * outside, `onEdge` when within DISTANCE_EPSILON of an edge. Shared by the region figures and the two-state overlay
+ * (src/core/landuse/overlap-area.ts).
  */
-export function locatePoint(shape: PlanarShape, px: number, py: number): number {
-  const edges = shape.edges;
-  const n = edges.length;
+export function locateInEdges(edges: Float64Array, start: number, end: number, px: number, py: number, onEdge: number): number {
   let inside = 0;
-  for (let k = 0; k < n; k += 4) {
+  for (let k = 4 * start; k < 4 * end; k += 4) {
     const x1 = edges[k];
     const y1 = edges[k + 1];
     const x2 = edges[k + 2];
@@ -80,10 +79,18 @@ export function locatePoint(shape: PlanarShape, px: number, py: number): number 
       const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - x1) * dx + (py - y1) * dy) / length2));
       const ex = x1 + t * dx - px;
       const ey = y1 + t * dy - py;
-      if (ex * ex + ey * ey <= DISTANCE_EPSILON2) return DEGENERATE;
+      if (ex * ex + ey * ey <= DISTANCE_EPSILON2) return onEdge;
     }
   }
   return inside;
+}
+
+/**
+ * Even-odd point in shape over all of its edges: 1 inside, 0 outside, DEGENERATE when within
+ * DISTANCE_EPSILON of an edge.
+ */
+export function locatePoint(shape: PlanarShape, px: number, py: number): number {
+  return locateInEdges(shape.edges, 0, shape.edges.length / 4, px, py, DEGENERATE);
 }
 
 /**

@@ -10,11 +10,12 @@
  * common case of a plan drawn on the current state's parcels — so those pairs need no polygon clipper.
  */
 
+import { locateInEdges } from '../analysis/intersection-area.js';
+
 /** Parameter tolerance along an edge ("the same point"). */
 const PARAM_EPSILON = 1e-9;
 /** Distance tolerance in plane units (radians of the earth's radius; 1e-11 ≈ 0.06 mm). */
 const DISTANCE_EPSILON = 1e-11;
-const DISTANCE_EPSILON2 = DISTANCE_EPSILON * DISTANCE_EPSILON;
 
 /** Scratch space reused by every call (the kernel runs hundreds of thousands of times per matrix). */
 let params = new Float64Array(64);
@@ -28,25 +29,7 @@ const ON_BOUNDARY = 2;
 
 /** Even-odd location of (px, py) against edges [start, end) of `edges`, ON_BOUNDARY within DISTANCE_EPSILON. */
 function locate(edges: Float64Array, start: number, end: number, px: number, py: number): number {
-  let inside = OUTSIDE;
-  for (let k = 4 * start; k < 4 * end; k += 4) {
-    const x1 = edges[k];
-    const y1 = edges[k + 1];
-    const x2 = edges[k + 2];
-    const y2 = edges[k + 3];
-    if (y1 > py !== y2 > py && px < ((x2 - x1) * (py - y1)) / (y2 - y1) + x1) inside ^= 1;
-    if (px >= Math.min(x1, x2) - DISTANCE_EPSILON && px <= Math.max(x1, x2) + DISTANCE_EPSILON
-      && py >= Math.min(y1, y2) - DISTANCE_EPSILON && py <= Math.max(y1, y2) + DISTANCE_EPSILON) {
-      const dx = x2 - x1;
-      const dy = y2 - y1;
-      const length2 = dx * dx + dy * dy;
-      const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - x1) * dx + (py - y1) * dy) / length2));
-      const ex = x1 + t * dx - px;
-      const ey = y1 + t * dy - py;
-      if (ex * ex + ey * ey <= DISTANCE_EPSILON2) return ON_BOUNDARY;
-    }
-  }
-  return inside;
+  return locateInEdges(edges, start, end, px, py, ON_BOUNDARY);
 }
 
 /**
