@@ -101,12 +101,8 @@ function gridOver(bbox: readonly number[], size: number) {
   };
 }
 
-/**
- * Projects the parcels once (turf's equal-area plane, so areas equal turf's) and indexes them on a grid, so
- * each region asks only about the parcels near it: what makes a dragged study polygon cheap.
- * @param parcels - classified parcels (WGS84)
- */
-export function prepareLandUseParcels(parcels: readonly IndicatorParcel[]): PreparedLandUseParcels {
+/** The plane parcels are projected into: the middle of their outer rings' extent (coordinates stay small). */
+export function parcelsOrigin(parcels: readonly IndicatorParcel[]): PlaneOrigin {
   let [minLng, minLat, maxLng, maxLat] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const parcel of parcels) for (const polygon of polygonsOf(parcel.geometry)) for (const [x, y] of polygon[0]) {
     if (x < minLng) minLng = x;
@@ -114,7 +110,16 @@ export function prepareLandUseParcels(parcels: readonly IndicatorParcel[]): Prep
     if (y < minLat) minLat = y;
     if (y > maxLat) maxLat = y;
   }
-  const origin = parcels.length > 0 ? planeOrigin((minLng + maxLng) / 2, (minLat + maxLat) / 2) : planeOrigin(0, 0);
+  return parcels.length > 0 ? planeOrigin((minLng + maxLng) / 2, (minLat + maxLat) / 2) : planeOrigin(0, 0);
+}
+
+/**
+ * Projects the parcels once (turf's equal-area plane, so areas equal turf's) and indexes them on a grid, so
+ * each region asks only about the parcels near it: what makes a dragged study polygon cheap.
+ * @param parcels - classified parcels (WGS84)
+ */
+export function prepareLandUseParcels(parcels: readonly IndicatorParcel[]): PreparedLandUseParcels {
+  const origin = parcelsOrigin(parcels);
   const shapes = parcels.map((parcel) => projectPolygons(origin, polygonsOf(parcel.geometry)));
   const bounds = shapes.reduce((box, shape) => [Math.min(box[0], shape.bbox[0]), Math.min(box[1], shape.bbox[1]), Math.max(box[2], shape.bbox[2]), Math.max(box[3], shape.bbox[3])], [Infinity, Infinity, -Infinity, -Infinity]);
   const grid = gridOver(shapes.length > 0 ? bounds : [0, 0, 1, 1], Math.max(1, Math.min(MAX_GRID, Math.round(Math.sqrt(shapes.length)))));

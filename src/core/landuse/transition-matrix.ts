@@ -1,8 +1,8 @@
 import * as polyclip from 'polyclip-ts';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { projectPolygons } from '../analysis/planar-shape.js';
-import { planeOrigin, SQUARE_METERS_PER_UNIT, type PlaneOrigin } from '../analysis/projection.js';
-import type { IndicatorParcel } from './landuse-indicators.js';
+import { SQUARE_METERS_PER_UNIT, type PlaneOrigin } from '../analysis/projection.js';
+import { parcelsOrigin, type IndicatorParcel } from './landuse-indicators.js';
 import { boxGrid, type BoxGrid } from './box-grid.js';
 import { overlapArea2 } from './overlap-area.js';
 import { planarLayer, type PlanarLayer } from './planar-layer.js';
@@ -65,23 +65,12 @@ export interface TransitionState {
   readonly index: BoxGrid;
 }
 
-/** The plane both states are projected into: the middle of the first state's parcels (coordinates stay small). */
-function originOf(parcels: readonly IndicatorParcel[]): PlaneOrigin {
-  let [minLng, minLat, maxLng, maxLat] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const parcel of parcels) for (const polygon of polygonsOf(parcel.geometry)) for (const [x, y] of polygon[0]) {
-    if (x < minLng) minLng = x;
-    if (x > maxLng) maxLng = x;
-    if (y < minLat) minLat = y;
-    if (y > maxLat) maxLat = y;
-  }
-  return parcels.length > 0 ? planeOrigin((minLng + maxLng) / 2, (minLat + maxLat) / 2) : planeOrigin(0, 0);
-}
 
 /**
  * Projects and indexes one state for {@link transitionMatrix}.
  * @param origin - the plane; give the other state's `origin` so both share it (default: this state's middle)
  */
-export function prepareTransitionState(parcels: readonly IndicatorParcel[], origin: PlaneOrigin = originOf(parcels)): TransitionState {
+export function prepareTransitionState(parcels: readonly IndicatorParcel[], origin: PlaneOrigin = parcelsOrigin(parcels)): TransitionState {
   const layer = planarLayer(origin, parcels.map((parcel) => parcel.geometry));
   const index = boxGrid(layer.boxes, layer.count);
   return { parcels, origin, layer, index };
