@@ -23,7 +23,7 @@ import { freshPage, launchChromium, markTime, serveDirectory } from './lib/brows
 import { printFigures } from './lib/report.ts';
 import { round } from './lib/stats.ts';
 import { poll as pollUntil } from './lib/long-tasks.ts';
-import { pngTile, tilesCovering } from '../scripts/fixtures/tile-archive-writer.ts';
+import { pmtilesHead, pngTile, tilesCovering } from '../scripts/fixtures/tile-archive-writer.ts';
 
 const TARGET_MB = Number(process.env.BENCH_BASEMAP_MB ?? 200);
 const FILE = resolve(BENCH_DIR, `basemap-${TARGET_MB}mb.pmtiles`);
@@ -31,19 +31,6 @@ const GOAL_MB = 50;
 const AREA: [number, number, number, number] = [116.86, 36.72, 117.39, 37.07];
 const TIMEOUT_MS = 300_000;
 
-function varints(values: readonly number[]): Buffer {
-  const out: number[] = [];
-  for (let value of values) {
-    while (value >= 0x80) {
-      out.push((value % 0x80) | 0x80);
-      value = Math.floor(value / 0x80);
-    }
-    out.push(value);
-  }
-  return Buffer.from(out);
-}
-
-/** Writes the archive tile by tile (never the whole file in memory): header, root directory, metadata, tiles. */
 function writeArchive(): void {
   if (existsSync(FILE) && statSync(FILE).size >= TARGET_MB * 1e6) return;
   const png = pngTile(256, (x, y) => [40 + (x % 64), 120, 160 + (y % 64)]);
@@ -59,27 +46,13 @@ function writeArchive(): void {
     }
   }
   tiles.sort((a, b) => a.id - b.id);
-  const directory = Buffer.concat([
-    varints([tiles.length]), varints(tiles.map((tile, index) => tile.id - (index ? tiles[index - 1]!.id : 0))),
-    varints(tiles.map(() => 1)), varints(tiles.map((tile) => tile.size)), varints(tiles.map((_, index) => (index ? 0 : 1))),
-  ]);
-  const metadata = Buffer.from(JSON.stringify({ name: 'bench basemap', attribution: 'generated for the benchmark' }));
-  const header = Buffer.alloc(127);
-  header.write('PMTiles', 0, 'latin1');
-  header[7] = 3;
-  const u64 = (at: number, value: number) => header.writeBigUInt64LE(BigInt(value), at);
-  const dataOffset = 127 + directory.length + metadata.length;
-  u64(8, 127); u64(16, directory.length); u64(24, 127 + directory.length); u64(32, metadata.length);
-  u64(40, dataOffset); u64(48, 0); u64(56, dataOffset); u64(64, total);
-  u64(72, tiles.length); u64(80, tiles.length); u64(88, tiles.length);
-  header[96] = 1; header[97] = 1; header[98] = 1; header[99] = 2; header[100] = 6; header[101] = 14;
-  const e7 = (value: number) => Math.round(value * 1e7);
-  header.writeInt32LE(e7(AREA[0]), 102); header.writeInt32LE(e7(AREA[1]), 106); header.writeInt32LE(e7(AREA[2]), 110); header.writeInt32LE(e7(AREA[3]), 114);
-  header[118] = 10; header.writeInt32LE(e7(117.1), 119); header.writeInt32LE(e7(36.9), 123);
+  const head = pmtilesHead(tiles.map((tile) => ({ id: tile.id, length: tile.size })), {
+    tileType: 'png', bounds: AREA, metadata: { name: 'bench basemap', attribution: 'generated for the benchmark' }, minZoom: 6, maxZoom: 14,
+  });
   mkdirSync(BENCH_DIR, { recursive: true });
   const fd = openSync(FILE, 'w');
   try {
-    for (const part of [header, directory, metadata]) writeSync(fd, part);
+    writeSync(fd, head);
     const random = Buffer.alloc(filler);
     for (const tile of tiles) writeSync(fd, tile.fill === 'png' ? png : randomFillSync(random));
   } finally {
