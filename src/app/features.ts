@@ -33,7 +33,7 @@ export const FEATURES: readonly FeatureInstaller[] = [
   // cluster explorer cards
   lazyFeature(() => import('./clusters/clusters-feature.ts'), 'stats'),
   // study area and what-if outlines (terra-draw on first use)
-  lazyFeature(() => import('./study/study-feature.ts'), 'study', 'landuse'),
+  lazyFeature(() => import('./study/study-feature.ts'), 'study', 'landuse', 'stats'),
   // the planner's own land-use layer, and the three control lines beside it (their conflict figures are in the
   // statistics and the study readout, which load the land-use catalogue for them)
   lazyFeature(() => import('./landuse/landuse-feature.ts'), 'landuse'),

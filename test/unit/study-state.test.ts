@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, Polygon } from 'geojson';
 import {
-  applyResult, clusterFeatures, clustersWithWhatIf, copyGeometry, initialStudyState, savedStudyOf, validateSavedStudy,
+  applyResult, clusterFeatures, clustersWithWhatIf, copyGeometry, initialStudyState, savedStudyOf, validateSavedStudy, whatIfFiguresOf,
 } from '../../src/state/study-state.ts';
 import type { StudyGeometry } from '../../src/state/study-state.ts';
 import { frameCoalescer } from '../../src/app/shell/frame-coalescer.ts';
@@ -65,6 +65,41 @@ describe('study state helpers', () => {
     expect(bad).toEqual({ figures, error: 'self-intersection' });
     const newer = { areaKm2: 2 } as RegionFigures;
     expect(applyResult(bad, { ok: true, figures: newer })).toEqual({ figures: newer, error: null });
+  });
+
+  it('gives the same what-if feature for the same cluster and outline, a new one for a new outline', () => {
+    const clusters = clusterFeatures(structure);
+    const saved = square(117.2, 36.9, 0.02);
+    const first = clustersWithWhatIf(clusters, { 'c-a': saved, 'c-b': square(117.3, 36.9) });
+    // the outline of c-b is dragged: c-a keeps its feature object, c-b gets a new one
+    const dragged = square(117.31, 36.9);
+    const second = clustersWithWhatIf(clusters, { 'c-a': saved, 'c-b': dragged });
+    expect(second[0]).toBe(first[0]);
+    expect(second[1]).not.toBe(first[1]);
+    expect(second[1].geometry).toBe(dragged);
+    expect(clustersWithWhatIf(clusters, { 'c-b': dragged })[1]).toBe(second[1]);
+    // the plan's own cluster objects are untouched and given back as they are where not edited
+    expect(clustersWithWhatIf(clusters, {})).toEqual(clusters);
+    expect(clusters[0].geometry).not.toBe(saved);
+  });
+
+  it('keeps every saved what-if\'s figures from the table rows, drops reset ones, keeps the last good on an error', () => {
+    const a = { areaKm2: 1 } as RegionFigures;
+    const b = { areaKm2: 2 } as RegionFigures;
+    const whatIf = { 'c-a': square(117, 36.8), 'c-b': square(117.1, 36.8) };
+    const rows = [{ id: 'c-a', result: { ok: true as const, figures: a } }, { id: 'c-b', result: { ok: true as const, figures: b } }, { id: 'c-c', result: { ok: true as const, figures: b } }];
+    const both = whatIfFiguresOf({}, whatIf, rows);
+    expect(both).toEqual({ 'c-a': { figures: a, error: null }, 'c-b': { figures: b, error: null } });
+    // the same rows again: nothing changed, the same record
+    expect(whatIfFiguresOf(both, whatIf, rows)).toBe(both);
+    // no rows yet (an outline changed, its table not yet back): the figures stay, a new what-if waits with none
+    const added = whatIfFiguresOf(both, { ...whatIf, 'c-c': square(117.2, 36.8) }, []);
+    expect(added).toEqual({ ...both, 'c-c': { figures: null, error: null } });
+    expect(added['c-a']).toBe(both['c-a']);
+    // c-b's outline cannot be analysed: its last good figures stay with the error; c-a is reset: dropped
+    const failed = whatIfFiguresOf(both, { 'c-b': whatIf['c-b'] }, [{ id: 'c-b', result: { ok: false, issues: [{ reason: 'self-intersection', severity: 'error' }] } }]);
+    expect(failed).toEqual({ 'c-b': { figures: b, error: 'self-intersection' } });
+    expect(whatIfFiguresOf(failed, {}, rows)).toEqual({});
   });
 });
 

@@ -18,17 +18,21 @@ import { translate } from '../../i18n/messages.ts';
 import { blueGreenImportData } from '../../state/imports.ts';
 import { sameItems } from '../../state/store.ts';
 import type { Store } from '../../state/store.ts';
+import { whatIfFeature, type StudyGeometry } from '../../state/study-state.ts';
 
 const isPolygonal = (feature: Feature) => feature.geometry?.type === 'Polygon' || feature.geometry?.type === 'MultiPolygon';
 
-/** The plan's clusters with what-if outlines swapped in (new objects for edited ones; data untouched). */
+/**
+ * The plan's clusters with what-if outlines swapped in (a copy for each edited one, the same object while its
+ * outline is the same, so a figures client that remembers regions recomputes only the outline being dragged).
+ */
 export function clusterRegions(state: PlanState): Feature[] {
   const whatIf = state.study.whatIf;
   return (state.data.structure?.features ?? [])
-    .filter((feature) => feature.properties?.kind === 'cluster' && isPolygonal(feature))
+    .filter((feature): feature is Feature<StudyGeometry> => feature.properties?.kind === 'cluster' && isPolygonal(feature))
     .map((feature) => {
       const edited = whatIf[String(feature.properties?.id ?? feature.id)];
-      return edited ? { ...feature, properties: { ...feature.properties }, geometry: edited } : feature;
+      return edited ? whatIfFeature(feature, edited) : feature;
     });
 }
 

@@ -7,7 +7,7 @@ import type { AppServices } from '../shell/services.ts';
 import type { PlanState } from '../../state/plan-state.ts';
 import { blueGreenImportData } from '../../state/imports.ts';
 import { sameItems } from '../../state/store.ts';
-import { STUDY_SCHEMA_VERSION, STUDY_STORAGE_KEY, savedStudyOf, validateSavedStudy } from '../../state/study-state.ts';
+import { STUDY_SCHEMA_VERSION, STUDY_STORAGE_KEY, savedStudyOf, validateSavedStudy, whatIfFiguresOf } from '../../state/study-state.ts';
 import { keepAsBackup, loadSaved, save } from '../../data/persist.ts';
 import { translate } from '../../i18n/messages.ts';
 import { mapSceneOf } from '../../map/scene/map-scene.ts';
@@ -45,6 +45,7 @@ export function followStudyState({ store, view, pointer }: AppServices, tool: St
     release = active ? pointer.suspend() : undefined;
   }));
   followAnalysisInputs(store, tool);
+  followWhatIfFigures(store, tool);
 }
 
 /**
@@ -66,4 +67,20 @@ function followAnalysisInputs(store: AppServices['store'], tool: StudyTool): voi
     recompute(state);
   }));
   tool.life.add(store.select((state) => state.analysisClasses, (_classes, _previous, state) => recompute(state)));
+}
+
+/**
+ * Every saved what-if outline's figures come from the cluster table the analysis computes with the outlines
+ * swapped in (one table for all; the figures clients remember an unchanged outline, so a drag recomputes only
+ * the dragged one): kept in `state.study.whatIfFigures` as each table arrives, and dropped with their outline.
+ */
+function followWhatIfFigures(store: AppServices['store'], tool: StudyTool): void {
+  // a table is read when it arrives; an outline changed since waits for the next (which its change starts)
+  const follow = (state: PlanState, tableArrived: boolean) => {
+    const rows = tableArrived && state.analysis.status === 'ready' ? state.analysis.clusters : [];
+    const whatIfFigures = whatIfFiguresOf(state.study.whatIfFigures, state.study.whatIf, rows);
+    if (whatIfFigures !== state.study.whatIfFigures) tool.setStudy(() => ({ whatIfFigures }));
+  };
+  follow(store.getState(), true);
+  tool.life.add(store.select((state) => [state.analysis, state.study.whatIf] as const, ([analysis], [before], state) => follow(state, analysis !== before), sameItems));
 }

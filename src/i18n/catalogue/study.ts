@@ -54,6 +54,10 @@ export const zh = {
   'whatIf.column.plan': '规划',
   'whatIf.column.whatIf': '情景',
   'whatIf.resetDone': '{name} 已恢复为规划轮廓。',
+  'whatIf.saved': '已修改的组团轮廓（{count} 个）',
+  'whatIf.saved.hint': '每个修改后的轮廓按当前指标数据计算用地结构与三线冲突；展开查看。',
+  'whatIf.saved.summary': '{name}：{area} 平方公里',
+  'whatIf.saved.pending': '{name}：计算中…',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -111,4 +115,8 @@ export const en: Record<keyof typeof zh, string> = {
   'whatIf.column.plan': 'Plan',
   'whatIf.column.whatIf': 'What-if',
   'whatIf.resetDone': '{name} is back to its planned outline.',
+  'whatIf.saved': 'Edited cluster outlines ({count})',
+  'whatIf.saved.hint': 'Each edited outline gets its land-use structure and control-line conflicts from the data the indicators use; open one to see them.',
+  'whatIf.saved.summary': '{name}: {area} km²',
+  'whatIf.saved.pending': '{name}: computing…',
 };

@@ -54,7 +54,7 @@ export class PlanStats extends LitElement {
   store: Store<PlanState> | undefined;
 
   @state() private sort: SortState | undefined;
-  /** the region whose land-use structure is shown: `whole`, `cluster:<id>`, `subdistrict:<id>`, `study`, `what-if` */
+  /** the region whose land-use structure is shown: `whole`, `cluster:<id>`, `subdistrict:<id>`, `study`, `what-if:<id>` */
   @state() private structureRegion = 'whole';
 
   private readonly view = new StoreController(this, () => this.store, (s: PlanState) => s.analysis);
@@ -332,11 +332,13 @@ export class PlanStats extends LitElement {
     ];
     const studyStructure = study?.study.figures?.landUse?.structure;
     if (studyStructure) choices.push({ value: 'study', label: translate(lang, 'structure.region.study'), structure: studyStructure });
-    const whatIfStructure = study?.cluster.figures?.landUse?.structure;
-    if (whatIfStructure) {
-      const cluster = analysis?.clusters.find((row) => row.id === study?.clusterId);
-      const name = (lang === 'zh' ? cluster?.nameZh : cluster?.nameEn ?? cluster?.nameZh) ?? study?.clusterId ?? '';
-      choices.push({ value: 'what-if', label: translate(lang, 'structure.region.whatIf', { name }), structure: whatIfStructure });
+    // every saved what-if outline, each its own region (`what-if:<cluster id>`)
+    for (const id of Object.keys(study?.whatIf ?? {})) {
+      const whatIfStructure = study?.whatIfFigures[id]?.figures?.landUse?.structure;
+      if (!whatIfStructure) continue;
+      const cluster = analysis?.clusters.find((row) => row.id === id);
+      const name = (lang === 'zh' ? cluster?.nameZh : cluster?.nameEn ?? cluster?.nameZh) ?? id;
+      choices.push({ value: `what-if:${id}`, label: translate(lang, 'structure.region.whatIf', { name }), structure: whatIfStructure });
     }
     return choices;
   }
@@ -353,7 +355,7 @@ export class PlanStats extends LitElement {
           ${choices.map((choice) => html`<option value=${choice.value} ?selected=${choice.value === chosen.value}>${choice.label}</option>`)}
         </select>
       </label>
-      <plan-landuse-structure data-region=${chosen.value} .structure=${chosen.structure ?? null} .language=${lang} .regionName=${chosen.label}
+      <plan-landuse-structure data-region=${chosen.value} data-what-if=${chosen.value.startsWith('what-if:') ? chosen.value.slice('what-if:'.length) : nothing} .structure=${chosen.structure ?? null} .language=${lang} .regionName=${chosen.label}
         .basisName=${translate(lang, 'stats.csv.basisLandUse', { name: analysis.basis.name })}></plan-landuse-structure>`;
   }
 

@@ -10,8 +10,10 @@ import { StoreController } from '../../controllers/store.controller.ts';
 import { translate } from '../../../i18n/messages.ts';
 import type { Lang, MessageKey } from '../../../i18n/messages.ts';
 import type { RegionFigures } from '../../../core/analysis/types.ts';
-import { formatNumber } from './study-figures.ts';
+import { errorMessage, formatNumber } from './study-figures.ts';
 import './study-figures.ts';
+import '../stats/land-use-structure.ts';
+import { repeat } from 'lit/directives/repeat.js';
 import { emit } from '../../events.ts';
 import { featureName } from '../../../i18n/feature-name.ts';
 import { passAttribute, shareText } from '../figure-verdict.ts';
@@ -54,6 +56,11 @@ export class PlanStudyPanel extends LitElement {
     th, td { text-align: right; padding: 0.15rem 0.3rem; border-bottom: 1px solid #e5e7eb; }
     th:first-child, td:first-child { text-align: left; }
     label { display: block; margin: 0.3rem 0 0.15rem; }
+    ul.saved { list-style: none; margin: 0.3rem 0; padding: 0; }
+    ul.saved li { border-bottom: 1px solid #e5e7eb; padding: 0.25rem 0; }
+    summary { cursor: pointer; color: #14324a; }
+    summary:focus-visible { outline: 3px solid #b45309; outline-offset: 2px; }
+    .error { background: #fee2e2; color: #7f1d1d; padding: 0.3rem 0.45rem; border-radius: 3px; margin: 0.35rem 0; }
   `;
 
   private send(detail: StudyCommand): void {
@@ -135,7 +142,38 @@ export class PlanStudyPanel extends LitElement {
             <th>${translate(lang, 'whatIf.column.whatIf')}</th></tr></thead>
           <tbody>${this.comparisonRows(lang, comparison?.plan ?? null, comparison?.whatIf ?? null)}</tbody>
         </table>` : nothing}
-      <p class="note">${translate(lang, 'whatIf.note')}</p>`;
+      <p class="note">${translate(lang, 'whatIf.note')}</p>
+      ${this.savedWhatIfs(state, name)}`;
+  }
+
+  /**
+   * Every edited cluster outline, each with its land-use structure table and control-line conflicts in a
+   * collapsed `<details>` (its item carries `data-what-if` = the cluster id), from `study.whatIfFigures`.
+   */
+  private savedWhatIfs(state: StudyPanelView, name: (id: string) => string) {
+    const { lang, study, basis } = state;
+    const ids = Object.keys(study.whatIf);
+    if (ids.length === 0) return nothing;
+    const basisName = basis.kind === 'landuse' ? translate(lang, 'stats.csv.basisLandUse', { name: basis.name }) : '';
+    return html`
+      <h3>${translate(lang, 'whatIf.saved', { count: ids.length })}</h3>
+      <p class="note">${translate(lang, 'whatIf.saved.hint')}</p>
+      <ul class="saved" data-testid="what-if-saved">${repeat(ids, (id) => id, (id) => {
+        const live = study.whatIfFigures[id];
+        const figures = live?.figures ?? null;
+        return html`<li data-what-if=${id}>
+          <details>
+            <summary>${figures
+              ? translate(lang, 'whatIf.saved.summary', { name: name(id), area: formatNumber(lang, figures.areaKm2, 2) })
+              : translate(lang, 'whatIf.saved.pending', { name: name(id) })}</summary>
+            ${live?.error ? html`<p class="error" data-testid="what-if-error">${errorMessage(lang, live.error)}${figures ? html`<br>${translate(lang, 'study.stale')}` : nothing}</p>` : nothing}
+            ${figures?.landUse ? html`
+              <plan-landuse-structure .structure=${figures.landUse.structure ?? null} .language=${lang}
+                .regionName=${translate(lang, 'structure.region.whatIf', { name: name(id) })} .basisName=${basisName}></plan-landuse-structure>
+              <plan-control-line-conflicts .conflicts=${figures.landUse.conflicts} .language=${lang}></plan-control-line-conflicts>`
+              : figures ? html`<p class="note">${translate(lang, 'structure.needLandUse')}</p>` : nothing}
+          </details></li>`;
+      })}</ul>`;
   }
 
   override render() {
