@@ -162,7 +162,7 @@ export class PlanStudyPanel extends LitElement {
         const live = study.whatIfFigures[id];
         const figures = live?.figures ?? null;
         return html`<li data-what-if=${id}>
-          <details>
+          <details class="what-if">
             <summary>${figures
               ? translate(lang, 'whatIf.saved.summary', { name: name(id), area: formatNumber(lang, figures.areaKm2, 2) })
               : translate(lang, 'whatIf.saved.pending', { name: name(id) })}</summary>
