@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, Polygon } from 'geojson';
 import {
-  applyResult, clusterFeatures, clustersWithWhatIf, copyGeometry, initialStudyState, savedStudyOf, validateSavedStudy, whatIfFiguresOf,
+  applyResult, clusterFeatures, copyGeometry, initialStudyState, savedStudyOf, validateSavedStudy,
 } from '../../src/state/study-state.ts';
+import { clustersWithWhatIf, whatIfFiguresOf } from '../../src/state/what-if-figures.ts';
 import type { StudyGeometry } from '../../src/state/study-state.ts';
 import { frameCoalescer } from '../../src/app/shell/frame-coalescer.ts';
 import type { RegionFigures } from '../../src/core/analysis/index.ts';

@@ -18,7 +18,8 @@ import { translate } from '../../i18n/messages.ts';
 import { blueGreenImportData } from '../../state/imports.ts';
 import { sameItems } from '../../state/store.ts';
 import type { Store } from '../../state/store.ts';
-import { whatIfFeature, type StudyGeometry } from '../../state/study-state.ts';
+import type { StudyGeometry } from '../../state/study-state.ts';
+import { whatIfFeature } from '../../state/what-if-figures.ts';
 
 const isPolygonal = (feature: Feature) => feature.geometry?.type === 'Polygon' || feature.geometry?.type === 'MultiPolygon';
 
