@@ -4,20 +4,27 @@
  * clusters have edited outlines saved on this device; after "用于指标计算" the study panel lists both, each with its
  * own structure table (`data-what-if` = the cluster id) whose rows' `data-area-m2` equal a naive turf computation
  * (each parcel clipped to the outline inside the boundary, summed by class), in Chinese and in English; the
- * statistics panel offers each as a region; dragging a vertex of one updates its table while the other's figures
+ * statistics panel offers each as a region; with the control lines loaded each carries its three conflict figures,
+ * equal to turf (scripts/fixtures/control-lines-fixture.ts, the 三区三线 delivery); dragging a vertex of one updates its table while the other's figures
  * stay as they were (not recomputed); resetting one removes its table and leaves the other's as it was.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { area } from '@turf/area';
+import { difference } from '@turf/difference';
 import { intersect } from '@turf/intersect';
+import { union } from '@turf/union';
 import { featureCollection } from '@turf/helpers';
 import { waitUntil, type AppPage } from '../helpers/app-page.ts';
 import { useBrowser } from '../helpers/use-browser.ts';
+import { seriousViolations } from '../helpers/axe.ts';
 import { readLandUseFiles } from '../../src/data/landuse/read-landuse-files.ts';
 import { classifyLayer } from '../../src/core/landuse/classify-layer.ts';
+import { readControlLineFiles } from '../../src/data/landuse/control-lines-reader.ts';
+import { controlLinesZip } from '../../scripts/fixtures/control-lines-fixture.ts';
 
 type Area = Feature<Polygon | MultiPolygon>;
 const FIXTURE = resolve(__dirname, '../fixtures/landuse/ydyh-gk39-prj.zip');
@@ -53,6 +60,36 @@ function expectedByCode(region: Area): Map<string, number> {
 
 /** What the app computes for a what-if: the outline inside the Start-up Area boundary. */
 const expectedOf = (id: string) => expectedByCode(intersect(featureCollection<Polygon | MultiPolygon>([{ type: 'Feature', properties: {}, geometry: OUTLINES[id] }, boundary]))!);
+
+type Kind = 'ecological-red-line' | 'permanent-farmland' | 'outside-development-boundary';
+const KINDS: Kind[] = ['ecological-red-line', 'permanent-farmland', 'outside-development-boundary'];
+const LINES = join(mkdtempSync(join(tmpdir(), 'what-if-lines-')), '三区三线.zip');
+writeFileSync(LINES, controlLinesZip());
+const clip = (a: Area | null, b: Area | null): Area | null => (a && b ? intersect(featureCollection<Polygon | MultiPolygon>([a, b])) as Area | null : null);
+
+/** Naive: every urban construction parcel clipped by turf to the region and to (or outside) each control line. */
+function expectedConflicts(region: Area): Record<Kind, number> {
+  const read = readLandUseFiles([{ name: 'ydyh-gk39-prj.zip', bytes: new Uint8Array(readFileSync(FIXTURE)) }]);
+  if (!read.ok) throw new Error('land-use fixture did not read');
+  const urban = classifyLayer(read.layer.features, read.layer.fields).parcels.filter((parcel) => parcel.group === 'urban-construction');
+  const lines = readControlLineFiles([{ name: '三区三线.zip', bytes: controlLinesZip() }]);
+  if (!lines.ok) throw new Error('control-line fixture did not read');
+  const polygonsOf = (name: string): Area => {
+    const features = lines.layers.find((layer) => layer.name === name)!.features as Area[];
+    return features.length === 1 ? features[0] : union(featureCollection(features)) as Area;
+  };
+  const [red, farmland, developable] = [polygonsOf('STBHHX'), polygonsOf('YJJBNTBHTB'), polygonsOf('CZKFBJ')];
+  const sums: Record<Kind, number> = { 'ecological-red-line': 0, 'permanent-farmland': 0, 'outside-development-boundary': 0 };
+  const areaOf = (feature: Area | null) => (feature ? area(feature) : 0);
+  for (const parcel of urban) {
+    const inRegion = clip({ type: 'Feature', properties: {}, geometry: parcel.geometry }, region);
+    if (!inRegion) continue;
+    sums['ecological-red-line'] += areaOf(clip(inRegion, red));
+    sums['permanent-farmland'] += areaOf(clip(inRegion, farmland));
+    sums['outside-development-boundary'] += areaOf(difference(featureCollection([inRegion, developable])) as Area | null);
+  }
+  return sums;
+}
 
 const PANEL = "document.querySelector('plan-landuse-panel')";
 const STUDY = "document.querySelector('plan-app').querySelector('plan-study-panel')";
@@ -90,7 +127,7 @@ describe('the land-use structure of every saved what-if outline', { timeout: 240
     // the two edited outlines, saved on this device before the app opens (restored like any saved work)
     const saved = JSON.stringify({ version: 1, value: { polygon: null, whatIf: OUTLINES } });
     app = await chromium.open(`${base}#mode=analyse`, {
-      reducedMotion: 'reduce', locale: 'zh-CN',
+      reducedMotion: 'reduce', locale: 'zh-CN', bypassCSP: true,
       storageState: { cookies: [], origins: [{ origin: new URL(base).origin, localStorage: [{ name: 'jinan-plan:study', value: saved }] }] },
     });
     const { page } = app;
@@ -117,6 +154,8 @@ describe('the land-use structure of every saved what-if outline', { timeout: 240
     await item.locator('details.what-if > summary').click();
     expect(await item.locator('details.what-if').evaluate((details) => (details as HTMLDetailsElement).open)).toBe(true);
     expect(await item.locator('details.what-if > summary').textContent()).toContain('平方公里');
+    // the open list with its tables and the conflicts under them: no serious accessibility violation
+    expect(await seriousViolations(page)).toEqual([]);
     expect(await page.locator(`plan-study-panel li[data-what-if="${SECOND}"] plan-landuse-structure tr[data-class-code] th`).allTextContents()).toContain('工业用地');
     // the CSV of one what-if names it on every row
     const csv = await item.locator('plan-landuse-structure').evaluate((element) => (element as HTMLElement & { csvText(): string }).csvText());
@@ -132,6 +171,29 @@ describe('the land-use structure of every saved what-if outline', { timeout: 240
     await select.selectOption(`what-if:${SECOND}`);
     await waitUntil(page, `document.querySelector('plan-app').querySelector('plan-stats').shadowRoot.querySelector('plan-landuse-structure')?.dataset.whatIf === '${SECOND}'`, 30_000);
     expectSameAreas(await rowsOf(app, 'plan-stats plan-landuse-structure tr[data-class-code]'), expectedOf(SECOND));
+  });
+
+  it('with the control lines loaded, each what-if\'s three conflict figures equal turf over its outline', async () => {
+    const { page } = app;
+    await page.locator('plan-control-lines-panel [data-testid="control-lines-file"]').setInputFiles(LINES);
+    await waitUntil(page, 'globalThis.__plan.store.getState().controlLines.question !== null', 60_000);
+    await page.locator('plan-control-lines-panel [data-testid="control-line-role"]').selectOption('ignore');
+    const known = (id: string) => `${whatIfItem(id)}?.querySelector('plan-control-line-conflicts')?.shadowRoot?.querySelector("dd[data-conflict='permanent-farmland']")?.dataset.value`;
+    for (const id of [FIRST, SECOND]) await waitUntil(page, `!!${known(id)}`, 120_000);
+    let crossing = 0;
+    for (const id of [FIRST, SECOND]) {
+      const expected = expectedConflicts(clip({ type: 'Feature', properties: {}, geometry: OUTLINES[id] }, boundary)!);
+      const values = await Promise.all(KINDS.map((kind) => page.locator(`plan-study-panel li[data-what-if="${id}"] dd[data-conflict='${kind}']`).getAttribute('data-value')));
+      KINDS.forEach((kind, index) => {
+        expect(values[index], `${id} ${kind}`).not.toBe('');
+        expect(Math.abs(Number(values[index]) - expected[kind]), `${id} ${kind}`).toBeLessThanOrEqual(Math.max(5, expected[kind] * 1e-5));
+      });
+      crossing += KINDS.reduce((sum, kind) => sum + expected[kind], 0);
+    }
+    // the outlines do reach urban land inside or outside the lines: the figures are not all zero
+    expect(crossing).toBeGreaterThan(0);
+    // the structure rows stay those of each outline
+    expectSameAreas(await rowsOf(app, whatIfRows(FIRST)), expectedOf(FIRST));
   });
 
   it('in English the same rows carry the English class names', async () => {
