@@ -14,7 +14,7 @@ import { area } from '@turf/area';
 import { intersect } from '@turf/intersect';
 import { featureCollection } from '@turf/helpers';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { waitUntil, type AppPage } from '../helpers/app-page.ts';
+import { openDeckPanel, printHandout, waitUntil, type AppPage } from '../helpers/app-page.ts';
 import { useBrowser } from '../helpers/use-browser.ts';
 import { readLandUseFiles } from '../../src/data/landuse/read-landuse-files.ts';
 import { classifyLayer } from '../../src/core/landuse/classify-layer.ts';
@@ -162,6 +162,22 @@ describe('two land-use states: the offer, the transition matrix, compare', { tim
     expect((await page.locator('plan-landuse-panel h3').first().textContent())!.trim()).toBe(firstName);
     expect(await page.locator('plan-landuse-states [data-testid="landuse-states"]').getAttribute('data-role')).toBe('plan');
     expectSameCells(await cellsShown(app, 'group'), naiveMatrix(current, plan, byGroup));
+    expect(app.errors).toEqual([]);
+  });
+
+  it('the printed handout has the matrix page with the same cells, both layers named', async () => {
+    const { page } = app;
+    const firstName = (await page.locator('plan-landuse-panel h3').first().textContent())!.trim();
+    await openDeckPanel(page);
+    await printHandout(page);
+    const sheet = page.locator('#plan-handout .handout-transition-page');
+    expect(await sheet.count()).toBe(1);
+    const printed = await sheet.locator('td[data-from][data-to]').evaluateAll((items) =>
+      items.map((cell) => [`${(cell as HTMLElement).dataset.from}>${(cell as HTMLElement).dataset.to}`, Number((cell as HTMLElement).dataset.areaM2)] as const));
+    expectSameCells(new Map(printed), naiveMatrix(current, plan, byGroup));
+    const text = (await sheet.textContent())!;
+    expect(text).toContain(firstName);
+    expect(text).toContain('规划用地_状态');
     expect(app.errors).toEqual([]);
   });
 });
