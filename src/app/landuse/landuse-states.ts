@@ -6,7 +6,9 @@
  * state: it is refused with a message and the first state and the figures stay. The transition matrix (现状 → 规划)
  * is computed in that worker, at the level asked (groups, or first-level classes), and written to
  * `state.landuse.second` for the statistics and compare (现状 on the left, 规划 on the right, the matrix beside). When the layer in force leaves its worker (replaced,
- * removed), the second state goes with it.
+ * removed), the second state goes with it. A second state with its role is saved (its files, settings, role and
+ * matrix level: src/data/landuse/second-state-saved.ts) until it is removed or goes; ./second-state-restore.ts reads
+ * it again at the next visit.
  */
 import type { Lifetime } from '../shell/lifetime.ts';
 import type { PlanState } from '../../state/plan-state.ts';
@@ -24,12 +26,15 @@ import type { LandUseStateRef, LandUseStateResult, LandUseTransitionResult } fro
 import { describeLandUseIssue } from '../../data/landuse/describe-issue.ts';
 import { RequestError } from '../../data/requests/index.ts';
 import { translate } from '../../i18n/messages.ts';
+import { clearSecondState, firstLayerFiles, saveSecondState } from '../../data/landuse/second-state-saved.ts';
+import { savedFiles } from '../../data/landuse/saved-records.ts';
+import type { LandUseLayerSettings } from '../../data/landuse/prepare-landuse-layer.ts';
 import type { LandUseSession, SecondStateOffer } from './landuse-session.ts';
 
 export class LandUseStates {
   private offer: SecondStateOffer | undefined;
-  /** the second state in the worker of the layer in force */
-  private held: { client: LandUseClient; state: number } | undefined;
+  /** the second state in the worker of the layer in force, and its files and settings (what is saved) */
+  private held: { client: LandUseClient; state: number; files: File[]; settings: LandUseLayerSettings } | undefined;
   private reading = 0;
   private asking: AbortController | undefined;
 
@@ -61,8 +66,8 @@ export class LandUseStates {
       this.say('error', (state) => translate(state.lang, 'landuse.states.noClasses', { name: summary.name, current: state.landuse.summary?.name ?? '' }));
       return true;
     }
-    // a new offer replaces an earlier offer or second state
-    this.drop();
+    // a new offer replaces an earlier offer or second state (a saved second state goes with it)
+    this.drop(this.held !== undefined);
     this.offer = offer;
     this.set((slice) => offerSecondState(slice, summary, data, overview));
     this.say('info', (state) => translate(state.lang, 'landuse.states.offered', { name: summary.name, current: state.landuse.summary?.name ?? '' }));
@@ -82,7 +87,10 @@ export class LandUseStates {
       return offer.replace();
     }
     this.set((slice) => chooseStateRole(slice, choice));
-    if (this.held) return this.ask();
+    if (this.held) {
+      this.persist();
+      return this.ask();
+    }
     const inForce = this.session.inForce;
     if (!offer || !inForce) return;
     this.offer = undefined;
@@ -104,8 +112,9 @@ export class LandUseStates {
       this.say('error', (state) => translate(state.lang, 'landuse.states.failed', { name, detail }));
       return;
     }
-    this.held = { client: inForce.client, state: result.state };
+    this.held = { client: inForce.client, state: result.state, files: offer.files, settings: offer.settings };
     this.set((slice) => secondStateReady(slice, offer.result.summary));
+    this.persist();
     await this.ask();
   }
 
@@ -121,17 +130,30 @@ export class LandUseStates {
   /** By group or by first-level class. */
   level(level: TransitionLevel): Promise<void> {
     this.set((slice) => setTransitionLevel(slice, level));
+    this.persist();
     return this.ask();
   }
 
-  /** The second state is removed (or the offer declined): the first stays as it is. */
-  drop(): void {
+  /** The second state is removed (or the offer declined): the first stays as it is. `forget`: the saved one too. */
+  drop(forget = true): void {
+    if (forget) void clearSecondState();
     this.reading++;
     this.asking?.abort();
     this.offer?.drop();
     this.offer = undefined;
     this.held = undefined;
     this.set(dropSecondState);
+  }
+
+  /** Saves the second state with its role (the files and settings it was read with, its role and level). */
+  private persist(): void {
+    const second = this.store.getState().landuse.second;
+    const { held } = this;
+    const inForce = this.session.inForce;
+    if (!held || !second?.role || !inForce) return;
+    void saveSecondState({ files: savedFiles(held.files), settings: held.settings, role: second.role, level: second.level, first: firstLayerFiles(inForce.files) }).then((saved) => {
+      if (!saved.ok) this.say('error', (state) => translate(state.lang, 'landuse.states.notSaved', { detail: saved.detail }));
+    });
   }
 
   private follow(): void {
