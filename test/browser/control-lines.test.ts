@@ -235,3 +235,58 @@ describe('the three control lines', { timeout: 300_000 }, () => {
     expect(app.errors).toEqual([]);
   });
 });
+
+/** Whether the app's store `database` / `files` holds `key` (never creates the database when it is not there). */
+const savedIn = (database: string, key: string) => `(async () => {
+  if (!(await indexedDB.databases()).some((item) => item.name === '${database}')) return false;
+  return new Promise((done) => { const request = indexedDB.open('${database}'); request.onsuccess = () => { const db = request.result;
+    if (!db.objectStoreNames.contains('files')) { db.close(); done(false); return; }
+    const get = db.transaction('files').objectStore('files').get('${key}'); get.onsuccess = () => { db.close(); done(get.result !== undefined); }; }; });
+})()`;
+
+describe('the control lines across a reload', { timeout: 300_000 }, () => {
+  const chromium = useBrowser();
+
+  it('come back drawn and cut into the restored land-use layer (the same conflict figures); once removed, they stay gone', async () => {
+    const app = await chromium.open(`${inject('baseUrl')}#mode=analyse`, { reducedMotion: 'reduce', locale: 'zh-CN' });
+    const { page } = app;
+    await page.locator('plan-landuse-panel [data-testid="landuse-file"]').waitFor({ state: 'attached', timeout: 60_000 });
+    await page.locator('plan-landuse-panel [data-testid="landuse-file"]').setInputFiles(LAND_USE);
+    await waitUntil(page, `${STATE}.landuse.summary !== null`, 60_000);
+    await page.getByRole('button', { name: '用于指标计算' }).click();
+    await waitUntil(page, `${STATE}.analysis.status === 'ready' && ${STATE}.analysis.basis.kind === 'landuse'`, 120_000);
+    await page.locator('plan-control-lines-panel [data-testid="control-lines-file"]').setInputFiles(DELIVERY);
+    await waitUntil(page, `${STATE}.controlLines.question !== null`, 60_000);
+    await page.locator('plan-control-lines-panel [data-testid="control-line-role"]').selectOption('ignore');
+    await waitUntil(page, `${STATE}.controlLines.lines.length === 3 && !${STATE}.controlLines.reading`, 60_000);
+    const conflictShown = `document.querySelector('plan-app').querySelector('plan-stats')?.shadowRoot?.querySelector("plan-control-line-conflicts")?.shadowRoot?.querySelector("dd[data-conflict='ecological-red-line']")?.dataset.value`;
+    await waitUntil(page, `!!${conflictShown}`, 120_000);
+    const before = await shown(app, STATS_CONFLICTS);
+    expect(Number(before['ecological-red-line'])).toBeGreaterThan(0);
+    const lines = () => page.evaluate(`${STATE}.controlLines.lines.map((line) => [line.name, line.role, line.by, line.parcelCount]).sort()`);
+    const linesBefore = await lines();
+    await waitUntil(page, savedIn('plan-control-lines', 'lines'), 30_000);
+
+    await page.reload();
+    await waitUntil(page, "performance.getEntriesByName('map-idle', 'mark').length > 0", 60_000);
+    await waitUntil(page, `${STATE}.controlLines.lines.length === 3 && !${STATE}.controlLines.reading`, 120_000);
+    expect(await lines()).toEqual(linesBefore);
+    await waitUntil(page, `['ecological-red-line', 'permanent-farmland', 'development-boundary'].every((role) => globalThis.__plan.map.getLayer('control-lines-' + role))`, 30_000);
+    // the conflicts exist only once the lines are cut into the land-use layer's worker
+    await waitUntil(page, `!!${conflictShown}`, 120_000);
+    expect(await shown(app, STATS_CONFLICTS)).toEqual(before);
+
+    await page.locator('plan-control-lines-panel [data-testid="control-lines-remove"]').click();
+    await waitUntil(page, `${STATE}.controlLines.lines.length === 0 && !globalThis.__plan.map.getLayer('control-lines-ecological-red-line')`, 30_000);
+    await waitUntil(page, `${conflictShown} === ''`, 60_000);
+    await waitUntil(page, `(async () => !(await ${savedIn('plan-control-lines', 'lines')}))()`, 30_000);
+
+    await page.reload();
+    await waitUntil(page, `${STATE}.analysis.status === 'ready' && ${STATE}.analysis.basis.kind === 'landuse'`, 120_000);
+    await waitUntil(page, `${conflictShown} === ''`, 60_000);
+    expect(await page.evaluate(savedIn('plan-control-lines', 'lines'))).toBe(false);
+    expect(await page.evaluate(`${STATE}.controlLines.lines.length`)).toBe(0);
+    expect(await shown(app, STATS_CONFLICTS)).toEqual({ 'ecological-red-line': '', 'permanent-farmland': '', 'outside-development-boundary': '' });
+    expect(app.errors).toEqual([]);
+  });
+});

@@ -165,3 +165,51 @@ describe('two land-use states: the offer, the transition matrix, compare', { tim
     expect(app.errors).toEqual([]);
   });
 });
+
+/** Whether the app's store `database` / `files` holds `key` (never creates the database when it is not there). */
+const savedIn = (database: string, key: string) => `(async () => {
+  if (!(await indexedDB.databases()).some((item) => item.name === '${database}')) return false;
+  return new Promise((done) => { const request = indexedDB.open('${database}'); request.onsuccess = () => { const db = request.result;
+    if (!db.objectStoreNames.contains('files')) { db.close(); done(false); return; }
+    const get = db.transaction('files').objectStore('files').get('${key}'); get.onsuccess = () => { db.close(); done(get.result !== undefined); }; }; });
+})()`;
+
+describe('two land-use states across a reload', { timeout: 300_000 }, () => {
+  const chromium = useBrowser();
+
+  it('the second state comes back with its role and level, and the same matrix cells; once removed, it stays gone', async () => {
+    const app = await chromium.open(`${inject('baseUrl')}#mode=analyse`, { reducedMotion: 'reduce', locale: 'zh-CN' });
+    const { page } = app;
+    await waitUntil(page, `!!(${PANEL})?.shadowRoot?.querySelector('[data-testid="landuse-file"]')`, 60_000);
+    await page.locator('plan-landuse-panel [data-testid="landuse-file"]').setInputFiles(CURRENT);
+    await waitUntil(page, `(${PANEL}).shadowRoot.querySelectorAll('tr[data-class]').length > 0`, 60_000);
+    await page.locator('plan-landuse-panel [data-testid="landuse-file"]').setInputFiles(PLAN);
+    await waitUntil(page, `!!${STATES}?.querySelector('[data-testid="landuse-state-offer"]')`, 60_000);
+    // only offered: nothing of it is saved yet
+    expect(await page.evaluate(savedIn('plan-landuse-second', 'second'))).toBe(false);
+    await page.locator('plan-landuse-states button[data-choice="current"]').click();
+    await waitUntil(page, `${STATES}?.querySelector('[data-testid="landuse-states"]')?.dataset.status === 'ready'`, 120_000);
+    await cellsShown(app, 'group');
+    await page.locator('plan-stats plan-transition-matrix [data-testid="transition-level"]').click();
+    const before = await cellsShown(app, 'first-level');
+    expect(before.size).toBeGreaterThan(3);
+    await waitUntil(page, savedIn('plan-landuse-second', 'second'), 30_000);
+
+    await page.reload();
+    await waitUntil(page, "performance.getEntriesByName('map-idle', 'mark').length > 0", 60_000);
+    await waitUntil(page, `${STATES}?.querySelector('[data-testid="landuse-states"]')?.dataset.status === 'ready'`, 120_000);
+    expect(await page.locator('plan-landuse-states [data-testid="landuse-states"]').getAttribute('data-role')).toBe('current');
+    expect(await page.evaluate('globalThis.__plan.store.getState().landuse.second.summary.name')).toBe('规划用地_状态');
+    expect(await cellsShown(app, 'first-level')).toEqual(before);
+
+    await page.locator('plan-landuse-states button[data-choice="drop"]').click();
+    await waitUntil(page, 'globalThis.__plan.store.getState().landuse.second === null', 30_000);
+    await waitUntil(page, `(async () => !(await ${savedIn('plan-landuse-second', 'second')}))()`, 30_000);
+
+    await page.reload();
+    await waitUntil(page, `(${PANEL})?.shadowRoot?.querySelectorAll('tr[data-class]').length > 0`, 120_000);
+    expect(await page.evaluate(savedIn('plan-landuse-second', 'second'))).toBe(false);
+    expect(await page.evaluate('globalThis.__plan.store.getState().landuse.second ?? null')).toBeNull();
+    expect(app.errors).toEqual([]);
+  });
+});
