@@ -5,7 +5,9 @@
  * construction land inside the red line, inside permanent basic farmland, outside the development boundary — for
  * the whole area and for a study area equal a naive turf computation (each urban parcel intersected with the line
  * polygons, or less them, inside the region), in Chinese and in English; a delivery whose only control line is a
- * line layer is refused with a message, and the lines and figures in force stay.
+ * line layer is refused with a message, and the lines and figures in force stay. Across a reload the lines come back
+ * drawn with the same conflict figures, stay gone once removed, and a saved record that cannot be read is reported
+ * and left in place.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +24,7 @@ import { featureCollection } from '@turf/helpers';
 import type { Page } from 'playwright-core';
 import { waitUntil, type AppPage } from '../helpers/app-page.ts';
 import { useBrowser } from '../helpers/use-browser.ts';
+import { putIn, savedIn } from '../helpers/saved-records.ts';
 import { readLandUseFiles } from '../../src/data/landuse/read-landuse-files.ts';
 import { classifyLayer } from '../../src/core/landuse/classify-layer.ts';
 import { readControlLineFiles } from '../../src/data/landuse/control-lines-reader.ts';
@@ -236,16 +239,24 @@ describe('the three control lines', { timeout: 300_000 }, () => {
   });
 });
 
-/** Whether the app's store `database` / `files` holds `key` (never creates the database when it is not there). */
-const savedIn = (database: string, key: string) => `(async () => {
-  if (!(await indexedDB.databases()).some((item) => item.name === '${database}')) return false;
-  return new Promise((done) => { const request = indexedDB.open('${database}'); request.onsuccess = () => { const db = request.result;
-    if (!db.objectStoreNames.contains('files')) { db.close(); done(false); return; }
-    const get = db.transaction('files').objectStore('files').get('${key}'); get.onsuccess = () => { db.close(); done(get.result !== undefined); }; }; });
-})()`;
-
 describe('the control lines across a reload', { timeout: 300_000 }, () => {
   const chromium = useBrowser();
+
+  it('a saved record that cannot be read is reported in the live region and left in place; nothing breaks', async () => {
+    const app = await chromium.open(`${inject('baseUrl')}#mode=analyse`, { reducedMotion: 'reduce', locale: 'zh-CN' });
+    const { page } = app;
+    await page.locator('plan-control-lines-panel [data-testid="control-lines-file"]').waitFor({ state: 'attached', timeout: 60_000 });
+    await page.evaluate(putIn('plan-control-lines', 'lines', `{ version: 1, files: [{ name: '三区三线.zip', data: new Blob(['x']) }], roles: { XZQ: 'red-line' } }`));
+    await page.reload();
+    await waitUntil(page, `${STATE}.announcements.some((item) => item.level === 'error' && item.text.includes('上次保存的管控线无法读取'))`, 60_000);
+    expect(await page.evaluate(`${STATE}.announcements.find((item) => item.level === 'error').text`)).toContain('role red-line of layer XZQ');
+    expect(await page.evaluate(savedIn('plan-control-lines', 'lines'))).toBe(true);
+    expect(await page.evaluate(`${STATE}.controlLines.lines.length`)).toBe(0);
+    // the panel still reads a delivery
+    await page.locator('plan-control-lines-panel [data-testid="control-lines-file"]').setInputFiles(DELIVERY);
+    await waitUntil(page, `${STATE}.controlLines.question !== null`, 60_000);
+    expect(app.errors).toEqual([]);
+  });
 
   it('come back drawn and cut into the restored land-use layer (the same conflict figures); once removed, they stay gone', async () => {
     const app = await chromium.open(`${inject('baseUrl')}#mode=analyse`, { reducedMotion: 'reduce', locale: 'zh-CN' });

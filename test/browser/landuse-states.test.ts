@@ -5,7 +5,9 @@
  * is offered as the other state, never put in place of the first; chosen as 规划, the statistics show the transition
  * matrix, whose cells equal a naive turf overlay (every pair of parcels intersected, summed by group or first-level
  * class) within 0.5 % or 1 m², in Chinese and in English; compare shows 现状 | 规划 with the matrix beside it; and a
- * layer with no recognised classes is refused with a message while the first state and the matrix stay.
+ * layer with no recognised classes is refused with a message while the first state and the matrix stay. Across a
+ * reload the second state comes back with its role, level and the same matrix cells, stays gone once removed; a
+ * saved record that cannot be read is reported and kept, one whose first layer is no longer saved is forgotten.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -16,6 +18,7 @@ import { featureCollection } from '@turf/helpers';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { waitUntil, type AppPage } from '../helpers/app-page.ts';
 import { useBrowser } from '../helpers/use-browser.ts';
+import { putIn, savedIn } from '../helpers/saved-records.ts';
 import { readLandUseFiles } from '../../src/data/landuse/read-landuse-files.ts';
 import { classifyLayer } from '../../src/core/landuse/classify-layer.ts';
 import { firstLevelOf } from '../../src/core/landuse/structure-table.ts';
@@ -166,16 +169,26 @@ describe('two land-use states: the offer, the transition matrix, compare', { tim
   });
 });
 
-/** Whether the app's store `database` / `files` holds `key` (never creates the database when it is not there). */
-const savedIn = (database: string, key: string) => `(async () => {
-  if (!(await indexedDB.databases()).some((item) => item.name === '${database}')) return false;
-  return new Promise((done) => { const request = indexedDB.open('${database}'); request.onsuccess = () => { const db = request.result;
-    if (!db.objectStoreNames.contains('files')) { db.close(); done(false); return; }
-    const get = db.transaction('files').objectStore('files').get('${key}'); get.onsuccess = () => { db.close(); done(get.result !== undefined); }; }; });
-})()`;
-
 describe('two land-use states across a reload', { timeout: 300_000 }, () => {
   const chromium = useBrowser();
+
+  it('a saved second state that cannot be read is reported and kept; one whose first layer is no longer saved is forgotten', async () => {
+    const app = await chromium.open(`${inject('baseUrl')}#mode=analyse`, { reducedMotion: 'reduce', locale: 'zh-CN' });
+    const { page } = app;
+    await waitUntil(page, `!!(${PANEL})?.shadowRoot?.querySelector('[data-testid="landuse-file"]')`, 60_000);
+    await page.evaluate(putIn('plan-landuse-second', 'second', `{ version: 1, files: [{ name: 'plan.zip', data: new Blob(['x']) }], settings: {}, role: 'future', level: 'group', first: [{ name: 'a.zip', size: 1 }] }`));
+    await page.reload();
+    await waitUntil(page, "globalThis.__plan.store.getState().announcements.some((item) => item.level === 'error' && item.text.includes('上次保存的第二个状态无法读取'))", 60_000);
+    expect(await page.evaluate("globalThis.__plan.store.getState().announcements.find((item) => item.level === 'error').text")).toContain('role future');
+    expect(await page.evaluate(savedIn('plan-landuse-second', 'second'))).toBe(true);
+
+    // a well-formed record, but no first layer is saved: it can never be paired, so it goes
+    await page.evaluate(putIn('plan-landuse-second', 'second', `{ version: 1, files: [{ name: 'plan.zip', data: new Blob(['x']) }], settings: {}, role: 'plan', level: 'group', first: [{ name: 'a.zip', size: 1 }] }`));
+    await page.reload();
+    await waitUntil(page, `(async () => !(await ${savedIn('plan-landuse-second', 'second')}))()`, 60_000);
+    expect(await page.evaluate('globalThis.__plan.store.getState().landuse.second ?? null')).toBeNull();
+    expect(app.errors).toEqual([]);
+  });
 
   it('the second state comes back with its role and level, and the same matrix cells; once removed, it stays gone', async () => {
     const app = await chromium.open(`${inject('baseUrl')}#mode=analyse`, { reducedMotion: 'reduce', locale: 'zh-CN' });
