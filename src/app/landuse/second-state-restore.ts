@@ -42,6 +42,7 @@ export async function restoreSecondState(store: Store<PlanState>, session: LandU
   if (store.getState().landuse.second) return;
   const files = filesOf(savedFiles);
   const client = new LandUseClient();
+  life.add(() => client.cancel());
   const outcome = await client.prepare(files, settings);
   const stillFirst = session.inForce?.client === inForce.client && !store.getState().landuse.second;
   if (outcome.cancelled || life.disposed || !stillFirst || !outcome.result.ok || !outcome.result.summary.choice || !session.offerSecond) {
