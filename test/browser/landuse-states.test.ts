@@ -167,6 +167,26 @@ describe('two land-use states: the offer, the transition matrix, compare', { tim
     expectSameCells(await cellsShown(app, 'group'), naiveMatrix(current, plan, byGroup));
     expect(app.errors).toEqual([]);
   });
+
+  it('the printed handout has the matrix page with the same cells, both layers named', async () => {
+    const { page } = app;
+    const firstName = (await page.locator('plan-landuse-panel h3').first().textContent())!.trim();
+    await page.locator('plan-mode-switch button[data-mode=present]').click();
+    if (!(await page.locator('plan-deck-panel').count())) await page.locator('[data-testid=open-slides]').click();
+    await page.locator('plan-deck-panel li').first().waitFor();
+    await page.evaluate(() => { (globalThis as unknown as { __printed: number }).__printed = 0; window.print = () => { (globalThis as unknown as { __printed: number }).__printed += 1; }; });
+    await page.locator('plan-deck-panel [data-action=handout]').click();
+    await waitUntil(page, 'globalThis.__printed === 1', 120_000);
+    const sheet = page.locator('#plan-handout .handout-transition-page');
+    expect(await sheet.count()).toBe(1);
+    const printed = await sheet.locator('td[data-from][data-to]').evaluateAll((items) =>
+      items.map((cell) => [`${(cell as HTMLElement).dataset.from}>${(cell as HTMLElement).dataset.to}`, Number((cell as HTMLElement).dataset.areaM2)] as const));
+    expectSameCells(new Map(printed), naiveMatrix(current, plan, byGroup));
+    const text = (await sheet.textContent())!;
+    expect(text).toContain(firstName);
+    expect(text).toContain('规划用地_状态');
+    expect(app.errors).toEqual([]);
+  });
 });
 
 describe('two land-use states across a reload', { timeout: 300_000 }, () => {

@@ -4,7 +4,7 @@ import { area } from '@turf/area';
 import { intersect } from '@turf/intersect';
 import { featureCollection } from '@turf/helpers';
 import type { Feature, Polygon } from 'geojson';
-import { lookupClass, type ClassificationSystem, type LandUseGroup } from '../../src/core/landuse/classes.ts';
+import { CLASSIFICATION_TABLES, lookupClass, type ClassificationSystem, type LandUseGroup } from '../../src/core/landuse/classes.ts';
 import { landUseIndicators, prepareLandUseParcels, type IndicatorParcel } from '../../src/core/landuse/landuse-indicators.ts';
 import { landUseRegionFigures } from '../../src/core/landuse/landuse-figures.ts';
 import { DEVELOPMENT_INTENSITY_DEFINITION, isConstructionLand, landUseStructure } from '../../src/core/landuse/structure-table.ts';
@@ -17,17 +17,31 @@ const cls = (system: ClassificationSystem, code: string) => {
 
 describe('construction land (建设用地) for the development intensity', () => {
   it('counts the Land Administration Law category in the 2023 land/sea-use classes', () => {
-    const yes = ['07', '0701', '070102', '0703', '0704', '08', '0901', '1001', '1002', '1003', '1101', '1201', '1202', '1207', '1311', '1401', '1403', '15', '1503', '16', '060101'];
-    const no = ['01', '0103', '0201', '0301', '0403', '0506', '06', '0601', '060102', '0602', '1701', '1704', '2303', '2301', '18'];
+    const yes = ['07', '0701', '070102', '0703', '0704', '08', '0901', '1001', '1002', '1003', '1101', '1201', '1202', '1207', '1311', '1401', '1403', '15', '1503', '16', '060101', '2301'];
+    const no = ['01', '0103', '0201', '0301', '0403', '0506', '06', '0601', '060102', '0602', '1701', '1703', '1704', '2302', '2303', '2304', '18'];
     for (const code of yes) expect(isConstructionLand(cls('land-sea-use-2023', code)), code).toBe(true);
     for (const code of no) expect(isConstructionLand(cls('land-sea-use-2023', code)), code).toBe(false);
   });
 
   it('counts GB/T 21010-2017 construction classes in the third survey, not rural roads, ridges or facility farmland', () => {
     const yes = ['05', '05H1', '0508', '0601', '0602', '0603', '0701', '0702', '08H1', '0809', '0810', '0810A', '09', '1001', '1003', '1004', '1007', '1109', '1201'];
-    const no = ['00', '0303', '0101', '0201', '0305', '0404', '1006', '1101', '1104A', '1107', '1202', '1203', '1204', '1106'];
+    const no = ['00', '0303', '0101', '0201', '0305', '0404', '1006', '1101', '1103', '1104A', '1107', '1202', '1203', '1204', '1106'];
     for (const code of yes) expect(isConstructionLand(cls('third-survey-2017', code)), code).toBe(true);
     for (const code of no) expect(isConstructionLand(cls('third-survey-2017', code)), code).toBe(false);
+  });
+
+  it('puts each third-survey class on the same side as the land/sea-use class it corresponds to', () => {
+    // The 2023 guide's correspondence (third-survey-2017.json `correspondsTo`) carries the checked GB/T 21010-2017
+    // table over: a leaf class and its counterpart are both construction land or both not. First-level classes whose
+    // children the guide regroups (10 交通运输用地 holds 1006 rural roads) are not compared.
+    const compared: string[] = [];
+    for (const item of CLASSIFICATION_TABLES['third-survey-2017'].classes) {
+      if (!item.correspondsTo || item.code.length < 4) continue;
+      const counterpart = cls('land-sea-use-2023', item.correspondsTo);
+      expect(isConstructionLand(counterpart), `${item.code} ${item.name} → ${counterpart.code} ${counterpart.name}`).toBe(isConstructionLand(item));
+      compared.push(item.code);
+    }
+    expect(compared).toEqual(expect.arrayContaining(['0702', '0810', '1103', '1109', '1201', '1202']));
   });
 
   it('states its definition and source in both languages', () => {

@@ -44,7 +44,7 @@ export function install({ app, store, view, figures }: AppServices): Dispose {
   life.listen(app, 'plan-landuse-confirm', () => session.confirm());
   life.listen(app, 'plan-landuse-cancel', () => session.cancel());
   // a second layer is offered as the other state (现状 / 规划), with the transition matrix between the two
-  const states = new LandUseStates(store, session, life);
+  const states = new LandUseStates(store, session, life, figures);
   life.listen(app, 'plan-landuse-state', ({ detail }) => void states.choose(detail.choice));
   life.listen(app, 'plan-transition-level', ({ detail }) => void states.level(detail.level));
   // what was saved at the last visit: the layer first, then the control lines cut into it and the second state beside it

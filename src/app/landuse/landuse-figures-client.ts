@@ -9,6 +9,9 @@ import type { AnalysisClient } from '../analysis/analysis-client.ts';
 import type { FiguresResult, RegionTableRow, WholeAreaFigures } from '../../core/analysis/index.ts';
 import { areaReconciliation } from '../../core/analysis/area-reconciliation.ts';
 import type { LandUseClient } from '../../data/landuse/landuse-client.ts';
+import type { LandUseLayerSettings } from '../../data/landuse/prepare-landuse-layer.ts';
+import type { LandUseStateResult, LandUseTransitionResult } from '../../data/landuse/landuse-states-protocol.ts';
+import type { TransitionLevel } from '../../core/landuse/transition-matrix.ts';
 import { RequestError, coalesce } from '../../data/requests/index.ts';
 
 type Region = Feature<Polygon | MultiPolygon>;
@@ -34,6 +37,14 @@ export interface LandUseFiguresClient extends AnalysisClient {
   readonly worker: { client: LandUseClient; layer: number };
   /** Forgets every answer (the worker's figures changed: control lines were cut into the layer). */
   forget(): void;
+  /** Reads files as the other state of the plan, beside this layer in its worker (a new classification keeps it). */
+  readState(files: File[], settings: LandUseLayerSettings, signal?: AbortSignal): Promise<LandUseStateResult>;
+  /**
+   * The transition matrix between this layer and a state `readState` read, computed in the worker.
+   * @param state - the state's id in this worker
+   * @param present - which of the two is 现状 (the matrix runs from 现状 to 规划)
+   */
+  transition(state: number, present: 'layer' | 'state', level: TransitionLevel, signal?: AbortSignal): Promise<LandUseTransitionResult>;
 }
 
 export function landUseFiguresClient(client: LandUseClient, layer: number, boundary: Region): LandUseFiguresClient {
@@ -55,6 +66,11 @@ export function landUseFiguresClient(client: LandUseClient, layer: number, bound
   return {
     worker: { client, layer },
     forget: () => { remembered = new WeakMap(); },
+    readState: (files, settings, signal) => client.request<LandUseStateResult>({ type: 'state', files, settings }, signal),
+    transition(state, present, level, signal) {
+      const [from, to] = present === 'layer' ? [{ layer }, { state }] : [{ state }, { layer }];
+      return client.request<LandUseTransitionResult>({ type: 'transition', from, to, level }, signal);
+    },
     ready: Promise.resolve({ prepareMilliseconds: 0 }),
     async whole(_classes, options = {}): Promise<WholeAreaFigures> {
       // The boundary does not change with the layer: its figures are asked once per layer.

@@ -59,7 +59,7 @@ export class LandUseSession {
   /** the user's "Use for indicators" choice (the basis follows it once a layer is read) */
   private inUse = false;
   offerSecond: ((offer: SecondStateOffer) => boolean) | undefined; // a layer read while one is in force, offered as the other state: true when taken
-  get inForce(): { client: LandUseClient; layer: number; files: readonly File[] } | undefined { return this.client ? { client: this.client, layer: this.layer, files: this.files } : undefined; } // its worker, its id there, its files
+  get inForceFiles(): readonly File[] { return this.files; } // the files of the layer in force (none before one is accepted)
 
   constructor(
     private readonly store: Store<PlanState>,

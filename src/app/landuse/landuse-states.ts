@@ -4,7 +4,8 @@
  * as 现状 (the land-use worker of the layer in force reads its files beside that layer and overlays the two), replace
  * the current layer (the session's usual acceptance), or drop it. A layer with no recognised classes cannot be a
  * state: it is refused with a message and the first state and the figures stay. The transition matrix (现状 → 规划)
- * is computed in that worker, at the level asked (groups, or first-level classes), and written to
+ * is computed in that worker — asked through the figures client of the `landuse` basis (`services.figures`), as every
+ * figure is — at the level asked (groups, or first-level classes), and written to
  * `state.landuse.second` for the statistics and compare (现状 on the left, 规划 on the right, the matrix beside). When the layer in force leaves its worker (replaced,
  * removed), the second state goes with it. A second state with its role is saved (its files, settings, role and
  * matrix level: src/data/landuse/second-state-saved.ts) until it is removed or goes; ./second-state-restore.ts reads
@@ -22,7 +23,7 @@ import {
 } from '../../state/landuse-second-state.ts';
 import type { TransitionLevel } from '../../core/landuse/transition-matrix.ts';
 import type { LandUseClient } from '../../data/landuse/landuse-client.ts';
-import type { LandUseStateRef, LandUseStateResult, LandUseTransitionResult } from '../../data/landuse/landuse-states-protocol.ts';
+import type { LandUseStateResult } from '../../data/landuse/landuse-states-protocol.ts';
 import { describeLandUseIssue } from '../../data/landuse/describe-issue.ts';
 import { RequestError } from '../../data/requests/index.ts';
 import { translate } from '../../i18n/messages.ts';
@@ -30,6 +31,8 @@ import { clearSecondState, firstLayerFiles, saveSecondState } from '../../data/l
 import { savedFiles } from '../../data/landuse/saved-records.ts';
 import type { LandUseLayerSettings } from '../../data/landuse/prepare-landuse-layer.ts';
 import type { LandUseSession, SecondStateOffer } from './landuse-session.ts';
+import type { FiguresService } from '../analysis/figures-service.ts';
+import type { LandUseFiguresClient } from './landuse-figures-client.ts';
 
 export class LandUseStates {
   private offer: SecondStateOffer | undefined;
@@ -38,7 +41,10 @@ export class LandUseStates {
   private reading = 0;
   private asking: AbortController | undefined;
 
-  constructor(private readonly store: Store<PlanState>, private readonly session: LandUseSession, private readonly life: Lifetime) {
+  constructor(
+    private readonly store: Store<PlanState>, private readonly session: LandUseSession, private readonly life: Lifetime,
+    private readonly figures: FiguresService,
+  ) {
     session.offerSecond = (offer) => this.offered(offer);
     life.add(() => {
       session.offerSecond = undefined;
@@ -48,6 +54,11 @@ export class LandUseStates {
     // The layer in force changed (a new classification, another layer): the matrix is asked again, or the second
     // state goes when its worker went.
     life.add(store.select((state) => state.landuse.summary, () => this.follow()));
+  }
+
+  /** The figures client of the layer in force (the land-use basis), which reads the second state and the matrix in its worker. */
+  private inForce(): LandUseFiguresClient | undefined {
+    return this.figures.now('landuse') as LandUseFiguresClient | undefined;
   }
 
   private set(action: (slice: LandUseState) => LandUseState): void {
@@ -91,7 +102,7 @@ export class LandUseStates {
       this.persist();
       return this.ask();
     }
-    const inForce = this.session.inForce;
+    const inForce = this.inForce();
     if (!offer || !inForce) return;
     this.offer = undefined;
     offer.drop();
@@ -100,7 +111,7 @@ export class LandUseStates {
     this.say('info', (state) => translate(state.lang, 'landuse.states.reading', { name, role: translate(state.lang, `landuse.states.role.${choice}`) }));
     let result: LandUseStateResult;
     try {
-      result = await inForce.client.request<LandUseStateResult>({ type: 'state', files: offer.files, settings: offer.settings });
+      result = await inForce.readState(offer.files, offer.settings);
     } catch (error) {
       result = { ok: false, issues: [{ code: 'internal', severity: 'error', params: { detail: error instanceof Error ? error.message : String(error) } }] };
     }
@@ -112,7 +123,7 @@ export class LandUseStates {
       this.say('error', (state) => translate(state.lang, 'landuse.states.failed', { name, detail }));
       return;
     }
-    this.held = { client: inForce.client, state: result.state, files: offer.files, settings: offer.settings };
+    this.held = { client: inForce.worker.client, state: result.state, files: offer.files, settings: offer.settings };
     this.set((slice) => secondStateReady(slice, offer.result.summary));
     this.persist();
     await this.ask();
@@ -149,32 +160,32 @@ export class LandUseStates {
   private persist(): void {
     const second = this.store.getState().landuse.second;
     const { held } = this;
-    const inForce = this.session.inForce;
-    if (!held || !second?.role || !inForce) return;
-    void saveSecondState({ files: savedFiles(held.files), settings: held.settings, role: second.role, level: second.level, first: firstLayerFiles(inForce.files) }).then((saved) => {
+    const first = this.session.inForceFiles;
+    if (!held || !second?.role || first.length === 0) return;
+    void saveSecondState({ files: savedFiles(held.files), settings: held.settings, role: second.role, level: second.level, first: firstLayerFiles(first) }).then((saved) => {
       if (!saved.ok) this.say('error', (state) => translate(state.lang, 'landuse.states.notSaved', { detail: saved.detail }));
     });
   }
 
   private follow(): void {
-    const inForce = this.session.inForce;
-    if (this.held && inForce?.client !== this.held.client) this.drop();
+    const inForce = this.inForce();
+    if (this.held && inForce?.worker.client !== this.held.client) this.drop();
     else if (this.held) void this.ask();
   }
 
   /** Asks the worker for the matrix from 现状 to 规划 at the slice's level; the answer goes to the slice. */
   private async ask(): Promise<void> {
     const second = this.store.getState().landuse.second;
-    const inForce = this.session.inForce;
-    if (!second?.role || second.status !== 'ready' || !this.held || !inForce || inForce.client !== this.held.client) return;
+    const inForce = this.inForce();
+    if (!second?.role || second.status !== 'ready' || !this.held || !inForce || inForce.worker.client !== this.held.client) return;
     this.asking?.abort();
     const asking = new AbortController();
     this.asking = asking;
-    const [first, other]: LandUseStateRef[] = [{ layer: inForce.layer }, { state: this.held.state }];
-    const [from, to] = second.role === 'plan' ? [first, other] : [other, first];
+    // the second state read as 规划: the layer in force is 现状 (the matrix runs 现状 → 规划)
+    const present = second.role === 'plan' ? 'layer' : 'state';
     const { summary, role, level } = second;
     try {
-      const result = await inForce.client.request<LandUseTransitionResult>({ type: 'transition', from, to, level }, asking.signal);
+      const result = await inForce.transition(this.held.state, present, level, asking.signal);
       if (result.ok) this.set((slice) => setTransitionMatrix(slice, summary, role, result.matrix));
       else this.set((slice) => transitionFailed(slice, summary, result.detail));
     } catch (error) {

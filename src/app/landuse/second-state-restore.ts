@@ -31,8 +31,8 @@ export async function restoreSecondState(store: Store<PlanState>, session: LandU
   if (!saved.ok) return say('error', (state) => translate(state.lang, 'landuse.states.savedUnreadable', { detail: saved.detail }));
   if (!saved.value) return;
   const { files: savedFiles, settings, role, level, first } = saved.value;
-  const inForce = session.inForce;
-  if (!inForce || !sameFirstLayer(first, inForce.files)) {
+  const firstFiles = session.inForceFiles;
+  if (firstFiles.length === 0 || !sameFirstLayer(first, firstFiles)) {
     const firstSaved = await loadLandUse();
     const paired = firstSaved.ok && firstSaved.value !== null && sameFirstLayer(first, firstSaved.value.files.map(({ name, data }) => ({ name, size: data.size })));
     if (firstSaved.ok && !paired) await clearSecondState();
@@ -44,7 +44,7 @@ export async function restoreSecondState(store: Store<PlanState>, session: LandU
   const client = new LandUseClient();
   life.add(() => client.cancel());
   const outcome = await client.prepare(files, settings);
-  const stillFirst = session.inForce?.client === inForce.client && !store.getState().landuse.second;
+  const stillFirst = session.inForceFiles === firstFiles && !store.getState().landuse.second;
   if (outcome.cancelled || life.disposed || !stillFirst || !outcome.result.ok || !outcome.result.summary.choice || !session.offerSecond) {
     client.cancel();
     if (outcome.cancelled || life.disposed || !stillFirst) return;
