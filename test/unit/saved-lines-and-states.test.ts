@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CONTROL_LINES_SAVED_VERSION, clearControlLines, loadControlLines, saveControlLines, validateSavedControlLines } from '../../src/data/landuse/control-lines-saved.ts';
 import {
-  SECOND_STATE_SAVED_VERSION, firstLayerFiles, loadSecondState, sameFirstLayer, saveSecondState, validateSavedSecondState,
+  SECOND_STATE_SAVED_VERSION, loadSecondState, sameFirstLayer, saveSecondState, validateSavedSecondState,
 } from '../../src/data/landuse/second-state-saved.ts';
+import { savedFileSizes } from '../../src/data/landuse/saved-records.ts';
 
 const blob = new Blob(['x']);
 const lines = {
@@ -67,7 +68,7 @@ describe('saved second land-use state', () => {
 
   it('pairs only with the first layer of the same file names and sizes, in order', () => {
     const files = [new File(['abc'], 'a.shp'), new File(['de'], 'a.dbf')];
-    const saved = firstLayerFiles(files);
+    const saved = savedFileSizes(files.map((file) => ({ name: file.name, data: file })));
     expect(saved).toEqual([{ name: 'a.shp', size: 3 }, { name: 'a.dbf', size: 2 }]);
     expect(sameFirstLayer(saved, files)).toBe(true);
     expect(sameFirstLayer(saved, [files[1], files[0]])).toBe(false);

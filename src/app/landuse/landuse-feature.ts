@@ -48,6 +48,6 @@ export function install({ app, store, view, figures }: AppServices): Dispose {
   life.listen(app, 'plan-landuse-state', ({ detail }) => void states.choose(detail.choice));
   life.listen(app, 'plan-transition-level', ({ detail }) => void states.level(detail.level));
   // what was saved at the last visit: the layer first, then the control lines cut into it and the second state beside it
-  void session.restore().then(() => Promise.all([lines.restore(), restoreSecondState(store, session, states, life)]));
+  void session.restore().then(() => Promise.all([lines.restore(), restoreSecondState(store, session, states, figures, life)]));
   return () => life.dispose();
 }

@@ -59,7 +59,6 @@ export class LandUseSession {
   /** the user's "Use for indicators" choice (the basis follows it once a layer is read) */
   private inUse = false;
   offerSecond: ((offer: SecondStateOffer) => boolean) | undefined; // a layer read while one is in force, offered as the other state: true when taken
-  get inForceFiles(): readonly File[] { return this.files; } // the files of the layer in force (none before one is accepted)
 
   constructor(
     private readonly store: Store<PlanState>,

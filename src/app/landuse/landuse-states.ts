@@ -27,8 +27,9 @@ import type { LandUseStateResult } from '../../data/landuse/landuse-states-proto
 import { describeLandUseIssue } from '../../data/landuse/describe-issue.ts';
 import { RequestError } from '../../data/requests/index.ts';
 import { translate } from '../../i18n/messages.ts';
-import { clearSecondState, firstLayerFiles, saveSecondState } from '../../data/landuse/second-state-saved.ts';
-import { savedFiles } from '../../data/landuse/saved-records.ts';
+import { clearSecondState, saveSecondState } from '../../data/landuse/second-state-saved.ts';
+import { loadLandUse } from '../../data/landuse/landuse-saved.ts';
+import { savedFiles, savedFileSizes } from '../../data/landuse/saved-records.ts';
 import type { LandUseLayerSettings } from '../../data/landuse/prepare-landuse-layer.ts';
 import type { LandUseSession, SecondStateOffer } from './landuse-session.ts';
 import type { FiguresService } from '../analysis/figures-service.ts';
@@ -42,7 +43,7 @@ export class LandUseStates {
   private asking: AbortController | undefined;
 
   constructor(
-    private readonly store: Store<PlanState>, private readonly session: LandUseSession, private readonly life: Lifetime,
+    private readonly store: Store<PlanState>, session: LandUseSession, private readonly life: Lifetime,
     private readonly figures: FiguresService,
   ) {
     session.offerSecond = (offer) => this.offered(offer);
@@ -99,7 +100,7 @@ export class LandUseStates {
     }
     this.set((slice) => chooseStateRole(slice, choice));
     if (this.held) {
-      this.persist();
+      void this.persist();
       return this.ask();
     }
     const inForce = this.inForce();
@@ -125,7 +126,7 @@ export class LandUseStates {
     }
     this.held = { client: inForce.worker.client, state: result.state, files: offer.files, settings: offer.settings };
     this.set((slice) => secondStateReady(slice, offer.result.summary));
-    this.persist();
+    void this.persist();
     await this.ask();
   }
 
@@ -141,7 +142,7 @@ export class LandUseStates {
   /** By group or by first-level class. */
   level(level: TransitionLevel): Promise<void> {
     this.set((slice) => setTransitionLevel(slice, level));
-    this.persist();
+    void this.persist();
     return this.ask();
   }
 
@@ -156,15 +157,20 @@ export class LandUseStates {
     this.set(dropSecondState);
   }
 
-  /** Saves the second state with its role (the files and settings it was read with, its role and level). */
-  private persist(): void {
-    const second = this.store.getState().landuse.second;
+  /**
+   * Saves the second state with its role: the files and settings it was read with, its role and level, and the files
+   * of the first layer as that layer's own record holds them (saved when it was accepted).
+   */
+  private async persist(): Promise<void> {
     const { held } = this;
-    const first = this.session.inForceFiles;
-    if (!held || !second?.role || first.length === 0) return;
-    void saveSecondState({ files: savedFiles(held.files), settings: held.settings, role: second.role, level: second.level, first: firstLayerFiles(first) }).then((saved) => {
-      if (!saved.ok) this.say('error', (state) => translate(state.lang, 'landuse.states.notSaved', { detail: saved.detail }));
-    });
+    if (!held) return;
+    const first = await loadLandUse();
+    const second = this.store.getState().landuse.second;
+    if (this.held !== held || !second?.role || this.life.disposed) return; // removed, replaced or gone meanwhile
+    const saved = first.ok && first.value
+      ? await saveSecondState({ files: savedFiles(held.files), settings: held.settings, role: second.role, level: second.level, first: savedFileSizes(first.value.files) })
+      : { ok: false as const, detail: first.ok ? 'the first layer is not saved' : first.detail };
+    if (!saved.ok) this.say('error', (state) => translate(state.lang, 'landuse.states.notSaved', { detail: saved.detail }));
   }
 
   private follow(): void {

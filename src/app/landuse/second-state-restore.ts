@@ -17,12 +17,16 @@ import { translate } from '../../i18n/messages.ts';
 import { LandUseClient } from '../../data/landuse/landuse-client.ts';
 import { loadLandUse } from '../../data/landuse/landuse-saved.ts';
 import { clearSecondState, loadSecondState, sameFirstLayer } from '../../data/landuse/second-state-saved.ts';
-import { filesOf } from '../../data/landuse/saved-records.ts';
+import { filesOf, savedFileSizes } from '../../data/landuse/saved-records.ts';
 import { describeLandUseIssue } from '../../data/landuse/describe-issue.ts';
 import type { LandUseSession } from './landuse-session.ts';
 import type { LandUseStates } from './landuse-states.ts';
+import type { FiguresService } from '../analysis/figures-service.ts';
+import type { LandUseFiguresClient } from './landuse-figures-client.ts';
 
-export async function restoreSecondState(store: Store<PlanState>, session: LandUseSession, states: LandUseStates, life: Lifetime): Promise<void> {
+export async function restoreSecondState(
+  store: Store<PlanState>, session: LandUseSession, states: LandUseStates, figures: FiguresService, life: Lifetime,
+): Promise<void> {
   const say = (level: 'info' | 'error', text: (state: PlanState) => string) => {
     if (!life.disposed) store.update((state) => announce(state, level, text(state)));
   };
@@ -31,10 +35,11 @@ export async function restoreSecondState(store: Store<PlanState>, session: LandU
   if (!saved.ok) return say('error', (state) => translate(state.lang, 'landuse.states.savedUnreadable', { detail: saved.detail }));
   if (!saved.value) return;
   const { files: savedFiles, settings, role, level, first } = saved.value;
-  const firstFiles = session.inForceFiles;
-  if (firstFiles.length === 0 || !sameFirstLayer(first, firstFiles)) {
-    const firstSaved = await loadLandUse();
-    const paired = firstSaved.ok && firstSaved.value !== null && sameFirstLayer(first, firstSaved.value.files.map(({ name, data }) => ({ name, size: data.size })));
+  // paired with the first layer saved now (the one restored), and that layer in force
+  const firstSaved = await loadLandUse();
+  const paired = firstSaved.ok && firstSaved.value !== null && sameFirstLayer(first, savedFileSizes(firstSaved.value.files));
+  const inForce = (figures.now('landuse') as LandUseFiguresClient | undefined)?.worker.client;
+  if (!paired || !inForce) {
     if (firstSaved.ok && !paired) await clearSecondState();
     return;
   }
@@ -44,7 +49,7 @@ export async function restoreSecondState(store: Store<PlanState>, session: LandU
   const client = new LandUseClient();
   life.add(() => client.cancel());
   const outcome = await client.prepare(files, settings);
-  const stillFirst = session.inForceFiles === firstFiles && !store.getState().landuse.second;
+  const stillFirst = (figures.now('landuse') as LandUseFiguresClient | undefined)?.worker.client === inForce && !store.getState().landuse.second;
   if (outcome.cancelled || life.disposed || !stillFirst || !outcome.result.ok || !outcome.result.summary.choice || !session.offerSecond) {
     client.cancel();
     if (outcome.cancelled || life.disposed || !stillFirst) return;

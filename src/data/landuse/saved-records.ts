@@ -21,6 +21,8 @@ export function checkSavedFiles(files: unknown, blob: (data: unknown) => boolean
 
 /** Files as saved, for the readers again. */
 export const filesOf = (files: readonly SavedFile[]): File[] => files.map(({ name, data }) => new File([data], name));
+/** The names and sizes of saved files. */
+export const savedFileSizes = (files: readonly SavedFile[]): { name: string; size: number }[] => files.map(({ name, data }) => ({ name, size: data.size }));
 /** Files for saving (a File is a Blob: stored as it is). */
 export const savedFiles = (files: readonly File[]): SavedFile[] => files.map((file) => ({ name: file.name, data: file }));
 

@@ -25,9 +25,6 @@ export interface SavedSecondState {
   first: FirstLayerFiles;
 }
 
-/** The names and sizes of files. */
-export const firstLayerFiles = (files: readonly { name: string; size: number }[]): FirstLayerFiles => files.map(({ name, size }) => ({ name, size }));
-
 /** Whether `files` are the first layer a saved state was paired with. */
 export const sameFirstLayer = (saved: FirstLayerFiles, files: readonly { name: string; size: number }[]): boolean =>
   saved.length === files.length && saved.every((file, index) => file.name === files[index].name && file.size === files[index].size);
