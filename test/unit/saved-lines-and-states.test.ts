@@ -84,5 +84,8 @@ describe('without IndexedDB (node) the stores answer with the reason instead of 
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.detail).toMatch(/indexedDB/i);
     }
+    // a load that fails for want of storage says so, apart from a record that is not ours
+    expect(await loadControlLines()).toMatchObject({ ok: false, storage: true });
+    expect(await loadSecondState()).toMatchObject({ ok: false, storage: true });
   });
 });

@@ -128,13 +128,16 @@ export class ControlLinesSession {
     this.set(clearLinesQuestion);
   }
 
-  /** The lines saved at the last visit, if any and if none were chosen since: read again (an unreadable record stays, and is reported). */
+  /**
+   * The lines saved at the last visit, if any and if none were chosen since: read again. A record that is not usable
+   * stays, and is reported; storage that is unavailable (private mode) is reported where imports are, not here.
+   */
   async restore(): Promise<void> {
     const generation = this.generation;
     const saved = await loadControlLines();
     if (this.life.disposed || generation !== this.generation || this.files.length > 0) return;
-    if (!saved.ok) this.say('error', (lang) => translate(lang, 'controlLines.savedUnreadable', { detail: saved.detail }));
-    else if (saved.value) await this.read(filesOf(saved.value.files), saved.value.roles, 'restore');
+    if (!saved.ok && !saved.storage) this.say('error', (lang) => translate(lang, 'controlLines.savedUnreadable', { detail: saved.detail }));
+    else if (saved.ok && saved.value) await this.read(filesOf(saved.value.files), saved.value.roles, 'restore');
   }
 
   /** The planner removes the lines: nothing drawn or saved, and the figures of the land-use layer without conflicts. */

@@ -32,7 +32,8 @@ export async function restoreSecondState(
   };
   const saved = await loadSecondState();
   if (life.disposed) return;
-  if (!saved.ok) return say('error', (state) => translate(state.lang, 'landuse.states.savedUnreadable', { detail: saved.detail }));
+  // storage unavailable (private mode) is reported where imports are; a record that is not usable stays, and is reported
+  if (!saved.ok) return saved.storage ? undefined : say('error', (state) => translate(state.lang, 'landuse.states.savedUnreadable', { detail: saved.detail }));
   if (!saved.value) return;
   const { files: savedFiles, settings, role, level, first } = saved.value;
   // paired with the first layer saved now (the one restored), and that layer in force

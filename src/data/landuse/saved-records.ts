@@ -6,7 +6,8 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 
 export type SavedFile = { name: string; data: Blob };
-export type Saved<T> = { ok: true; value: T | null } | { ok: false; detail: string };
+/** `storage`: IndexedDB itself failed (unavailable in private mode, or broken), rather than the record being unusable. */
+export type Saved<T> = { ok: true; value: T | null } | { ok: false; detail: string; storage: boolean };
 export type Written = { ok: true } | { ok: false; detail: string };
 
 export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -55,9 +56,9 @@ export function savedRecord<T>(database: string, name: string, key: string, chec
         const value = await get<unknown>(key, open());
         if (value === undefined) return { ok: true, value: null };
         const checked = check(value);
-        return typeof checked === 'string' ? { ok: false, detail: checked } : { ok: true, value: checked };
+        return typeof checked === 'string' ? { ok: false, detail: checked, storage: false } : { ok: true, value: checked };
       } catch (error) {
-        return { ok: false, detail: reason(error) };
+        return { ok: false, detail: reason(error), storage: true };
       }
     }),
     clear: (): Promise<Written> => queued(() => attempt(() => del(key, open()))),
