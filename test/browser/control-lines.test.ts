@@ -22,7 +22,7 @@ import { intersect } from '@turf/intersect';
 import { union } from '@turf/union';
 import { featureCollection } from '@turf/helpers';
 import type { Page } from 'playwright-core';
-import { waitUntil, type AppPage } from '../helpers/app-page.ts';
+import { openDeckPanel, printHandout, waitUntil, type AppPage } from '../helpers/app-page.ts';
 import { useBrowser } from '../helpers/use-browser.ts';
 import { putIn, savedIn } from '../helpers/saved-records.ts';
 import { readLandUseFiles } from '../../src/data/landuse/read-landuse-files.ts';
@@ -224,12 +224,8 @@ describe('the three control lines', { timeout: 300_000 }, () => {
 
   it('the printed handout carries each cluster\'s conflict figures', async () => {
     const { page } = app;
-    await page.locator('plan-mode-switch button[data-mode=present]').click();
-    if (!(await page.locator('plan-deck-panel').count())) await page.locator('[data-testid=open-slides]').click();
-    await page.locator('plan-deck-panel li').first().waitFor();
-    await page.evaluate(() => { (globalThis as unknown as { __printed: number }).__printed = 0; window.print = () => { (globalThis as unknown as { __printed: number }).__printed += 1; }; });
-    await page.locator('plan-deck-panel [data-action=handout]').click();
-    await waitUntil(page, 'globalThis.__printed === 1', 120_000);
+    await openDeckPanel(page);
+    await printHandout(page);
     const cluster = page.locator('#plan-handout .handout-cluster').first();
     const expected = await page.evaluate(`Object.entries(${STATE}.analysis.clusters[0].result.figures.landUse.conflicts).map(([kind, value]) => [kind, String(value)])`) as [string, string][];
     const printed = await cluster.locator('dd[data-conflict]').evaluateAll((items) => items.map((item) => [(item as HTMLElement).dataset.conflict, (item as HTMLElement).dataset.value]));

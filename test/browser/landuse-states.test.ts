@@ -16,7 +16,7 @@ import { area } from '@turf/area';
 import { intersect } from '@turf/intersect';
 import { featureCollection } from '@turf/helpers';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { waitUntil, type AppPage } from '../helpers/app-page.ts';
+import { openDeckPanel, printHandout, waitUntil, type AppPage } from '../helpers/app-page.ts';
 import { useBrowser } from '../helpers/use-browser.ts';
 import { putIn, savedIn } from '../helpers/saved-records.ts';
 import { readLandUseFiles } from '../../src/data/landuse/read-landuse-files.ts';
@@ -171,12 +171,8 @@ describe('two land-use states: the offer, the transition matrix, compare', { tim
   it('the printed handout has the matrix page with the same cells, both layers named', async () => {
     const { page } = app;
     const firstName = (await page.locator('plan-landuse-panel h3').first().textContent())!.trim();
-    await page.locator('plan-mode-switch button[data-mode=present]').click();
-    if (!(await page.locator('plan-deck-panel').count())) await page.locator('[data-testid=open-slides]').click();
-    await page.locator('plan-deck-panel li').first().waitFor();
-    await page.evaluate(() => { (globalThis as unknown as { __printed: number }).__printed = 0; window.print = () => { (globalThis as unknown as { __printed: number }).__printed += 1; }; });
-    await page.locator('plan-deck-panel [data-action=handout]').click();
-    await waitUntil(page, 'globalThis.__printed === 1', 120_000);
+    await openDeckPanel(page);
+    await printHandout(page);
     const sheet = page.locator('#plan-handout .handout-transition-page');
     expect(await sheet.count()).toBe(1);
     const printed = await sheet.locator('td[data-from][data-to]').evaluateAll((items) =>

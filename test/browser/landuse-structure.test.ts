@@ -12,7 +12,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { area } from '@turf/area';
 import { intersect } from '@turf/intersect';
 import { featureCollection } from '@turf/helpers';
-import { waitUntil, type AppPage } from '../helpers/app-page.ts';
+import { openDeckPanel, printHandout, waitUntil, type AppPage } from '../helpers/app-page.ts';
 import { useBrowser } from '../helpers/use-browser.ts';
 import { readLandUseFiles } from '../../src/data/landuse/read-landuse-files.ts';
 import { classifyLayer } from '../../src/core/landuse/classify-layer.ts';
@@ -113,12 +113,8 @@ describe('land-use structure table in the statistics panel', { timeout: 240_000 
 
   it('the printed handout carries each cluster\'s first-level structure and development intensity', async () => {
     const { page } = app;
-    await page.locator('plan-mode-switch button[data-mode=present]').click();
-    if (!(await page.locator('plan-deck-panel').count())) await page.locator('[data-testid=open-slides]').click();
-    await page.locator('plan-deck-panel li').first().waitFor();
-    await page.evaluate(() => { (globalThis as unknown as { __printed: number }).__printed = 0; window.print = () => { (globalThis as unknown as { __printed: number }).__printed += 1; }; });
-    await page.locator('plan-deck-panel [data-action=handout]').click();
-    await waitUntil(page, 'globalThis.__printed === 1', 120_000);
+    await openDeckPanel(page);
+    await printHandout(page);
     const cluster = page.locator('#plan-handout .handout-cluster').first();
     expect(await cluster.locator('[data-indicator="development-intensity"]').count()).toBe(1);
     const shown = await page.evaluate(`globalThis.__plan.store.getState().analysis.clusters[0].result.figures.landUse.structure.firstLevel.map((level) => [level.code, level.areaSquareMeters])`) as [string, number][];

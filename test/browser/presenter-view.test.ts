@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from '../helpers/use-browser.ts';
 import { exportedText, recordExportText } from '../helpers/export-text.ts';
-import type { AppPage } from '../helpers/app-page.ts';
+import { printHandout, type AppPage } from '../helpers/app-page.ts';
 import { builtinDeck } from '../../src/app/presenter/builtin-deck.ts';
 
 /*
@@ -156,9 +156,7 @@ describe('presenter view, notes, pointer, kiosk and statutory marks', () => {
     await stopPresenting(page);
     await openSlides(page);
     await expect.poll(() => page.evaluate('globalThis.__plan.store.getState().analysis.status'), { timeout: 60_000 }).toBe('ready');
-    await page.evaluate(() => { (globalThis as unknown as { __printed: number }).__printed = 0; window.print = () => { (globalThis as unknown as { __printed: number }).__printed += 1; }; });
-    await page.locator('plan-deck-panel [data-action=handout]').click();
-    await expect.poll(() => page.evaluate('globalThis.__printed'), { timeout: 120_000 }).toBe(1);
+    await printHandout(page, 120_000);
     const clusters = await page.evaluate(`globalThis.__plan.store.getState().data.structure.features.filter((f) => f.properties.kind === 'cluster').length`) as number;
     const sheets = page.locator('#plan-handout .handout-page');
     await expect(sheets.count()).resolves.toBe(deck.slides.length + clusters);

@@ -71,6 +71,24 @@ export async function waitUntil(page: Page, expression: string, timeoutMs = 30_0
   }
 }
 
+/** Opens the deck panel (present mode, the slides' list with the handout and export buttons). */
+export async function openDeckPanel(page: Page): Promise<void> {
+  await page.locator('plan-mode-switch button[data-mode=present]').click();
+  if (!(await page.locator('plan-deck-panel').count())) await page.locator('[data-testid=open-slides]').click();
+  await page.locator('plan-deck-panel li').first().waitFor();
+}
+
+/** Asks the deck panel for the printed handout, with `window.print` stubbed; resolves once the app has asked to print. */
+export async function printHandout(page: Page, timeoutMs = 120_000): Promise<void> {
+  await page.evaluate(() => {
+    const counter = globalThis as unknown as { __printed: number };
+    counter.__printed = 0;
+    window.print = () => { counter.__printed += 1; };
+  });
+  await page.locator('plan-deck-panel [data-action=handout]').click();
+  await waitUntil(page, 'globalThis.__printed === 1', timeoutMs);
+}
+
 /** Colour statistics of a PNG, decoded by the browser itself. */
 export async function imageStats(page: Page, png: Buffer): Promise<{ width: number; height: number; distinctColours: number; dominantShare: number }> {
   return page.evaluate(async (base64) => {
