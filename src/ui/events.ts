@@ -117,6 +117,8 @@ export interface PlanEventDetail {
   'plan-control-lines-cancel': null;
   /** the control lines shown or hidden on the map */
   'plan-control-lines-display': { visible: boolean };
+  /** the planner removes the control lines (nothing drawn or remembered) */
+  'plan-control-lines-remove': null;
   /** the layer offered as the other land-use state: as 现状 / 规划, in place of the current layer, or dropped; compare the two */
   'plan-landuse-state': { choice: 'current' | 'plan' | 'replace' | 'drop' | 'compare' };
   /** the transition matrix by indicator group or by first-level class */

@@ -5,7 +5,9 @@
  * construction land inside the red line, inside permanent basic farmland, outside the development boundary — for
  * the whole area and for a study area equal a naive turf computation (each urban parcel intersected with the line
  * polygons, or less them, inside the region), in Chinese and in English; a delivery whose only control line is a
- * line layer is refused with a message, and the lines and figures in force stay.
+ * line layer is refused with a message, and the lines and figures in force stay. Across a reload the lines come back
+ * drawn with the same conflict figures, stay gone once removed, and a saved record that cannot be read is reported
+ * and left in place.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +24,7 @@ import { featureCollection } from '@turf/helpers';
 import type { Page } from 'playwright-core';
 import { openDeckPanel, printHandout, waitUntil, type AppPage } from '../helpers/app-page.ts';
 import { useBrowser } from '../helpers/use-browser.ts';
+import { putIn, savedIn } from '../helpers/saved-records.ts';
 import { readLandUseFiles } from '../../src/data/landuse/read-landuse-files.ts';
 import { classifyLayer } from '../../src/core/landuse/classify-layer.ts';
 import { readControlLineFiles } from '../../src/data/landuse/control-lines-reader.ts';
@@ -228,6 +231,69 @@ describe('the three control lines', { timeout: 300_000 }, () => {
     const printed = await cluster.locator('dd[data-conflict]').evaluateAll((items) => items.map((item) => [(item as HTMLElement).dataset.conflict, (item as HTMLElement).dataset.value]));
     expect(printed).toEqual(expected);
     expect(printed.length).toBe(3);
+    expect(app.errors).toEqual([]);
+  });
+});
+
+describe('the control lines across a reload', { timeout: 300_000 }, () => {
+  const chromium = useBrowser();
+
+  it('a saved record that cannot be read is reported in the live region and left in place; nothing breaks', async () => {
+    const app = await chromium.open(`${inject('baseUrl')}#mode=analyse`, { reducedMotion: 'reduce', locale: 'zh-CN' });
+    const { page } = app;
+    await page.locator('plan-control-lines-panel [data-testid="control-lines-file"]').waitFor({ state: 'attached', timeout: 60_000 });
+    await page.evaluate(putIn('plan-control-lines', 'lines', `{ version: 1, files: [{ name: '三区三线.zip', data: new Blob(['x']) }], roles: { XZQ: 'red-line' } }`));
+    await page.reload();
+    await waitUntil(page, `${STATE}.announcements.some((item) => item.level === 'error' && item.text.includes('上次保存的管控线无法读取'))`, 60_000);
+    expect(await page.evaluate(`${STATE}.announcements.find((item) => item.level === 'error').text`)).toContain('role red-line of layer XZQ');
+    expect(await page.evaluate(savedIn('plan-control-lines', 'lines'))).toBe(true);
+    expect(await page.evaluate(`${STATE}.controlLines.lines.length`)).toBe(0);
+    // the panel still reads a delivery
+    await page.locator('plan-control-lines-panel [data-testid="control-lines-file"]').setInputFiles(DELIVERY);
+    await waitUntil(page, `${STATE}.controlLines.question !== null`, 60_000);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('come back drawn and cut into the restored land-use layer (the same conflict figures); once removed, they stay gone', async () => {
+    const app = await chromium.open(`${inject('baseUrl')}#mode=analyse`, { reducedMotion: 'reduce', locale: 'zh-CN' });
+    const { page } = app;
+    await page.locator('plan-landuse-panel [data-testid="landuse-file"]').waitFor({ state: 'attached', timeout: 60_000 });
+    await page.locator('plan-landuse-panel [data-testid="landuse-file"]').setInputFiles(LAND_USE);
+    await waitUntil(page, `${STATE}.landuse.summary !== null`, 60_000);
+    await page.getByRole('button', { name: '用于指标计算' }).click();
+    await waitUntil(page, `${STATE}.analysis.status === 'ready' && ${STATE}.analysis.basis.kind === 'landuse'`, 120_000);
+    await page.locator('plan-control-lines-panel [data-testid="control-lines-file"]').setInputFiles(DELIVERY);
+    await waitUntil(page, `${STATE}.controlLines.question !== null`, 60_000);
+    await page.locator('plan-control-lines-panel [data-testid="control-line-role"]').selectOption('ignore');
+    await waitUntil(page, `${STATE}.controlLines.lines.length === 3 && !${STATE}.controlLines.reading`, 60_000);
+    const conflictShown = `document.querySelector('plan-app').querySelector('plan-stats')?.shadowRoot?.querySelector("plan-control-line-conflicts")?.shadowRoot?.querySelector("dd[data-conflict='ecological-red-line']")?.dataset.value`;
+    await waitUntil(page, `!!${conflictShown}`, 120_000);
+    const before = await shown(app, STATS_CONFLICTS);
+    expect(Number(before['ecological-red-line'])).toBeGreaterThan(0);
+    const lines = () => page.evaluate(`${STATE}.controlLines.lines.map((line) => [line.name, line.role, line.by, line.parcelCount]).sort()`);
+    const linesBefore = await lines();
+    await waitUntil(page, savedIn('plan-control-lines', 'lines'), 30_000);
+
+    await page.reload();
+    await waitUntil(page, "performance.getEntriesByName('map-idle', 'mark').length > 0", 60_000);
+    await waitUntil(page, `${STATE}.controlLines.lines.length === 3 && !${STATE}.controlLines.reading`, 120_000);
+    expect(await lines()).toEqual(linesBefore);
+    await waitUntil(page, `['ecological-red-line', 'permanent-farmland', 'development-boundary'].every((role) => globalThis.__plan.map.getLayer('control-lines-' + role))`, 30_000);
+    // the conflicts exist only once the lines are cut into the land-use layer's worker
+    await waitUntil(page, `!!${conflictShown}`, 120_000);
+    expect(await shown(app, STATS_CONFLICTS)).toEqual(before);
+
+    await page.locator('plan-control-lines-panel [data-testid="control-lines-remove"]').click();
+    await waitUntil(page, `${STATE}.controlLines.lines.length === 0 && !globalThis.__plan.map.getLayer('control-lines-ecological-red-line')`, 30_000);
+    await waitUntil(page, `${conflictShown} === ''`, 60_000);
+    await waitUntil(page, `(async () => !(await ${savedIn('plan-control-lines', 'lines')}))()`, 30_000);
+
+    await page.reload();
+    await waitUntil(page, `${STATE}.analysis.status === 'ready' && ${STATE}.analysis.basis.kind === 'landuse'`, 120_000);
+    await waitUntil(page, `${conflictShown} === ''`, 60_000);
+    expect(await page.evaluate(savedIn('plan-control-lines', 'lines'))).toBe(false);
+    expect(await page.evaluate(`${STATE}.controlLines.lines.length`)).toBe(0);
+    expect(await shown(app, STATS_CONFLICTS)).toEqual({ 'ecological-red-line': '', 'permanent-farmland': '', 'outside-development-boundary': '' });
     expect(app.errors).toEqual([]);
   });
 });

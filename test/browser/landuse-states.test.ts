@@ -5,7 +5,9 @@
  * is offered as the other state, never put in place of the first; chosen as 规划, the statistics show the transition
  * matrix, whose cells equal a naive turf overlay (every pair of parcels intersected, summed by group or first-level
  * class) within 0.5 % or 1 m², in Chinese and in English; compare shows 现状 | 规划 with the matrix beside it; and a
- * layer with no recognised classes is refused with a message while the first state and the matrix stay.
+ * layer with no recognised classes is refused with a message while the first state and the matrix stay. Across a
+ * reload the second state comes back with its role, level and the same matrix cells, stays gone once removed; a
+ * saved record that cannot be read is reported and kept, one whose first layer is no longer saved is forgotten.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -16,6 +18,7 @@ import { featureCollection } from '@turf/helpers';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { openDeckPanel, printHandout, waitUntil, type AppPage } from '../helpers/app-page.ts';
 import { useBrowser } from '../helpers/use-browser.ts';
+import { putIn, savedIn } from '../helpers/saved-records.ts';
 import { readLandUseFiles } from '../../src/data/landuse/read-landuse-files.ts';
 import { classifyLayer } from '../../src/core/landuse/classify-layer.ts';
 import { firstLevelOf } from '../../src/core/landuse/structure-table.ts';
@@ -178,6 +181,64 @@ describe('two land-use states: the offer, the transition matrix, compare', { tim
     const text = (await sheet.textContent())!;
     expect(text).toContain(firstName);
     expect(text).toContain('规划用地_状态');
+    expect(app.errors).toEqual([]);
+  });
+});
+
+describe('two land-use states across a reload', { timeout: 300_000 }, () => {
+  const chromium = useBrowser();
+
+  it('a saved second state that cannot be read is reported and kept; one whose first layer is no longer saved is forgotten', async () => {
+    const app = await chromium.open(`${inject('baseUrl')}#mode=analyse`, { reducedMotion: 'reduce', locale: 'zh-CN' });
+    const { page } = app;
+    await waitUntil(page, `!!(${PANEL})?.shadowRoot?.querySelector('[data-testid="landuse-file"]')`, 60_000);
+    await page.evaluate(putIn('plan-landuse-second', 'second', `{ version: 1, files: [{ name: 'plan.zip', data: new Blob(['x']) }], settings: {}, role: 'future', level: 'group', first: [{ name: 'a.zip', size: 1 }] }`));
+    await page.reload();
+    await waitUntil(page, "globalThis.__plan.store.getState().announcements.some((item) => item.level === 'error' && item.text.includes('上次保存的第二个状态无法读取'))", 60_000);
+    expect(await page.evaluate("globalThis.__plan.store.getState().announcements.find((item) => item.level === 'error').text")).toContain('role future');
+    expect(await page.evaluate(savedIn('plan-landuse-second', 'second'))).toBe(true);
+
+    // a well-formed record, but no first layer is saved: it can never be paired, so it goes
+    await page.evaluate(putIn('plan-landuse-second', 'second', `{ version: 1, files: [{ name: 'plan.zip', data: new Blob(['x']) }], settings: {}, role: 'plan', level: 'group', first: [{ name: 'a.zip', size: 1 }] }`));
+    await page.reload();
+    await waitUntil(page, `(async () => !(await ${savedIn('plan-landuse-second', 'second')}))()`, 60_000);
+    expect(await page.evaluate('globalThis.__plan.store.getState().landuse.second ?? null')).toBeNull();
+    expect(app.errors).toEqual([]);
+  });
+
+  it('the second state comes back with its role and level, and the same matrix cells; once removed, it stays gone', async () => {
+    const app = await chromium.open(`${inject('baseUrl')}#mode=analyse`, { reducedMotion: 'reduce', locale: 'zh-CN' });
+    const { page } = app;
+    await waitUntil(page, `!!(${PANEL})?.shadowRoot?.querySelector('[data-testid="landuse-file"]')`, 60_000);
+    await page.locator('plan-landuse-panel [data-testid="landuse-file"]').setInputFiles(CURRENT);
+    await waitUntil(page, `(${PANEL}).shadowRoot.querySelectorAll('tr[data-class]').length > 0`, 60_000);
+    await page.locator('plan-landuse-panel [data-testid="landuse-file"]').setInputFiles(PLAN);
+    await waitUntil(page, `!!${STATES}?.querySelector('[data-testid="landuse-state-offer"]')`, 60_000);
+    // only offered: nothing of it is saved yet
+    expect(await page.evaluate(savedIn('plan-landuse-second', 'second'))).toBe(false);
+    await page.locator('plan-landuse-states button[data-choice="current"]').click();
+    await waitUntil(page, `${STATES}?.querySelector('[data-testid="landuse-states"]')?.dataset.status === 'ready'`, 120_000);
+    await cellsShown(app, 'group');
+    await page.locator('plan-stats plan-transition-matrix [data-testid="transition-level"]').click();
+    const before = await cellsShown(app, 'first-level');
+    expect(before.size).toBeGreaterThan(3);
+    await waitUntil(page, savedIn('plan-landuse-second', 'second'), 30_000);
+
+    await page.reload();
+    await waitUntil(page, "performance.getEntriesByName('map-idle', 'mark').length > 0", 60_000);
+    await waitUntil(page, `${STATES}?.querySelector('[data-testid="landuse-states"]')?.dataset.status === 'ready'`, 120_000);
+    expect(await page.locator('plan-landuse-states [data-testid="landuse-states"]').getAttribute('data-role')).toBe('current');
+    expect(await page.evaluate('globalThis.__plan.store.getState().landuse.second.summary.name')).toBe('规划用地_状态');
+    expect(await cellsShown(app, 'first-level')).toEqual(before);
+
+    await page.locator('plan-landuse-states button[data-choice="drop"]').click();
+    await waitUntil(page, 'globalThis.__plan.store.getState().landuse.second === null', 30_000);
+    await waitUntil(page, `(async () => !(await ${savedIn('plan-landuse-second', 'second')}))()`, 30_000);
+
+    await page.reload();
+    await waitUntil(page, `(${PANEL})?.shadowRoot?.querySelectorAll('tr[data-class]').length > 0`, 120_000);
+    expect(await page.evaluate(savedIn('plan-landuse-second', 'second'))).toBe(false);
+    expect(await page.evaluate('globalThis.__plan.store.getState().landuse.second ?? null')).toBeNull();
     expect(app.errors).toEqual([]);
   });
 });

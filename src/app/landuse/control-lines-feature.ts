@@ -26,6 +26,7 @@ export function installControlLines(app: HTMLElement, store: Store<PlanState>, l
   life.listen(app, 'plan-control-lines-role', ({ detail }) => session.answer(detail.id, detail.choice));
   life.listen(app, 'plan-control-lines-kind', ({ detail }) => session.kind(detail.kind));
   life.listen(app, 'plan-control-lines-cancel', () => session.cancel());
+  life.listen(app, 'plan-control-lines-remove', () => void session.remove());
   life.listen(app, 'plan-control-lines-display', ({ detail }) => store.update((state) => onControlLines(state, (slice) => setLinesVisible(slice, detail.visible))));
   // A question for the planner opens the section.
   life.add(store.select((state) => state.controlLines.question !== null || state.controlLines.mixed !== null, (asking) => {

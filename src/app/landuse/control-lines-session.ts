@@ -6,8 +6,10 @@
  * figures unknown). A layer whose role its name does not tell is asked about (a role or ignore per layer); a
  * dropped delivery holding both control lines and a land-use layer asks which it is. A reading that fails (not a
  * delivery, only lines or points) says why in the live region and leaves the lines in force as they were. When the
- * land-use layer changes, the lines in force are read again into its worker. Writes `state.controlLines` through
- * its named actions (src/state/control-lines-state.ts).
+ * land-use layer changes, the lines in force are read again into its worker. The lines in force are saved (their
+ * files and the planner's roles, src/data/landuse/control-lines-saved.ts) and read again at the next visit; the
+ * planner may remove them (nothing drawn or saved, the conflict figures unknown again). Writes `state.controlLines`
+ * through its named actions (src/state/control-lines-state.ts).
  */
 import type { Lifetime } from '../shell/lifetime.ts';
 import { announce, type PlanState } from '../../state/plan-state.ts';
@@ -18,8 +20,10 @@ import type { ControlLineWorkerIssue, ControlLinesResult } from '../../data/land
 import { describeLandUseIssue } from '../../data/landuse/describe-issue.ts';
 import type { LandUseIssue } from '../../data/landuse/landuse-issues.ts';
 import { recogniseControlLineRole, type ControlLineRole } from '../../core/landuse/control-line-names.ts';
+import { clearControlLines, loadControlLines, saveControlLines } from '../../data/landuse/control-lines-saved.ts';
+import { filesOf, savedFiles } from '../../data/landuse/saved-records.ts';
 import {
-  acceptLines, answerLineRole, askDeliveryKind, askLineRoles, clearLinesQuestion, linesReadingDone, linesReadingFailed, onControlLines,
+  acceptLines, answerLineRole, askDeliveryKind, askLineRoles, clearLines, clearLinesQuestion, linesReadingDone, linesReadingFailed, onControlLines,
   questionAnswered, renewBasisFigures, startLinesReading, type ControlLineChoice, type ControlLinesState,
 } from '../../state/control-lines-state.ts';
 import type { FiguresService } from '../analysis/figures-service.ts';
@@ -124,6 +128,38 @@ export class ControlLinesSession {
     this.set(clearLinesQuestion);
   }
 
+  /**
+   * The lines saved at the last visit, if any and if none were chosen since: read again. A record that is not usable
+   * stays, and is reported; storage that is unavailable (private mode) is reported where imports are, not here.
+   */
+  async restore(): Promise<void> {
+    const generation = this.generation;
+    const saved = await loadControlLines();
+    if (this.life.disposed || generation !== this.generation || this.files.length > 0) return;
+    if (!saved.ok && !saved.storage) this.say('error', (lang) => translate(lang, 'controlLines.savedUnreadable', { detail: saved.detail }));
+    else if (saved.ok && saved.value) await this.read(filesOf(saved.value.files), saved.value.roles, 'restore');
+  }
+
+  /** The planner removes the lines: nothing drawn or saved, and the figures of the land-use layer without conflicts. */
+  async remove(): Promise<void> {
+    this.generation++;
+    this.cancel();
+    this.files = [];
+    this.roles = {};
+    this.set(clearLines);
+    this.own?.cancel();
+    this.own = undefined;
+    const cleared = await clearControlLines();
+    if (!cleared.ok) this.say('error', (lang) => translate(lang, 'controlLines.notForgotten', { detail: cleared.detail }));
+    const provided = this.figures.now('landuse') as LandUseFiguresClient | undefined;
+    if (provided?.worker?.client.running) {
+      await provided.worker.client.controlLines([], {}, null).catch(() => undefined); // a worker gone took its lines with it
+      provided.forget();
+      if (!this.life.disposed) this.store.update((state) => (state.basis.kind === 'landuse' ? renewBasisFigures(state) : state));
+    }
+    this.say('info', (lang) => translate(lang, 'controlLines.removed'));
+  }
+
   /** The worker to read in: the land-use layer's (so the conflicts are cut), or one of the lines' own. */
   private target(): { client: LandUseClient; layer: number | null; figures?: LandUseFiguresClient } {
     const provided = this.figures.now('landuse') as LandUseFiguresClient | undefined;
@@ -137,13 +173,16 @@ export class ControlLinesSession {
     return { client: this.own, layer: null };
   }
 
-  /** Reads files with roles; only lines that read replace the ones in force. `again`: the lines in force, re-cut. */
-  private async read(files: File[], roles: Roles, why: 'new' | 'again'): Promise<void> {
+  /**
+   * Reads files with roles; only lines that read replace the ones in force (and are saved). `again`: the lines in
+   * force, re-cut; `restore`: the lines saved at the last visit.
+   */
+  private async read(files: File[], roles: Roles, why: 'new' | 'again' | 'restore'): Promise<void> {
     const generation = ++this.generation;
     const label = files.map((file) => file.name).join(', ');
     const { client, layer, figures } = this.target();
     this.set(startLinesReading);
-    if (why === 'new') this.say('info', (lang) => translate(lang, 'controlLines.reading', { name: label }));
+    if (why !== 'again') this.say('info', (lang) => translate(lang, 'controlLines.reading', { name: label }));
     let result: ControlLinesResult;
     try {
       result = await client.controlLines(files, roles, layer);
@@ -183,7 +222,14 @@ export class ControlLinesSession {
       figures.forget();
       if (!this.life.disposed) this.store.update((state) => (state.basis.kind === 'landuse' ? renewBasisFigures(state) : state));
     }
+    // A land-use layer came into force while these were read elsewhere: they are cut into its worker too.
+    const now = this.figures.now('landuse') as LandUseFiguresClient | undefined;
+    if (now !== figures && now?.worker?.client.running) queueMicrotask(() => void this.read(files, roles, 'again'));
     if (why === 'new') {
+      const saved = await saveControlLines({ files: savedFiles(files), roles });
+      if (!saved.ok) this.say('error', (lang) => translate(lang, 'controlLines.notSaved', { detail: saved.detail }));
+    }
+    if (why !== 'again') {
       this.say('info', (current) => translate(current, 'controlLines.read', {
         names: read.lines.map((line) => `${line.name} (${translate(current, `controlLines.role.${line.role}`)})`).join(', '),
       }));

@@ -5,7 +5,7 @@
  * indicators" makes it the basis of every figure (state.basis), and the analysis recomputes the whole area,
  * clusters, subdistricts, cores, study area and what-if outlines from it. A file that cannot be read leaves
  * the layer, its figures and the map as they were. The files and the user's choices are saved (IndexedDB)
- * and read again at the next visit. `dispose` stops the worker and removes the panel, the listeners, the map
+ * and read again at the next visit, with the control lines and the second state. `dispose` stops the worker and removes the panel, the listeners, the map
  * layer and the basis (back to the schematic layers).
  */
 import type { AppServices, Dispose } from '../shell/services.ts';
@@ -17,6 +17,7 @@ import type { PlanLandUsePanel } from '../../ui/components/landuse/landuse-panel
 import { LandUseSession } from './landuse-session.ts';
 import { installControlLines } from './control-lines-feature.ts';
 import { LandUseStates } from './landuse-states.ts';
+import { restoreSecondState } from './second-state-restore.ts';
 import { initialLandUseState, onLandUse, setLandUseOpacity, setLandUseVisible } from '../../state/landuse-state.ts';
 
 /** The panel reads `state.landuse` itself (through the store context). */
@@ -46,6 +47,7 @@ export function install({ app, store, view, figures }: AppServices): Dispose {
   const states = new LandUseStates(store, session, life, figures);
   life.listen(app, 'plan-landuse-state', ({ detail }) => void states.choose(detail.choice));
   life.listen(app, 'plan-transition-level', ({ detail }) => void states.level(detail.level));
-  void session.restore();
+  // what was saved at the last visit: the layer first, then the control lines cut into it and the second state beside it
+  void session.restore().then(() => Promise.all([lines.restore(), restoreSecondState(store, session, states, figures, life)]));
   return () => life.dispose();
 }

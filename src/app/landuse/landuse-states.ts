@@ -7,7 +7,9 @@
  * is computed in that worker — asked through the figures client of the `landuse` basis (`services.figures`), as every
  * figure is — at the level asked (groups, or first-level classes), and written to
  * `state.landuse.second` for the statistics and compare (现状 on the left, 规划 on the right, the matrix beside). When the layer in force leaves its worker (replaced,
- * removed), the second state goes with it.
+ * removed), the second state goes with it. A second state with its role is saved (its files, settings, role and
+ * matrix level: src/data/landuse/second-state-saved.ts) until it is removed or goes; ./second-state-restore.ts reads
+ * it again at the next visit.
  */
 import type { Lifetime } from '../shell/lifetime.ts';
 import type { PlanState } from '../../state/plan-state.ts';
@@ -25,14 +27,18 @@ import type { LandUseStateResult } from '../../data/landuse/landuse-states-proto
 import { describeLandUseIssue } from '../../data/landuse/describe-issue.ts';
 import { RequestError } from '../../data/requests/index.ts';
 import { translate } from '../../i18n/messages.ts';
+import { clearSecondState, saveSecondState } from '../../data/landuse/second-state-saved.ts';
+import { loadLandUse } from '../../data/landuse/landuse-saved.ts';
+import { savedFiles, savedFileSizes } from '../../data/landuse/saved-records.ts';
+import type { LandUseLayerSettings } from '../../data/landuse/prepare-landuse-layer.ts';
 import type { LandUseSession, SecondStateOffer } from './landuse-session.ts';
 import type { FiguresService } from '../analysis/figures-service.ts';
 import type { LandUseFiguresClient } from './landuse-figures-client.ts';
 
 export class LandUseStates {
   private offer: SecondStateOffer | undefined;
-  /** the second state in the worker of the layer in force */
-  private held: { client: LandUseClient; state: number } | undefined;
+  /** the second state in the worker of the layer in force, and its files and settings (what is saved) */
+  private held: { client: LandUseClient; state: number; files: File[]; settings: LandUseLayerSettings } | undefined;
   private reading = 0;
   private asking: AbortController | undefined;
 
@@ -72,8 +78,8 @@ export class LandUseStates {
       this.say('error', (state) => translate(state.lang, 'landuse.states.noClasses', { name: summary.name, current: state.landuse.summary?.name ?? '' }));
       return true;
     }
-    // a new offer replaces an earlier offer or second state
-    this.drop();
+    // a new offer replaces an earlier offer or second state (a saved second state goes with it)
+    this.drop(this.held !== undefined);
     this.offer = offer;
     this.set((slice) => offerSecondState(slice, summary, data, overview));
     this.say('info', (state) => translate(state.lang, 'landuse.states.offered', { name: summary.name, current: state.landuse.summary?.name ?? '' }));
@@ -93,7 +99,10 @@ export class LandUseStates {
       return offer.replace();
     }
     this.set((slice) => chooseStateRole(slice, choice));
-    if (this.held) return this.ask();
+    if (this.held) {
+      void this.persist();
+      return this.ask();
+    }
     const inForce = this.inForce();
     if (!offer || !inForce) return;
     this.offer = undefined;
@@ -115,8 +124,9 @@ export class LandUseStates {
       this.say('error', (state) => translate(state.lang, 'landuse.states.failed', { name, detail }));
       return;
     }
-    this.held = { client: inForce.worker.client, state: result.state };
+    this.held = { client: inForce.worker.client, state: result.state, files: offer.files, settings: offer.settings };
     this.set((slice) => secondStateReady(slice, offer.result.summary));
+    void this.persist();
     await this.ask();
   }
 
@@ -132,17 +142,35 @@ export class LandUseStates {
   /** By group or by first-level class. */
   level(level: TransitionLevel): Promise<void> {
     this.set((slice) => setTransitionLevel(slice, level));
+    void this.persist();
     return this.ask();
   }
 
-  /** The second state is removed (or the offer declined): the first stays as it is. */
-  drop(): void {
+  /** The second state is removed (or the offer declined): the first stays as it is. `forget`: the saved one too. */
+  drop(forget = true): void {
+    if (forget) void clearSecondState();
     this.reading++;
     this.asking?.abort();
     this.offer?.drop();
     this.offer = undefined;
     this.held = undefined;
     this.set(dropSecondState);
+  }
+
+  /**
+   * Saves the second state with its role: the files and settings it was read with, its role and level, and the files
+   * of the first layer as that layer's own record holds them (saved when it was accepted).
+   */
+  private async persist(): Promise<void> {
+    const { held } = this;
+    if (!held) return;
+    const first = await loadLandUse();
+    const second = this.store.getState().landuse.second;
+    if (this.held !== held || !second?.role || this.life.disposed) return; // removed, replaced or gone meanwhile
+    const saved = first.ok && first.value
+      ? await saveSecondState({ files: savedFiles(held.files), settings: held.settings, role: second.role, level: second.level, first: savedFileSizes(first.value.files) })
+      : { ok: false as const, detail: first.ok ? 'the first layer is not saved' : first.detail };
+    if (!saved.ok) this.say('error', (state) => translate(state.lang, 'landuse.states.notSaved', { detail: saved.detail }));
   }
 
   private follow(): void {

@@ -28,7 +28,7 @@ export type LandUseRequestBody =
   /**
    * the three control lines of a delivery (src/data/landuse/control-lines-reader.ts), with the planner's roles for
    * layers whose names do not tell; kept in the worker and cut into prepared layer `layer` (when given) once, so
-   * that layer's `figures` carry the conflict figures
+   * that layer's `figures` carry the conflict figures; no `files`: the lines kept are dropped (removed by the planner)
    */
   | { type: 'control-lines'; files: File[]; roles: Record<string, ControlLineRole | 'ignore'>; layer: number | null }
   /** what a delivery holds: its layers named as control lines, and its layers carrying land-use codes */

@@ -38,7 +38,16 @@ export function validateSavedLandUse(value: unknown, isBlob: (data: unknown) => 
     if (!isObject(file) || typeof file.name !== 'string' || !isBlob(file.data)) return 'a file is not readable';
   }
   if (typeof value.inUse !== 'boolean') return 'inUse is not a boolean';
-  const settings = value.settings;
+  const settings = checkLandUseSettings(value.settings);
+  if (settings !== null) return settings;
+  return value as unknown as SavedLandUse;
+}
+
+/**
+ * Checks saved reading, classification and grouping choices (also those of a saved second state).
+ * @returns null when they can be used, else the reason
+ */
+export function checkLandUseSettings(settings: unknown): string | null {
   if (!isObject(settings)) return 'settings is not an object';
   if (settings.encoding !== undefined && !ATTRIBUTE_ENCODINGS.includes(settings.encoding as never)) return `encoding ${String(settings.encoding)}`;
   if (settings.crsId !== undefined && typeof settings.crsId !== 'string') return 'crsId is not text';
@@ -53,7 +62,7 @@ export function validateSavedLandUse(value: unknown, isBlob: (data: unknown) => 
     if (!isObject(settings.groupOverrides)) return 'group overrides';
     for (const group of Object.values(settings.groupOverrides)) if (!LAND_USE_GROUPS.includes(group as LandUseGroup)) return `group ${String(group)}`;
   }
-  return value as unknown as SavedLandUse;
+  return null;
 }
 
 function open(): Promise<IDBDatabase> {

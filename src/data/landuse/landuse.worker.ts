@@ -7,7 +7,7 @@
  */
 import { prepareLandUseParcels, type PreparedLandUseParcels } from '../../core/landuse/landuse-indicators.js';
 import { landUseRegionFigures } from '../../core/landuse/landuse-figures.js';
-import type { LandUsePrepareResult, LandUseWorkerRequest, LandUseWorkerResponse } from './landuse-protocol.js';
+import type { ControlLinesResult, LandUsePrepareResult, LandUseWorkerRequest, LandUseWorkerResponse } from './landuse-protocol.js';
 import { classifyLandUseLayer, type LandUseLayerSettings } from './prepare-landuse-layer.js';
 import { hasGeoPackage } from './database-files.js';
 import { geoPackageReader, loadSqlite } from './read-geopackage.js';
@@ -48,7 +48,12 @@ async function inputFiles(files: File[]): Promise<{ files: InputFile[]; geopacka
 }
 
 /** Reads the control lines and keeps them (the lines before are dropped only when these read). */
-async function controlLinesOf(request: ControlLinesRequest) {
+async function controlLinesOf(request: ControlLinesRequest): Promise<ControlLinesResult> {
+  if (request.files.length === 0) {
+    // the planner removed the lines: none kept, the figures without conflicts again
+    controlLines = null;
+    return { ok: true, lines: [], data: new Blob(['{"type":"FeatureCollection","features":[]}'], { type: 'application/geo+json' }), issues: [], question: null, conflicts: false };
+  }
   const input = await inputFiles(request.files);
   if ('failure' in input) return { ok: false as const, issues: [{ code: 'internal' as const, severity: 'error' as const, params: { detail: input.failure } }], question: null };
   const prepared = request.layer === null ? undefined : layers.get(request.layer);

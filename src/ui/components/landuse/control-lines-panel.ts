@@ -25,6 +25,7 @@ const NONE = initialControlLinesState();
  * @fires plan-control-lines-kind - a mixed delivery read as control lines or as a land-use layer
  * @fires plan-control-lines-cancel - the question dropped
  * @fires plan-control-lines-display - the lines shown or hidden
+ * @fires plan-control-lines-remove - the lines removed
  */
 @customElement('plan-control-lines-panel')
 export class PlanControlLinesPanel extends LitElement {
@@ -118,7 +119,9 @@ export class PlanControlLinesPanel extends LitElement {
           </li>`)}
         </ul>
         <label><input type="checkbox" data-testid="control-lines-visible" .checked=${slice.visible}
-          @change=${(event: Event) => emit(this, 'plan-control-lines-display', { visible: (event.target as HTMLInputElement).checked })}> ${translate(lang, 'controlLines.show')}</label>` : nothing}
+          @change=${(event: Event) => emit(this, 'plan-control-lines-display', { visible: (event.target as HTMLInputElement).checked })}> ${translate(lang, 'controlLines.show')}</label>
+        <div class="actions"><button type="button" data-testid="control-lines-remove" ?disabled=${slice.reading}
+          @click=${() => emit(this, 'plan-control-lines-remove', null)}>${translate(lang, 'controlLines.remove')}</button></div>` : nothing}
       ${slice.messages.length > 0 ? html`<ul class="messages" data-testid="control-lines-messages">
         ${slice.messages.map((message) => html`<li class=${message.severity}>${message.text}</li>`)}</ul>` : nothing}
     `;
