@@ -241,4 +241,30 @@ describe('two land-use states across a reload', { timeout: 300_000 }, () => {
     expect(await page.evaluate('globalThis.__plan.store.getState().landuse.second ?? null')).toBeNull();
     expect(app.errors).toEqual([]);
   });
+
+  it('a layer that replaces the first takes the saved second state with it', async () => {
+    const app = await chromium.open(`${inject('baseUrl')}#mode=analyse`, { reducedMotion: 'reduce', locale: 'zh-CN' });
+    const { page } = app;
+    await waitUntil(page, `!!(${PANEL})?.shadowRoot?.querySelector('[data-testid="landuse-file"]')`, 60_000);
+    await page.locator('plan-landuse-panel [data-testid="landuse-file"]').setInputFiles(CURRENT);
+    await waitUntil(page, `(${PANEL}).shadowRoot.querySelectorAll('tr[data-class]').length > 0`, 60_000);
+    await page.locator('plan-landuse-panel [data-testid="landuse-file"]').setInputFiles(PLAN);
+    await waitUntil(page, `!!${STATES}?.querySelector('[data-testid="landuse-state-offer"]')`, 60_000);
+    await page.locator('plan-landuse-states button[data-choice="plan"]').click();
+    await waitUntil(page, `${STATES}?.querySelector('[data-testid="landuse-states"]')?.dataset.status === 'ready'`, 120_000);
+    await waitUntil(page, savedIn('plan-landuse-second', 'second'), 30_000);
+
+    // the plan layer read again is offered; the planner has it replace the current layer
+    await page.locator('plan-landuse-panel [data-testid="landuse-file"]').setInputFiles(PLAN);
+    await waitUntil(page, `!!${STATES}?.querySelector('[data-testid="landuse-state-offer"]')`, 60_000);
+    await page.locator('plan-landuse-states button[data-choice="replace"]').click();
+    await waitUntil(page, "globalThis.__plan.store.getState().landuse.drawn?.name === '规划用地_状态'", 120_000);
+    expect(await page.evaluate('globalThis.__plan.store.getState().landuse.second ?? null')).toBeNull();
+    await waitUntil(page, `(async () => !(await ${savedIn('plan-landuse-second', 'second')}))()`, 30_000);
+
+    await page.reload();
+    await waitUntil(page, "globalThis.__plan.store.getState().landuse.drawn?.name === '规划用地_状态'", 120_000);
+    expect(await page.evaluate('globalThis.__plan.store.getState().landuse.second ?? null')).toBeNull();
+    expect(app.errors).toEqual([]);
+  });
 });
