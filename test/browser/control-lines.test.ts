@@ -13,27 +13,19 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { Polygon } from 'geojson';
 import proj4 from 'proj4';
 import { unzipSync, zipSync } from 'fflate';
-import { area } from '@turf/area';
-import { difference } from '@turf/difference';
-import { intersect } from '@turf/intersect';
-import { union } from '@turf/union';
-import { featureCollection } from '@turf/helpers';
 import type { Page } from 'playwright-core';
 import { openDeckPanel, printHandout, waitUntil, type AppPage } from '../helpers/app-page.ts';
 import { useBrowser } from '../helpers/use-browser.ts';
 import { putIn, savedIn } from '../helpers/saved-records.ts';
-import { readLandUseFiles } from '../../src/data/landuse/read-landuse-files.ts';
-import { classifyLayer } from '../../src/core/landuse/classify-layer.ts';
-import { readControlLineFiles } from '../../src/data/landuse/control-lines-reader.ts';
+import { CONFLICT_KINDS, clipTo, naiveConflicts, type Area, type ConflictKind } from '../helpers/landuse-oracles.ts';
 import { CONTROL_LINES_ORIGIN, controlLinesOnlyLinesZip, controlLinesZip } from '../../scripts/fixtures/control-lines-fixture.ts';
 import { EPSG_4527 } from '../../scripts/fixtures/landuse-fixture-data.ts';
 
-type Area = Feature<Polygon | MultiPolygon>;
-type Kind = 'ecological-red-line' | 'permanent-farmland' | 'outside-development-boundary';
-const KINDS: Kind[] = ['ecological-red-line', 'permanent-farmland', 'outside-development-boundary'];
+type Kind = ConflictKind;
+const KINDS = CONFLICT_KINDS;
 const LAND_USE = resolve(__dirname, '../fixtures/landuse/ydyh-gk39-prj.zip');
 const boundary = (JSON.parse(readFileSync(resolve(__dirname, '../../geodata/boundary.geojson'), 'utf8')) as { features: Area[] }).features[0];
 
@@ -43,31 +35,8 @@ const ONLY_LINES = join(folder, 'CZKFBJ-lines.zip');
 writeFileSync(DELIVERY, controlLinesZip());
 writeFileSync(ONLY_LINES, controlLinesOnlyLinesZip());
 
-const clip = (a: Area | null, b: Area | null): Area | null => (a && b ? intersect(featureCollection<Polygon | MultiPolygon>([a, b])) as Area | null : null);
-const areaOf = (feature: Area | null) => (feature ? area(feature) : 0);
+const expectedConflicts = (region: Area) => naiveConflicts(LAND_USE, controlLinesZip(), region);
 
-/** Naive: every urban construction parcel clipped by turf to the region and to (or outside) each line. */
-function expectedConflicts(region: Area): Record<Kind, number> {
-  const read = readLandUseFiles([{ name: 'ydyh-gk39-prj.zip', bytes: new Uint8Array(readFileSync(LAND_USE)) }]);
-  if (!read.ok) throw new Error('land-use fixture did not read');
-  const urban = classifyLayer(read.layer.features, read.layer.fields).parcels.filter((parcel) => parcel.group === 'urban-construction');
-  const lines = readControlLineFiles([{ name: '三区三线.zip', bytes: controlLinesZip() }]);
-  if (!lines.ok) throw new Error('control-line fixture did not read');
-  const polygonsOf = (name: string): Area => {
-    const features = lines.layers.find((layer) => layer.name === name)!.features as Area[];
-    return features.length === 1 ? features[0] : union(featureCollection(features)) as Area;
-  };
-  const [red, farmland, developable] = [polygonsOf('STBHHX'), polygonsOf('YJJBNTBHTB'), polygonsOf('CZKFBJ')];
-  const sums: Record<Kind, number> = { 'ecological-red-line': 0, 'permanent-farmland': 0, 'outside-development-boundary': 0 };
-  for (const parcel of urban) {
-    const inRegion = clip({ type: 'Feature', properties: {}, geometry: parcel.geometry } as Area, region);
-    if (!inRegion) continue;
-    sums['ecological-red-line'] += areaOf(clip(inRegion, red));
-    sums['permanent-farmland'] += areaOf(clip(inRegion, farmland));
-    sums['outside-development-boundary'] += areaOf(difference(featureCollection([inRegion, developable])) as Area | null);
-  }
-  return sums;
-}
 
 const toWgs84 = proj4(EPSG_4527, 'WGS84');
 /** A study area over the fixture's eastern columns: across the red line, a farmland block and the development boundary. */
@@ -158,7 +127,7 @@ describe('the three control lines', { timeout: 300_000 }, () => {
     const polygon = studyPolygon();
     await page.evaluate(`document.querySelector('plan-app').dispatchEvent(new CustomEvent('plan-study-command', { detail: { command: 'set-polygon', polygon: ${JSON.stringify(polygon)} }, bubbles: true, composed: true }))`);
     await waitUntil(page, `(() => { const figures = ${STATE}.study.study.figures; return !!figures?.landUse?.conflicts; })()`, 60_000);
-    const region = clip({ type: 'Feature', properties: {}, geometry: polygon }, boundary)!;
+    const region = clipTo(polygon, boundary)!;
     const expected = expectedConflicts(region);
     expect(expected['ecological-red-line']).toBeGreaterThan(0);
     await page.locator(`${STUDY_CONFLICTS} dd[data-conflict='ecological-red-line']`).waitFor({ timeout: 30_000 });
@@ -172,7 +141,7 @@ describe('the three control lines', { timeout: 300_000 }, () => {
     await waitUntil(page, `document.querySelector('plan-app').querySelector('plan-stats')?.shadowRoot?.querySelector("plan-control-line-conflicts")?.shadowRoot?.textContent.includes('Urban construction land inside the ecological red line')`, 30_000);
     expectNear(await shown(app, STATS_CONFLICTS), expectedConflicts(boundary));
     expect(await page.locator(`${STUDY_CONFLICTS} [data-crosses='ecological-red-line']`).textContent()).toContain('Crosses the Ecological protection red line');
-    expectNear(await shown(app, STUDY_CONFLICTS), expectedConflicts(clip({ type: 'Feature', properties: {}, geometry: studyPolygon() }, boundary)!));
+    expectNear(await shown(app, STUDY_CONFLICTS), expectedConflicts(clipTo(studyPolygon(), boundary)!));
   });
 
   it('the layer tree hides and shows the lines; a delivery dropped on the map goes to the control lines, not the land-use layer', async () => {

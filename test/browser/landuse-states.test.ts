@@ -9,7 +9,6 @@
  * reload the second state comes back with its role, level and the same matrix cells, stays gone once removed; a
  * saved record that cannot be read is reported and kept, one whose first layer is no longer saved is forgotten.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { area } from '@turf/area';
@@ -19,8 +18,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { openDeckPanel, printHandout, waitUntil, type AppPage } from '../helpers/app-page.ts';
 import { useBrowser } from '../helpers/use-browser.ts';
 import { putIn, savedIn } from '../helpers/saved-records.ts';
-import { readLandUseFiles } from '../../src/data/landuse/read-landuse-files.ts';
-import { classifyLayer } from '../../src/core/landuse/classify-layer.ts';
+import { fixtureParcels } from '../helpers/landuse-oracles.ts';
 import { firstLevelOf } from '../../src/core/landuse/structure-table.ts';
 import type { IndicatorParcel } from '../../src/core/landuse/landuse-indicators.ts';
 
@@ -29,11 +27,6 @@ const CURRENT = fixture('sandiao-gk39-prj.zip');
 const PLAN = fixture('ydyh-gk39-plan-state.zip');
 const NO_CLASSES = fixture('bad-unknown-codes.zip');
 
-function parcelsOf(path: string): IndicatorParcel[] {
-  const read = readLandUseFiles([{ name: path.split('/').pop()!, bytes: new Uint8Array(readFileSync(path)) }]);
-  if (!read.ok) throw new Error(`fixture ${path} did not read`);
-  return classifyLayer(read.layer.features, read.layer.fields).parcels;
-}
 
 /** Naive overlay: every pair of parcels intersected with turf, its area summed by the pair's keys. */
 function naiveMatrix(first: IndicatorParcel[], second: IndicatorParcel[], key: (parcel: IndicatorParcel) => string): Map<string, number> {
@@ -73,8 +66,8 @@ function expectSameCells(shown: Map<string, number>, expected: Map<string, numbe
 describe('two land-use states: the offer, the transition matrix, compare', { timeout: 300_000 }, () => {
   const chromium = useBrowser();
   let app: AppPage;
-  const current = parcelsOf(CURRENT);
-  const plan = parcelsOf(PLAN);
+  const current = fixtureParcels(CURRENT);
+  const plan = fixtureParcels(PLAN);
 
   beforeAll(async () => {
     app = await chromium.open(`${inject('baseUrl')}#mode=analyse`, { reducedMotion: 'reduce', locale: 'zh-CN' });

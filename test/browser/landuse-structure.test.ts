@@ -8,37 +8,20 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { area } from '@turf/area';
 import { intersect } from '@turf/intersect';
 import { featureCollection } from '@turf/helpers';
 import { openDeckPanel, printHandout, waitUntil, type AppPage } from '../helpers/app-page.ts';
 import { useBrowser } from '../helpers/use-browser.ts';
-import { readLandUseFiles } from '../../src/data/landuse/read-landuse-files.ts';
-import { classifyLayer } from '../../src/core/landuse/classify-layer.ts';
+import { naiveAreaByCode, type Area } from '../helpers/landuse-oracles.ts';
 
-type Area = Feature<Polygon | MultiPolygon>;
 const FIXTURE = resolve(__dirname, '../fixtures/landuse/ydyh-gk39-prj.zip');
 const geodata = (name: string) => JSON.parse(readFileSync(resolve(__dirname, `../../geodata/${name}.geojson`), 'utf8')) as { features: Area[] };
 const boundary = geodata('boundary').features[0];
 /** 2023 classes that are construction land (建设用地) among the fixture's: residential 07, commerce 09, industry 10, transport 12, green space 14. */
+const expectedByCode = (region: Area) => naiveAreaByCode(FIXTURE, region);
 const CONSTRUCTION_FIRST_LEVEL = new Set(['07', '08', '09', '10', '11', '12', '13', '14', '15', '16']);
 
-/** Naive: every parcel clipped to the region with turf, summed by class code. */
-function expectedByCode(region: Area): Map<string, number> {
-  const read = readLandUseFiles([{ name: 'ydyh-gk39-prj.zip', bytes: new Uint8Array(readFileSync(FIXTURE)) }]);
-  if (!read.ok) throw new Error('fixture did not read');
-  const { parcels } = classifyLayer(read.layer.features, read.layer.fields);
-  const byCode = new Map<string, number>();
-  for (const parcel of parcels) {
-    const clipped = intersect(featureCollection<Polygon | MultiPolygon>([{ type: 'Feature', properties: {}, geometry: parcel.geometry }, region]));
-    const inside = clipped ? area(clipped) : 0;
-    if (inside <= 0) continue;
-    const code = parcel.landUseClass!.code;
-    byCode.set(code, (byCode.get(code) ?? 0) + inside);
-  }
-  return byCode;
-}
 
 const PANEL = "document.querySelector('plan-landuse-panel')";
 const STATS = "document.querySelector('plan-app').querySelector('plan-stats')";

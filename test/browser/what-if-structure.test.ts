@@ -12,21 +12,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { area } from '@turf/area';
-import { difference } from '@turf/difference';
-import { intersect } from '@turf/intersect';
-import { union } from '@turf/union';
-import { featureCollection } from '@turf/helpers';
+import type { Polygon } from 'geojson';
 import { waitUntil, type AppPage } from '../helpers/app-page.ts';
 import { useBrowser } from '../helpers/use-browser.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { readLandUseFiles } from '../../src/data/landuse/read-landuse-files.ts';
-import { classifyLayer } from '../../src/core/landuse/classify-layer.ts';
-import { readControlLineFiles } from '../../src/data/landuse/control-lines-reader.ts';
+import { CONFLICT_KINDS, clipTo, naiveAreaByCode, naiveConflicts, type Area } from '../helpers/landuse-oracles.ts';
 import { controlLinesZip } from '../../scripts/fixtures/control-lines-fixture.ts';
 
-type Area = Feature<Polygon | MultiPolygon>;
 const FIXTURE = resolve(__dirname, '../fixtures/landuse/ydyh-gk39-prj.zip');
 const geodata = (name: string) => JSON.parse(readFileSync(resolve(__dirname, `../../geodata/${name}.geojson`), 'utf8')) as { features: Area[] };
 const boundary = geodata('boundary').features[0];
@@ -42,54 +34,16 @@ const OUTLINES: Record<string, Polygon> = {
 };
 const [FIRST, SECOND] = Object.keys(OUTLINES);
 
-/** Naive: every parcel clipped to the region with turf, summed by class code. */
-function expectedByCode(region: Area): Map<string, number> {
-  const read = readLandUseFiles([{ name: 'ydyh-gk39-prj.zip', bytes: new Uint8Array(readFileSync(FIXTURE)) }]);
-  if (!read.ok) throw new Error('fixture did not read');
-  const { parcels } = classifyLayer(read.layer.features, read.layer.fields);
-  const byCode = new Map<string, number>();
-  for (const parcel of parcels) {
-    const clipped = intersect(featureCollection<Polygon | MultiPolygon>([{ type: 'Feature', properties: {}, geometry: parcel.geometry }, region]));
-    const inside = clipped ? area(clipped) : 0;
-    if (inside <= 0) continue;
-    const code = parcel.landUseClass!.code;
-    byCode.set(code, (byCode.get(code) ?? 0) + inside);
-  }
-  return byCode;
-}
 
 /** What the app computes for a what-if: the outline inside the Start-up Area boundary. */
-const expectedOf = (id: string) => expectedByCode(intersect(featureCollection<Polygon | MultiPolygon>([{ type: 'Feature', properties: {}, geometry: OUTLINES[id] }, boundary]))!);
+const expectedByCode = (region: Area) => naiveAreaByCode(FIXTURE, region);
+const expectedConflicts = (region: Area) => naiveConflicts(FIXTURE, controlLinesZip(), region);
+const expectedOf = (id: string) => expectedByCode(clipTo(OUTLINES[id], boundary)!);
 
-type Kind = 'ecological-red-line' | 'permanent-farmland' | 'outside-development-boundary';
-const KINDS: Kind[] = ['ecological-red-line', 'permanent-farmland', 'outside-development-boundary'];
+const KINDS = CONFLICT_KINDS;
 const LINES = join(mkdtempSync(join(tmpdir(), 'what-if-lines-')), '三区三线.zip');
 writeFileSync(LINES, controlLinesZip());
-const clip = (a: Area | null, b: Area | null): Area | null => (a && b ? intersect(featureCollection<Polygon | MultiPolygon>([a, b])) as Area | null : null);
 
-/** Naive: every urban construction parcel clipped by turf to the region and to (or outside) each control line. */
-function expectedConflicts(region: Area): Record<Kind, number> {
-  const read = readLandUseFiles([{ name: 'ydyh-gk39-prj.zip', bytes: new Uint8Array(readFileSync(FIXTURE)) }]);
-  if (!read.ok) throw new Error('land-use fixture did not read');
-  const urban = classifyLayer(read.layer.features, read.layer.fields).parcels.filter((parcel) => parcel.group === 'urban-construction');
-  const lines = readControlLineFiles([{ name: '三区三线.zip', bytes: controlLinesZip() }]);
-  if (!lines.ok) throw new Error('control-line fixture did not read');
-  const polygonsOf = (name: string): Area => {
-    const features = lines.layers.find((layer) => layer.name === name)!.features as Area[];
-    return features.length === 1 ? features[0] : union(featureCollection(features)) as Area;
-  };
-  const [red, farmland, developable] = [polygonsOf('STBHHX'), polygonsOf('YJJBNTBHTB'), polygonsOf('CZKFBJ')];
-  const sums: Record<Kind, number> = { 'ecological-red-line': 0, 'permanent-farmland': 0, 'outside-development-boundary': 0 };
-  const areaOf = (feature: Area | null) => (feature ? area(feature) : 0);
-  for (const parcel of urban) {
-    const inRegion = clip({ type: 'Feature', properties: {}, geometry: parcel.geometry }, region);
-    if (!inRegion) continue;
-    sums['ecological-red-line'] += areaOf(clip(inRegion, red));
-    sums['permanent-farmland'] += areaOf(clip(inRegion, farmland));
-    sums['outside-development-boundary'] += areaOf(difference(featureCollection([inRegion, developable])) as Area | null);
-  }
-  return sums;
-}
 
 const PANEL = "document.querySelector('plan-landuse-panel')";
 const STUDY = "document.querySelector('plan-app').querySelector('plan-study-panel')";
@@ -182,7 +136,7 @@ describe('the land-use structure of every saved what-if outline', { timeout: 240
     for (const id of [FIRST, SECOND]) await waitUntil(page, `!!${known(id)}`, 120_000);
     let crossing = 0;
     for (const id of [FIRST, SECOND]) {
-      const expected = expectedConflicts(clip({ type: 'Feature', properties: {}, geometry: OUTLINES[id] }, boundary)!);
+      const expected = expectedConflicts(clipTo(OUTLINES[id], boundary)!);
       const values = await Promise.all(KINDS.map((kind) => page.locator(`plan-study-panel li[data-what-if="${id}"] dd[data-conflict='${kind}']`).getAttribute('data-value')));
       KINDS.forEach((kind, index) => {
         expect(values[index], `${id} ${kind}`).not.toBe('');
@@ -230,7 +184,7 @@ describe('the land-use structure of every saved what-if outline', { timeout: 240
     await waitUntil(page, `JSON.stringify(globalThis.__plan.store.getState().study.whatIf['${SECOND}']) !== '${JSON.stringify(OUTLINES[SECOND])}'`, 30_000);
     // the table follows the dragged outline: its rows equal turf over the outline now saved
     await expect.poll(async () => {
-      const expected = expectedByCode(intersect(featureCollection<Polygon | MultiPolygon>([{ type: 'Feature', properties: {}, geometry: await outline() }, boundary]))!);
+      const expected = expectedByCode(clipTo(await outline(), boundary)!);
       const shown = await rowsOf(app, whatIfRows(SECOND));
       return [...expected].every(([code, value]) => Math.abs((shown.get(code) ?? -1) - value) <= Math.max(10, value * 1e-5)) && shown.size === expected.size;
     }, { timeout: 30_000 }).toBe(true);
