@@ -48,6 +48,18 @@ function studyPolygon(): Polygon {
 
 const STATE = 'globalThis.__plan.store.getState()';
 
+/** A fresh page with the land-use fixture read and in use for the figures. */
+async function openWithLandUseInUse(chromium: ReturnType<typeof useBrowser>): Promise<AppPage> {
+  const app = await chromium.open(`${inject('baseUrl')}#mode=analyse`, { reducedMotion: 'reduce', locale: 'zh-CN' });
+  const { page } = app;
+  await page.locator('plan-landuse-panel [data-testid="landuse-file"]').waitFor({ state: 'attached', timeout: 60_000 });
+  await page.locator('plan-landuse-panel [data-testid="landuse-file"]').setInputFiles(LAND_USE);
+  await waitUntil(page, `${STATE}.landuse.summary !== null`, 60_000);
+  await page.getByRole('button', { name: '用于指标计算' }).click();
+  await waitUntil(page, `${STATE}.analysis.status === 'ready' && ${STATE}.analysis.basis.kind === 'landuse'`, 120_000);
+  return app;
+}
+
 /** Drops a file on the map's canvas container as a browser would (a DataTransfer with a File). */
 async function dropOnMap(page: Page, name: string, bytes: Uint8Array): Promise<void> {
   await page.evaluate(({ name: fileName, base64 }) => {
@@ -78,13 +90,7 @@ describe('the three control lines', { timeout: 300_000 }, () => {
   let app: AppPage;
 
   beforeAll(async () => {
-    app = await chromium.open(`${inject('baseUrl')}#mode=analyse`, { reducedMotion: 'reduce', locale: 'zh-CN' });
-    const { page } = app;
-    await page.locator('plan-landuse-panel [data-testid="landuse-file"]').waitFor({ state: 'attached', timeout: 60_000 });
-    await page.locator('plan-landuse-panel [data-testid="landuse-file"]').setInputFiles(LAND_USE);
-    await waitUntil(page, `${STATE}.landuse.summary !== null`, 60_000);
-    await page.getByRole('button', { name: '用于指标计算' }).click();
-    await waitUntil(page, `${STATE}.analysis.status === 'ready' && ${STATE}.analysis.basis.kind === 'landuse'`, 120_000);
+    app = await openWithLandUseInUse(chromium);
   });
 
   it('before any line is loaded, each conflict figure says so (never 0)', async () => {
@@ -224,13 +230,8 @@ describe('the control lines across a reload', { timeout: 300_000 }, () => {
   });
 
   it('come back drawn and cut into the restored land-use layer (the same conflict figures); once removed, they stay gone', async () => {
-    const app = await chromium.open(`${inject('baseUrl')}#mode=analyse`, { reducedMotion: 'reduce', locale: 'zh-CN' });
+    const app = await openWithLandUseInUse(chromium);
     const { page } = app;
-    await page.locator('plan-landuse-panel [data-testid="landuse-file"]').waitFor({ state: 'attached', timeout: 60_000 });
-    await page.locator('plan-landuse-panel [data-testid="landuse-file"]').setInputFiles(LAND_USE);
-    await waitUntil(page, `${STATE}.landuse.summary !== null`, 60_000);
-    await page.getByRole('button', { name: '用于指标计算' }).click();
-    await waitUntil(page, `${STATE}.analysis.status === 'ready' && ${STATE}.analysis.basis.kind === 'landuse'`, 120_000);
     await page.locator('plan-control-lines-panel [data-testid="control-lines-file"]').setInputFiles(DELIVERY);
     await waitUntil(page, `${STATE}.controlLines.question !== null`, 60_000);
     await page.locator('plan-control-lines-panel [data-testid="control-line-role"]').selectOption('ignore');

@@ -178,6 +178,18 @@ describe('two land-use states: the offer, the transition matrix, compare', { tim
   });
 });
 
+/** A fresh page with the current state in force and the plan layer offered as the other state. */
+async function openWithPlanOffered(chromium: ReturnType<typeof useBrowser>): Promise<AppPage> {
+  const app = await chromium.open(`${inject('baseUrl')}#mode=analyse`, { reducedMotion: 'reduce', locale: 'zh-CN' });
+  const { page } = app;
+  await waitUntil(page, `!!(${PANEL})?.shadowRoot?.querySelector('[data-testid="landuse-file"]')`, 60_000);
+  await page.locator('plan-landuse-panel [data-testid="landuse-file"]').setInputFiles(CURRENT);
+  await waitUntil(page, `(${PANEL}).shadowRoot.querySelectorAll('tr[data-class]').length > 0`, 60_000);
+  await page.locator('plan-landuse-panel [data-testid="landuse-file"]').setInputFiles(PLAN);
+  await waitUntil(page, `!!${STATES}?.querySelector('[data-testid="landuse-state-offer"]')`, 60_000);
+  return app;
+}
+
 describe('two land-use states across a reload', { timeout: 300_000 }, () => {
   const chromium = useBrowser();
 
@@ -200,13 +212,8 @@ describe('two land-use states across a reload', { timeout: 300_000 }, () => {
   });
 
   it('the second state comes back with its role and level, and the same matrix cells; once removed, it stays gone', async () => {
-    const app = await chromium.open(`${inject('baseUrl')}#mode=analyse`, { reducedMotion: 'reduce', locale: 'zh-CN' });
+    const app = await openWithPlanOffered(chromium);
     const { page } = app;
-    await waitUntil(page, `!!(${PANEL})?.shadowRoot?.querySelector('[data-testid="landuse-file"]')`, 60_000);
-    await page.locator('plan-landuse-panel [data-testid="landuse-file"]').setInputFiles(CURRENT);
-    await waitUntil(page, `(${PANEL}).shadowRoot.querySelectorAll('tr[data-class]').length > 0`, 60_000);
-    await page.locator('plan-landuse-panel [data-testid="landuse-file"]').setInputFiles(PLAN);
-    await waitUntil(page, `!!${STATES}?.querySelector('[data-testid="landuse-state-offer"]')`, 60_000);
     // only offered: nothing of it is saved yet
     expect(await page.evaluate(savedIn('plan-landuse-second', 'second'))).toBe(false);
     await page.locator('plan-landuse-states button[data-choice="current"]').click();
@@ -236,13 +243,8 @@ describe('two land-use states across a reload', { timeout: 300_000 }, () => {
   });
 
   it('a layer that replaces the first takes the saved second state with it', async () => {
-    const app = await chromium.open(`${inject('baseUrl')}#mode=analyse`, { reducedMotion: 'reduce', locale: 'zh-CN' });
+    const app = await openWithPlanOffered(chromium);
     const { page } = app;
-    await waitUntil(page, `!!(${PANEL})?.shadowRoot?.querySelector('[data-testid="landuse-file"]')`, 60_000);
-    await page.locator('plan-landuse-panel [data-testid="landuse-file"]').setInputFiles(CURRENT);
-    await waitUntil(page, `(${PANEL}).shadowRoot.querySelectorAll('tr[data-class]').length > 0`, 60_000);
-    await page.locator('plan-landuse-panel [data-testid="landuse-file"]').setInputFiles(PLAN);
-    await waitUntil(page, `!!${STATES}?.querySelector('[data-testid="landuse-state-offer"]')`, 60_000);
     await page.locator('plan-landuse-states button[data-choice="plan"]').click();
     await waitUntil(page, `${STATES}?.querySelector('[data-testid="landuse-states"]')?.dataset.status === 'ready'`, 120_000);
     await waitUntil(page, savedIn('plan-landuse-second', 'second'), 30_000);
